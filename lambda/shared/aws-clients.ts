@@ -1,0 +1,47 @@
+/**
+ * The one place runtime code gets its AWS clients.
+ *
+ * Endpoints come from the SDK's own standard variables: `AWS_ENDPOINT_URL` for every service, or
+ * `AWS_ENDPOINT_URL_SQS`, `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_KINESIS` for one. No custom
+ * flags: the same code runs in AWS, against LocalStack and against the embedded emulators.
+ * Clients are created once per process (reused across Lambda invocations).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+
+let sqs: SQSClient | undefined;
+let dynamo: DynamoDBClient | undefined;
+let dynamoDocument: DynamoDBDocumentClient | undefined;
+let kinesis: KinesisClient | undefined;
+
+/** Shared SQS client. */
+export function sqsClient(): SQSClient {
+  sqs ??= new SQSClient({});
+  return sqs;
+}
+
+/** Shared low-level DynamoDB client (Powertools idempotency takes this one). */
+export function dynamoDbClient(): DynamoDBClient {
+  dynamo ??= new DynamoDBClient({});
+  return dynamo;
+}
+
+/** Shared DynamoDB document client (plain JS values instead of attribute maps). */
+export function dynamoDbDocumentClient(): DynamoDBDocumentClient {
+  dynamoDocument ??= DynamoDBDocumentClient.from(dynamoDbClient(), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return dynamoDocument;
+}
+
+/**
+ * Shared Kinesis client. HTTP/1.1 (`NodeHttpHandler`): data-plane calls other than SubscribeToShard
+ * do not need HTTP/2, and kinesis-mock's plain port only speaks HTTP/1.1.
+ */
+export function kinesisClient(): KinesisClient {
+  kinesis ??= new KinesisClient({ requestHandler: new NodeHttpHandler() });
+  return kinesis;
+}

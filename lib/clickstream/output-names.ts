@@ -1,0 +1,14 @@
+/**
+ * CloudFormation output keys of ClickstreamStack. Plain constants (no aws-cdk-lib import) so that
+ * `local/` and the integration tests find deployed resources by the same names the stack writes.
+ */
+export const CLICKSTREAM_OUTPUTS = {
+  streamName: 'StreamName',
+  streamArn: 'StreamArn',
+  dashboardConsumerArn: 'DashboardConsumerArn',
+  sessionTableName: 'SessionTableName',
+  archiveBucketName: 'ArchiveBucketName',
+  processorFailureQueueUrl: 'ProcessorFailureQueueUrl',
+  alarmTopicArn: 'AlarmTopicArn',
+  dashboardName: 'DashboardName',
+} as const;

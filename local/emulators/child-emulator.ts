@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+
+/** How to start one emulator as a child process on 127.0.0.1. */
+export interface ChildEmulatorSpec {
+  /** Human-readable name used in errors and logs. */
+  readonly name: string;
+  /** Port the emulator will listen on (already chosen free). */
+  readonly port: number;
+  /** Script run with the current Node binary. */
+  readonly script: string;
+  /** Arguments after the script. @default [] */
+  readonly args?: readonly string[];
+  /** Working directory. @default process.cwd() */
+  readonly cwd?: string;
+  /** Extra environment variables. @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  /** How long to wait for the port to accept connections. @default 30000 */
+  readonly readyTimeoutMs?: number;
+}
+
+/** A running emulator. `stop()` is idempotent. */
+export interface RunningEmulator {
+  readonly name: string;
+  readonly endpoint: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** Last resort: never leave an emulator behind when the parent exits, even on an uncaught error. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Starts the emulator and resolves once its port accepts TCP connections. */
+export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<RunningEmulator> {
+  installExitHook();
+  const child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], {
+    cwd: spec.cwd ?? process.cwd(),
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  running.add(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    // Keep only the tail: enough to explain a failed start.
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      running.delete(child);
+      resolve();
+    }),
+  );
+
+  const deadline = Date.now() + (spec.readyTimeoutMs ?? 30_000);
+  while (!(await canConnect(spec.port))) {
+    if (exited) {
+      throw new Error(`${spec.name} exited before listening on 127.0.0.1:${spec.port}: ${stderr.trim()}`);
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${spec.name} did not listen on 127.0.0.1:${spec.port} in time: ${stderr.trim()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  return {
+    name: spec.name,
+    port: spec.port,
+    endpoint: `http://127.0.0.1:${spec.port}`,
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const killTimer = setTimeout(() => child.kill("SIGKILL"), 1_500);
+      await exitPromise;
+      clearTimeout(killTimer);
+    },
+  };
+}
