@@ -1,4 +1,15 @@
-// Placeholder so the stack can bundle this entry; replaced by the real adapter in this issue.
-export const handler = async (): Promise<void> => {
-  throw new Error("not implemented yet");
+/**
+ * Lambda entry point (SQS event source with ReportBatchItemFailures). Settings and clients are
+ * built on the first invocation and reused while the execution environment lives.
+ */
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createEmailWorkerRuntime } from './email-worker-runtime';
+import { loadEmailWorkerSettings } from './load-settings';
+import { createSqsBatchHandler, type SqsBatchHandler } from './sqs-batch-handler';
+
+let batchHandler: SqsBatchHandler | undefined;
+
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  batchHandler ??= createSqsBatchHandler(createEmailWorkerRuntime(loadEmailWorkerSettings()));
+  return batchHandler(event, context);
 };

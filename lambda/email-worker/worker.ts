@@ -1,4 +1,34 @@
-// Placeholder so the stack can bundle this entry; replaced by the real adapter in this issue.
-export const handler = async (): Promise<void> => {
-  throw new Error("not implemented yet");
-};
+/**
+ * Fargate entry point: `node --import tsx lambda/email-worker/worker.ts` (or the bundled image).
+ * Reads the settings, polls until SIGTERM/SIGINT, drains (finish in-flight jobs, flush deletes,
+ * release unstarted messages) and exits 0. ECS sends SIGKILL after the task's stopTimeout.
+ */
+import { startFargateWorker } from './fargate-worker';
+import { loadEmailWorkerSettings } from './load-settings';
+import { createEmailWorkerLogger } from './observability';
+
+function main(): void {
+  const logger = createEmailWorkerLogger();
+  const worker = startFargateWorker(loadEmailWorkerSettings(), { logger });
+  const shutdown = (signal: NodeJS.Signals): void => {
+    logger.info('shutdown requested: draining', { signal });
+    worker.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('drain failed', { error: error as Error });
+        process.exit(1);
+      },
+    );
+  };
+  // once: a second Ctrl+C falls through to Node's default and quits at once, for an impatient operator.
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+try {
+  main();
+} catch (error) {
+  // Settings errors list every problem; print them plainly so `docker logs` shows the fix.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

@@ -2,13 +2,14 @@
  * The one place runtime code gets its AWS clients.
  *
  * Endpoints come from the SDK's own standard variables: `AWS_ENDPOINT_URL` for every service, or
- * `AWS_ENDPOINT_URL_SQS`, `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_KINESIS` for one. No custom
+ * `AWS_ENDPOINT_URL_SQS`, `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_KINESIS`, `AWS_ENDPOINT_URL_SESV2` for one. No custom
  * flags: the same code runs in AWS, against LocalStack and against the embedded emulators.
  * Clients are created once per process (reused across Lambda invocations).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
@@ -16,10 +17,15 @@ let sqs: SQSClient | undefined;
 let dynamo: DynamoDBClient | undefined;
 let dynamoDocument: DynamoDBDocumentClient | undefined;
 let kinesis: KinesisClient | undefined;
+let sesV2: SESv2Client | undefined;
 
-/** Shared SQS client. */
+/**
+ * Shared SQS client. Requests go to the resolved endpoint (regional, or AWS_ENDPOINT_URL*), not to
+ * the host inside a QueueUrl: this app's queues live in its own region, and emulators hand out
+ * URLs whose host is not their endpoint (fauxqs answers `http://sqs.<region>.127.0.0.1:<port>/…`).
+ */
 export function sqsClient(): SQSClient {
-  sqs ??= new SQSClient({});
+  sqs ??= new SQSClient({ useQueueUrlAsEndpoint: false });
   return sqs;
 }
 
@@ -44,4 +50,10 @@ export function dynamoDbDocumentClient(): DynamoDBDocumentClient {
 export function kinesisClient(): KinesisClient {
   kinesis ??= new KinesisClient({ requestHandler: new NodeHttpHandler() });
   return kinesis;
+}
+
+/** Shared SES v2 client (nodemailer's SES transport sends through it). */
+export function sesV2Client(): SESv2Client {
+  sesV2 ??= new SESv2Client({});
+  return sesV2;
 }

@@ -1,0 +1,52 @@
+/**
+ * One received message, end to end, for both adapters: parse, send once, record metrics, and on
+ * failure settle it through {@link MessageDisposition}. (`EmailsSent` is counted by the sender, so an
+ * idempotent replay does not count as a second email.) Resolves when the message is done (sent,
+ * already sent, or dead-lettered) and may be deleted; throws when it must be retried.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+import { parseEmailJob, type IdempotentJobSender, type QueuedMessage } from './job';
+import type { MessageDisposition } from './message-disposition';
+import { EMAIL_WORKER_METRICS } from './observability';
+
+export interface EmailMessageProcessorOptions {
+  readonly sendOnce: IdempotentJobSender;
+  readonly disposition: MessageDisposition;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+/** Processes one message; `lease` bounds the idempotency in-progress marker. */
+export type EmailMessageProcessor = (message: QueuedMessage, lease: Context) => Promise<void>;
+
+export function createEmailMessageProcessor(options: EmailMessageProcessorOptions): EmailMessageProcessor {
+  const { logger, metrics } = options;
+  return async (message, lease) => {
+    const startedAt = Date.now();
+    try {
+      const job = parseEmailJob(message.body, message.messageId);
+      const record = await options.sendOnce(job, lease);
+      metrics.addMetric(EMAIL_WORKER_METRICS.jobDuration, MetricUnit.Milliseconds, Date.now() - startedAt);
+      logger.debug('job done', { messageId: message.messageId, jobId: record.jobId });
+    } catch (error) {
+      metrics.addMetric(EMAIL_WORKER_METRICS.emailsFailed, MetricUnit.Count, 1);
+      const outcome = await options.disposition.settleFailure(message, error);
+      if (outcome.kind === 'dead-lettered') {
+        logger.error('permanent failure: moved to the dead-letter queue', {
+          messageId: message.messageId,
+          reason: outcome.reason,
+        });
+        return;
+      }
+      logger.warn('transient failure: retry scheduled', {
+        messageId: message.messageId,
+        receiveCount: message.receiveCount,
+        delaySeconds: outcome.delaySeconds,
+        reason: outcome.reason,
+      });
+      throw error;
+    }
+  };
+}

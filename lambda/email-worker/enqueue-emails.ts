@@ -1,0 +1,161 @@
+/**
+ * The typed producer: validates every job first (nothing is sent if any is invalid), then sends
+ * them with SendMessageBatch, packed by count (10) and by size (1 MiB per call), retries the
+ * entries SQS failed on its side, and returns the ones it could not enqueue.
+ */
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { sqsClient } from '../shared/aws-clients';
+import { jitteredBackoffMs, sleep } from './backoff';
+import { findEmailJobProblems, type EmailJob } from './email-job';
+import { InvalidEmailJobsError, type RejectedEmailJob } from './errors';
+import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_MESSAGE_BYTES } from './sqs-limits';
+
+/** How {@link enqueueEmails} sends. */
+export interface EnqueueEmailsOptions {
+  readonly queueUrl: string;
+  /** @default the shared client from lambda/shared/aws-clients */
+  readonly sqs?: SQSClient;
+  /** The queue's maximum message size in bytes (its MaximumMessageSize). @default 1048576 (the SQS maximum, 1 MiB) */
+  readonly maxMessageBytes?: number;
+  /** Sends per entry, the first included, before a retryable failure is reported. @default 3 */
+  readonly maxAttempts?: number;
+  /** Backoff between attempts (full jitter). @default { baseMs: 100, capMs: 2000 } */
+  readonly retryBackoff?: { readonly baseMs: number; readonly capMs: number };
+}
+
+/** One job SQS did not accept. */
+export interface EnqueueFailure {
+  readonly jobId: string;
+  /** SQS error code (e.g. `InternalError`, `ThrottlingException`) or the SDK error name. */
+  readonly code: string;
+  readonly message: string;
+  /** True when the request itself was at fault (retrying unchanged will not help). */
+  readonly senderFault: boolean;
+}
+
+export interface EnqueueEmailsResult {
+  /** Jobs SQS accepted. */
+  readonly enqueued: number;
+  /** Jobs it did not, after the retries. */
+  readonly failures: readonly EnqueueFailure[];
+}
+
+const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_RETRY_BACKOFF = { baseMs: 100, capMs: 2_000 };
+
+interface PreparedEntry {
+  readonly id: string;
+  readonly jobId: string;
+  readonly body: string;
+  readonly bytes: number;
+}
+
+/** Lists every invalid job (fields, address, size, duplicate jobId); empty when all are fine. */
+export function findInvalidEmailJobs(jobs: readonly unknown[], maxMessageBytes: number): RejectedEmailJob[] {
+  const rejected: RejectedEmailJob[] = [];
+  const firstIndexOfJobId = new Map<string, number>();
+  jobs.forEach((job, index) => {
+    const problems = findEmailJobProblems(job);
+    const jobId = (job as { jobId?: unknown } | null)?.jobId;
+    const usableJobId = typeof jobId === 'string' ? jobId : undefined;
+    if (problems.length === 0) {
+      const bytes = Buffer.byteLength(JSON.stringify(job), 'utf8');
+      if (bytes > maxMessageBytes) {
+        problems.push(`serialized job is ${bytes} bytes, over the queue's maximum message size of ${maxMessageBytes} bytes`);
+      }
+    }
+    if (usableJobId !== undefined) {
+      const first = firstIndexOfJobId.get(usableJobId);
+      // The consumer sends one email per jobId: a second job with the same id would vanish silently.
+      if (first !== undefined) problems.push(`jobId duplicates job #${first}`);
+      else firstIndexOfJobId.set(usableJobId, index);
+    }
+    if (problems.length > 0) rejected.push({ index, jobId: usableJobId, problems });
+  });
+  return rejected;
+}
+
+/** Groups entries into batch calls of at most 10 entries and at most 1 MiB of bodies. */
+export function packBatches<T extends { readonly bytes: number }>(entries: readonly T[], maxBatchBytes = SQS_MAX_MESSAGE_BYTES): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let currentBytes = 0;
+  for (const entry of entries) {
+    if (current.length === SQS_MAX_BATCH_ENTRIES || (current.length > 0 && currentBytes + entry.bytes > maxBatchBytes)) {
+      batches.push(current);
+      current = [];
+      currentBytes = 0;
+    }
+    current.push(entry);
+    currentBytes += entry.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Enqueues email jobs. Throws {@link InvalidEmailJobsError} (listing each bad job and why) before
+ * sending anything if any job is invalid. Otherwise never throws for SQS failures: they come back
+ * in `failures`, retryable ones after `maxAttempts` tries.
+ */
+export async function enqueueEmails(jobs: readonly EmailJob[], options: EnqueueEmailsOptions): Promise<EnqueueEmailsResult> {
+  const maxMessageBytes = options.maxMessageBytes ?? SQS_MAX_MESSAGE_BYTES;
+  const rejected = findInvalidEmailJobs(jobs, maxMessageBytes);
+  if (rejected.length > 0) throw new InvalidEmailJobsError(rejected);
+
+  const sqs = options.sqs ?? sqsClient();
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  let pending: PreparedEntry[] = jobs.map((job, index) => {
+    const body = JSON.stringify(job);
+    return { id: String(index), jobId: job.jobId, body, bytes: Buffer.byteLength(body, 'utf8') };
+  });
+  const finalFailures: EnqueueFailure[] = [];
+  let enqueued = 0;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > 1) await sleep(jitteredBackoffMs(attempt - 1, options.retryBackoff ?? DEFAULT_RETRY_BACKOFF));
+    const retryable: PreparedEntry[] = [];
+    for (const batch of packBatches(pending)) {
+      const outcome = await sendBatch(sqs, options.queueUrl, batch);
+      enqueued += outcome.succeeded;
+      for (const failure of outcome.failures) {
+        if (!failure.senderFault && attempt < maxAttempts) retryable.push(failure.entry);
+        else finalFailures.push(failure.report);
+      }
+    }
+    pending = retryable;
+  }
+  return { enqueued, failures: finalFailures };
+}
+
+interface BatchOutcome {
+  readonly succeeded: number;
+  readonly failures: ReadonlyArray<{ readonly entry: PreparedEntry; readonly senderFault: boolean; readonly report: EnqueueFailure }>;
+}
+
+async function sendBatch(sqs: SQSClient, queueUrl: string, batch: readonly PreparedEntry[]): Promise<BatchOutcome> {
+  try {
+    const result = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: batch.map((entry) => ({ Id: entry.id, MessageBody: entry.body })),
+      }),
+    );
+    const byId = new Map(batch.map((entry) => [entry.id, entry]));
+    const failures = (result.Failed ?? []).flatMap((failed) => {
+      const entry = failed.Id === undefined ? undefined : byId.get(failed.Id);
+      if (entry === undefined) return [];
+      const senderFault = failed.SenderFault ?? false;
+      const report = { jobId: entry.jobId, code: failed.Code ?? 'Unknown', message: failed.Message ?? '', senderFault };
+      return [{ entry, senderFault, report }];
+    });
+    return { succeeded: result.Successful?.length ?? 0, failures };
+  } catch (error) {
+    // The whole call failed after the SDK's own retries: every entry failed the same way.
+    const { name, message, $fault } = error as Error & { $fault?: 'client' | 'server' };
+    const senderFault = $fault === 'client';
+    return {
+      succeeded: 0,
+      failures: batch.map((entry) => ({ entry, senderFault, report: { jobId: entry.jobId, code: name, message, senderFault } })),
+    };
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The Fargate adapter: an {@link SqsPoller} whose jobs run the shared email message processor,
+ * each with an idempotency lease equal to the job timeout.
+ */
+import type { Message } from '@aws-sdk/client-sqs';
+import { createEmailWorkerRuntime, type EmailWorkerDependencies, type EmailWorkerRuntime } from './email-worker-runtime';
+import { fixedLease, type QueuedMessage } from './job';
+import type { EmailWorkerSettings } from './load-settings';
+import { SqsPoller, type SqsPollerOptions } from './poller';
+
+/** Flush EMF metrics this often: CloudWatch charts them by the minute, so a few per minute suffice. */
+const METRICS_FLUSH_INTERVAL_MS = 10_000;
+
+/** A running Fargate worker. */
+export interface FargateWorker {
+  readonly poller: SqsPoller;
+  readonly runtime: EmailWorkerRuntime;
+  /** Drains the poller, publishes metrics, closes the mailer. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Poller tuning a test or benchmark may override. */
+export type FargatePollerOverrides = Partial<Pick<SqsPollerOptions, 'waitTimeSeconds' | 'prefetch' | 'deleteFlushIntervalMs'>>;
+
+/** The fields of a received SQS message the job module needs. */
+export function queuedMessageFromSqs(message: Message): QueuedMessage {
+  return {
+    messageId: message.MessageId ?? '',
+    body: message.Body ?? '',
+    receiptHandle: message.ReceiptHandle ?? '',
+    receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? '1'),
+  };
+}
+
+/** Builds and starts the worker. */
+export function startFargateWorker(
+  settings: EmailWorkerSettings,
+  dependencies: EmailWorkerDependencies = {},
+  pollerOverrides: FargatePollerOverrides = {},
+): FargateWorker {
+  const runtime = createEmailWorkerRuntime(settings, dependencies);
+  const jobTimeoutMs = settings.jobTimeoutSeconds * 1000;
+  // The in-progress marker outlives no job (job timeout) and dies before SQS redelivers (visibility timeout > job timeout).
+  const lease = fixedLease(jobTimeoutMs);
+  const poller = new SqsPoller({
+    ...pollerOverrides,
+    sqs: runtime.sqs,
+    queueUrl: settings.queueUrl,
+    visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
+    concurrency: settings.workerConcurrency,
+    jobTimeoutMs,
+    logger: runtime.logger,
+    processMessage: (message) => runtime.processMessage(queuedMessageFromSqs(message), lease),
+  });
+  const metricsTimer = setInterval(() => runtime.metrics.publishStoredMetrics(), METRICS_FLUSH_INTERVAL_MS);
+  poller.start();
+  let stopping: Promise<void> | undefined;
+  return {
+    poller,
+    runtime,
+    stop() {
+      stopping ??= (async () => {
+        await poller.stop();
+        clearInterval(metricsTimer);
+        runtime.metrics.publishStoredMetrics();
+        runtime.mailer.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * What happens to a message whose job failed, shared by the Lambda adapter and the Fargate worker:
+ * permanent failures go to the DLQ at once (with their reason); transient ones are retried later
+ * with exponential backoff, until SQS's own redrive moves them to the DLQ after maxReceiveCount.
+ */
+import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { retryDelaySeconds } from './backoff';
+import { PermanentJobError } from './errors';
+import type { QueuedMessage } from './job';
+
+/** Message attributes a dead-lettered message carries (read them when triaging the DLQ). */
+export const DEAD_LETTER_ATTRIBUTES = {
+  /** Why the job can never succeed. */
+  reason: 'FailureReason',
+  /** Message id on the source queue. */
+  sourceMessageId: 'SourceMessageId',
+} as const;
+
+/** A failure is either worth retrying or not. */
+export type FailureKind = 'permanent' | 'transient';
+
+/** SMTP replies from 500 up are permanent (RFC 5321 §4.2.1); 4xx ask the client to try again. */
+const FIRST_PERMANENT_SMTP_CODE = 500;
+/** Keeps the attribute small: the dead-lettered body plus attributes must still fit in 1 MiB. */
+const MAX_REASON_LENGTH = 1024;
+
+/**
+ * Permanent: a malformed job, an SMTP 5xx refusal of the envelope (bad recipient), or SES refusing
+ * the message itself. Everything else (SMTP 4xx, throttling, network, an idempotency record still
+ * in progress) is transient.
+ */
+export function classifyFailure(error: unknown): FailureKind {
+  if (error instanceof PermanentJobError) return 'permanent';
+  if (typeof error !== 'object' || error === null) return 'transient';
+  const { code, responseCode, name } = error as { code?: unknown; responseCode?: unknown; name?: unknown };
+  if (code === 'EENVELOPE' && typeof responseCode === 'number' && responseCode >= FIRST_PERMANENT_SMTP_CODE) {
+    return 'permanent';
+  }
+  if (name === 'MessageRejected') return 'permanent';
+  return 'transient';
+}
+
+/** The reason recorded for a failure. */
+export function failureReason(error: unknown): string {
+  const reason = error instanceof PermanentJobError ? error.reason : error instanceof Error ? error.message : String(error);
+  return reason.slice(0, MAX_REASON_LENGTH);
+}
+
+/** Where failed messages go. */
+export interface MessageDispositionOptions {
+  readonly sqs: SQSClient;
+  readonly queueUrl: string;
+  readonly deadLetterQueueUrl: string;
+  /** First retry delay; doubles per receive. */
+  readonly retryBaseDelaySeconds: number;
+  /** The source queue's visibility timeout: retry delays stay below it. */
+  readonly visibilityTimeoutSeconds: number;
+}
+
+/** What was done with a failed message. */
+export type FailureOutcome =
+  | { readonly kind: 'dead-lettered'; readonly reason: string }
+  | { readonly kind: 'retry-scheduled'; readonly reason: string; readonly delaySeconds: number };
+
+/** Settles failed messages: DLQ now, or retry later. */
+export class MessageDisposition {
+  constructor(private readonly options: MessageDispositionOptions) {}
+
+  /**
+   * Permanent: copies the message to the DLQ with its reason; the caller then deletes it from the
+   * source queue (it is done). Transient: sets its visibility to the backoff delay; the caller
+   * leaves it on the queue. A failed DLQ send throws (the message stays and is retried).
+   */
+  async settleFailure(message: QueuedMessage, error: unknown): Promise<FailureOutcome> {
+    const reason = failureReason(error);
+    if (classifyFailure(error) === 'permanent') {
+      await this.options.sqs.send(
+        new SendMessageCommand({
+          QueueUrl: this.options.deadLetterQueueUrl,
+          MessageBody: message.body,
+          MessageAttributes: {
+            [DEAD_LETTER_ATTRIBUTES.reason]: { DataType: 'String', StringValue: reason },
+            [DEAD_LETTER_ATTRIBUTES.sourceMessageId]: { DataType: 'String', StringValue: message.messageId },
+          },
+        }),
+      );
+      return { kind: 'dead-lettered', reason };
+    }
+    const delaySeconds = retryDelaySeconds({
+      receiveCount: message.receiveCount,
+      baseDelaySeconds: this.options.retryBaseDelaySeconds,
+      visibilityTimeoutSeconds: this.options.visibilityTimeoutSeconds,
+    });
+    try {
+      await this.options.sqs.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: this.options.queueUrl,
+          ReceiptHandle: message.receiptHandle,
+          VisibilityTimeout: delaySeconds,
+        }),
+      );
+    } catch {
+      // Not fatal: the message simply comes back after its current visibility timeout instead.
+    }
+    return { kind: 'retry-scheduled', reason, delaySeconds };
+  }
+}

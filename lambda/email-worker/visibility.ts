@@ -1,0 +1,36 @@
+import { ChangeMessageVisibilityBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { chunk } from '../shared/chunk';
+import { SQS_MAX_BATCH_ENTRIES } from './sqs-limits';
+
+/** One message whose visibility timeout is to be set. */
+export interface VisibilityChange {
+  readonly receiptHandle: string;
+  /** New visibility timeout from now; 0 makes the message receivable at once. */
+  readonly visibilityTimeoutSeconds: number;
+}
+
+/**
+ * Sets visibility timeouts with ChangeMessageVisibilityBatch, 10 per call. Returns how many
+ * entries SQS refused (such a message just keeps its current timeout).
+ */
+export async function changeVisibilityInBatches(
+  sqs: SQSClient,
+  queueUrl: string,
+  changes: readonly VisibilityChange[],
+): Promise<number> {
+  let refused = 0;
+  for (const group of chunk(changes, SQS_MAX_BATCH_ENTRIES)) {
+    const result = await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: group.map((change, index) => ({
+          Id: String(index),
+          ReceiptHandle: change.receiptHandle,
+          VisibilityTimeout: change.visibilityTimeoutSeconds,
+        })),
+      }),
+    );
+    refused += result.Failed?.length ?? 0;
+  }
+  return refused;
+}

@@ -1,0 +1,77 @@
+import { PermanentJobError } from '../../../lambda/email-worker/errors';
+import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
+import {
+  classifyFailure,
+  DEAD_LETTER_ATTRIBUTES,
+  MessageDisposition,
+} from '../../../lambda/email-worker/message-disposition';
+import { recordingSqsClient } from '../../factories/email-fakes';
+
+function smtpError(code: string, responseCode: number): Error {
+  return Object.assign(new Error(`SMTP ${responseCode}`), { code, responseCode });
+}
+
+describe('classifyFailure', () => {
+  it.each([
+    ['a malformed job', new PermanentJobError('m-1', 'malformed JSON'), 'permanent'],
+    ['an SMTP 550 recipient refusal', smtpError('EENVELOPE', 550), 'permanent'],
+    ['SES refusing the message', Object.assign(new Error('rejected'), { name: 'MessageRejected' }), 'permanent'],
+    ['an SMTP 451 deferral', smtpError('EENVELOPE', 451), 'transient'],
+    ['a dropped connection', smtpError('ECONNECTION', 0), 'transient'],
+    ['SES throttling', Object.assign(new Error('slow down'), { name: 'TooManyRequestsException' }), 'transient'],
+    ['an idempotency record still in progress', new IdempotencyAlreadyInProgressError('in progress'), 'transient'],
+    ['a thrown string', 'boom', 'transient'],
+  ])('%s is %s', (_label, error, expected) => {
+    expect(classifyFailure(error)).toBe(expected);
+  });
+});
+
+describe('MessageDisposition.settleFailure', () => {
+  const message = { messageId: 'm-9', body: '{bad', receiptHandle: 'rh-9', receiveCount: 3 };
+
+  function disposition() {
+    const sqs = recordingSqsClient();
+    const subject = new MessageDisposition({
+      sqs: sqs.client,
+      queueUrl: 'https://queue',
+      deadLetterQueueUrl: 'https://dlq',
+      retryBaseDelaySeconds: 5,
+      visibilityTimeoutSeconds: 180,
+    });
+    return { subject, commands: sqs.commands };
+  }
+
+  it('copies a permanent failure to the DLQ with its reason and source id', async () => {
+    // Prepare
+    const { subject, commands } = disposition();
+    // Act
+    const outcome = await subject.settleFailure(message, new PermanentJobError('m-9', 'malformed JSON'));
+    // Assert
+    expect(outcome).toEqual({ kind: 'dead-lettered', reason: 'malformed JSON' });
+    expect(commands).toEqual([
+      {
+        name: 'SendMessageCommand',
+        input: {
+          QueueUrl: 'https://dlq',
+          MessageBody: '{bad',
+          MessageAttributes: {
+            [DEAD_LETTER_ATTRIBUTES.reason]: { DataType: 'String', StringValue: 'malformed JSON' },
+            [DEAD_LETTER_ATTRIBUTES.sourceMessageId]: { DataType: 'String', StringValue: 'm-9' },
+          },
+        },
+      },
+    ]);
+  });
+
+  it('delays a transient failure by the exponential backoff of its receive count', async () => {
+    // Prepare
+    const { subject, commands } = disposition();
+    // Act
+    const outcome = await subject.settleFailure(message, new Error('connection reset'));
+    // Assert: third receive, base 5 s → 20 s
+    expect(outcome).toEqual({ kind: 'retry-scheduled', reason: 'connection reset', delaySeconds: 20 });
+    expect(commands).toEqual([
+      { name: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://queue', ReceiptHandle: 'rh-9', VisibilityTimeout: 20 } },
+    ]);
+  });
+});
