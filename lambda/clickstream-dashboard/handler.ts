@@ -1,4 +1,45 @@
-// Placeholder so the stack can bundle this entry; replaced by the real adapter in this issue.
-export const handler = async (): Promise<void> => {
-  throw new Error("not implemented yet");
-};
+/**
+ * Lambda entry point of the clickstream dashboard consumer (enhanced fan-out event source).
+ * Wires the real dependencies; the logic is in clickstream-dashboard.ts.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import { DEFAULT_TOP_PAGES_COUNT } from './aggregate';
+import { createClickstreamDashboard } from './clickstream-dashboard';
+import { CLICKSTREAM_DASHBOARD_ENV } from './settings';
+
+const SERVICE_NAME = 'clickstream-dashboard';
+const logger = new Logger({ serviceName: SERVICE_NAME });
+// Namespace from POWERTOOLS_METRICS_NAMESPACE, set by the stack.
+const metrics = new Metrics({ serviceName: SERVICE_NAME });
+
+/** An environment variable of the dashboard is malformed. */
+export class InvalidDashboardSettingError extends Error {
+  override readonly name = 'InvalidDashboardSettingError';
+
+  constructor(
+    readonly variable: string,
+    readonly value: string,
+  ) {
+    super(`Environment variable ${variable} must be a positive integer, got "${value}"`);
+  }
+}
+
+function readTopPagesCount(): number {
+  const raw = process.env[CLICKSTREAM_DASHBOARD_ENV.topPagesCount];
+  if (raw === undefined) return DEFAULT_TOP_PAGES_COUNT;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new InvalidDashboardSettingError(CLICKSTREAM_DASHBOARD_ENV.topPagesCount, raw);
+  }
+  return value;
+}
+
+let aggregateBatch: ReturnType<typeof createClickstreamDashboard> | undefined;
+
+export async function handler(event: KinesisStreamEvent, context: Context): Promise<KinesisStreamBatchResponse> {
+  logger.addContext(context);
+  aggregateBatch ??= createClickstreamDashboard({ logger, metrics, topPagesCount: readTopPagesCount() });
+  return aggregateBatch(event, context);
+}

@@ -1,0 +1,28 @@
+/**
+ * Kinesis sequence numbers as strings that compare correctly.
+ *
+ * They are decimal integers of up to 129 digits (API pattern `0|([1-9]\d{0,128})`), far beyond
+ * `Number`, and of varying length, so `"9" > "10"` as plain strings. Left-padding every one to the
+ * maximum width makes string order equal numeric order, which is what a DynamoDB condition
+ * expression compares.
+ */
+
+/** Maximum digits of a Kinesis sequence number (API pattern `0|([1-9]\d{0,128})`). */
+export const SEQUENCE_NUMBER_WIDTH = 129;
+
+/** A value that is not a Kinesis sequence number. */
+export class InvalidSequenceNumberError extends Error {
+  override readonly name = 'InvalidSequenceNumberError';
+
+  constructor(readonly sequenceNumber: string) {
+    super(`Not a Kinesis sequence number (1 to ${SEQUENCE_NUMBER_WIDTH} decimal digits): "${sequenceNumber}"`);
+  }
+}
+
+/** Zero-pads a sequence number to a fixed width so that string comparison is numeric comparison. */
+export function padSequenceNumber(sequenceNumber: string): string {
+  if (!/^\d+$/.test(sequenceNumber) || sequenceNumber.length > SEQUENCE_NUMBER_WIDTH) {
+    throw new InvalidSequenceNumberError(sequenceNumber);
+  }
+  return sequenceNumber.padStart(SEQUENCE_NUMBER_WIDTH, '0');
+}

@@ -1,0 +1,40 @@
+/** Reads and validates the processor's environment once, with errors that name the variable. */
+import { CLICKSTREAM_PROCESSOR_ENV } from './settings';
+
+/** The processor's validated settings. */
+export interface ClickstreamProcessorSettings {
+  readonly sessionTableName: string;
+  readonly sessionTimeoutSeconds: number;
+}
+
+/** An environment variable is missing or malformed. */
+export class InvalidProcessorSettingError extends Error {
+  override readonly name = 'InvalidProcessorSettingError';
+
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Environment variable ${variable} ${problem}`);
+  }
+}
+
+/** 30 minutes: the conventional web-analytics session timeout (e.g. Google Analytics). */
+const DEFAULT_SESSION_TIMEOUT_SECONDS = 1800;
+
+/** Reads SESSION_TABLE_NAME (required) and SESSION_TIMEOUT_SECONDS (positive integer). */
+export function readProcessorSettings(env: NodeJS.ProcessEnv = process.env): ClickstreamProcessorSettings {
+  const sessionTableName = env[CLICKSTREAM_PROCESSOR_ENV.sessionTableName];
+  if (sessionTableName === undefined || sessionTableName === '') {
+    throw new InvalidProcessorSettingError(CLICKSTREAM_PROCESSOR_ENV.sessionTableName, 'is required');
+  }
+  const rawTimeout = env[CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds];
+  const sessionTimeoutSeconds = rawTimeout === undefined ? DEFAULT_SESSION_TIMEOUT_SECONDS : Number(rawTimeout);
+  if (!Number.isSafeInteger(sessionTimeoutSeconds) || sessionTimeoutSeconds <= 0) {
+    throw new InvalidProcessorSettingError(
+      CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds,
+      `must be a positive integer of seconds, got "${rawTimeout}"`,
+    );
+  }
+  return { sessionTableName, sessionTimeoutSeconds };
+}

@@ -1,0 +1,58 @@
+/**
+ * A fake KinesisClient for the producer's unit tests: it records every PutRecords call and fails
+ * the entries a test chooses, the way Kinesis reports partial failures (ErrorCode per entry).
+ * How Kinesis itself behaves is tested against kinesis-local in test/integ.
+ */
+import type { KinesisClient, PutRecordsCommand, PutRecordsRequestEntry, PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
+import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+
+/** One entry as the fake saw it. */
+export interface SeenEntry {
+  readonly call: number;
+  readonly partitionKey: string;
+  readonly event: ClickstreamEvent;
+  readonly bytes: number;
+}
+
+/** Decides an entry's fate: an ErrorCode to fail it, undefined to accept it. */
+export type EntryScript = (entry: SeenEntry, attemptOfThisEvent: number) => string | undefined;
+
+export class FakeKinesis {
+  readonly calls: SeenEntry[][] = [];
+  /** Accepted events in write order (what a reader of the stream would see). */
+  readonly written: ClickstreamEvent[] = [];
+  private readonly attemptsByEventId = new Map<string, number>();
+  private nextSequenceNumber = 1n;
+
+  constructor(private readonly script: EntryScript = () => undefined) {}
+
+  /** The fake, typed as the client the producer takes. */
+  get client(): KinesisClient {
+    return { send: (command: PutRecordsCommand) => this.putRecords(command.input.Records ?? []) } as unknown as KinesisClient;
+  }
+
+  private async putRecords(entries: readonly PutRecordsRequestEntry[]): Promise<{ FailedRecordCount: number; Records: PutRecordsResultEntry[] }> {
+    const call = this.calls.length + 1;
+    const seen = entries.map((entry): SeenEntry => {
+      const data = entry.Data ?? new Uint8Array();
+      return {
+        call,
+        partitionKey: entry.PartitionKey ?? '',
+        event: JSON.parse(Buffer.from(data).toString('utf8')) as ClickstreamEvent,
+        bytes: data.byteLength + Buffer.byteLength(entry.PartitionKey ?? '', 'utf8'),
+      };
+    });
+    this.calls.push(seen);
+    // Let other calls interleave, as real network calls would.
+    await new Promise((resolve) => setImmediate(resolve));
+    const records = seen.map((entry): PutRecordsResultEntry => {
+      const attempt = (this.attemptsByEventId.get(entry.event.eventId) ?? 0) + 1;
+      this.attemptsByEventId.set(entry.event.eventId, attempt);
+      const errorCode = this.script(entry, attempt);
+      if (errorCode !== undefined) return { ErrorCode: errorCode, ErrorMessage: `simulated ${errorCode}` };
+      this.written.push(entry.event);
+      return { SequenceNumber: String(this.nextSequenceNumber++), ShardId: 'shardId-000000000000' };
+    });
+    return { FailedRecordCount: records.filter((record) => record.ErrorCode !== undefined).length, Records: records };
+  }
+}

@@ -1,0 +1,76 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { createClickstreamDashboard } from '../../../lambda/clickstream-dashboard/clickstream-dashboard';
+import { aClick, aPageView } from '../../factories/clickstream-events';
+import { capturePowertoolsOutput, metricValues, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
+import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';
+import { aLambdaContext } from '../../factories/clickstream-lambda-context';
+
+const MINUTE_0 = Date.parse('2026-11-21T10:00:00Z');
+const MINUTE_1 = Date.parse('2026-11-21T10:01:00Z');
+
+describe('clickstream dashboard', () => {
+  let output: PowertoolsOutput;
+  let aggregateBatch: ReturnType<typeof createClickstreamDashboard>;
+
+  beforeEach(() => {
+    output = capturePowertoolsOutput();
+    aggregateBatch = createClickstreamDashboard({
+      logger: new Logger({ serviceName: 'clickstream-dashboard' }),
+      metrics: new Metrics({ namespace: 'QueueOrStream/Clickstream', serviceName: 'clickstream-dashboard' }),
+      topPagesCount: 2,
+    });
+  });
+
+  afterEach(() => output.restore());
+
+  it('publishes page views, active users and top pages stamped with each event-time minute', async () => {
+    // Prepare
+    const event = kinesisEventOf([
+      aPageView({ userId: 'a', page: '/home', timestamp: '2026-11-21T10:00:10Z' }),
+      aPageView({ userId: 'b', page: '/home', timestamp: '2026-11-21T10:00:20Z' }),
+      aPageView({ userId: 'b', page: '/docs', timestamp: '2026-11-21T10:00:30Z' }),
+      aPageView({ userId: 'c', page: '/cart', timestamp: '2026-11-21T10:00:40Z' }),
+      aClick({ userId: 'a', timestamp: '2026-11-21T10:01:05Z' }),
+    ]);
+
+    // Act
+    const response = await aggregateBatch(event, aLambdaContext());
+
+    // Assert
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(metricValues(output.metrics, 'PageViews').map(({ timestamp, value }) => [timestamp, value])).toEqual([
+      [MINUTE_0, 4],
+      [MINUTE_1, 0],
+    ]);
+    expect(metricValues(output.metrics, 'ActiveUsers').map(({ timestamp, value }) => [timestamp, value])).toEqual([
+      [MINUTE_0, 3],
+      [MINUTE_1, 1],
+    ]);
+    expect(metricValues(output.metrics, 'TopPageViews').map(({ timestamp, value, dimensions }) => [timestamp, dimensions.page, value])).toEqual([
+      [MINUTE_0, '/home', 2],
+      [MINUTE_0, '/cart', 1],
+    ]);
+    expect(output.metrics.every((blob) => blob._aws.CloudWatchMetrics[0]?.Namespace === 'QueueOrStream/Clickstream')).toBe(true);
+  });
+
+  it('skips and counts invalid records, logging why, and still aggregates the good ones', async () => {
+    // Prepare
+    const event = kinesisEventOf([
+      aPageView({ userId: 'a', timestamp: '2026-11-21T10:00:10Z' }),
+      { data: 'garbage', partitionKey: 'x' },
+      { data: JSON.stringify({ ...aPageView({ userId: 'b' }), type: 'hover' }) },
+      aPageView({ userId: 'b', timestamp: '2026-11-21T10:00:20Z' }),
+    ]);
+
+    // Act
+    const response = await aggregateBatch(event, aLambdaContext());
+
+    // Assert
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(metricValues(output.metrics, 'PageViews').map(({ value }) => value)).toEqual([2]);
+    expect(metricValues(output.metrics, 'InvalidEvents').map(({ value }) => value)).toEqual([2]);
+    const warnings = output.logs.filter((log) => log.level === 'WARN');
+    expect(warnings.map((log) => String(log.reason))).toEqual([expect.stringMatching(/not valid JSON/), expect.stringMatching(/type/)]);
+  });
+});
