@@ -9,6 +9,7 @@ export const CLICKSTREAM_OUTPUTS = {
   sessionTableName: 'SessionTableName',
   archiveBucketName: 'ArchiveBucketName',
   processorFailureQueueUrl: 'ProcessorFailureQueueUrl',
+  dashboardFailureQueueUrl: 'DashboardFailureQueueUrl',
   alarmTopicArn: 'AlarmTopicArn',
   dashboardName: 'DashboardName',
 } as const;

@@ -1,0 +1,137 @@
+import * as path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { InvalidPropError } from '../common/invalid-prop-error';
+import { requireInteger } from '../common/require-integer';
+import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
+import { KINESIS_EVENT_SOURCE_LIMITS } from './aws-limits';
+import { ClickstreamFunction } from './clickstream-function';
+import { ClickstreamSessionTable } from './clickstream-session-table';
+
+/** Props of {@link ClickstreamProcessor}. */
+export interface ClickstreamProcessorProps {
+  /** The stream to read, through a standard (shared-throughput) iterator. */
+  readonly stream: kinesis.IStream;
+
+  /** The stream's retention in hours; `maxRecordAge` must stay below it (see `maxRecordAge`). */
+  readonly streamRetentionHours: number;
+
+  /**
+   * On-failure destination: Lambda sends it the shard id and sequence-number range of every batch it
+   * gives up on (after `retryAttempts` or `maxRecordAge`), so the records can be re-read while the
+   * stream still retains them.
+   */
+  readonly onFailureQueue: sqs.IQueue;
+
+  /**
+   * Records per invocation, 1 to 10,000 (Kinesis event source BatchSize limit).
+   * @default 100 - enough to amortise the invocation, small enough that a bisected poison batch
+   *   isolates its record in ~7 halvings
+   */
+  readonly batchSize?: number;
+
+  /**
+   * Retries of a failing batch before it goes to the on-failure destination; 0 to 10,000. Bisecting
+   * does not consume retries.
+   * @default 3
+   */
+  readonly retryAttempts?: number;
+
+  /**
+   * Records older than this are not processed but sent to the on-failure destination; 60 s to 7 days,
+   * and less than the stream's retention so the failure record still points at readable data.
+   * @default Duration.hours(1)
+   */
+  readonly maxRecordAge?: Duration;
+
+  /**
+   * Concurrent batches per shard, 1 to 10. Above 1, Lambda still processes records with the same
+   * partition key (`userId`) in order, so per-user session state stays correct.
+   * @default 1
+   */
+  readonly parallelizationFactor?: number;
+
+  /**
+   * Inactivity after which a user's next event starts a new session.
+   * @default Duration.minutes(30) - the web-analytics convention
+   */
+  readonly sessionTimeout?: Duration;
+}
+
+/**
+ * Consumer 1 of 3: keeps per-user session state in DynamoDB. A Lambda on a standard Kinesis event
+ * source from TRIM_HORIZON, with every failure bounded: bisect on error, partial batch responses,
+ * limited retries, a maximum record age and an SQS on-failure destination, so a poison record can
+ * never stall its shard.
+ */
+export class ClickstreamProcessor extends Construct {
+  /** The session-state table. */
+  public readonly sessionTable: ClickstreamSessionTable;
+  /** The processor function. */
+  public readonly function: nodejs.NodejsFunction;
+  /** The event source mapping from the stream to the function. */
+  public readonly eventSource: eventSources.KinesisEventSource;
+
+  constructor(scope: Construct, id: string, props: ClickstreamProcessorProps) {
+    super(scope, id);
+
+    const owner = 'ClickstreamProcessor';
+    const limits = KINESIS_EVENT_SOURCE_LIMITS;
+    const batchSize = requireInteger(props.batchSize ?? 100, { owner, prop: 'batchSize', ...limits.batchSize });
+    const retryAttempts = requireInteger(props.retryAttempts ?? 3, {
+      owner,
+      prop: 'retryAttempts',
+      ...limits.retryAttempts,
+    });
+    const parallelizationFactor = requireInteger(props.parallelizationFactor ?? 1, {
+      owner,
+      prop: 'parallelizationFactor',
+      ...limits.parallelizationFactor,
+    });
+    const maxRecordAgeSeconds = requireInteger((props.maxRecordAge ?? Duration.hours(1)).toSeconds({ integral: false }), {
+      owner,
+      prop: 'maxRecordAge (seconds)',
+      ...limits.maxRecordAgeSeconds,
+    });
+    const retentionSeconds = Duration.hours(props.streamRetentionHours).toSeconds();
+    if (maxRecordAgeSeconds >= retentionSeconds) {
+      throw new InvalidPropError(
+        owner,
+        'maxRecordAge (seconds)',
+        maxRecordAgeSeconds,
+        `less than the stream retention of ${retentionSeconds} s, or the on-failure record points at expired data`,
+      );
+    }
+    const sessionTimeout = props.sessionTimeout ?? Duration.minutes(30);
+
+    this.sessionTable = new ClickstreamSessionTable(this, 'SessionTable');
+
+    this.function = new ClickstreamFunction(this, 'Handler', {
+      entry: path.join(__dirname, '../../lambda/clickstream-processor/handler.ts'),
+      serviceName: 'clickstream-processor',
+      environment: {
+        [CLICKSTREAM_PROCESSOR_ENV.sessionTableName]: this.sessionTable.table.tableName,
+        [CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds]: String(sessionTimeout.toSeconds()),
+      },
+    }).function;
+    this.sessionTable.table.grantReadWriteData(this.function);
+
+    this.eventSource = new eventSources.KinesisEventSource(props.stream, {
+      // Nothing the stream retains is skipped when the mapping is first created.
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize,
+      bisectBatchOnError: true,
+      retryAttempts,
+      maxRecordAge: Duration.seconds(maxRecordAgeSeconds),
+      reportBatchItemFailures: true,
+      parallelizationFactor,
+      onFailure: new eventSources.SqsDlq(props.onFailureQueue),
+    });
+    this.function.addEventSource(this.eventSource);
+  }
+}

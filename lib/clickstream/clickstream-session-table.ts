@@ -1,0 +1,40 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+
+/** Props of {@link ClickstreamSessionTable}. */
+export interface ClickstreamSessionTableProps {
+  /**
+   * What happens to the table when it is removed from the stack.
+   * @default RemovalPolicy.DESTROY - session state is derived data, rebuilt by replaying the stream
+   *   (within its retention) or the archive
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Per-user session state written by the processor: one item per `userId` (session id, page count,
+ * last seen). `expiresAt` (epoch seconds) lets DynamoDB delete idle users' items at no cost.
+ */
+export class ClickstreamSessionTable extends Construct {
+  /** Partition key: the same `userId` the producer uses as the Kinesis partition key. */
+  public static readonly PARTITION_KEY = 'userId';
+  /** TTL attribute, epoch seconds. */
+  public static readonly TTL_ATTRIBUTE = 'expiresAt';
+
+  /** The table. */
+  public readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, id: string, props: ClickstreamSessionTableProps = {}) {
+    super(scope, id);
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: ClickstreamSessionTable.PARTITION_KEY, type: dynamodb.AttributeType.STRING },
+      // Clickstream traffic is bursty and follows the stream's on-demand capacity; no capacity planning.
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: ClickstreamSessionTable.TTL_ATTRIBUTE,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
+    });
+  }
+}

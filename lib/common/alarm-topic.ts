@@ -1,0 +1,51 @@
+/**
+ * An SNS topic for CloudWatch alarms: encrypted with a customer managed KMS key (CloudWatch cannot
+ * publish to a topic encrypted with the AWS managed `alias/aws/sns` key, because that key's policy
+ * cannot be changed to let CloudWatch use it) and reachable over TLS only.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { AlarmBase } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+
+/** Props of {@link AlarmTopic}. */
+export interface AlarmTopicProps {
+  /**
+   * KMS key for the topic. It must let `cloudwatch.amazonaws.com` use it; the construct grants that.
+   * @default a new key with yearly rotation
+   */
+  readonly encryptionKey?: IKey;
+}
+
+/** Where a stack's alarms go. Subscribe e-mail, chat or paging endpoints to {@link topic}. */
+export class AlarmTopic extends Construct {
+  /** The topic alarms notify. */
+  public readonly topic: Topic;
+  /** The key the topic is encrypted with. */
+  public readonly encryptionKey: IKey;
+
+  constructor(scope: Construct, id: string, props: AlarmTopicProps = {}) {
+    super(scope, id);
+    this.encryptionKey = props.encryptionKey ?? new Key(this, 'Key', {
+      description: 'Encrypts the alarm notification topic',
+      enableKeyRotation: true,
+      // Encrypts only notifications in transit through SNS (SNS keeps no messages), so nothing
+      // outlives the stack that needs it; 7 days is KMS's shortest deletion window.
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    this.topic = new Topic(this, 'Topic', { masterKey: this.encryptionKey, enforceSSL: true });
+    // CloudWatch publishes alarm notifications itself, so it needs the key to encrypt them.
+    this.encryptionKey.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+  }
+
+  /** Sends the alarm's ALARM and OK transitions to the topic. */
+  public notifyOn(alarm: AlarmBase): void {
+    const action = new SnsAction(this.topic);
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+  }
+}

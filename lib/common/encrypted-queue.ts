@@ -1,0 +1,161 @@
+/**
+ * A standard SQS queue and its dead-letter queue, secure by default: encrypted at rest (SSE-SQS, or a
+ * KMS key you pass), TLS-only access policies, long polling, and a DLQ that only its own source
+ * queue may use. Or, if you already have both queues, the same interface over them.
+ *
+ * Redrive (move dead-lettered messages back once the cause is fixed) uses SQS's
+ * StartMessageMoveTask; without `--destination-arn` the messages go back to their source queue:
+ *
+ *     aws sqs start-message-move-task --source-arn <DLQ arn>
+ *
+ * {@link EncryptedQueue.redriveCommand} holds that command with the real ARN filled in.
+ */
+import { Duration, Fn, Names, Stack } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { type IQueue, Queue, QueueEncryption, RedrivePermission } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { InvalidPropError } from './invalid-prop-error';
+import { requireInteger } from './require-integer';
+
+/** Props of {@link EncryptedQueue}: either both existing queues, or the settings to create them. */
+export interface EncryptedQueueProps {
+  /**
+   * Use this queue instead of creating one. Requires `existingDeadLetterQueue`; excludes every
+   * creation prop below.
+   * @default a new queue
+   */
+  readonly existingQueue?: IQueue;
+  /**
+   * The dead-letter queue of `existingQueue`.
+   * @default a new dead-letter queue
+   */
+  readonly existingDeadLetterQueue?: IQueue;
+  /**
+   * How long a received message stays hidden from other consumers. Derive it from the consumer's
+   * timeout rather than typing a number.
+   * @default 30 seconds (the SQS default)
+   */
+  readonly visibilityTimeout?: Duration;
+  /**
+   * Receives before SQS moves a message to the DLQ.
+   * @default 5
+   */
+  readonly maxReceiveCount?: number;
+  /**
+   * How long the source queue keeps a message (SQS allows 60 s to 14 days).
+   * @default 4 days (the SQS default)
+   */
+  readonly retentionPeriod?: Duration;
+  /**
+   * Customer managed KMS key for both queues (for key policies, audit trails or cross-account use).
+   * @default SSE-SQS (SQS-managed keys: encrypted at rest, no key cost, no KMS request quota)
+   */
+  readonly encryptionKey?: IKey;
+}
+
+/** The props that only make sense when the construct creates the queues. */
+const CREATION_PROPS = ['visibilityTimeout', 'maxReceiveCount', 'retentionPeriod', 'encryptionKey'] as const;
+/** Long polling: the SQS maximum wait, so empty receives cost one request per 20 s, not a busy loop. */
+const LONG_POLL_WAIT = Duration.seconds(20);
+/** SQS's retention limits. */
+const MIN_RETENTION = Duration.seconds(60);
+const MAX_RETENTION = Duration.days(14);
+/** SQS's visibility timeout limit (0 s to 12 h). */
+const MAX_VISIBILITY_TIMEOUT = Duration.hours(12);
+/** SQS's queue name length limit. */
+const MAX_QUEUE_NAME_LENGTH = 80;
+
+/** A secure source queue and DLQ (created or existing). */
+export class EncryptedQueue extends Construct {
+  /** The source queue consumers read. */
+  public readonly queue: IQueue;
+  /** Its dead-letter queue. */
+  public readonly deadLetterQueue: IQueue;
+  /** The visibility timeout the source queue was created with; undefined for an existing queue. */
+  public readonly visibilityTimeout?: Duration;
+  /** The source queue's retention; undefined for an existing queue. */
+  public readonly retentionPeriod?: Duration;
+  /** Receives before dead-lettering; undefined for an existing queue. */
+  public readonly maxReceiveCount?: number;
+  /** The exact AWS CLI command that moves every dead-lettered message back to its source queue. */
+  public readonly redriveCommand: string;
+
+  constructor(scope: Construct, id: string, props: EncryptedQueueProps = {}) {
+    super(scope, id);
+    const usesExisting = props.existingQueue !== undefined || props.existingDeadLetterQueue !== undefined;
+    if (usesExisting) {
+      const queues = requireBothExisting(props);
+      this.queue = queues.queue;
+      this.deadLetterQueue = queues.deadLetterQueue;
+    } else {
+      this.visibilityTimeout = props.visibilityTimeout ?? Duration.seconds(30);
+      this.retentionPeriod = props.retentionPeriod ?? Duration.days(4);
+      this.maxReceiveCount = requireInteger(props.maxReceiveCount ?? 5, {
+        owner: 'EncryptedQueue', prop: 'maxReceiveCount', min: 1, max: 1000, reason: 'SQS redrive policy maxReceiveCount',
+      });
+      validateDurations(this.visibilityTimeout, this.retentionPeriod);
+      const created = this.createQueues(this.visibilityTimeout, this.retentionPeriod, this.maxReceiveCount, props.encryptionKey);
+      this.queue = created.queue;
+      this.deadLetterQueue = created.deadLetterQueue;
+    }
+    this.redriveCommand = Fn.join('', ['aws sqs start-message-move-task --source-arn ', this.deadLetterQueue.queueArn]);
+  }
+
+  private createQueues(visibilityTimeout: Duration, retentionPeriod: Duration, maxReceiveCount: number, key?: IKey) {
+    const encryption = key === undefined
+      ? { encryption: QueueEncryption.SQS_MANAGED }
+      : { encryption: QueueEncryption.KMS, encryptionMasterKey: key };
+    // The DLQ may only be used by its own source queue, but the source queue's redrive policy already
+    // references the DLQ's ARN: naming the source queue (stack-unique, from its construct path) lets
+    // the DLQ's redrive-allow policy name the source's ARN without a CloudFormation dependency cycle.
+    const sourceQueueName = Names.uniqueResourceName(this, { maxLength: MAX_QUEUE_NAME_LENGTH, separator: '-' });
+    const sourceQueueArn = Stack.of(this).formatArn({ service: 'sqs', resource: sourceQueueName });
+    const deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      ...encryption,
+      enforceSSL: true,
+      // The maximum: a standard queue keeps the original enqueue time when dead-lettering, so the DLQ
+      // must retain messages longer than the source queue does or they expire on arrival.
+      retentionPeriod: MAX_RETENTION,
+      receiveMessageWaitTime: LONG_POLL_WAIT,
+      redriveAllowPolicy: {
+        redrivePermission: RedrivePermission.BY_QUEUE,
+        sourceQueues: [Queue.fromQueueArn(this, 'SourceQueueArn', sourceQueueArn)],
+      },
+    });
+    const queue = new Queue(this, 'Queue', {
+      ...encryption,
+      queueName: sourceQueueName,
+      enforceSSL: true,
+      visibilityTimeout,
+      retentionPeriod,
+      receiveMessageWaitTime: LONG_POLL_WAIT,
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount },
+    });
+    return { queue, deadLetterQueue };
+  }
+}
+
+function requireBothExisting(props: EncryptedQueueProps): { queue: IQueue; deadLetterQueue: IQueue } {
+  const conflicting = CREATION_PROPS.filter((prop) => props[prop] !== undefined);
+  if (conflicting.length > 0) {
+    throw new InvalidPropError('EncryptedQueue', conflicting.join(', '), 'set',
+      'left unset when existingQueue/existingDeadLetterQueue are given (configure the existing queues themselves)');
+  }
+  if (props.existingQueue === undefined || props.existingDeadLetterQueue === undefined) {
+    const missing = props.existingQueue === undefined ? 'existingQueue' : 'existingDeadLetterQueue';
+    throw new InvalidPropError('EncryptedQueue', missing, 'undefined',
+      'given together with the other existing queue (existingQueue and existingDeadLetterQueue go together)');
+  }
+  return { queue: props.existingQueue, deadLetterQueue: props.existingDeadLetterQueue };
+}
+
+function validateDurations(visibilityTimeout: Duration, retentionPeriod: Duration): void {
+  const visibilitySeconds = visibilityTimeout.toSeconds();
+  if (visibilitySeconds > MAX_VISIBILITY_TIMEOUT.toSeconds()) {
+    throw new InvalidPropError('EncryptedQueue', 'visibilityTimeout', `${visibilitySeconds} s`, 'at most 12 hours (SQS limit)');
+  }
+  const retentionSeconds = retentionPeriod.toSeconds();
+  if (retentionSeconds < MIN_RETENTION.toSeconds() || retentionSeconds > MAX_RETENTION.toSeconds()) {
+    throw new InvalidPropError('EncryptedQueue', 'retentionPeriod', `${retentionSeconds} s`, 'from 60 seconds to 14 days (SQS limit)');
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * A VPC a sandbox account can afford for workers that only make outbound calls to AWS APIs.
+ *
+ * Cost reasoning: a NAT gateway costs about USD 33 a month per AZ before data, and interface VPC
+ * endpoints about USD 7 a month each per AZ (SQS, DynamoDB has a free gateway endpoint, SES, ECR,
+ * CloudWatch Logs would be five or more). Tasks in public subnets with a public IP reach the same
+ * AWS endpoints over TLS for free, and a security group with no inbound rules means nothing on the
+ * internet can open a connection to them. For production, use private subnets with endpoints or
+ * NAT, and pass that VPC instead.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { FlowLogDestination, FlowLogTrafficType, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Props of {@link PublicSubnetVpc}. */
+export interface PublicSubnetVpcProps {
+  /**
+   * Availability zones to spread tasks over.
+   * @default 2 (survives one AZ failing; more adds nothing for a queue worker)
+   */
+  readonly maxAzs?: number;
+}
+
+/** Public subnets only, no NAT gateway, flow logs of rejected traffic. */
+export class PublicSubnetVpc extends Construct {
+  /** The VPC. */
+  public readonly vpc: Vpc;
+
+  constructor(scope: Construct, id: string, props: PublicSubnetVpcProps = {}) {
+    super(scope, id);
+    const flowLogGroup = new LogGroup(this, 'RejectedFlowLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.vpc = new Vpc(this, 'Vpc', {
+      maxAzs: props.maxAzs ?? 2,
+      natGateways: 0, // no NAT: see the cost reasoning above
+      subnetConfiguration: [{ name: 'public', subnetType: SubnetType.PUBLIC, cidrMask: 24 }],
+      // Rejected traffic only: what an audit needs (who knocked), at a fraction of logging everything.
+      flowLogs: {
+        rejected: { destination: FlowLogDestination.toCloudWatchLogs(flowLogGroup), trafficType: FlowLogTrafficType.REJECT },
+      },
+    });
+  }
+}

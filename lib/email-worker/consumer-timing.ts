@@ -1,0 +1,70 @@
+/**
+ * The email worker's timeouts, derived from one number (the job timeout) so they can never
+ * contradict each other. The queue's visibility timeout is always computed here, never typed in.
+ */
+import { Duration } from 'aws-cdk-lib';
+import { InvalidPropError } from '../common/invalid-prop-error';
+
+/** Lambda's maximum function timeout. */
+const MAX_FUNCTION_TIMEOUT = Duration.minutes(15);
+/** Fargate's maximum container stopTimeout (SIGTERM to SIGKILL). */
+const MAX_FARGATE_STOP_TIMEOUT = Duration.seconds(120);
+/** Time after the last job finishes for a stopping worker to delete successes and release the rest. */
+const DRAIN_HEADROOM = Duration.seconds(10);
+/** Time a Lambda invocation needs on top of its slowest job: init, idempotency writes, batch report. */
+const INVOCATION_HEADROOM = Duration.seconds(10);
+/** AWS guidance for SQS event sources: visibility timeout ≥ 6 × function timeout. */
+export const LAMBDA_VISIBILITY_MULTIPLIER = 6;
+/**
+ * Fargate: the worker heartbeats (extends visibility) for slow jobs, so the window only has to
+ * outlast one job with room for one missed heartbeat; a killed task's jobs reappear after it.
+ */
+export const FARGATE_VISIBILITY_MULTIPLIER = 2;
+
+/** Timeouts of the Lambda consumer. */
+export interface LambdaConsumerTiming {
+  /** The function timeout. */
+  readonly functionTimeout: Duration;
+  /** The queue's visibility timeout: 6 × the function timeout. */
+  readonly visibilityTimeout: Duration;
+}
+
+/** Timeouts of the Fargate consumer. */
+export interface FargateConsumerTiming {
+  /** The container's stopTimeout: the job timeout plus time to delete and release. */
+  readonly stopTimeout: Duration;
+  /** The queue's visibility timeout: 2 × the job timeout. */
+  readonly visibilityTimeout: Duration;
+}
+
+/**
+ * Lambda timing. The handler processes a batch's records in parallel (Powertools BatchProcessor),
+ * so a batch takes about as long as its slowest job.
+ */
+export function lambdaConsumerTiming(jobTimeout: Duration): LambdaConsumerTiming {
+  const functionTimeout = Duration.seconds(jobTimeout.toSeconds() + INVOCATION_HEADROOM.toSeconds());
+  if (functionTimeout.toSeconds() > MAX_FUNCTION_TIMEOUT.toSeconds()) {
+    throw new InvalidPropError('EmailWorkerStack', 'jobTimeout', `${jobTimeout.toSeconds()} s`,
+      `at most ${MAX_FUNCTION_TIMEOUT.toSeconds() - INVOCATION_HEADROOM.toSeconds()} seconds in lambda mode (Lambda's 15-minute timeout minus ${INVOCATION_HEADROOM.toSeconds()} s headroom)`);
+  }
+  return {
+    functionTimeout,
+    visibilityTimeout: Duration.seconds(LAMBDA_VISIBILITY_MULTIPLIER * functionTimeout.toSeconds()),
+  };
+}
+
+/**
+ * Fargate timing. On scale-in ECS sends SIGTERM; the worker stops receiving and finishes in-flight
+ * jobs, so stopTimeout must cover one full job plus the drain, within Fargate's 120 s maximum.
+ */
+export function fargateConsumerTiming(jobTimeout: Duration): FargateConsumerTiming {
+  const stopTimeout = Duration.seconds(jobTimeout.toSeconds() + DRAIN_HEADROOM.toSeconds());
+  if (stopTimeout.toSeconds() > MAX_FARGATE_STOP_TIMEOUT.toSeconds()) {
+    throw new InvalidPropError('EmailWorkerStack', 'jobTimeout', `${jobTimeout.toSeconds()} s`,
+      `at most ${MAX_FARGATE_STOP_TIMEOUT.toSeconds() - DRAIN_HEADROOM.toSeconds()} seconds in fargate mode (Fargate's 120 s stopTimeout must cover a job plus ${DRAIN_HEADROOM.toSeconds()} s of drain)`);
+  }
+  return {
+    stopTimeout,
+    visibilityTimeout: Duration.seconds(FARGATE_VISIBILITY_MULTIPLIER * jobTimeout.toSeconds()),
+  };
+}

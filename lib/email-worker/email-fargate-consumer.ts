@@ -1,0 +1,163 @@
+/**
+ * The `fargate` consumer: an ECS Fargate service on ARM64 running lambda/email-worker/worker.ts,
+ * scaled on queue depth by ecs-patterns' QueueProcessingFargateService (it fits: existing queue,
+ * custom step scaling, scale to zero, runtimePlatform, public IP, our own task definition).
+ *
+ * The image is built from lambda/email-worker/Dockerfile at deploy time; synth only stages the
+ * build context (the repo root, filtered by .dockerignore), so it needs no Docker.
+ */
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type IMetric, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { type IVpc, Peer, Port, SecurityGroup, SubnetType } from 'aws-cdk-lib/aws-ec2';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import {
+  Cluster, ContainerImage, ContainerInsights, CpuArchitecture, FargateTaskDefinition, LogDrivers, OperatingSystemFamily,
+} from 'aws-cdk-lib/aws-ecs';
+import { QueueProcessingFargateService } from 'aws-cdk-lib/aws-ecs-patterns';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ScalingInterval } from 'aws-cdk-lib/aws-applicationautoscaling';
+import { Construct } from 'constructs';
+import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { InvalidPropError } from '../common/invalid-prop-error';
+import { PublicSubnetVpc } from '../common/public-subnet-vpc';
+import { requireInteger } from '../common/require-integer';
+import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
+
+/** The Fargate consumer's tuning knobs (also EmailWorkerStackProps.fargateConsumer). */
+export interface EmailFargateConsumerTuning {
+  /**
+   * Fewest running tasks; 0 lets an idle queue cost nothing.
+   * @default 0
+   */
+  readonly minCapacity?: number;
+  /**
+   * Most running tasks: with workerConcurrency this caps the send rate (SES quota).
+   * @default 4
+   */
+  readonly maxCapacity?: number;
+  /**
+   * Jobs one task processes at once (1–1000).
+   * @default 10 (one ReceiveMessage batch in flight)
+   */
+  readonly workerConcurrency?: number;
+  /**
+   * Task CPU units (a valid Fargate CPU/memory pair with memoryLimitMiB).
+   * @default 256 (a quarter vCPU: the worker waits on the network, not the CPU)
+   */
+  readonly cpu?: number;
+  /**
+   * Task memory in MiB.
+   * @default 512 (the smallest Fargate size for 256 CPU units)
+   */
+  readonly memoryLimitMiB?: number;
+  /**
+   * Step scaling on ApproximateNumberOfMessagesVisible.
+   * @default −1 task when the queue is empty, +1 from 1 message, +2 from 100, +4 from 1,000
+   */
+  readonly scalingSteps?: ScalingInterval[];
+  /**
+   * An existing VPC (tasks go in its private subnets with egress, without a public IP).
+   * @default a PublicSubnetVpc: public subnets only, no NAT gateway (see its cost reasoning)
+   */
+  readonly vpc?: IVpc;
+}
+
+/** Props of {@link EmailFargateConsumer}. */
+export interface EmailFargateConsumerProps extends EmailFargateConsumerTuning, EmailConsumerResources {
+  /** SIGTERM-to-SIGKILL time: long enough to finish a job and drain (see consumer-timing.ts). */
+  readonly stopTimeout: Duration;
+}
+
+const OWNER = 'EmailFargateConsumer';
+const DEFAULT_SCALING_STEPS: ScalingInterval[] = [
+  { upper: 0, change: -1 }, // empty queue: one task fewer per cooldown, down to minCapacity
+  { lower: 1, change: +1 }, // any backlog: start a task (this is what scales up from zero)
+  { lower: 100, change: +2 },
+  { lower: 1000, change: +4 },
+];
+/** The repo root is the Docker build context: the worker imports lambda/shared and the lock file pins deps. */
+const REPO_ROOT = path.join(__dirname, '..', '..');
+
+/** The cluster, task definition and autoscaled service. */
+export class EmailFargateConsumer extends Construct implements EmailConsumer {
+  /** The queue-processing service pattern (service, task definition, scaling). */
+  public readonly service: QueueProcessingFargateService;
+  /** The cluster (Container Insights on). */
+  public readonly cluster: Cluster;
+  /** The ECS service name (stack output ConsumerName). */
+  public readonly consumerName: string;
+  /** Running tasks (Container Insights): the dashboard's consumer count. */
+  public readonly consumerCountMetric: IMetric;
+
+  constructor(scope: Construct, id: string, props: EmailFargateConsumerProps) {
+    super(scope, id);
+    const capacity = validateCapacity(props);
+    const workerConcurrency = requireInteger(props.workerConcurrency ?? 10, { owner: OWNER, prop: 'workerConcurrency', min: 1, max: 1000 });
+    const createsVpc = props.vpc === undefined;
+    const vpc = props.vpc ?? new PublicSubnetVpc(this, 'Network').vpc;
+    this.cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });
+    const taskDefinition = new FargateTaskDefinition(this, 'TaskDefinition', {
+      cpu: props.cpu ?? 256,
+      memoryLimitMiB: props.memoryLimitMiB ?? 512,
+      // Graviton: about 20% cheaper per vCPU-hour than x86 on Fargate.
+      runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
+    });
+    taskDefinition.addContainer('Worker', {
+      image: ContainerImage.fromAsset(REPO_ROOT, {
+        file: 'lambda/email-worker/Dockerfile',
+        platform: Platform.LINUX_ARM64,
+        // Also in .dockerignore; repeated so staging never copies these even if that file changes.
+        exclude: ['node_modules', 'cdk.out', '.git', 'coverage', '.local-state', '.bench-out'],
+      }),
+      environment: { ...props.environment, [EMAIL_WORKER_ENV.workerConcurrency]: String(workerConcurrency) },
+      logging: LogDrivers.awsLogs({
+        streamPrefix: 'email-worker',
+        logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      }),
+      stopTimeout: props.stopTimeout,
+      readonlyRootFilesystem: true, // the worker writes nothing to disk
+    });
+    const securityGroup = new SecurityGroup(this, 'TaskSecurityGroup', {
+      vpc,
+      description: 'Email worker tasks: no inbound rules (nothing connects to a queue worker), HTTPS out to AWS APIs',
+      allowAllOutbound: false,
+    });
+    // SQS, DynamoDB, SES, ECR and CloudWatch Logs are all HTTPS APIs; DNS goes to the VPC resolver.
+    securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'HTTPS to AWS service endpoints');
+    this.service = new QueueProcessingFargateService(this, 'Service', {
+      cluster: this.cluster,
+      queue: props.queue,
+      taskDefinition,
+      minScalingCapacity: capacity.min,
+      maxScalingCapacity: capacity.max,
+      scalingSteps: props.scalingSteps ?? DEFAULT_SCALING_STEPS,
+      // Email jobs wait on the network: CPU says nothing about backlog and would fight queue scaling.
+      disableCpuBasedScaling: true,
+      // A public IP is how tasks in public subnets reach AWS APIs without a NAT gateway.
+      assignPublicIp: createsVpc,
+      taskSubnets: { subnetType: createsVpc ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS },
+      securityGroups: [securityGroup],
+      minHealthyPercent: 100, // deploys start new tasks before stopping old ones
+      maxHealthyPercent: 200,
+      circuitBreaker: { rollback: true }, // a task that cannot start rolls the deploy back
+    });
+    // The pattern grants consume (including ChangeMessageVisibility for heartbeats and backoff).
+    grantEmailConsumerAccess(props, this.service.taskDefinition.taskRole);
+    this.consumerName = this.service.service.serviceName;
+    this.consumerCountMetric = new Metric({
+      namespace: 'ECS/ContainerInsights',
+      metricName: 'RunningTaskCount',
+      dimensionsMap: { ClusterName: this.cluster.clusterName, ServiceName: this.consumerName },
+      statistic: 'Average',
+      period: Duration.minutes(1),
+    });
+  }
+}
+
+function validateCapacity(props: EmailFargateConsumerTuning): { min: number; max: number } {
+  const min = requireInteger(props.minCapacity ?? 0, { owner: OWNER, prop: 'minCapacity', min: 0 });
+  const max = requireInteger(props.maxCapacity ?? 4, { owner: OWNER, prop: 'maxCapacity', min: 1 });
+  if (max < min) throw new InvalidPropError(OWNER, 'maxCapacity', max, `≥ minCapacity (${min})`);
+  return { min, max };
+}
