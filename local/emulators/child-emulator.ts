@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import { killOnParentExit } from './child-process-reaper';
 
 /** How to start one emulator as a child process on 127.0.0.1. */
 export interface ChildEmulatorSpec {
@@ -27,18 +28,6 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-/** Last resort: never leave an emulator behind when the parent exits, even on an uncaught error. */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
-}
-
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
@@ -52,13 +41,12 @@ function canConnect(port: number): Promise<boolean> {
 
 /** Starts the emulator and resolves once its port accepts TCP connections. */
 export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<RunningEmulator> {
-  installExitHook();
   const child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], {
     cwd: spec.cwd ?? process.cwd(),
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  running.add(child);
+  killOnParentExit(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     // Keep only the tail: enough to explain a failed start.
@@ -68,7 +56,6 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
   const exitPromise = new Promise<void>((resolve) =>
     child.once('exit', () => {
       exited = true;
-      running.delete(child);
       resolve();
     }),
   );

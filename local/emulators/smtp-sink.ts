@@ -1,4 +1,4 @@
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { freeLoopbackPort } from './free-port';
 
 /** One message as the sink received it. */
@@ -9,44 +9,125 @@ export interface CapturedMail {
   readonly raw: string;
   /** Value of the `X-Job-Id` header the email worker sets, if any. */
   readonly jobId: string | undefined;
+  /** User name the client logged in with (`smtp://<user>:x@host`), if any: tells local workers apart. */
+  readonly clientUser: string | undefined;
 }
 
-/** An SMTP server on 127.0.0.1 that accepts every message and keeps it in memory. */
+/** A message whose DATA reply is being held (see `SmtpSinkOptions.dataResponseDelayMs`). */
+export interface HeldDelivery {
+  readonly jobId: string | undefined;
+  readonly clientUser: string | undefined;
+}
+
+/** Optional fault injection. Without options the sink accepts every message at once. */
+export interface SmtpSinkOptions {
+  /**
+   * Recipients matching `recipientPattern` get `451` (try again later, RFC 5321 §4.2.1) on their
+   * first `attempts` RCPT TO commands, counted per address, so a client's retry path is real.
+   * @default no rejections
+   */
+  readonly transientRejection?: { readonly recipientPattern: RegExp; readonly attempts: number };
+  /**
+   * Holds the reply to DATA this long. The message counts as delivered only if the client is still
+   * connected when the `250` goes out: a client killed while held never got an acceptance.
+   * @default 0
+   */
+  readonly dataResponseDelayMs?: number;
+}
+
+/** An SMTP server on 127.0.0.1 that keeps what it accepts in memory. */
 export interface SmtpSink {
   readonly port: number;
   /** `smtp://127.0.0.1:<port>`: what the worker reads from `SMTP_URL`. */
   readonly url: string;
+  /** Messages acknowledged with 250, in order. */
   readonly messages: readonly CapturedMail[];
-  /** Resets the captured list (between test cases). */
+  /** The sink URL with a login, e.g. `smtp://worker-2:x@127.0.0.1:<port>`, recorded as `clientUser`. */
+  urlForUser(user: string): string;
+  /** Calls `listener` whenever a DATA reply starts being held. Returns an unsubscribe function. */
+  onHeld(listener: (delivery: HeldDelivery) => void): () => void;
+  /** Resets the captured list and the rejection counters (between test cases). */
   clear(): void;
   stop(): Promise<void>;
 }
 
 const JOB_ID_HEADER = /^x-job-id:\s*(.+)$/im;
 
-/** Starts the sink. Authentication is off: it is a loopback test double, not a relay. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** SMTP 451: "Requested action aborted: local error in processing" (transient, RFC 5321 §4.2.3). */
+const TRANSIENT_REPLY_CODE = 451;
+
+function sessionUser(session: SMTPServerSession): string | undefined {
+  return typeof session.user === 'string' ? session.user : undefined;
+}
+
+/**
+ * Starts the sink. Any login is accepted (and optional): it is a loopback test double, not a relay.
+ *
+ * Honest limit: even with a held reply, a client that dies after the sink's 250 but before it
+ * records success would send again on redelivery. SMTP has no way to make that window exactly-once.
+ */
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const port = await freeLoopbackPort();
   const messages: CapturedMail[] = [];
+  const rejectionsByRecipient = new Map<string, number>();
+  const closedSessions = new Set<string>();
+  const heldListeners = new Set<(delivery: HeldDelivery) => void>();
+  const delayMs = options.dataResponseDelayMs ?? 0;
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    allowInsecureAuth: true,
+    disabledCommands: ['STARTTLS'],
     logger: false,
-    // The worker keeps a pool of connections; allow more than the default 100 clients' worth of churn.
+    // The workers keep pools of connections; allow more than the default 100 clients' worth of churn.
     maxClients: 1000,
+    onAuth(auth, _session, callback) {
+      callback(null, { user: auth.username ?? 'anonymous' });
+    },
+    onRcptTo(address, _session, callback) {
+      const rule = options.transientRejection;
+      if (rule !== undefined && rule.recipientPattern.test(address.address)) {
+        const rejected = rejectionsByRecipient.get(address.address) ?? 0;
+        if (rejected < rule.attempts) {
+          rejectionsByRecipient.set(address.address, rejected + 1);
+          const error = Object.assign(new Error('simulated transient failure, try again later'), {
+            responseCode: TRANSIENT_REPLY_CODE,
+          });
+          callback(error);
+          return;
+        }
+      }
+      callback();
+    },
+    onClose(session) {
+      closedSessions.add(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const headerBlock = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
-        messages.push({
+        const mail: CapturedMail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           jobId: JOB_ID_HEADER.exec(headerBlock)?.[1]?.trim(),
-        });
-        callback();
+          clientUser: sessionUser(session),
+        };
+        const acknowledge = (): void => {
+          if (closedSessions.has(session.id)) {
+            callback(new Error('client disconnected before the message was accepted'));
+            return;
+          }
+          messages.push(mail);
+          callback();
+        };
+        if (delayMs === 0) {
+          acknowledge();
+          return;
+        }
+        for (const listener of heldListeners) listener({ jobId: mail.jobId, clientUser: mail.clientUser });
+        setTimeout(acknowledge, delayMs);
       });
     },
   });
@@ -54,12 +135,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // A client vanishing mid-session (a killed worker) is expected here, not a sink failure.
+  server.on('error', () => undefined);
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    urlForUser: (user) => `smtp://${encodeURIComponent(user)}:x@127.0.0.1:${port}`,
+    onHeld(listener) {
+      heldListeners.add(listener);
+      return () => heldListeners.delete(listener);
+    },
     clear: () => {
       messages.length = 0;
+      rejectionsByRecipient.clear();
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,0 +1,294 @@
+/**
+ * The clickstream pattern end to end on this machine: the real producer writes events (plus a few
+ * raw poison records) to kinesis-local while the processor (standard iterator) and the dashboard
+ * (enhanced fan-out, polled locally) consume them through the local event-source runner; once
+ * production ends, a third "replay" reader starts from TRIM_HORIZON. Then it checks what a stream
+ * promises: every consumer saw everything, per-user order held (there is no global order), session
+ * state matches the produced data exactly, poison went to the on-failure queue without blocking its
+ * shard, and a replay reproduces the same aggregates.
+ */
+import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { isDeepStrictEqual } from 'node:util';
+import { aggregateClickstream } from '../lambda/clickstream-dashboard/aggregate';
+import { foldSessions, type SessionState } from '../lambda/clickstream-processor/session';
+import { generateClickstreamEvents } from '../lambda/clickstream-producer/generate-events';
+import { putClickstreamEvents } from '../lambda/clickstream-producer/producer';
+import type { ClickstreamEvent } from '../lambda/shared/clickstream-events';
+import { ConsumerObserver, type ConsumerObservation } from './clickstream-consumer-observer';
+import { startClickstreamEnvironment, type ClickstreamEnvironment } from './clickstream-environment';
+import { emulatorKinesisClient } from './kinesis/emulator-kinesis-client';
+import { createKinesisEventSourceRunner, type KinesisEventSourceRunner, type KinesisHandler } from './kinesis/kinesis-event-source-runner';
+import type { LocalKinesisMapping } from './kinesis/kinesis-mappings';
+import type { KinesisOnFailureRecord } from './kinesis/on-failure-record';
+import { queueUrlForArn, sqsOnFailureDestination } from './kinesis/sqs-on-failure-destination';
+
+/** Options of one demo run. */
+export interface ClickstreamDemoOptions {
+  /** Events to produce. */
+  readonly events: number;
+  /** Distinct users (partition keys). */
+  readonly users: number;
+  /** Poison records to add, as a fraction of `events` (0 to 0.1); at least one when > 0. */
+  readonly poisonRatio: number;
+  /** Progress and report lines. */
+  readonly log: (line: string) => void;
+  /** Powertools log level of the handlers. @default 'ERROR' */
+  readonly handlerLogLevel?: string;
+  /** Stream writes go through this endpoint instead (e.g. a throttling proxy). @default the emulator itself */
+  readonly producerEndpoint?: (kinesisEndpoint: string) => Promise<{ readonly endpoint: string; stop(): Promise<void> }>;
+  /** Longest wait for a consumer to catch up, in ms (a ceiling, not a measurement). @default 180000 */
+  readonly catchUpTimeoutMs?: number;
+}
+
+/** The outcome of a run: counts only, no timings. */
+export interface ClickstreamDemoResult {
+  readonly produced: number;
+  readonly undeliverable: number;
+  readonly putRecordsCalls: number;
+  readonly poisonWritten: number;
+  readonly consumers: {
+    readonly processor: ConsumerObservation;
+    readonly dashboard: ConsumerObservation;
+    readonly replay: ConsumerObservation;
+  };
+  readonly sessions: {
+    readonly usersInTable: number;
+    readonly usersExpected: number;
+    /** Users whose stored session differs from the one folded from the produced data. */
+    readonly mismatchedUsers: readonly string[];
+  };
+  readonly poison: {
+    readonly onFailureMessages: number;
+    /** Poison records whose shard and sequence number fall inside some on-failure record. */
+    readonly poisonAtOnFailureDestination: number;
+  };
+  /** Dashboard aggregates (per minute) equal those of the replay and of the produced data. */
+  readonly replayAggregatesEqual: boolean;
+  /** Sessions folded from the replay equal the session table. */
+  readonly replaySessionsEqual: boolean;
+  /** What differs from AWS locally (not emulated, substituted). */
+  readonly environmentReport: readonly string[];
+}
+
+/** Raised for options outside their range. */
+export class InvalidDemoOptionError extends Error {
+  override readonly name = 'InvalidDemoOptionError';
+  constructor(
+    readonly option: string,
+    readonly value: number,
+    readonly expected: string,
+  ) {
+    super(`clickstream demo: ${option} must be ${expected}, got ${value}`);
+  }
+}
+
+/** Poison records are malformed JSON: the processor reports them, the dashboard skips them. */
+const POISON_DATA = Buffer.from('{"type":"page_view","userId":');
+/** An event id is `evt-<seed>-<index>` (generate-events.ts); the index is its production position. */
+const EVENT_INDEX = /-(\d+)$/;
+
+function validate(options: ClickstreamDemoOptions): void {
+  if (!Number.isSafeInteger(options.events) || options.events < 1) throw new InvalidDemoOptionError('events', options.events, 'a positive integer');
+  if (!Number.isSafeInteger(options.users) || options.users < 1) throw new InvalidDemoOptionError('users', options.users, 'a positive integer');
+  if (!(options.poisonRatio >= 0 && options.poisonRatio <= 0.1)) throw new InvalidDemoOptionError('poisonRatio', options.poisonRatio, 'from 0 to 0.1');
+}
+
+function indexOf(event: ClickstreamEvent): number {
+  return Number(EVENT_INDEX.exec(event.eventId)?.[1] ?? -1);
+}
+
+interface PoisonRecord {
+  readonly shardId: string;
+  readonly sequenceNumber: string;
+}
+
+async function writePoison(kinesis: KinesisClient, streamName: string, count: number, users: number): Promise<PoisonRecord[]> {
+  if (count === 0) return [];
+  const result = await kinesis.send(
+    new PutRecordsCommand({
+      StreamName: streamName,
+      Records: Array.from({ length: count }, (_unused, index) => ({ Data: POISON_DATA, PartitionKey: `user-poison-${index % users}` })),
+    }),
+  );
+  return (result.Records ?? []).flatMap((entry) =>
+    entry.ErrorCode === undefined && entry.SequenceNumber !== undefined && entry.ShardId !== undefined
+      ? [{ shardId: entry.ShardId, sequenceNumber: entry.SequenceNumber }]
+      : [],
+  );
+}
+
+async function drainOnFailureQueue(sqs: SQSClient, queueUrl: string): Promise<KinesisOnFailureRecord[]> {
+  const records: KinesisOnFailureRecord[] = [];
+  for (;;) {
+    const { Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    if (messages.length === 0) return records;
+    records.push(...messages.map((message) => JSON.parse(message.Body ?? '{}') as KinesisOnFailureRecord));
+    await sqs.send(
+      new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })) }),
+    );
+  }
+}
+
+function covers(failure: KinesisOnFailureRecord, poison: PoisonRecord): boolean {
+  const info = failure.KinesisBatchInfo;
+  const sequence = BigInt(poison.sequenceNumber);
+  return info.shardId === poison.shardId && BigInt(info.startSequenceNumber) <= sequence && sequence <= BigInt(info.endSequenceNumber);
+}
+
+async function scanSessions(environment: ClickstreamEnvironment): Promise<Map<string, SessionState>> {
+  const documents = DynamoDBDocumentClient.from(environment.dynamoDb);
+  const sessions = new Map<string, SessionState>();
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(new ScanCommand({ TableName: environment.sessionTableName, ExclusiveStartKey: startKey }));
+    for (const item of page.Items ?? []) sessions.set(String(item['userId']), item as SessionState);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return sessions;
+}
+
+/** Session fields that must match exactly (the watermark and TTL are bookkeeping, not state). */
+function sameSession(stored: SessionState | undefined, expected: SessionState): boolean {
+  return (
+    stored !== undefined &&
+    stored.sessionId === expected.sessionId &&
+    stored.sessionStartedAt === expected.sessionStartedAt &&
+    Number(stored.pageCount) === expected.pageCount &&
+    stored.lastSeenAt === expected.lastSeenAt
+  );
+}
+
+function mismatchedUsers(stored: ReadonlyMap<string, SessionState>, expected: ReadonlyMap<string, SessionState>): string[] {
+  const users = new Set([...stored.keys(), ...expected.keys()]);
+  return [...users].filter((user) => {
+    const want = expected.get(user);
+    return want === undefined || !sameSession(stored.get(user), want);
+  });
+}
+
+function runnerFor(
+  environment: ClickstreamEnvironment,
+  mapping: LocalKinesisMapping,
+  handler: KinesisHandler,
+  log: (line: string) => void,
+  overrides: { startingPosition?: 'TRIM_HORIZON'; name?: string } = {},
+): KinesisEventSourceRunner {
+  return createKinesisEventSourceRunner({
+    kinesis: environment.kinesis,
+    streamName: mapping.streamName,
+    streamArn: mapping.streamArn,
+    eventSourceArn: mapping.eventSourceArn,
+    settings: overrides.startingPosition === undefined ? mapping.settings : { ...mapping.settings, startingPosition: overrides.startingPosition },
+    handler,
+    function: { functionName: overrides.name ?? mapping.function.logicalId, region: environment.region, timeoutSeconds: mapping.function.timeoutSeconds },
+    ...(mapping.settings.onFailureDestinationArn === undefined || overrides.name === 'replay'
+      ? {}
+      : { onFailure: sqsOnFailureDestination(environment.sqs, queueUrlForArn(environment.scope, mapping.settings.onFailureDestinationArn)) }),
+    log,
+  });
+}
+
+/** Runs the demo; stops everything it started, also on failure. */
+export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promise<ClickstreamDemoResult> {
+  validate(options);
+  const { log } = options;
+  const catchUpTimeoutMs = options.catchUpTimeoutMs ?? 180_000;
+  log('clickstream: starting kinesis-local, fauxqs and dynalite; provisioning from the synthesized ClickstreamStack');
+  const environment = await startClickstreamEnvironment({ handlerLogLevel: options.handlerLogLevel ?? 'ERROR' });
+  const runners: KinesisEventSourceRunner[] = [];
+  let producerEndpoint: { readonly endpoint: string; stop(): Promise<void> } | undefined;
+  try {
+    environment.report.forEach((line) => log(`clickstream: ${line}`));
+    const produced = generateClickstreamEvents({ events: options.events, users: options.users });
+    const processor = new ConsumerObserver(indexOf);
+    const dashboard = new ConsumerObserver(indexOf);
+    const replay = new ConsumerObserver(indexOf);
+    runners.push(
+      runnerFor(environment, environment.processor, processor.wrap(environment.processorHandler), log, { name: 'processor' }),
+      runnerFor(environment, environment.dashboard, dashboard.wrap(environment.dashboardHandler), log, { name: 'dashboard' }),
+    );
+    await Promise.all(runners.map((runner) => runner.start()));
+
+    producerEndpoint = await options.producerEndpoint?.(environment.kinesisEndpoint);
+    const producerClient = producerEndpoint === undefined ? environment.kinesis : emulatorKinesisClient(producerEndpoint.endpoint);
+    let lastReportedQuarter = 0;
+    const production = await putClickstreamEvents(produced, {
+      client: producerClient,
+      streamName: environment.streamName,
+      onProgress: ({ sent, undeliverable, total }) => {
+        const quarter = Math.floor(((sent + undeliverable) / total) * 4);
+        if (quarter > lastReportedQuarter) {
+          lastReportedQuarter = quarter;
+          log(`clickstream: produced ${sent}/${total} events (${undeliverable} undeliverable)`);
+        }
+      },
+    });
+    if (producerClient !== environment.kinesis) producerClient.destroy();
+    const poisonCount = options.poisonRatio === 0 ? 0 : Math.max(1, Math.round(options.events * options.poisonRatio));
+    const poison = await writePoison(environment.kinesis, environment.streamName, poisonCount, options.users);
+    log(`clickstream: wrote ${poison.length} poison record(s); starting a replay reader from TRIM_HORIZON`);
+
+    const replayRunner = runnerFor(environment, environment.processor, replay.wrap(async () => undefined), log, {
+      startingPosition: 'TRIM_HORIZON',
+      name: 'replay',
+    });
+    runners.push(replayRunner);
+    await replayRunner.start();
+    for (const [name, runner] of [['processor', runners[0]], ['dashboard', runners[1]], ['replay', replayRunner]] as const) {
+      await runner?.waitUntilCaughtUp({ timeoutMs: catchUpTimeoutMs });
+      log(`clickstream: ${name} caught up (${runner?.stats().recordsCompleted ?? 0} records completed)`);
+    }
+    await Promise.all(runners.map((runner) => runner.stop()));
+
+    const failures = await drainOnFailureQueue(environment.sqs, environment.processorFailureQueueUrl);
+    const stored = await scanSessions(environment);
+    const expectedSessions = foldSessions(
+      produced.map((event, index) => ({ event, sequenceNumber: String(index + 1) })),
+      environment.sessionTimeoutSeconds,
+    );
+    const replaySessions = foldSessions(replay.sequenced, environment.sessionTimeoutSeconds);
+    const producedAggregates = aggregateClickstream(produced);
+    return {
+      produced: production.sent,
+      undeliverable: production.undeliverable.length,
+      putRecordsCalls: production.calls,
+      poisonWritten: poison.length,
+      consumers: { processor: processor.observation(), dashboard: dashboard.observation(), replay: replay.observation() },
+      sessions: { usersInTable: stored.size, usersExpected: expectedSessions.size, mismatchedUsers: mismatchedUsers(stored, expectedSessions) },
+      poison: {
+        onFailureMessages: failures.length,
+        poisonAtOnFailureDestination: poison.filter((record) => failures.some((failure) => covers(failure, record))).length,
+      },
+      replayAggregatesEqual:
+        isDeepStrictEqual(aggregateClickstream(dashboard.events), aggregateClickstream(replay.events)) &&
+        isDeepStrictEqual(aggregateClickstream(replay.events), producedAggregates),
+      replaySessionsEqual: mismatchedUsers(stored, replaySessions).length === 0,
+      environmentReport: environment.report,
+    };
+  } finally {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await producerEndpoint?.stop();
+    await environment.stop();
+  }
+}
+
+/** The summary a person reads after `npm start`. */
+export function formatClickstreamSummary(result: ClickstreamDemoResult): string {
+  const yesNo = (value: boolean): string => (value ? 'yes' : 'NO');
+  const consumer = (name: string, observation: ConsumerObservation): string =>
+    `  ${name.padEnd(10)} seen ${observation.uniqueEventsSeen}, redelivered ${observation.redeliveries}, poison seen ${observation.invalidRecordsSeen}, per-user order inversions ${observation.perUserOrderInversions}`;
+  return [
+    'Clickstream (Kinesis) summary',
+    `  produced ${result.produced} events in ${result.putRecordsCalls} PutRecords calls; undeliverable ${result.undeliverable}; poison records written ${result.poisonWritten}`,
+    consumer('processor', result.consumers.processor),
+    consumer('dashboard', result.consumers.dashboard),
+    consumer('replay', result.consumers.replay),
+    `  cross-shard interleavings seen by the processor: ${result.consumers.processor.crossShardInterleavings} (order is per partition key, not global)`,
+    `  sessions: ${result.sessions.usersInTable} users in the table, ${result.sessions.usersExpected} expected, ${result.sessions.mismatchedUsers.length} mismatched`,
+    `  poison at the on-failure destination: ${result.poison.poisonAtOnFailureDestination}/${result.poisonWritten} (${result.poison.onFailureMessages} on-failure record(s))`,
+    `  replay from TRIM_HORIZON reproduces the dashboard aggregates: ${yesNo(result.replayAggregatesEqual)}; the session table: ${yesNo(result.replaySessionsEqual)}`,
+    ...result.environmentReport.map((line) => `  ${line}`),
+  ].join('\n');
+}

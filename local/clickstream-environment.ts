@@ -1,0 +1,181 @@
+/**
+ * The embedded environment of the clickstream pattern: starts kinesis-local, fauxqs and dynalite,
+ * synthesizes ClickstreamStack in-process, provisions what the template declares (stream, EFO
+ * consumer, on-failure queues, session table) and loads the real handlers with the environment the
+ * template gives them. Everything it starts, `stop()` stops.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { App } from 'aws-cdk-lib';
+import { readProcessorSettings } from '../lambda/clickstream-processor/settings-reader';
+import { ClickstreamStack } from '../lib/clickstream/clickstream-stack';
+import { CLICKSTREAM_OUTPUTS } from '../lib/clickstream/output-names';
+import { stackName } from '../lib/common/stack-name';
+import { TableProvisioner } from './dynamodb/table-provisioner';
+import type { RunningEmulator } from './emulators/child-emulator';
+import { startDynamoDbEmulator } from './emulators/dynamodb-emulator';
+import { startKinesisEmulator } from './emulators/kinesis-emulator';
+import { startSqsEmulator } from './emulators/sqs-emulator';
+import { EMULATOR_CREDENTIALS, emulatorKinesisClient } from './kinesis/emulator-kinesis-client';
+import type { KinesisHandler } from './kinesis/kinesis-event-source-runner';
+import { kinesisMappings, type LocalKinesisMapping } from './kinesis/kinesis-mappings';
+import { StreamProvisioner } from './kinesis/stream-provisioner';
+import { QueueProvisioner } from './sqs/queue-provisioner';
+import type { CfnTemplate } from './template/cfn-template';
+import { resolveToString, type ResolutionScope } from './template/intrinsic-resolver';
+import { newRunPrefix } from './template/physical-names';
+import { provisionTemplate } from './template/provision-template';
+import { synthesizeTemplates, templateOf } from './template/synthesize-templates';
+import { MalformedTemplateError } from './template/template-errors';
+import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from './template/unemulated-resources';
+
+/** The region every emulator client and handler uses locally. */
+export const LOCAL_REGION = 'us-east-1';
+/** The pattern name in the clickstream stack's name (`QueueOrStream[-<stage>]-Clickstream`). */
+const CLICKSTREAM_PATTERN = 'Clickstream';
+
+/** Options of the environment. */
+export interface ClickstreamEnvironmentOptions {
+  /** Powertools log level of the handlers. @default 'ERROR' (tests stay quiet; the demo passes 'WARN') */
+  readonly handlerLogLevel?: string;
+}
+
+/** A running environment. */
+export interface ClickstreamEnvironment {
+  readonly region: string;
+  readonly kinesisEndpoint: string;
+  readonly kinesis: KinesisClient;
+  readonly sqs: SQSClient;
+  readonly dynamoDb: DynamoDBClient;
+  readonly streamName: string;
+  readonly streamArn: string;
+  readonly sessionTableName: string;
+  readonly sessionTimeoutSeconds: number;
+  readonly processorFailureQueueUrl: string;
+  /** Answers `Ref`/`Fn::GetAtt` for everything provisioned (e.g. on-failure queue ARN → URL). */
+  readonly scope: ResolutionScope;
+  /** The standard-iterator mapping of the processor. */
+  readonly processor: LocalKinesisMapping;
+  /** The enhanced fan-out mapping of the dashboard. */
+  readonly dashboard: LocalKinesisMapping;
+  readonly processorHandler: KinesisHandler;
+  readonly dashboardHandler: KinesisHandler;
+  /** Provisioning notes (what differs from AWS), then `not emulated: ...` lines. */
+  readonly report: readonly string[];
+  stop(): Promise<void>;
+}
+
+/** The template lacks a consumer the pattern needs. */
+export class ClickstreamMappingMissingError extends Error {
+  override readonly name = 'ClickstreamMappingMissingError';
+  constructor(readonly consumer: string) {
+    super(`the synthesized ClickstreamStack has no ${consumer} Kinesis event source mapping`);
+  }
+}
+
+/** Synthesizes ClickstreamStack alone, as `cdk synth` would render it (asset bundling skipped). */
+export function synthesizeClickstreamTemplate(): CfnTemplate {
+  const name = stackName(CLICKSTREAM_PATTERN);
+  const templates = synthesizeTemplates({ buildApp: (app: App) => void new ClickstreamStack(app, name) });
+  return templateOf(templates, name);
+}
+
+function outputValue(template: CfnTemplate, scope: ResolutionScope, key: string): string {
+  const output = template.Outputs?.[key];
+  if (output === undefined) throw new MalformedTemplateError(`Outputs.${key}`, 'a stack output');
+  return resolveToString(output.Value, scope, `Outputs.${key}.Value`);
+}
+
+function handlerEnvironment(mappings: readonly LocalKinesisMapping[], endpoints: Record<string, string>, logLevel: string): Record<string, string> {
+  return {
+    ...Object.assign({}, ...mappings.map((mapping) => mapping.function.environment)),
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis ?? '',
+    AWS_ENDPOINT_URL_SQS: endpoints.sqs ?? '',
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDb ?? '',
+    // CloudWatch is not emulated: EMF lines would only flood stdout.
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: logLevel,
+  };
+}
+
+/** Starts the emulators, provisions the stack's resources and loads the handlers. */
+export async function startClickstreamEnvironment(options: ClickstreamEnvironmentOptions = {}): Promise<ClickstreamEnvironment> {
+  const template = synthesizeClickstreamTemplate();
+  const emulators: RunningEmulator[] = [];
+  const savedEnvironment = { ...process.env };
+  const clients: { destroy(): void }[] = [];
+  const stopAll = async (): Promise<void> => {
+    clients.forEach((client) => client.destroy());
+    await Promise.all(emulators.map((emulator) => emulator.stop()));
+    for (const key of Object.keys(process.env)) if (!(key in savedEnvironment)) delete process.env[key];
+    Object.assign(process.env, savedEnvironment);
+  };
+  try {
+    const [kinesisEmulator, sqsEmulator, dynamoDbEmulator] = await Promise.all([startKinesisEmulator(), startSqsEmulator(), startDynamoDbEmulator()]);
+    emulators.push(kinesisEmulator, sqsEmulator, dynamoDbEmulator);
+    const clientConfig = { region: LOCAL_REGION, credentials: EMULATOR_CREDENTIALS };
+    const kinesis = emulatorKinesisClient(kinesisEmulator.endpoint);
+    const sqs = new SQSClient({ ...clientConfig, endpoint: sqsEmulator.endpoint });
+    const dynamoDb = new DynamoDBClient({ ...clientConfig, endpoint: dynamoDbEmulator.endpoint });
+    clients.push(kinesis, sqs, dynamoDb);
+
+    const namePrefix = newRunPrefix();
+    const provisioners = [
+      new StreamProvisioner({ kinesis, namePrefix }),
+      new QueueProvisioner({ sqs, namePrefix }),
+      new TableProvisioner({ dynamoDb, namePrefix }),
+    ];
+    const provisioned = await provisionTemplate(template, provisioners, { region: LOCAL_REGION });
+    const mappings = kinesisMappings(template, provisioned.scope);
+    const processor = mappings.find((mapping) => !mapping.enhancedFanOut);
+    const dashboard = mappings.find((mapping) => mapping.enhancedFanOut);
+    if (processor === undefined) throw new ClickstreamMappingMissingError('processor (standard iterator)');
+    if (dashboard === undefined) throw new ClickstreamMappingMissingError('dashboard (enhanced fan-out)');
+
+    Object.assign(
+      process.env,
+      handlerEnvironment(
+        mappings,
+        { kinesis: kinesisEmulator.endpoint, sqs: sqsEmulator.endpoint, dynamoDb: dynamoDbEmulator.endpoint },
+        options.handlerLogLevel ?? 'ERROR',
+      ),
+    );
+    // Imported only now: Powertools reads its settings when the handler module loads.
+    const processorModule = await import('../lambda/clickstream-processor/handler');
+    const dashboardModule = await import('../lambda/clickstream-dashboard/handler');
+
+    const unemulated = unemulatedResourceTypes(template, {
+      emulatedTypes: provisioned.emulatedTypes,
+      substitutedTypes: {
+        'AWS::Lambda::Function': 'handler run in-process',
+        'AWS::Lambda::EventSourceMapping': 'played by the local Kinesis event-source runner',
+      },
+    });
+    return {
+      region: LOCAL_REGION,
+      kinesisEndpoint: kinesisEmulator.endpoint,
+      kinesis,
+      sqs,
+      dynamoDb,
+      streamName: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.streamName),
+      streamArn: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.streamArn),
+      sessionTableName: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.sessionTableName),
+      sessionTimeoutSeconds: readProcessorSettings(processor.function.environment).sessionTimeoutSeconds,
+      processorFailureQueueUrl: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.processorFailureQueueUrl),
+      scope: provisioned.scope,
+      processor,
+      dashboard,
+      processorHandler: processorModule.handler,
+      dashboardHandler: dashboardModule.handler,
+      report: [...provisioned.notes, ...formatUnemulatedResourceTypes(unemulated)],
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Drains the local DLQ into memory (the run owns it), keeping each message's body and the reason
+ * the worker attached (`FailureReason`). Messages SQS itself redrove after maxReceiveCount carry
+ * no reason; they are reported as such.
+ */
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { DEAD_LETTER_ATTRIBUTES } from '../../lambda/email-worker/message-disposition';
+
+/** One dead-lettered message. */
+export interface DeadLetter {
+  readonly body: string;
+  readonly reason: string;
+}
+
+/** Reason recorded for a message SQS moved after too many receives (the worker attached none). */
+export const REDRIVEN_AFTER_MAX_RECEIVES = 'redriven by SQS after maxReceiveCount';
+
+/** SQS returns at most 10 messages per receive. */
+const RECEIVE_LIMIT = 10;
+
+export class DeadLetterCollector {
+  readonly collected: DeadLetter[] = [];
+
+  constructor(
+    private readonly sqs: SQSClient,
+    private readonly deadLetterQueueUrl: string,
+  ) {}
+
+  /** Receives (without waiting) and deletes until the DLQ returns nothing. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const { Messages } = await this.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: this.deadLetterQueueUrl,
+          MaxNumberOfMessages: RECEIVE_LIMIT,
+          WaitTimeSeconds: 0,
+          MessageAttributeNames: ['All'],
+        }),
+      );
+      if (Messages === undefined || Messages.length === 0) return;
+      for (const message of Messages) {
+        this.collected.push({
+          body: message.Body ?? '',
+          reason: message.MessageAttributes?.[DEAD_LETTER_ATTRIBUTES.reason]?.StringValue ?? REDRIVEN_AFTER_MAX_RECEIVES,
+        });
+      }
+      await this.sqs.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: this.deadLetterQueueUrl,
+          Entries: Messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })),
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { runEmailDemo, type EmailDemoResult } from '../../local/email-demo';
+import { EMAIL_CONSUMER_MODES, EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
+
+const JOBS = 2_000;
+const MALFORMED_RATIO = 0.05;
+const TRANSIENT_RATIO = 0.02;
+
+describe.each(EMAIL_CONSUMER_MODES)('email worker end to end (%s)', (consumers) => {
+  let result: EmailDemoResult;
+
+  beforeAll(async () => {
+    result = await runEmailDemo({
+      consumers,
+      jobs: JOBS,
+      malformedRatio: MALFORMED_RATIO,
+      transientRatio: TRANSIENT_RATIO,
+      workers: 2,
+      context: EMAIL_TEST_CONTEXT,
+      showProgress: false,
+      log: () => undefined,
+      deadlineMs: 60_000,
+    });
+  }, 100_000);
+
+  it('accounts for every job', () => {
+    expect(result.lost).toEqual([]);
+    expect(result.completed).toBe(true);
+  });
+
+  it('delivers every valid job exactly once, including those that failed transiently twice', () => {
+    expect(result.delivered).toBe(result.validJobs);
+    expect(result.duplicates).toBe(0);
+    expect(result.validJobsDeadLettered).toEqual([]);
+  });
+
+  it('dead-letters every malformed job with its reason', () => {
+    expect(result.malformedJobs).toBe(Math.round(JOBS * MALFORMED_RATIO));
+    expect(Object.keys(result.malformedReasons)).toHaveLength(result.malformedJobs);
+    expect(result.deadLetterReasons).toEqual(
+      expect.objectContaining({ 'malformed JSON': expect.any(Number), 'to is not a valid email address': expect.any(Number) }),
+    );
+  });
+
+  it('spreads the work over every consumer process', () => {
+    expect(Object.keys(result.perWorker).sort()).toEqual(['worker-1', 'worker-2']);
+  });
+});

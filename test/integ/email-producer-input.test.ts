@@ -1,0 +1,61 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { EmailJob } from '../../lambda/email-worker/email-job';
+import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
+import { InvalidEmailJobsError } from '../../lambda/email-worker/errors';
+import { provisionEmailLocalStack, type EmailLocalStack } from '../../local/email/email-local-stack';
+import type { RunningEmulator } from '../../local/emulators/child-emulator';
+import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
+import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
+import { emulatorClientConfig } from './helpers/emulator-client-config';
+import { EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
+
+function validJob(index: number): EmailJob {
+  return { jobId: `producer-${index}`, to: `user-${index}@example.com`, subject: 'Hello', body: 'Hi' };
+}
+
+describe('enqueueEmails against the provisioned queue: bad producer input', () => {
+  let sqsEmulator: RunningEmulator;
+  let dynamoDbEmulator: RunningEmulator;
+  let sqs: SQSClient;
+  let dynamoDb: DynamoDBClient;
+  let stack: EmailLocalStack;
+
+  beforeAll(async () => {
+    [sqsEmulator, dynamoDbEmulator] = await Promise.all([startSqsEmulator(), startDynamoDbEmulator()]);
+    sqs = new SQSClient(emulatorClientConfig(sqsEmulator.endpoint));
+    dynamoDb = new DynamoDBClient(emulatorClientConfig(dynamoDbEmulator.endpoint));
+    stack = await provisionEmailLocalStack({ consumers: 'lambda', sqs, dynamoDb, context: EMAIL_TEST_CONTEXT });
+  });
+
+  afterAll(async () => {
+    sqs?.destroy();
+    dynamoDb?.destroy();
+    await Promise.all([sqsEmulator?.stop(), dynamoDbEmulator?.stop()]);
+  });
+
+  it('rejects a batch holding invalid jobs with an error naming each one, and sends nothing', async () => {
+    const jobs = [validJob(0), { ...validJob(1), to: 'not-an-address' }, validJob(2), { ...validJob(3), subject: '' }];
+
+    const act = enqueueEmails(jobs, { queueUrl: stack.queueUrl, sqs });
+
+    await expect(act).rejects.toThrow(InvalidEmailJobsError);
+    await expect(act).rejects.toMatchObject({
+      rejected: [expect.objectContaining({ index: 1, jobId: 'producer-1' }), expect.objectContaining({ index: 3, jobId: 'producer-3' })],
+    });
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: stack.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    );
+    expect(Attributes).toEqual({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' });
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.queueUrl, WaitTimeSeconds: 0 }));
+    expect(Messages ?? []).toEqual([]);
+  });
+
+  it('enqueues the same jobs once they are fixed (the check above could fail)', async () => {
+    const jobs = [validJob(10), validJob(11)];
+
+    const { enqueued, failures } = await enqueueEmails(jobs, { queueUrl: stack.queueUrl, sqs });
+
+    expect({ enqueued, failures }).toEqual({ enqueued: 2, failures: [] });
+  });
+});
