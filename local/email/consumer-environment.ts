@@ -38,12 +38,12 @@ function baseEnvironment(stack: EmailLocalStack, endpoints: LocalEndpoints, work
 }
 
 /**
- * Splits the mapping's MaximumConcurrency across the lambda-mode processes so that, together, they
- * never run more invocations than the template allows. Returns one share per process (≥ 1 each).
+ * Lambda-mode processes: each is one execution environment (one invocation at a time, see
+ * sqs-event-source-runner.ts), so there are never more of them than the mapping's
+ * MaximumConcurrency allows.
  */
-export function concurrencyShares(total: number, processes: number): number[] {
-  const count = Math.max(1, Math.min(processes, total));
-  return Array.from({ length: count }, (_, index) => Math.floor(total / count) + (index < total % count ? 1 : 0));
+export function lambdaEnvironmentCount(maximumConcurrency: number, workers: number): number {
+  return Math.max(1, Math.min(workers, maximumConcurrency));
 }
 
 /** One spec per consumer process: `worker.ts` tasks (fargate) or event-source runner slices (lambda). */
@@ -60,7 +60,8 @@ export function consumerProcessSpecs(
     });
   }
   const lambda = stack.lambda;
-  return concurrencyShares(lambda.settings.maximumConcurrency ?? DEFAULT_LAMBDA_CONCURRENCY, workers).map((share, index) => {
+  const environments = lambdaEnvironmentCount(lambda.settings.maximumConcurrency ?? DEFAULT_LAMBDA_CONCURRENCY, workers);
+  return Array.from({ length: environments }, (_, index) => {
     const id = `worker-${index + 1}`;
     return {
       id,
@@ -76,7 +77,8 @@ export function consumerProcessSpecs(
           queueArn: lambda.queueArn,
           settings: lambda.settings,
           fn: { functionName: lambda.functionName, timeoutSeconds: lambda.timeoutSeconds, memorySizeMb: lambda.memorySizeMb, region: 'us-east-1' },
-          concurrency: share,
+          // One poller: an environment never holds a batch it cannot start yet.
+          concurrency: 1,
         }),
       },
     };

@@ -3,6 +3,11 @@
  * MaximumConcurrency) each gather a batch (BatchSize, MaximumBatchingWindowInSeconds), invoke the
  * real handler with an AWS-shaped event and context, and delete what succeeded (see
  * sqs-batch-outcome.ts). A test and demo harness, not a general emulator.
+ *
+ * One runner (one process) is one Lambda execution environment, so it runs ONE invocation at a
+ * time, however many pollers gather batches: handlers keep per-environment state at module level
+ * (Powertools' BatchProcessor, Metrics), which Lambda never shares between concurrent invocations.
+ * Concurrency across environments comes from running several runner processes.
  */
 import {
   ChangeMessageVisibilityBatchCommand,
@@ -28,7 +33,7 @@ export interface SqsEventSourceRunnerProps {
   readonly settings: SqsEventSourceSettings;
   readonly fn: LocalFunctionIdentity;
   readonly handler: SqsHandler;
-  /** Concurrent pollers/invocations. @default settings.maximumConcurrency ?? 5 (Lambda starts SQS polling with 5) */
+  /** Concurrent pollers (invocations still run one at a time). @default settings.maximumConcurrency ?? 5 (Lambda starts SQS polling with 5) */
   readonly concurrency?: number;
   /** Where the runner reports failed invocations and receive errors. @default console.error */
   readonly log?: (line: string) => void;
@@ -72,6 +77,8 @@ export class SqsEventSourceRunner {
   readonly stats: SqsEventSourceStats = { invocations: 0, failedInvocations: 0, deletedMessages: 0, releasedMessages: 0 };
   private stopping = false;
   private pollers: Promise<void>[] = [];
+  /** Tail of the invocation chain: the environment is busy until it settles. */
+  private environmentIdle: Promise<void> = Promise.resolve();
   private readonly log: (line: string) => void;
 
   constructor(private readonly props: SqsEventSourceRunnerProps) {
@@ -98,8 +105,15 @@ export class SqsEventSourceRunner {
         await this.release(batch);
         break;
       }
-      await this.invoke(batch);
+      await this.invokeExclusively(batch);
     }
+  }
+
+  /** Waits for the environment to be free, then invokes (see the file comment). */
+  private invokeExclusively(batch: readonly Message[]): Promise<void> {
+    const invocation = this.environmentIdle.then(() => this.invoke(batch));
+    this.environmentIdle = invocation.catch(() => undefined);
+    return invocation;
   }
 
   /** Receives until BatchSize is reached or the batching window (0: one receive) has passed. */
