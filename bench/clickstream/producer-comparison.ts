@@ -19,6 +19,7 @@ import { makeBenchEvents } from './bench-events';
 import { createBenchStream } from './bench-stream';
 import { countStreamRecords } from './count-stream-records';
 import { putRecordLoop, type BenchRecord } from './naive-put-record-loop';
+import { KINESIS_LIMITS } from '../../lambda/shared/clickstream-kinesis-limits';
 
 /**
  * Sizes: kinesis-local takes ~80 PutRecord calls/s and ~1,000 records/s in 500-record PutRecords,
@@ -39,8 +40,6 @@ const PRODUCER_DEADLINE_MS = 60_000;
 /** Warm-up, so neither contender pays for the emulator's JIT warm-up: a few calls of each kind. */
 const WARM_UP_PUT_RECORDS = 40;
 const WARM_UP_BATCHES = 2;
-/** PutRecords takes at most 500 records per call (Kinesis limit). */
-const PUT_RECORDS_MAX_ENTRIES = 500;
 
 /** What one contender did. */
 interface ContenderResult {
@@ -68,7 +67,7 @@ async function warmUp(admin: KinesisClient, records: readonly BenchRecord[]): Pr
   const { streamName } = await createBenchStream(admin, 'bench-warm-up', STREAM_MODE);
   await putRecordLoop(admin, streamName, records.slice(0, WARM_UP_PUT_RECORDS));
   for (let batch = 0; batch < WARM_UP_BATCHES; batch += 1) {
-    const entries = records.slice(0, PUT_RECORDS_MAX_ENTRIES);
+    const entries = records.slice(0, KINESIS_LIMITS.maxRecordsPerPutRecords);
     await admin.send(
       new PutRecordsCommand({
         StreamName: streamName,
