@@ -45,6 +45,7 @@ export function createEmailMessageProcessor(options: EmailMessageProcessorOption
         receiveCount: message.receiveCount,
         delaySeconds: outcome.delaySeconds,
         reason: outcome.reason,
+        ...(outcome.backoffError === undefined ? {} : { backoffError: outcome.backoffError }),
       });
       throw error;
     }

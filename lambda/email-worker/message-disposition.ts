@@ -60,7 +60,13 @@ export interface MessageDispositionOptions {
 /** What was done with a failed message. */
 export type FailureOutcome =
   | { readonly kind: 'dead-lettered'; readonly reason: string }
-  | { readonly kind: 'retry-scheduled'; readonly reason: string; readonly delaySeconds: number };
+  | {
+      readonly kind: 'retry-scheduled';
+      readonly reason: string;
+      readonly delaySeconds: number;
+      /** Why the backoff could not be set; the message then returns after its current visibility timeout. */
+      readonly backoffError?: string;
+    };
 
 /** Settles failed messages: DLQ now, or retry later. */
 export class MessageDisposition {
@@ -99,8 +105,9 @@ export class MessageDisposition {
           VisibilityTimeout: delaySeconds,
         }),
       );
-    } catch {
+    } catch (error) {
       // Not fatal: the message simply comes back after its current visibility timeout instead.
+      return { kind: 'retry-scheduled', reason, delaySeconds, backoffError: failureReason(error) };
     }
     return { kind: 'retry-scheduled', reason, delaySeconds };
   }

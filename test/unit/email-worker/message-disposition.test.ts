@@ -29,8 +29,11 @@ describe('classifyFailure', () => {
 describe('MessageDisposition.settleFailure', () => {
   const message = { messageId: 'm-9', body: '{bad', receiptHandle: 'rh-9', receiveCount: 3 };
 
-  function disposition() {
-    const sqs = recordingSqsClient();
+  function disposition(options: { failWith?: Error } = {}) {
+    const sqs = recordingSqsClient(() => {
+      if (options.failWith !== undefined) throw options.failWith;
+      return {};
+    });
     const subject = new MessageDisposition({
       sqs: sqs.client,
       queueUrl: 'https://queue',
@@ -73,5 +76,14 @@ describe('MessageDisposition.settleFailure', () => {
     expect(commands).toEqual([
       { name: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://queue', ReceiptHandle: 'rh-9', VisibilityTimeout: 20 } },
     ]);
+  });
+
+  it('reports, instead of hiding, a backoff that SQS refused', async () => {
+    // Prepare
+    const { subject } = disposition({ failWith: new Error('ReceiptHandleIsInvalid') });
+    // Act
+    const outcome = await subject.settleFailure(message, new Error('connection reset'));
+    // Assert: still a scheduled retry (the visibility timeout brings it back), with the reason kept
+    expect(outcome).toEqual({ kind: 'retry-scheduled', reason: 'connection reset', delaySeconds: 20, backoffError: 'ReceiptHandleIsInvalid' });
   });
 });
