@@ -46,6 +46,15 @@ export interface SmtpSink {
   urlForUser(user: string): string;
   /** Calls `listener` whenever a DATA reply starts being held. Returns an unsubscribe function. */
   onHeld(listener: (delivery: HeldDelivery) => void): () => void;
+  /**
+   * From now on, never answer DATA from `clientUser`: its messages stay unacknowledged until it
+   * disconnects (then they are not delivered). Lets a test freeze a worker in "sending, not yet
+   * accepted" before killing it, so no job of that worker is between acceptance and its idempotency
+   * record's completion (the window SMTP cannot make exactly-once).
+   */
+  holdRepliesTo(clientUser: string): void;
+  /** DATA replies currently held for `clientUser` (see `holdRepliesTo`). */
+  heldReplies(clientUser: string): number;
   /** Resets the captured list and the rejection counters (between test cases). */
   clear(): void;
   stop(): Promise<void>;
@@ -72,6 +81,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const rejectionsByRecipient = new Map<string, number>();
   const closedSessions = new Set<string>();
   const heldListeners = new Set<(delivery: HeldDelivery) => void>();
+  const frozenUsers = new Set<string>();
+  /** Per frozen session: the DATA callbacks waiting for a reply that never comes. */
+  const frozenReplies = new Map<string, { readonly clientUser: string; readonly reject: () => void }[]>();
   const delayMs = options.dataResponseDelayMs ?? 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -100,6 +112,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     onClose(session) {
       closedSessions.add(session.id);
+      for (const pending of frozenReplies.get(session.id) ?? []) pending.reject();
+      frozenReplies.delete(session.id);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -122,11 +136,21 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           messages.push(mail);
           callback();
         };
-        if (delayMs === 0) {
+        const frozen = mail.clientUser !== undefined && frozenUsers.has(mail.clientUser);
+        if (delayMs === 0 && !frozen) {
           acknowledge();
           return;
         }
         for (const listener of heldListeners) listener({ jobId: mail.jobId, clientUser: mail.clientUser });
+        if (frozen && mail.clientUser !== undefined) {
+          const pending = frozenReplies.get(session.id) ?? [];
+          pending.push({
+            clientUser: mail.clientUser,
+            reject: () => callback(new Error('client disconnected before the message was accepted')),
+          });
+          frozenReplies.set(session.id, pending);
+          return;
+        }
         setTimeout(acknowledge, delayMs);
       });
     },
@@ -145,6 +169,14 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     onHeld(listener) {
       heldListeners.add(listener);
       return () => heldListeners.delete(listener);
+    },
+    holdRepliesTo(clientUser) {
+      frozenUsers.add(clientUser);
+    },
+    heldReplies(clientUser) {
+      let held = 0;
+      for (const pending of frozenReplies.values()) held += pending.filter((reply) => reply.clientUser === clientUser).length;
+      return held;
     },
     clear: () => {
       messages.length = 0;

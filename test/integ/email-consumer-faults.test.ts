@@ -2,24 +2,27 @@ import { runEmailDemo, type EmailDemoResult, type RunningEmailDemo } from '../..
 import { EMAIL_CONSUMER_MODES, EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
 
 const JOBS = 240;
-/** Long enough that the kill lands while the sink is holding a reply ("sending, not yet accepted"). */
+/** Every DATA reply waits this long, so the survivors' sends overlap the kill too. */
 const DATA_RESPONSE_DELAY_MS = 300;
+/**
+ * After the victim's replies are frozen: time for any of its jobs that was accepted just before to
+ * finish its idempotency write (milliseconds locally). A ceiling, not a measurement.
+ */
+const SETTLE_MS = 1_500;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits for the sink to hold a message from `workerId`, then SIGKILLs that worker: the message it
- * was sending is never acknowledged, its leases must expire and survivors must deliver its jobs.
+ * Freezes `workerId` in "sending, not yet accepted" (the sink stops answering its DATA), lets any job
+ * it already got accepted finish recording that, then SIGKILLs it: none of its unfinished jobs was
+ * accepted, so their leases must expire and the survivors must deliver them, exactly once.
  */
 async function killWhileSending(run: RunningEmailDemo, workerId: string): Promise<void> {
   const worker = run.consumers.find((consumer) => consumer.id === workerId);
   if (worker === undefined) throw new Error(`no consumer ${workerId}`);
-  await new Promise<void>((resolve) => {
-    const unsubscribe = run.sink.onHeld((delivery) => {
-      if (delivery.clientUser !== workerId) return;
-      unsubscribe();
-      worker.kill('SIGKILL');
-      resolve();
-    });
-  });
+  run.sink.holdRepliesTo(workerId);
+  while (run.sink.heldReplies(workerId) === 0) await sleep(50);
+  await sleep(SETTLE_MS);
+  worker.kill('SIGKILL');
   await worker.exited;
 }
 
