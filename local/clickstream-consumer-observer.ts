@@ -21,12 +21,26 @@ export interface ConsumerObservation {
   readonly crossShardInterleavings: number;
 }
 
+/** Where one valid event was first delivered from. */
+export interface ShardDelivery {
+  readonly shardId: string;
+  readonly sequenceNumber: string;
+  readonly userId: string;
+}
+
+/** `eventID` of a Kinesis event record is `<shardId>:<sequenceNumber>` (as Lambda builds it). */
+function shardIdOf(eventId: string): string {
+  return eventId.split(':', 1)[0] ?? eventId;
+}
+
 /** Watches one consumer; `producedIndexOf` maps an event to its position in production order. */
 export class ConsumerObserver {
   /** Valid events in first-delivery order. */
   readonly events: ClickstreamEvent[] = [];
   /** Each event with its sequence number, in first-delivery order. */
   readonly sequenced: { event: ClickstreamEvent; sequenceNumber: string }[] = [];
+  /** The shard and user of each first delivery, in first-delivery order. */
+  readonly shardDeliveries: ShardDelivery[] = [];
   private readonly seen = new Set<string>();
   private readonly latestIndexByUser = new Map<string, number>();
   private lastIndex = -1;
@@ -37,7 +51,7 @@ export class ConsumerObserver {
   /** The handler with observation around it; the handler's own response is passed through. */
   wrap(handler: KinesisHandler): KinesisHandler {
     return async (event, context) => {
-      for (const record of event.Records) this.observe(record.kinesis.data, record.kinesis.sequenceNumber);
+      for (const record of event.Records) this.observe(record.kinesis.data, record.kinesis.sequenceNumber, shardIdOf(record.eventID));
       return handler(event, context);
     };
   }
@@ -52,7 +66,7 @@ export class ConsumerObserver {
     };
   }
 
-  private observe(data: string, sequenceNumber: string): void {
+  private observe(data: string, sequenceNumber: string, shardId: string): void {
     let event: ClickstreamEvent;
     try {
       event = decodeClickstreamRecordData(data);
@@ -67,6 +81,7 @@ export class ConsumerObserver {
     this.seen.add(event.eventId);
     this.events.push(event);
     this.sequenced.push({ event, sequenceNumber });
+    this.shardDeliveries.push({ shardId, sequenceNumber, userId: event.userId });
     const index = this.producedIndexOf(event);
     if (index < (this.latestIndexByUser.get(event.userId) ?? -1)) this.counts.inversions += 1;
     this.latestIndexByUser.set(event.userId, Math.max(index, this.latestIndexByUser.get(event.userId) ?? -1));

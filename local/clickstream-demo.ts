@@ -17,6 +17,8 @@ import { generateClickstreamEvents } from '../lambda/clickstream-producer/genera
 import { putClickstreamEvents } from '../lambda/clickstream-producer/producer';
 import type { ClickstreamEvent } from '../lambda/shared/clickstream-events';
 import { ConsumerObserver, type ConsumerObservation } from './clickstream-consumer-observer';
+import { withHotUser } from './clickstream-hot-user';
+import { deliveredAfterPoison, hotKeyShare, recordsPerShard, type HotKeyShare } from './clickstream-shard-report';
 import { startClickstreamEnvironment, type ClickstreamEnvironment } from './clickstream-environment';
 import { emulatorKinesisClient } from './kinesis/emulator-kinesis-client';
 import { createKinesisEventSourceRunner, type KinesisEventSourceRunner, type KinesisHandler } from './kinesis/kinesis-event-source-runner';
@@ -40,6 +42,20 @@ export interface ClickstreamDemoOptions {
   readonly producerEndpoint?: (kinesisEndpoint: string) => Promise<{ readonly endpoint: string; stop(): Promise<void> }>;
   /** Longest wait for a consumer to catch up, in ms (a ceiling, not a measurement). @default 180000 */
   readonly catchUpTimeoutMs?: number;
+  /** Share of events given to one hot user (partition key), 0 < share < 1. @default none (uniform users) */
+  readonly hotUserShare?: number;
+  /** Write the poison records after all events, or halfway (so valid records follow them on their shards). @default 'end' */
+  readonly poisonPlacement?: 'end' | 'middle';
+  /** Called after each PutRecords call with the events written so far. @default none */
+  readonly onProduced?: (written: number, total: number) => void;
+}
+
+/** What the shards carried, as the processor received it. */
+export interface ClickstreamShardReport {
+  /** First deliveries of valid events per shard. */
+  readonly perShard: Readonly<Record<string, number>>;
+  /** The hot user's shares. @default undefined without `hotUserShare` */
+  readonly hotKey: HotKeyShare | undefined;
 }
 
 /** The outcome of a run: counts only, no timings. */
@@ -63,7 +79,12 @@ export interface ClickstreamDemoResult {
     readonly onFailureMessages: number;
     /** Poison records whose shard and sequence number fall inside some on-failure record. */
     readonly poisonAtOnFailureDestination: number;
+    /** Valid records the processor received from a poison record's shard after it (summed per poison record). */
+    readonly validRecordsAfterPoisonOnItsShard: number;
+    /** Processor invocations that failed (each is retried, bisected, or given up on). */
+    readonly failedInvocations: number;
   };
+  readonly shards: ClickstreamShardReport;
   /** Dashboard aggregates (per minute) equal those of the replay and of the produced data. */
   readonly replayAggregatesEqual: boolean;
   /** Sessions folded from the replay equal the session table. */
@@ -201,7 +222,9 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
   let producerEndpoint: { readonly endpoint: string; stop(): Promise<void> } | undefined;
   try {
     environment.report.forEach((line) => log(`clickstream: ${line}`));
-    const produced = generateClickstreamEvents({ events: options.events, users: options.users });
+    const generated = generateClickstreamEvents({ events: options.events, users: options.users });
+    const { events: produced, hotUserId } =
+      options.hotUserShare === undefined ? { events: generated, hotUserId: undefined } : withHotUser(generated, options.hotUserShare);
     const processor = new ConsumerObserver(indexOf);
     const dashboard = new ConsumerObserver(indexOf);
     const replay = new ConsumerObserver(indexOf);
@@ -214,21 +237,32 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
     producerEndpoint = await options.producerEndpoint?.(environment.kinesisEndpoint);
     const producerClient = producerEndpoint === undefined ? environment.kinesis : emulatorKinesisClient(producerEndpoint.endpoint);
     let lastReportedQuarter = 0;
-    const production = await putClickstreamEvents(produced, {
-      client: producerClient,
-      streamName: environment.streamName,
-      onProgress: ({ sent, undeliverable, total }) => {
-        const quarter = Math.floor(((sent + undeliverable) / total) * 4);
-        if (quarter > lastReportedQuarter) {
-          lastReportedQuarter = quarter;
-          log(`clickstream: produced ${sent}/${total} events (${undeliverable} undeliverable)`);
-        }
-      },
-    });
-    if (producerClient !== environment.kinesis) producerClient.destroy();
+    const produce = (events: readonly ClickstreamEvent[], offset: number) =>
+      putClickstreamEvents(events, {
+        client: producerClient,
+        streamName: environment.streamName,
+        onProgress: ({ sent, undeliverable }) => {
+          const written = offset + sent + undeliverable;
+          options.onProduced?.(written, produced.length);
+          const quarter = Math.floor((written / produced.length) * 4);
+          if (quarter > lastReportedQuarter) {
+            lastReportedQuarter = quarter;
+            log(`clickstream: produced ${offset + sent}/${produced.length} events (${undeliverable} undeliverable)`);
+          }
+        },
+      });
     const poisonCount = options.poisonRatio === 0 ? 0 : Math.max(1, Math.round(options.events * options.poisonRatio));
+    const splitAt = options.poisonPlacement === 'middle' ? Math.floor(produced.length / 2) : produced.length;
+    const firstPart = await produce(produced.slice(0, splitAt), 0);
     const poison = await writePoison(environment.kinesis, environment.streamName, poisonCount, options.users);
-    log(`clickstream: wrote ${poison.length} poison record(s); starting a replay reader from TRIM_HORIZON`);
+    const secondPart = splitAt < produced.length ? await produce(produced.slice(splitAt), splitAt) : { sent: 0, undeliverable: [], calls: 0 };
+    const production = {
+      sent: firstPart.sent + secondPart.sent,
+      undeliverable: [...firstPart.undeliverable, ...secondPart.undeliverable],
+      calls: firstPart.calls + secondPart.calls,
+    };
+    if (producerClient !== environment.kinesis) producerClient.destroy();
+    log(`clickstream: wrote ${poison.length} poison record(s) (${options.poisonPlacement ?? 'end'}); starting a replay reader from TRIM_HORIZON`);
 
     const replayRunner = runnerFor(environment, environment.processor, replay.wrap(async () => undefined), log, {
       startingPosition: 'TRIM_HORIZON',
@@ -260,6 +294,12 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
       poison: {
         onFailureMessages: failures.length,
         poisonAtOnFailureDestination: poison.filter((record) => failures.some((failure) => covers(failure, record))).length,
+        validRecordsAfterPoisonOnItsShard: deliveredAfterPoison(processor.shardDeliveries, poison),
+        failedInvocations: runners[0]?.stats().failedInvocations ?? 0,
+      },
+      shards: {
+        perShard: recordsPerShard(processor.shardDeliveries),
+        hotKey: hotUserId === undefined ? undefined : hotKeyShare(processor.shardDeliveries, hotUserId),
       },
       replayAggregatesEqual:
         isDeepStrictEqual(aggregateClickstream(dashboard.events), aggregateClickstream(replay.events)) &&

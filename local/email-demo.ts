@@ -5,7 +5,7 @@
  * `npm start` and the integration tests call `runEmailDemo`; everything it starts, it stops.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { enqueueEmails } from '../lambda/email-worker/enqueue-emails';
 import { startDynamoDbEmulator } from './emulators/dynamodb-emulator';
 import { startSmtpSink, type SmtpSink } from './emulators/smtp-sink';
@@ -18,6 +18,9 @@ import { buildEmailJobMix, TRANSIENT_RECIPIENT_PATTERN, type EmailJobMix } from 
 import { provisionEmailLocalStack, type EmailConsumerMode, type EmailLocalStack } from './email/email-local-stack';
 import { countEmailRunOutcome, isEveryJobAccountedFor, type EmailRunOutcome } from './email/email-run-outcome';
 import { createRunProgress } from './email/run-progress';
+import { visibleBacklog, workersToAdd, type BacklogScalingPolicy, type ScalingStep } from './email/backlog-scaler';
+import { countDeliveryOrderInversions } from './email/delivery-order';
+import { RetryLogCounter, type RetryObservation } from './email/retry-log-counter';
 import { newRunPrefix } from './template/physical-names';
 
 export { formatEmailSummary } from './email/format-email-summary';
@@ -56,6 +59,32 @@ export interface EmailDemoOptions {
   readonly smtpDataResponseDelayMs?: number;
   /** Runs alongside the consumers (e.g. kills one); the run waits for it. @default none */
   readonly duringRun?: (run: RunningEmailDemo) => Promise<void>;
+  /**
+   * Consumer processes started with the run; more are added (up to `workers`) while the backlog
+   * exceeds `backlogPerWorker` per running worker. @default `workers` (all at once, no scaling)
+   */
+  readonly initialWorkers?: number;
+  /** Visible messages per running worker above which one more is started. @default 50 */
+  readonly backlogPerWorker?: number;
+  /** Called at every check with the counts so far (for a caller's own progress display). @default none */
+  readonly onProgress?: (progress: EmailRunProgress) => void;
+}
+
+/** Counts of a run in progress. */
+export interface EmailRunProgress {
+  readonly accountedFor: number;
+  readonly total: number;
+  readonly delivered: number;
+  readonly deadLettered: number;
+  readonly workers: number;
+}
+
+/** Workers over the run: the scaling unit of a task queue. */
+export interface EmailWorkerScaling {
+  readonly initial: number;
+  readonly peak: number;
+  /** Each worker added, with the backlog that triggered it. */
+  readonly steps: readonly ScalingStep[];
 }
 
 /** What a run did. */
@@ -67,6 +96,14 @@ export interface EmailDemoResult extends EmailRunOutcome {
   readonly consumerExits: Readonly<Record<string, ConsumerExit>>;
   /** Resources not emulated, and where local differs from the template. */
   readonly environmentReport: readonly string[];
+  /** Adjacent first deliveries (in the sink's acknowledgement order) reversed against enqueue order. */
+  readonly deliveryOrderInversions: number;
+  /** Transient failures and redeliveries, as the consumers reported them. */
+  readonly retries: RetryObservation;
+  /** Messages a fresh ReceiveMessage on the source queue got after the run (deleted ones are gone). */
+  readonly receivableAfterRun: number;
+  /** Workers at the start and at the peak. */
+  readonly workerScaling: EmailWorkerScaling;
 }
 
 /** Short timeouts so a local run's retries and redeliveries take seconds, not minutes. */
@@ -74,6 +111,16 @@ const DEFAULT_LOCAL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySe
 /** How often the run checks the sink and the DLQ. */
 const CHECK_INTERVAL_MS = 250;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** One scaling step at most every 2 s: a new worker needs about that long to start and pull its share. */
+const SCALING_COOLDOWN_MS = 2_000;
+/** Default backlog per worker before adding one: a few seconds of one worker's local throughput. */
+const DEFAULT_BACKLOG_PER_WORKER = 50;
+
+/** Receives once more from the source queue (all 10 a call may return, SQS limit) and counts what comes back. */
+async function countReceivable(sqs: SQSClient, queueUrl: string): Promise<number> {
+  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+  return Messages?.length ?? 0;
+}
 
 /** Sends the malformed bodies as they are (enqueueEmails would rightly refuse them), 10 per call. */
 async function sendRawBodies(sqs: SQSClient, queueUrl: string, bodies: readonly string[]): Promise<void> {
@@ -139,14 +186,27 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
     log(`${options.consumers}: enqueued ${mix.validJobs.length} valid and ${mix.malformedJobs.length} malformed jobs`);
 
     const endpoints = { sqs: sqsEmulator.endpoint, dynamoDb: dynamoDbEmulator.endpoint, smtpUrlFor: startedSink.urlForUser };
-    for (const spec of consumerProcessSpecs(options.consumers, stack, endpoints, options.workers ?? 2)) {
-      const consumer = startConsumerProcess(spec);
+    const specs = consumerProcessSpecs(options.consumers, stack, endpoints, options.workers ?? 2);
+    const retryCounter = new RetryLogCounter();
+    const startNextConsumer = (): void => {
+      const spec = specs[consumers.length];
+      if (spec === undefined) return;
+      const consumer = startConsumerProcess(spec, { onLine: retryCounter.onLine });
       consumers.push(consumer);
       void consumer.exited.then((exit) => {
         consumerExits[consumer.id] = exit;
       });
-    }
-    log(`${options.consumers}: started ${consumers.length} consumer processes`);
+    };
+    const scaling: BacklogScalingPolicy = {
+      initialWorkers: Math.min(specs.length, Math.max(1, options.initialWorkers ?? specs.length)),
+      maxWorkers: specs.length,
+      backlogPerWorker: options.backlogPerWorker ?? DEFAULT_BACKLOG_PER_WORKER,
+      cooldownMs: SCALING_COOLDOWN_MS,
+    };
+    for (let started = 0; started < scaling.initialWorkers; started += 1) startNextConsumer();
+    const scalingSteps: ScalingStep[] = [];
+    let lastScalingStepAt = Date.now();
+    log(`${options.consumers}: started ${consumers.length} of up to ${specs.length} consumer processes`);
 
     const collector = new DeadLetterCollector(sqs, stack.deadLetterQueueUrl);
     const deadline = Date.now() + (options.deadlineMs ?? 120_000);
@@ -165,6 +225,22 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
         await collector.drain();
         outcome = countEmailRunOutcome(mix, startedSink.messages, collector.collected);
         progress.update(outcome.enqueued - outcome.lost.length, `delivered ${outcome.delivered}, dead-lettered ${outcome.deadLettered}`);
+        if (consumers.length < scaling.maxWorkers) {
+          const backlog = await visibleBacklog(sqs, stack.queueUrl);
+          if (workersToAdd(scaling, consumers.length, backlog, Date.now() - lastScalingStepAt) > 0) {
+            startNextConsumer();
+            lastScalingStepAt = Date.now();
+            scalingSteps.push({ backlog, workers: consumers.length });
+            log(`${options.consumers}: backlog ${backlog} > ${scaling.backlogPerWorker} per worker: started worker ${consumers.length}`);
+          }
+        }
+        options.onProgress?.({
+          accountedFor: outcome.enqueued - outcome.lost.length,
+          total: outcome.enqueued,
+          delivered: outcome.delivered,
+          deadLettered: outcome.deadLettered,
+          workers: consumers.length,
+        });
       }
     } finally {
       progress.stop();
@@ -178,7 +254,18 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
     if (!completed) {
       for (const consumer of consumers) log(`--- ${consumer.id} output (tail) ---\n${consumer.outputTail()}`);
     }
-    return { ...outcome, consumers: options.consumers, completed, consumerExits: { ...consumerExits }, environmentReport: stack.environmentReport };
+    const receivableAfterRun = await countReceivable(sqs, stack.queueUrl);
+    return {
+      ...outcome,
+      consumers: options.consumers,
+      completed,
+      consumerExits: { ...consumerExits },
+      environmentReport: stack.environmentReport,
+      deliveryOrderInversions: countDeliveryOrderInversions(startedSink.messages),
+      retries: retryCounter.observation(),
+      receivableAfterRun,
+      workerScaling: { initial: scaling.initialWorkers, peak: consumers.length, steps: scalingSteps },
+    };
   } finally {
     await Promise.all(consumers.map((consumer) => stopConsumerProcess(consumer, stopGraceMs)));
     sqs?.destroy();

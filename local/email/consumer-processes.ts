@@ -39,8 +39,24 @@ export interface ConsumerProcess {
 /** Characters of output kept per consumer. */
 const OUTPUT_TAIL_CHARACTERS = 8_000;
 
+/** Optional observers of a consumer process. */
+export interface ConsumerProcessObservers {
+  /** Called with every complete line the process writes (stdout and stderr). @default none */
+  readonly onLine?: (line: string) => void;
+}
+
+/** Calls `onLine` per complete line of a stream of chunks (a line may span chunks). */
+function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
+  let partial = '';
+  return (chunk) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    lines.forEach(onLine);
+  };
+}
+
 /** Spawns `node --import tsx <entry>` with exactly `spec.env` (plus PATH/HOME to find node and tsx). */
-export function startConsumerProcess(spec: ConsumerProcessSpec): ConsumerProcess {
+export function startConsumerProcess(spec: ConsumerProcessSpec, observers: ConsumerProcessObservers = {}): ConsumerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
     cwd: REPOSITORY_ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...spec.env },
@@ -53,6 +69,10 @@ export function startConsumerProcess(spec: ConsumerProcessSpec): ConsumerProcess
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  if (observers.onLine !== undefined) {
+    child.stdout?.on('data', lineSplitter(observers.onLine));
+    child.stderr?.on('data', lineSplitter(observers.onLine));
+  }
   const exited = new Promise<ConsumerExit>((resolve) =>
     child.once('exit', (code, signal) => {
       resolve({ code, signal });

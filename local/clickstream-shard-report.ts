@@ -1,0 +1,48 @@
+/**
+ * What the shards carried, from one consumer's first deliveries: records per shard, the share a hot
+ * partition key takes of its shard, and how many valid records each poison record's shard still
+ * delivered after it (the shard kept moving past the failure).
+ */
+import type { ShardDelivery } from './clickstream-consumer-observer';
+
+/** A hot key and the shard it landed on. */
+export interface HotKeyShare {
+  readonly userId: string;
+  /** The key's records over all records. */
+  readonly shareOfRecords: number;
+  readonly shardId: string;
+  /** The key's records over its shard's records. */
+  readonly shareOfShard: number;
+}
+
+/** A record addressed by shard and sequence number. */
+export interface ShardPosition {
+  readonly shardId: string;
+  readonly sequenceNumber: string;
+}
+
+/** Records per shard. */
+export function recordsPerShard(deliveries: readonly ShardDelivery[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { shardId } of deliveries) counts[shardId] = (counts[shardId] ?? 0) + 1;
+  return counts;
+}
+
+/** The hot user's share of all records and of its shard; undefined when it sent nothing. */
+export function hotKeyShare(deliveries: readonly ShardDelivery[], userId: string): HotKeyShare | undefined {
+  const own = deliveries.filter((delivery) => delivery.userId === userId);
+  const shardId = own[0]?.shardId;
+  if (shardId === undefined) return undefined;
+  const shardTotal = deliveries.filter((delivery) => delivery.shardId === shardId).length;
+  return { userId, shareOfRecords: own.length / deliveries.length, shardId, shareOfShard: own.length / shardTotal };
+}
+
+/** Valid records delivered from a poison record's shard with a later sequence number, summed over the poison records. */
+export function deliveredAfterPoison(deliveries: readonly ShardDelivery[], poison: readonly ShardPosition[]): number {
+  let after = 0;
+  for (const record of poison) {
+    const position = BigInt(record.sequenceNumber);
+    after += deliveries.filter((delivery) => delivery.shardId === record.shardId && BigInt(delivery.sequenceNumber) > position).length;
+  }
+  return after;
+}

@@ -1,0 +1,25 @@
+/** The clickstream half of the comparison, from an embedded clickstream run. Pure. */
+import type { ConsumerObservation } from '../clickstream-consumer-observer';
+import type { ClickstreamDemoResult } from '../clickstream-demo';
+import type { ClickstreamComparison, ConsumerComparison } from './comparison-result';
+
+function consumerOf(observation: ConsumerObservation): ConsumerComparison {
+  return { seen: observation.uniqueEventsSeen, perUserOrderInversions: observation.perUserOrderInversions };
+}
+
+export function clickstreamComparisonOf(result: ClickstreamDemoResult): ClickstreamComparison {
+  const { processor, dashboard, replay } = result.consumers;
+  return {
+    produced: result.produced,
+    consumers: { processor: consumerOf(processor), dashboard: consumerOf(dashboard), replay: consumerOf(replay) },
+    perUserOrderInversions: processor.perUserOrderInversions + dashboard.perUserOrderInversions + replay.perUserOrderInversions,
+    crossShardInterleavings: processor.crossShardInterleavings,
+    replayAggregatesEqual: result.replayAggregatesEqual,
+    poison: { written: result.poisonWritten, atOnFailureDestination: result.poison.poisonAtOnFailureDestination },
+    perShard: result.shards.perShard,
+    hotKey: result.shards.hotKey ?? null,
+    recordsAfterPoisonOnItsShard: result.poison.validRecordsAfterPoisonOnItsShard,
+    failedProcessorInvocations: result.poison.failedInvocations,
+    poisonDeliveriesToProcessor: processor.invalidRecordsSeen,
+  };
+}

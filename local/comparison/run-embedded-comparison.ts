@@ -1,0 +1,98 @@
+/**
+ * The side-by-side run on the embedded emulators: the email worker (SQS) and the clickstream
+ * (Kinesis) run at the same time (each with its own emulators on free loopback ports), then both
+ * outcomes become one ComparisonResult. Everything it starts, the two runs stop.
+ */
+import { runClickstreamDemo } from '../clickstream-demo';
+import { runEmailDemo, type EmailConsumerMode } from '../email-demo';
+import { clickstreamComparisonOf } from './clickstream-comparison';
+import { condensedReport } from './condensed-report';
+import type { ComparisonProgress } from './comparison-progress';
+import type { ComparisonResult } from './comparison-result';
+import { emailComparisonOf } from './email-comparison';
+
+/** How big a run is. */
+export interface EmbeddedComparisonOptions {
+  /** Email consumer runtime. @default 'fargate' (the stack's default) */
+  readonly consumers?: EmailConsumerMode;
+  /** Email jobs, malformed and failing ones included. */
+  readonly jobs: number;
+  /** Most email workers; the run starts with one and adds more under backlog. */
+  readonly workers: number;
+  /** Clickstream events. */
+  readonly events: number;
+  /** Clickstream users (partition keys). */
+  readonly users: number;
+  readonly progress: ComparisonProgress;
+}
+
+/**
+ * Short timeouts and 3 receives before the DLQ, so redelivery and redrive show within seconds
+ * (the stack's defaults are a 30 s job timeout, 30 s first retry and maxReceiveCount 5).
+ */
+export const EMBEDDED_EMAIL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1, emailMaxReceiveCount: 3 } as const;
+/** 5 % malformed jobs: each must go to the DLQ at once, with its reason. */
+const MALFORMED_RATIO = 0.05;
+/** 2 % of jobs go to recipients that refuse (SMTP 451) on every attempt: redelivered, then redriven. */
+const FAILING_RATIO = 0.02;
+/** The SMTP sink refuses those recipients on every attempt. */
+const ALWAYS = Number.MAX_SAFE_INTEGER;
+/** Visible messages per running worker above which one more worker starts. */
+const BACKLOG_PER_WORKER = 100;
+/** One user sends 20 % of the clickstream: a hot partition key. */
+const HOT_USER_SHARE = 0.2;
+/** 0.5 % poison records, written halfway through so valid records follow them on their shards. */
+const POISON_RATIO = 0.005;
+
+/** What this target does not show, whatever the figures. */
+const EMBEDDED_NOTES = [
+  'email: local context emailJobTimeoutSeconds=5, emailRetryBaseDelaySeconds=1, emailMaxReceiveCount=3 (stack defaults 30 s, 30 s, 5)',
+  `email: ${FAILING_RATIO * 100} % of jobs go to a recipient the SMTP sink refuses (451) on every attempt, to show redelivery then redrive`,
+  'email: redeliveries are counted from the consumers\' "transient failure: retry scheduled" log lines (their ApproximateReceiveCount)',
+  'clickstream: enhanced fan-out is read by polling (kinesis-local has no SubscribeToShard); Firehose and the archive bucket are not emulated',
+  'not run here: SQS FIFO queues and SNS-to-SQS fan-out (see docs/choosing.md)',
+];
+
+export async function runEmbeddedComparison(options: EmbeddedComparisonOptions): Promise<ComparisonResult> {
+  const { progress } = options;
+  const [email, clickstream] = await Promise.all([
+    runEmailDemo({
+      consumers: options.consumers ?? 'fargate',
+      jobs: options.jobs,
+      malformedRatio: MALFORMED_RATIO,
+      transientRatio: FAILING_RATIO,
+      transientAttempts: ALWAYS,
+      workers: options.workers,
+      initialWorkers: 1,
+      backlogPerWorker: BACKLOG_PER_WORKER,
+      context: EMBEDDED_EMAIL_CONTEXT,
+      showProgress: false,
+      onProgress: (state) => progress.email(state),
+      log: (line) => {
+        // Plain "jobs accounted for" lines duplicate the bar; everything else is worth a line.
+        if (!line.startsWith('jobs accounted for') && !line.startsWith('not emulated')) progress.log(`email: ${line}`);
+      },
+    }),
+    runClickstreamDemo({
+      events: options.events,
+      users: options.users,
+      poisonRatio: POISON_RATIO,
+      poisonPlacement: 'middle',
+      hotUserShare: HOT_USER_SHARE,
+      onProduced: (written, total) => progress.clickstream(written, total),
+      log: (line) => {
+        if (!line.includes('not emulated') && !line.includes('RetryAttemptsExhausted')) progress.log(line);
+      },
+    }),
+  ]);
+  const problems = [
+    ...(email.completed ? [] : [`email: the run hit its deadline with ${email.lost.length} job(s) unaccounted for`]),
+    ...(clickstream.undeliverable > 0 ? [`clickstream: ${clickstream.undeliverable} event(s) could not be written`] : []),
+  ];
+  return {
+    target: 'embedded',
+    email: emailComparisonOf(email),
+    clickstream: clickstreamComparisonOf(clickstream),
+    notes: [...problems, ...EMBEDDED_NOTES, ...condensedReport('email', email.environmentReport), ...condensedReport('clickstream', clickstream.environmentReport)],
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The flags of `npm start`, parsed and checked. Every mistake is a UsageError naming the flag, so
+ * the command can print it with the usage and exit 2.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from './comparison/usage-error';
+
+/** Where the traffic goes. */
+export const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;
+/** Email consumer runtimes. */
+export const EMAIL_CONSUMER_CHOICES = ['fargate', 'lambda'] as const;
+
+/** What `npm start` runs, from its flags. */
+export interface StartOptions {
+  /** Where the traffic goes. @default 'embedded' */
+  readonly target: (typeof START_TARGETS)[number];
+  /** Stage of the deployed stacks (localstack/aws only). @default undefined (unstaged stack names) */
+  readonly stage: string | undefined;
+  /** Print the ComparisonResult as JSON only (progress goes to stderr). @default false */
+  readonly json: boolean;
+  /** Email consumer runtime. @default 'fargate' (the stack's default) */
+  readonly consumers: (typeof EMAIL_CONSUMER_CHOICES)[number];
+  /** Email jobs, malformed and failing ones included. @default 1000 */
+  readonly jobs: number;
+  /** Most competing email workers; the run starts with 1 and adds more under backlog. @default 3 */
+  readonly workers: number;
+  /** Clickstream events. @default 2000 */
+  readonly events: number;
+  /** Clickstream users (partition keys). @default 100 */
+  readonly users: number;
+}
+
+export const START_USAGE = `usage: npm start -- [--json] [--target embedded|localstack|aws] [--stage NAME]
+                    [--jobs N] [--workers N] [--events N] [--users N] [--consumers fargate|lambda]
+  --json       print the comparison as JSON only (progress goes to stderr)
+  --target     where to send the traffic                            (default embedded)
+  --stage      stage prefix of the deployed stacks (localstack, aws) (default none)
+  --jobs       email jobs, 5% malformed and 2% failing, 10-5000     (default 1000)
+  --workers    most competing email workers, 1-8 (starts with 1)    (default 3)
+  --events     clickstream events, 100-20000                        (default 2000)
+  --users      clickstream users (partition keys), 2-10000          (default 100)
+  --consumers  email consumer runtime                               (default fargate)`;
+
+/** A stage is used in stack names: letters, digits and hyphens, starting with a letter (lib/common/app-context.ts). */
+const STAGE_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
+
+function integerFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`, `--${name}`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${value}`, `--${name}`);
+  return value;
+}
+
+function choiceFlag<T extends string>(name: string, raw: string | undefined, choices: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  const match = choices.find((choice) => choice === raw);
+  if (match === undefined) throw new UsageError(`--${name} must be one of ${choices.join('|')}, got "${raw}"`, `--${name}`);
+  return match;
+}
+
+function stageFlag(raw: string | undefined, target: StartOptions['target']): string | undefined {
+  if (raw === undefined) return undefined;
+  if (target === 'embedded') throw new UsageError('--stage names deployed stacks: use it with --target localstack or --target aws', '--stage');
+  if (!STAGE_PATTERN.test(raw)) throw new UsageError(`--stage must be letters, digits and hyphens, starting with a letter, got "${raw}"`, '--stage');
+  return raw;
+}
+
+/** Parses `npm start` flags; throws UsageError naming the flag on any mistake. */
+export function parseStartOptions(argv: readonly string[]): StartOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        json: { type: 'boolean' },
+        target: { type: 'string' },
+        stage: { type: 'string' },
+        consumers: { type: 'string' },
+        jobs: { type: 'string' },
+        workers: { type: 'string' },
+        events: { type: 'string' },
+        users: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const target = choiceFlag('target', text('target'), START_TARGETS, 'embedded');
+  return {
+    target,
+    stage: stageFlag(text('stage'), target),
+    json: values['json'] === true,
+    consumers: choiceFlag('consumers', text('consumers'), EMAIL_CONSUMER_CHOICES, 'fargate'),
+    // Bounds keep a local run within the emulators' speed and this machine's memory.
+    jobs: integerFlag('jobs', text('jobs'), 1000, 10, 5000),
+    workers: integerFlag('workers', text('workers'), 3, 1, 8),
+    events: integerFlag('events', text('events'), 2000, 100, 20000),
+    // At least 2 users: one of them is the hot key, the others share the rest.
+    users: integerFlag('users', text('users'), 100, 2, 10000),
+  };
+}

@@ -1,0 +1,26 @@
+/** `npm start` with a wrong flag: a clear message naming it, the usage, exit code 2, and nothing started. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const REPOSITORY_ROOT = join(__dirname, '..', '..');
+
+function runStart(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], { cwd: REPOSITORY_ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('npm start flag errors', () => {
+  it.each([
+    [['--no-such-flag'], "Unknown option '--no-such-flag'"],
+    [['--target', 'mars'], '--target must be one of embedded|localstack|aws, got "mars"'],
+    [['--jobs', 'lots'], '--jobs must be a whole number, got "lots"'],
+    [['--workers', '0'], '--workers must be between 1 and 8, got 0'],
+  ])('%j exits 2 with a message and the usage', (args, message) => {
+    const run = runStart(args);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('usage: npm start');
+    expect(run.stdout).toBe('');
+  }, 60_000);
+});

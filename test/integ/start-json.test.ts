@@ -1,0 +1,96 @@
+/**
+ * `npm start -- --json` end to end, small: the real command in a child process, both patterns on the
+ * embedded emulators, and the JSON it prints checked against what each pattern promises.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { ComparisonResult } from '../../local/comparison/comparison-result';
+
+const REPOSITORY_ROOT = join(__dirname, '..', '..');
+const JOBS = 60;
+const EVENTS = 300;
+const WORKERS = 2;
+
+interface CommandRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function runStart(args: readonly string[]): Promise<CommandRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm start -- --json (embedded)', () => {
+  let run: CommandRun;
+  let result: ComparisonResult;
+
+  beforeAll(async () => {
+    run = await runStart(['--json', '--jobs', String(JOBS), '--events', String(EVENTS), '--workers', String(WORKERS)]);
+    result = JSON.parse(run.stdout) as ComparisonResult;
+  }, 120_000);
+
+  it('exits 0 and prints only JSON on stdout (progress goes to stderr)', () => {
+    expect({ code: run.code, stderrTail: run.code === 0 ? '' : run.stderr.slice(-2_000) }).toEqual({ code: 0, stderrTail: '' });
+    expect(run.stdout.trim().startsWith('{')).toBe(true);
+    expect(run.stderr).toContain('jobs accounted for');
+    expect(result.target).toBe('embedded');
+  });
+
+  it('sizes the run from the flags', () => {
+    expect(result.email.enqueued).toBe(JOBS);
+    expect(result.clickstream.produced).toBe(EVENTS);
+    expect(result.email.workers?.initial).toBe(1);
+    expect(result.email.workers?.peak).toBeLessThanOrEqual(WORKERS);
+  });
+
+  it('delivers each valid job to exactly one worker: no duplicates', () => {
+    expect(result.email.duplicates).toBe(0);
+    const perWorker = Object.values(result.email.perWorker ?? {}).reduce((sum, count) => sum + count, 0);
+    expect(perWorker).toBe(result.email.delivered);
+  });
+
+  it('dead-letters every malformed job, and redrives the always-failing ones after redeliveries', () => {
+    expect(result.email.malformed).toBeGreaterThan(0);
+    expect(result.email.malformedDeadLettered).toBe(result.email.malformed);
+    expect(result.email.redrivenAfterMaxReceives).toBeGreaterThan(0);
+    expect(result.email.redeliveries).toBeGreaterThan(0);
+    expect(result.email.deadLettered).toBe(result.email.malformed + (result.email.redrivenAfterMaxReceives ?? 0));
+    expect(result.email.lost).toBe(0);
+  });
+
+  it('leaves nothing to receive once the jobs are deleted', () => {
+    expect(result.email.receivableAfterRun).toBe(0);
+  });
+
+  it('lets every consumer see every valid record', () => {
+    const { processor, dashboard, replay } = result.clickstream.consumers;
+    expect([processor?.seen, dashboard?.seen, replay?.seen]).toEqual([EVENTS, EVENTS, EVENTS]);
+    expect(result.clickstream.replayAggregatesEqual).toBe(true);
+  });
+
+  it('keeps per-user order (0 inversions)', () => {
+    expect(result.clickstream.perUserOrderInversions).toBe(0);
+  });
+
+  it('sends the poison to the on-failure destination while its shard keeps moving', () => {
+    expect(result.clickstream.poison?.atOnFailureDestination).toBe(result.clickstream.poison?.written);
+    expect(result.clickstream.recordsAfterPoisonOnItsShard).toBeGreaterThan(0);
+  });
+
+  it('puts every record of the hot key on one shard, where it takes a larger share than of the stream', () => {
+    const hotKey = result.clickstream.hotKey;
+    expect(hotKey).not.toBeNull();
+    expect(hotKey?.shareOfShard).toBeGreaterThan(hotKey?.shareOfRecords ?? 1);
+    const perShard = Object.values(result.clickstream.perShard ?? {}).reduce((sum, count) => sum + count, 0);
+    expect(perShard).toBe(EVENTS);
+  });
+});

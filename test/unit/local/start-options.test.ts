@@ -1,0 +1,62 @@
+import { exitCodeFor } from '../../../local/comparison/exit-code';
+import { UsageError } from '../../../local/comparison/usage-error';
+import { parseStartOptions } from '../../../local/start-options';
+
+describe('parseStartOptions', () => {
+  it('runs the embedded comparison with its defaults when given no flag', () => {
+    expect(parseStartOptions([])).toEqual({
+      target: 'embedded',
+      stage: undefined,
+      json: false,
+      consumers: 'fargate',
+      jobs: 1000,
+      workers: 3,
+      events: 2000,
+      users: 100,
+    });
+  });
+
+  it('reads every flag', () => {
+    const options = parseStartOptions(['--json', '--target', 'aws', '--stage', 'dev-1', '--jobs', '40', '--workers', '2', '--events', '300', '--users', '20', '--consumers', 'lambda']);
+
+    expect(options).toEqual({ target: 'aws', stage: 'dev-1', json: true, consumers: 'lambda', jobs: 40, workers: 2, events: 300, users: 20 });
+  });
+
+  it('keeps a value at the edge of its range', () => {
+    expect(parseStartOptions(['--workers', '1', '--jobs', '10']).workers).toBe(1);
+  });
+
+  it.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--jobs', 'many'], /--jobs must be a whole number, got "many"/],
+    [['--jobs', '5'], /--jobs must be between 10 and 5000, got 5/],
+    [['--workers', '9'], /--workers must be between 1 and 8, got 9/],
+    [['--events', '-3'], /--events/],
+    [['--target', 'mars'], /--target must be one of embedded\|localstack\|aws, got "mars"/],
+    [['--consumers', 'ec2'], /--consumers must be one of fargate\|lambda/],
+    [['--stage', 'dev'], /--stage names deployed stacks/],
+    [['--target', 'aws', '--stage', 'dev_1'], /--stage must be letters, digits and hyphens/],
+    [['extra'], /Unexpected argument 'extra'/],
+  ])('rejects %j with a UsageError that says what is wrong', (argv, message) => {
+    expect(() => parseStartOptions(argv)).toThrow(UsageError);
+    expect(() => parseStartOptions(argv)).toThrow(message);
+  });
+});
+
+describe('exitCodeFor', () => {
+  /** An error as local/remote/ throws it: matched by name only. */
+  const named = (name: string): Error => Object.assign(new Error('boom'), { name });
+
+  it.each(['UsageError', 'MissingStackOutputError', 'StackNotFoundError', 'UnknownTargetError'])('gives 2 for %s', (name) => {
+    expect(exitCodeFor(named(name))).toBe(2);
+  });
+
+  it('gives 1 for any other failure', () => {
+    expect(exitCodeFor(new TypeError('bug'))).toBe(1);
+    expect(exitCodeFor('not even an error')).toBe(1);
+  });
+
+  it('gives 2 for the usage error the flag parser throws', () => {
+    expect(exitCodeFor(new UsageError('bad', '--jobs'))).toBe(2);
+  });
+});
