@@ -37,12 +37,19 @@ export function hotKeyShare(deliveries: readonly ShardDelivery[], userId: string
   return { userId, shareOfRecords: own.length / deliveries.length, shardId, shareOfShard: own.length / shardTotal };
 }
 
-/** Valid records delivered from a poison record's shard with a later sequence number, summed over the poison records. */
+/**
+ * Valid records delivered from a shard after that shard's first poison record: evidence the shard
+ * kept moving. Each delivery counts once, however many poison records precede it.
+ */
 export function deliveredAfterPoison(deliveries: readonly ShardDelivery[], poison: readonly ShardPosition[]): number {
-  let after = 0;
+  const firstPoisonByShard = new Map<string, bigint>();
   for (const record of poison) {
     const position = BigInt(record.sequenceNumber);
-    after += deliveries.filter((delivery) => delivery.shardId === record.shardId && BigInt(delivery.sequenceNumber) > position).length;
+    const first = firstPoisonByShard.get(record.shardId);
+    if (first === undefined || position < first) firstPoisonByShard.set(record.shardId, position);
   }
-  return after;
+  return deliveries.filter((delivery) => {
+    const first = firstPoisonByShard.get(delivery.shardId);
+    return first !== undefined && BigInt(delivery.sequenceNumber) > first;
+  }).length;
 }

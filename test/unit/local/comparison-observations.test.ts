@@ -87,6 +87,15 @@ describe('shard report', () => {
     expect(deliveredAfterPoison(deliveries, [{ shardId: 'shard-a', sequenceNumber: '4' }])).toBe(1);
     expect(deliveredAfterPoison(deliveries, [{ shardId: 'shard-b', sequenceNumber: '1' }])).toBe(1);
   });
+
+  it('counts a record once when several poison records precede it on its shard', () => {
+    const poison = [
+      { shardId: 'shard-a', sequenceNumber: '2' },
+      { shardId: 'shard-a', sequenceNumber: '3' },
+    ];
+    // shard-a records 3 and 5 follow the first poison record (2); summing per poison would say 3.
+    expect(deliveredAfterPoison(deliveries, poison)).toBe(2);
+  });
 });
 
 describe('withHotUser', () => {
