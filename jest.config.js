@@ -9,7 +9,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  // tsconfig's isolatedModules makes ts-jest transpile each file on its own (no type check here).
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   // Integration suites start emulators on free loopback ports; a generous ceiling, not a timing assertion.
   testTimeout: 120_000,
   // Two cores: two workers keep emulator-backed suites from starving each other.

@@ -28,7 +28,19 @@ async function runComparison(options: StartOptions): Promise<ComparisonResult> {
   }
 }
 
+/** The project's floor (package.json engines): CDK dropped Node 20, and fauxqs needs ≥ 22.5. */
+const MINIMUM_NODE_MAJOR = 22;
+
 async function main(argv: readonly string[]): Promise<number> {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor < MINIMUM_NODE_MAJOR) {
+    console.error(`npm start: Node ${process.versions.node} is too old; use Node ${MINIMUM_NODE_MAJOR} or newer (.nvmrc says 24: \`nvm use\`).`);
+    return 1;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(START_USAGE);
+    return 0;
+  }
   const options = parseStartOptions(argv);
   const result = await runComparison(options);
   const unmet = unmetExpectations(result);

@@ -24,3 +24,13 @@ describe('npm start flag errors', () => {
     expect(run.stdout).toBe('');
   }, 60_000);
 });
+
+describe('npm start --help', () => {
+  it('prints the usage on stdout and exits 0 without starting anything', () => {
+    const run = runStart(['--help']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('usage: npm start');
+    expect(run.stderr).toBe('');
+  }, 60_000);
+});
