@@ -49,7 +49,6 @@ describe('clickstream handler bundles', () => {
   it.each(['clickstream-processor', 'clickstream-dashboard'])('%s is one ES module of at most 300 KB', (name) => {
     const bundle = bundles.find((candidate) => candidate.name === name);
     const bytes = fs.statSync(bundle?.file ?? '').size;
-    console.log(`bundle_kb_${name}: ${(bytes / 1024).toFixed(1)}`);
 
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
