@@ -3,6 +3,7 @@
  * that CDK's TableV2 emits) on a DynamoDB endpoint (dynalite locally): key schema, attribute
  * definitions, indexes, billing. What the emulator lacks is reported as a note, never faked.
  */
+import { waitForActiveTable } from './wait-for-active-table';
 import { CreateTableCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { isJsonObject, resourcesOfType, type CfnTemplate, type JsonObject, type JsonValue } from '../template/cfn-template';
 import { resolveIntrinsics, type PhysicalResource, type ResolutionScope } from '../template/intrinsic-resolver';
@@ -68,6 +69,7 @@ export class TableProvisioner implements TemplateProvisioner {
           new CreateTableCommand({ TableName: tableName, BillingMode: billingMode, ...tableShape(properties) }),
         );
         if (table?.TableArn === undefined) throw new ProvisioningError(logicalId, tableName, 'CreateTable returned no ARN');
+        await waitForActiveTable(this.props.dynamoDb, tableName);
         const attributes: Record<string, string> = { Arn: table.TableArn };
         if (table.LatestStreamArn !== undefined) attributes['StreamArn'] = table.LatestStreamArn;
         resources.set(logicalId, { ref: tableName, attributes });

@@ -6,6 +6,7 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { waitForActiveTable } from '../../local/dynamodb/wait-for-active-table';
 import type { EmailWorkerSettings } from '../../lambda/email-worker/load-settings';
 import { anEmailWorkerSettings } from './email-settings';
 
@@ -51,6 +52,7 @@ export async function createEmailWorkerResources(
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
+  await waitForActiveTable(clients.dynamoDb, tableName);
   return { queueUrl: queue.QueueUrl ?? '', deadLetterQueueUrl, tableName };
 }
 

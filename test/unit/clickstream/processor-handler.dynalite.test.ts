@@ -13,6 +13,7 @@ import { aClick, aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';
+import { waitForActiveTable } from '../../../local/dynamodb/wait-for-active-table';
 
 const TABLE = 'clickstream-sessions';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -36,6 +37,7 @@ describe('clickstream processor handler on DynamoDB (dynalite)', () => {
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
+    await waitForActiveTable(client, TABLE);
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_REGION: 'us-east-1',
