@@ -1,18 +1,20 @@
 /** Backoff arithmetic shared by the consumers (retry delays) and the producer (resend delays). */
 
 /**
- * Delay before a transiently failed message is received again:
- * `baseDelaySeconds × 2^(receiveCount − 1)`, capped one second below the queue's visibility
- * timeout (a retry should never wait longer than a crashed consumer would).
+ * Longest retry delay: 15 minutes. A mail provider outage longer than that is an incident (the
+ * DLQ alarm fires after maxReceiveCount receives), not something to wait out silently. SQS itself
+ * accepts visibility timeouts up to 12 hours.
  */
-export function retryDelaySeconds(options: {
-  readonly receiveCount: number;
-  readonly baseDelaySeconds: number;
-  readonly visibilityTimeoutSeconds: number;
-}): number {
-  const cap = Math.max(0, options.visibilityTimeoutSeconds - 1);
+export const MAX_RETRY_DELAY_SECONDS = 15 * 60;
+
+/**
+ * Delay before a transiently failed message is received again:
+ * `baseDelaySeconds × 2^(receiveCount − 1)`, capped at {@link MAX_RETRY_DELAY_SECONDS}. Set with
+ * ChangeMessageVisibility, so it is independent of the queue's own visibility timeout.
+ */
+export function retryDelaySeconds(options: { readonly receiveCount: number; readonly baseDelaySeconds: number }): number {
   const exponent = Math.max(0, options.receiveCount - 1);
-  return Math.min(cap, options.baseDelaySeconds * 2 ** exponent);
+  return Math.min(MAX_RETRY_DELAY_SECONDS, options.baseDelaySeconds * 2 ** exponent);
 }
 
 /**

@@ -71,7 +71,6 @@ export function createEmailWorkerRuntime(
     queueUrl: settings.queueUrl,
     deadLetterQueueUrl: settings.deadLetterQueueUrl,
     retryBaseDelaySeconds: settings.retryBaseDelaySeconds,
-    visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
   });
   return {
     processMessage: createEmailMessageProcessor({ sendOnce, disposition, logger, metrics }),

@@ -38,6 +38,9 @@ export function parseEmailJob(body: string, messageId: string): EmailJob {
   return candidate as EmailJob;
 }
 
+/** Prefix of every idempotency key (`email-job#<hash of jobId>`), the same in both consumer modes. */
+export const IDEMPOTENCY_KEY_PREFIX = 'email-job';
+
 /** What a sent job leaves in the idempotency store (returned as-is on a redelivery). */
 export interface SentJobRecord {
   readonly jobId: string;
@@ -66,6 +69,9 @@ export interface IdempotentJobSenderOptions {
 export function createIdempotentJobSender(options: IdempotentJobSenderOptions): IdempotentJobSender {
   const config = new IdempotencyConfig({
     eventKeyJmesPath: 'jobId',
+    // A jobId reused for a different email must not be answered with the first one's result:
+    // Powertools then raises IdempotencyValidationError (a permanent failure, see message-disposition).
+    payloadValidationJmesPath: '[to, subject, body]',
     expiresAfterSeconds: options.ttlSeconds,
     // A job without a jobId never gets here (parseEmailJob rejects it), so fail loudly if it does.
     throwOnNoIdempotencyKey: true,
@@ -75,7 +81,9 @@ export function createIdempotentJobSender(options: IdempotentJobSenderOptions): 
     options.onSent?.(job);
     return { jobId: job.jobId, sentAt: new Date().toISOString() };
   };
-  return makeIdempotent(send, { persistenceStore: options.persistenceStore, config });
+  // A fixed prefix: by default Powertools prefixes keys with AWS_LAMBDA_FUNCTION_NAME (empty on
+  // Fargate), so switching consumer modes or replacing the function would forget every sent job.
+  return makeIdempotent(send, { persistenceStore: options.persistenceStore, config, keyPrefix: IDEMPOTENCY_KEY_PREFIX });
 }
 
 /**

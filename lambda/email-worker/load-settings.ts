@@ -19,10 +19,13 @@ export interface EmailWorkerSettings {
   readonly workerConcurrency: number;
 }
 
-/** Remember a sent job for an hour: far longer than any redelivery (visibility timeout × maxReceiveCount). */
-const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 3600;
-/** 5 s, 10 s, 20 s, 40 s...: gives a throttled mail provider room to recover. */
-const DEFAULT_RETRY_BASE_DELAY_SECONDS = 5;
+/**
+ * Remember a sent job for 4 days, SQS's default retention: a message can be redelivered (or
+ * redriven from the DLQ) for as long as it is retained. The same default as the stack's.
+ */
+const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 4 * 24 * 3600;
+/** 30 s, 1 min, 2 min, 4 min...: gives a throttled mail provider room to recover. The same default as the stack's. */
+const DEFAULT_RETRY_BASE_DELAY_SECONDS = 30;
 /** One receive batch (SQS returns at most 10 messages per call) in flight per task. */
 const DEFAULT_WORKER_CONCURRENCY = 10;
 /** SQS maximum visibility timeout: 12 hours. */

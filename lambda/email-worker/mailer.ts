@@ -43,7 +43,7 @@ export function createMailer(options: MailerOptions): Mailer {
   const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   const transport =
     options.smtpUrl === undefined
-      ? createTransport({ SES: { sesClient: sesV2Client(), SendEmailCommand } })
+      ? createTransport({ SES: { sesClient: sesV2Client({ requestTimeoutMs: sendTimeoutMs }), SendEmailCommand } })
       : createTransport({
           pool: true,
           url: options.smtpUrl,

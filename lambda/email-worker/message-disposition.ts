@@ -3,6 +3,7 @@
  * permanent failures go to the DLQ at once (with their reason); transient ones are retried later
  * with exponential backoff, until SQS's own redrive moves them to the DLQ after maxReceiveCount.
  */
+import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { retryDelaySeconds } from './backoff';
 import { PermanentJobError } from './errors';
@@ -24,16 +25,19 @@ const FIRST_PERMANENT_SMTP_CODE = 500;
 /** Keeps the attribute small: the dead-lettered body plus attributes must still fit in 1 MiB. */
 const MAX_REASON_LENGTH = 1024;
 
+/** nodemailer error codes for a refusal of the envelope (RCPT/MAIL) or of the message (DATA). */
+const SMTP_REFUSAL_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
+
 /**
- * Permanent: a malformed job, an SMTP 5xx refusal of the envelope (bad recipient), or SES refusing
- * the message itself. Everything else (SMTP 4xx, throttling, network, an idempotency record still
- * in progress) is transient.
+ * Permanent: a malformed job, a jobId reused for a different email, an SMTP 5xx refusal of the
+ * envelope or of the message, or SES refusing the message itself. Everything else (SMTP 4xx,
+ * throttling, network, an idempotency record still in progress) is transient.
  */
 export function classifyFailure(error: unknown): FailureKind {
-  if (error instanceof PermanentJobError) return 'permanent';
+  if (error instanceof PermanentJobError || error instanceof IdempotencyValidationError) return 'permanent';
   if (typeof error !== 'object' || error === null) return 'transient';
   const { code, responseCode, name } = error as { code?: unknown; responseCode?: unknown; name?: unknown };
-  if (code === 'EENVELOPE' && typeof responseCode === 'number' && responseCode >= FIRST_PERMANENT_SMTP_CODE) {
+  if (typeof code === 'string' && SMTP_REFUSAL_CODES.has(code) && typeof responseCode === 'number' && responseCode >= FIRST_PERMANENT_SMTP_CODE) {
     return 'permanent';
   }
   if (name === 'MessageRejected') return 'permanent';
@@ -53,8 +57,6 @@ export interface MessageDispositionOptions {
   readonly deadLetterQueueUrl: string;
   /** First retry delay; doubles per receive. */
   readonly retryBaseDelaySeconds: number;
-  /** The source queue's visibility timeout: retry delays stay below it. */
-  readonly visibilityTimeoutSeconds: number;
 }
 
 /** What was done with a failed message. */
@@ -95,7 +97,6 @@ export class MessageDisposition {
     const delaySeconds = retryDelaySeconds({
       receiveCount: message.receiveCount,
       baseDelaySeconds: this.options.retryBaseDelaySeconds,
-      visibilityTimeoutSeconds: this.options.visibilityTimeoutSeconds,
     });
     try {
       await this.options.sqs.send(

@@ -52,8 +52,17 @@ export function kinesisClient(): KinesisClient {
   return kinesis;
 }
 
-/** Shared SES v2 client (nodemailer's SES transport sends through it). */
-export function sesV2Client(): SESv2Client {
-  sesV2 ??= new SESv2Client({});
+/** SES v2 connection timeout: a healthy regional endpoint accepts a TCP connection in milliseconds. */
+const SES_CONNECTION_TIMEOUT_MS = 5_000;
+
+/**
+ * Shared SES v2 client (nodemailer's SES transport sends through it). The SDK sets no request
+ * timeout by default, so a hung send would outlive the job timeout and its idempotency lease;
+ * `requestTimeoutMs` (the job timeout) bounds it. The first caller's timeout wins.
+ */
+export function sesV2Client(options: { readonly requestTimeoutMs?: number } = {}): SESv2Client {
+  sesV2 ??= new SESv2Client({
+    requestHandler: new NodeHttpHandler({ connectionTimeout: SES_CONNECTION_TIMEOUT_MS, requestTimeout: options.requestTimeoutMs }),
+  });
   return sesV2;
 }

@@ -32,12 +32,12 @@ describe('loadEmailWorkerSettings', () => {
       queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs',
       deadLetterQueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs-dlq',
       idempotencyTableName: 'idempotency',
-      idempotencyTtlSeconds: 3600,
+      idempotencyTtlSeconds: 345_600,
       emailFrom: 'noreply@example.com',
       smtpUrl: undefined,
       visibilityTimeoutSeconds: 180,
       jobTimeoutSeconds: 30,
-      retryBaseDelaySeconds: 5,
+      retryBaseDelaySeconds: 30,
       workerConcurrency: 10,
     });
   });

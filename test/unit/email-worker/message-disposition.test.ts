@@ -1,5 +1,5 @@
 import { PermanentJobError } from '../../../lambda/email-worker/errors';
-import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import {
   classifyFailure,
   DEAD_LETTER_ATTRIBUTES,
@@ -15,6 +15,8 @@ describe('classifyFailure', () => {
   it.each([
     ['a malformed job', new PermanentJobError('m-1', 'malformed JSON'), 'permanent'],
     ['an SMTP 550 recipient refusal', smtpError('EENVELOPE', 550), 'permanent'],
+    ['an SMTP 554 refusal of the message at DATA', smtpError('EMESSAGE', 554), 'permanent'],
+    ['a jobId reused for a different email', new IdempotencyValidationError('payload differs'), 'permanent'],
     ['SES refusing the message', Object.assign(new Error('rejected'), { name: 'MessageRejected' }), 'permanent'],
     ['an SMTP 451 deferral', smtpError('EENVELOPE', 451), 'transient'],
     ['a dropped connection', smtpError('ECONNECTION', 0), 'transient'],
@@ -39,7 +41,6 @@ describe('MessageDisposition.settleFailure', () => {
       queueUrl: 'https://queue',
       deadLetterQueueUrl: 'https://dlq',
       retryBaseDelaySeconds: 5,
-      visibilityTimeoutSeconds: 180,
     });
     return { subject, commands: sqs.commands };
   }
