@@ -4,11 +4,13 @@
  * queue may use. Or, if you already have both queues, the same interface over them.
  *
  * Redrive (move dead-lettered messages back once the cause is fixed) uses SQS's
- * StartMessageMoveTask; without `--destination-arn` the messages go back to their source queue:
+ * StartMessageMoveTask. The destination is named explicitly: without `--destination-arn` SQS sends
+ * messages back to "their original source queues", which messages a consumer copied into the DLQ
+ * itself (permanent failures) do not have:
  *
- *     aws sqs start-message-move-task --source-arn <DLQ arn>
+ *     aws sqs start-message-move-task --source-arn <DLQ arn> --destination-arn <queue arn>
  *
- * {@link EncryptedQueue.redriveCommand} holds that command with the real ARN filled in.
+ * {@link EncryptedQueue.redriveCommand} holds that command with the real ARNs filled in.
  */
 import { Duration, Fn, Names, Stack } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -77,7 +79,7 @@ export class EncryptedQueue extends Construct {
   public readonly retentionPeriod?: Duration;
   /** Receives before dead-lettering; undefined for an existing queue. */
   public readonly maxReceiveCount?: number;
-  /** The exact AWS CLI command that moves every dead-lettered message back to its source queue. */
+  /** The exact AWS CLI command that moves every dead-lettered message back into the queue. */
   public readonly redriveCommand: string;
 
   constructor(scope: Construct, id: string, props: EncryptedQueueProps = {}) {
@@ -98,7 +100,12 @@ export class EncryptedQueue extends Construct {
       this.queue = created.queue;
       this.deadLetterQueue = created.deadLetterQueue;
     }
-    this.redriveCommand = Fn.join('', ['aws sqs start-message-move-task --source-arn ', this.deadLetterQueue.queueArn]);
+    this.redriveCommand = Fn.join('', [
+      'aws sqs start-message-move-task --source-arn ',
+      this.deadLetterQueue.queueArn,
+      ' --destination-arn ',
+      this.queue.queueArn,
+    ]);
   }
 
   private createQueues(visibilityTimeout: Duration, retentionPeriod: Duration, maxReceiveCount: number, key?: IKey) {

@@ -10,6 +10,6 @@ export const EMAIL_WORKER_OUTPUTS = {
   dashboardName: 'DashboardName',
   /** Name of the consumer: the Lambda function name or the ECS service name. */
   consumerName: 'ConsumerName',
-  /** The `aws sqs start-message-move-task` command that redrives the DLQ to its source queue. */
+  /** The `aws sqs start-message-move-task` command that redrives the DLQ into the jobs queue. */
   redriveCommand: 'RedriveCommand',
 } as const;

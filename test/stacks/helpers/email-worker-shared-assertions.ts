@@ -217,7 +217,17 @@ export function describeSharedEmailWorkerResources(synthesized: () => Synthesize
       template().hasOutput(EMAIL_WORKER_OUTPUTS.queueUrl, { Value: resolve(stack.jobs.queue.queueUrl) });
       template().hasOutput(EMAIL_WORKER_OUTPUTS.deadLetterQueueUrl, { Value: resolve(stack.jobs.deadLetterQueue.queueUrl) });
       template().hasOutput(EMAIL_WORKER_OUTPUTS.redriveCommand, {
-        Value: { 'Fn::Join': ['', ['aws sqs start-message-move-task --source-arn ', resolve(stack.jobs.deadLetterQueue.queueArn)]] },
+        Value: {
+          'Fn::Join': [
+            '',
+            [
+              'aws sqs start-message-move-task --source-arn ',
+              resolve(stack.jobs.deadLetterQueue.queueArn),
+              ' --destination-arn ',
+              resolve(stack.jobs.queue.queueArn),
+            ],
+          ],
+        },
       });
     });
   });
