@@ -18,7 +18,7 @@ export interface ClickstreamArchiveProps {
   readonly glacierTransitionDays?: number;
 }
 
-/** S3 key prefix of delivered records: one folder per UTC hour, which Athena can prune. */
+/** S3 key prefix of delivered records: one folder per UTC hour, which Athena can prune (partition projection). */
 export const ARCHIVE_DATA_PREFIX = 'clickstream/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/!{timestamp:HH}/';
 /** S3 key prefix of records Firehose could not deliver, split by failure type and hour. */
 export const ARCHIVE_ERROR_PREFIX =
@@ -26,7 +26,8 @@ export const ARCHIVE_ERROR_PREFIX =
 
 /**
  * Consumer 2 of 3: Amazon Data Firehose reads the stream and writes GZIP-compressed,
- * hour-partitioned objects into a hardened S3 bucket, which moves them to Glacier with age.
+ * hour-partitioned objects of newline-delimited JSON (one event per line, what Athena's and Glue's
+ * JSON readers expect) into a hardened S3 bucket, which moves them to Glacier with age.
  * No code to run: Firehose has its own shared-throughput iterator on the stream.
  */
 export class ClickstreamArchive extends Construct {
@@ -69,6 +70,10 @@ export class ClickstreamArchive extends Construct {
         errorOutputPrefix: ARCHIVE_ERROR_PREFIX,
         bufferingInterval: ClickstreamArchive.BUFFERING_INTERVAL,
         bufferingSize: ClickstreamArchive.BUFFERING_SIZE,
+        // Firehose concatenates records as they are; this built-in processor (no Lambda, and not one of
+        // Firehose's billed options) ends each with "\n". Done here rather than in the producer so the
+        // record bytes the processor and dashboard read stay unchanged.
+        processors: [new firehose.AppendDelimiterToRecordProcessor()],
         // No encryptionKey: objects get the bucket's default encryption (SSE-S3, see HardenedBucket).
       }),
       // No `encryption`: Firehose rejects server-side encryption when a Kinesis stream is the source.

@@ -163,6 +163,17 @@ describe('ClickstreamStack (defaults)', () => {
       });
     });
 
+    it('ends every record with a newline (built-in processor, no Lambda), so archive objects are JSON Lines', () => {
+      template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
+        ExtendedS3DestinationConfiguration: Match.objectLike({
+          ProcessingConfiguration: {
+            Enabled: true,
+            Processors: [{ Type: 'AppendDelimiterToRecord', Parameters: [] }],
+          },
+        }),
+      });
+    });
+
     it('writes to a bucket that blocks public access, encrypts, and moves objects to Glacier after 90 days', () => {
       template.hasResourceProperties('AWS::S3::Bucket', {
         PublicAccessBlockConfiguration: {
