@@ -3,10 +3,10 @@
  * publish to a topic encrypted with the AWS managed `alias/aws/sns` key, because that key's policy
  * cannot be changed to let CloudWatch use it) and reachable over TLS only.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { AlarmBase } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -14,7 +14,8 @@ import { Construct } from 'constructs';
 /** Props of {@link AlarmTopic}. */
 export interface AlarmTopicProps {
   /**
-   * KMS key for the topic. It must let `cloudwatch.amazonaws.com` use it; the construct grants that.
+   * KMS key for the topic. Its key policy must let `cloudwatch.amazonaws.com` use it: the construct
+   * adds that statement to a key it creates, but cannot change the policy of an imported key.
    * @default a new key with yearly rotation
    */
   readonly encryptionKey?: IKey;
@@ -38,8 +39,18 @@ export class AlarmTopic extends Construct {
       pendingWindow: Duration.days(7),
     });
     this.topic = new Topic(this, 'Topic', { masterKey: this.encryptionKey, enforceSSL: true });
-    // CloudWatch publishes alarm notifications itself, so it needs the key to encrypt them.
-    this.encryptionKey.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    // CloudWatch publishes alarm notifications itself, so it needs the key to encrypt them; the
+    // conditions limit that to alarms of this account (no confused deputy across accounts).
+    const stack = Stack.of(this);
+    this.encryptionKey.addToResourcePolicy(new PolicyStatement({
+      principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'], // in a key policy, "*" means this key
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+      },
+    }));
   }
 
   /** Sends the alarm's ALARM and OK transitions to the topic. */

@@ -126,7 +126,7 @@ export function describeSharedEmailWorkerResources(synthesized: () => Synthesize
       });
     });
 
-    it('encrypts the alarm topic with a rotated key CloudWatch may use', () => {
+    it("encrypts the alarm topic with a rotated key CloudWatch may use for this account's alarms only", () => {
       const keyId = logicalIdOf(template(), 'AWS::KMS::Key');
 
       template().hasResourceProperties('AWS::KMS::Key', {
@@ -135,6 +135,10 @@ export function describeSharedEmailWorkerResources(synthesized: () => Synthesize
           Statement: Match.arrayWith([Match.objectLike({
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([':alarm:*'])]) }) },
+            },
           })]),
         },
       });
