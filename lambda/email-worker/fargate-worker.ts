@@ -17,6 +17,12 @@ export interface FargateWorker {
   readonly runtime: EmailWorkerRuntime;
   /** Drains the poller, publishes metrics, closes the mailer. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Settles once the worker has drained and closed: resolves after {@link FargateWorker.stop}, rejects
+   * with the poller's `NonRetryableReceiveError` when a misconfiguration (no access, no queue) made it
+   * stop by itself. The main process exits 1 on that rejection, so the ECS deployment fails.
+   */
+  readonly finished: Promise<void>;
 }
 
 /** Poller tuning a test or benchmark may override. */
@@ -53,19 +59,25 @@ export function startFargateWorker(
     processMessage: (message) => runtime.processMessage(queuedMessageFromSqs(message), lease),
   });
   const metricsTimer = setInterval(() => runtime.metrics.publishStoredMetrics(), METRICS_FLUSH_INTERVAL_MS);
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    clearInterval(metricsTimer);
+    runtime.metrics.publishStoredMetrics();
+    runtime.mailer.close();
+  };
+  const finished = poller.finished.then(close, (error: unknown) => {
+    close();
+    throw error;
+  });
+  // Handled here so an unobserved rejection cannot crash the process; observers still see it.
+  finished.catch(() => undefined);
   poller.start();
-  let stopping: Promise<void> | undefined;
   return {
     poller,
     runtime,
-    stop() {
-      stopping ??= (async () => {
-        await poller.stop();
-        clearInterval(metricsTimer);
-        runtime.metrics.publishStoredMetrics();
-        runtime.mailer.close();
-      })();
-      return stopping;
-    },
+    finished,
+    stop: () => poller.stop().then(close),
   };
 }

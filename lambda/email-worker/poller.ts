@@ -1,7 +1,8 @@
 /**
  * A fast, generic SQS consumer for long-running tasks (the Fargate worker's engine). Several
  * long-poll loops keep a bounded worker pool full, so receiving overlaps processing; finished
- * messages are deleted in batches; slow ones get a visibility heartbeat; `stop()` drains.
+ * messages are deleted in batches; slow ones get a visibility heartbeat; `stop()` drains. A receive
+ * error that retrying cannot fix (no access, no queue) stops the poller and surfaces through `finished`.
  */
 import { ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -26,7 +27,10 @@ export interface SqsPollerOptions {
   readonly prefetch?: number;
   /** Long-poll wait per receive. @default 20 (the SQS maximum: fewest empty receives) */
   readonly waitTimeSeconds?: number;
-  /** A job still running after this long counts as failed (not deleted). @default undefined (no limit) */
+  /**
+   * A job still running after this long counts as failed: its message is not deleted. The job keeps
+   * its slot (and its heartbeat) until it really settles. @default undefined (no limit)
+   */
   readonly jobTimeoutMs?: number;
   /** Longest a finished message waits before its delete batch is sent. @default 50 */
   readonly deleteFlushIntervalMs?: number;
@@ -50,7 +54,14 @@ interface HeldMessage {
   readonly receiptHandle: string;
   /** When SQS will make it visible again unless extended (epoch ms). */
   visibleAtMs: number;
+  /** Set once its job settled: from then on the job's disposition owns its visibility, not the heartbeat. */
+  finished: boolean;
+  /** Set when its job outlived `jobTimeoutMs`: the message is then never deleted. */
+  timedOut: boolean;
 }
+
+/** How a job's promise settled. */
+type JobOutcome = { readonly succeeded: true } | { readonly succeeded: false; readonly error: unknown };
 
 const DEFAULT_CONCURRENCY = 10;
 const DEFAULT_PREFETCH = SQS_MAX_BATCH_ENTRIES;
@@ -73,6 +84,13 @@ export class SqsPoller {
   private heartbeat: NodeJS.Timeout | undefined;
   private stopping: Promise<void> | undefined;
   private counts = { received: 0, succeeded: 0, failed: 0, released: 0 };
+  private fatalError: NonRetryableReceiveError | undefined;
+  private settleFinished: { resolve: () => void; reject: (error: Error) => void } = { resolve: () => undefined, reject: () => undefined };
+  /**
+   * Settles once the poller has drained: resolves after {@link SqsPoller.stop}, rejects with the
+   * {@link NonRetryableReceiveError} that made the poller stop itself (the process should exit non-zero).
+   */
+  readonly finished: Promise<void> = new Promise((resolve, reject) => (this.settleFinished = { resolve, reject }));
 
   constructor(private readonly options: SqsPollerOptions) {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -88,6 +106,8 @@ export class SqsPoller {
       logger: this.logger,
       flushIntervalMs: options.deleteFlushIntervalMs,
     });
+    // Handled here so an unobserved rejection cannot crash the process; observers still see it.
+    this.finished.catch(() => undefined);
   }
 
   /** A snapshot of the counters. */
@@ -127,6 +147,8 @@ export class SqsPoller {
     await this.deletes.flush();
     clearInterval(this.heartbeat);
     this.logger.info('poller stopped', { ...this.stats() });
+    if (this.fatalError === undefined) this.settleFinished.resolve();
+    else this.settleFinished.reject(this.fatalError);
   }
 
   private get held(): number {
@@ -159,6 +181,10 @@ export class SqsPoller {
       } catch (error) {
         this.reserved -= this.receiveBatchSize;
         if (signal.aborted) return;
+        if (isNonRetryableReceiveError(error)) {
+          this.stopForGood(new NonRetryableReceiveError(this.options.queueUrl, error));
+          return;
+        }
         consecutiveErrors += 1;
         const delayMs = jitteredBackoffMs(consecutiveErrors, this.options.errorBackoff ?? DEFAULT_ERROR_BACKOFF);
         this.logger.warn('receive failed; backing off', { error: error as Error, consecutiveErrors, delayMs });
@@ -174,10 +200,22 @@ export class SqsPoller {
           message,
           receiptHandle: message.ReceiptHandle,
           visibleAtMs: receivedAtMs + this.options.visibilityTimeoutSeconds * 1000,
+          finished: false,
+          timedOut: false,
         });
       }
       this.dispatch();
     }
+  }
+
+  /** A receive failed in a way retrying cannot fix: stop receiving and drain, then reject `finished`. */
+  private stopForGood(error: NonRetryableReceiveError): void {
+    this.fatalError ??= error;
+    this.logger.error('receive failed with a non-retryable error: stopping the poller', {
+      errorName: error.errorName,
+      error,
+    });
+    void this.stop();
   }
 
   private dispatch(): void {
@@ -187,23 +225,18 @@ export class SqsPoller {
     }
   }
 
+  /** Runs one job; its slot stays taken until the job settles, even past its timeout. */
   private run(held: HeldMessage): void {
     this.running.add(held);
-    void this.withTimeout(held)
+    const timeoutTimer = this.armJobTimeout(held);
+    void Promise.resolve()
+      .then(() => this.options.processMessage(held.message))
       .then(
-        () => {
-          this.counts.succeeded += 1;
-          this.deletes.add(held.receiptHandle);
-        },
-        (error: unknown) => {
-          this.counts.failed += 1;
-          this.logger.warn('message not processed; left for SQS to redeliver', {
-            messageId: held.message.MessageId,
-            error: error as Error,
-          });
-        },
+        () => this.recordOutcome(held, { succeeded: true }),
+        (error: unknown) => this.recordOutcome(held, { succeeded: false, error }),
       )
       .finally(() => {
+        clearTimeout(timeoutTimer);
         this.running.delete(held);
         this.dispatch();
         this.wakeReceiveLoops();
@@ -211,15 +244,33 @@ export class SqsPoller {
       });
   }
 
-  private withTimeout(held: HeldMessage): Promise<void> {
-    const job = Promise.resolve().then(() => this.options.processMessage(held.message));
+  /** Marks the job timed out when it outlives `jobTimeoutMs`; the job itself keeps running. */
+  private armJobTimeout(held: HeldMessage): NodeJS.Timeout | undefined {
     const timeoutMs = this.options.jobTimeoutMs;
-    if (timeoutMs === undefined) return job;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new JobTimeoutError(held.message.MessageId ?? '?', timeoutMs)), timeoutMs);
+    if (timeoutMs === undefined) return undefined;
+    return setTimeout(() => {
+      held.timedOut = true;
+      this.logger.warn('job timed out: its message will not be deleted; the job keeps its slot until it settles', {
+        error: new JobTimeoutError(held.message.MessageId ?? '?', timeoutMs),
+        messageId: held.message.MessageId,
+      });
+    }, timeoutMs);
+  }
+
+  /** Deletes the message of a job that succeeded in time; anything else is left for SQS to redeliver. */
+  private recordOutcome(held: HeldMessage, outcome: JobOutcome): void {
+    held.finished = true;
+    if (outcome.succeeded && !held.timedOut) {
+      this.counts.succeeded += 1;
+      this.deletes.add(held.receiptHandle);
+      return;
+    }
+    this.counts.failed += 1;
+    this.logger.warn('message not processed; left for SQS to redeliver', {
+      messageId: held.message.MessageId,
+      timedOut: held.timedOut,
+      ...(outcome.succeeded ? {} : { error: outcome.error as Error }),
     });
-    return Promise.race([job, timeout]).finally(() => clearTimeout(timer));
   }
 
   private wakeReceiveLoops(): void {
@@ -257,11 +308,17 @@ export class SqsPoller {
     }
   }
 
-  /** Heartbeat: re-arms the visibility timeout of held messages past half of it. */
+  /**
+   * Heartbeat: re-arms the visibility timeout of held messages past half of it. A message whose job
+   * finished is skipped (its disposition may have set a retry backoff); the filter and the calls
+   * happen with no await in between, so no extension is sent for a job that finished meanwhile.
+   */
   private async extendExpiringMessages(): Promise<void> {
     const now = Date.now();
     const halfTimeoutMs = (this.options.visibilityTimeoutSeconds * 1000) / 2;
-    const expiring = [...this.running, ...this.buffered].filter((held) => held.visibleAtMs - now <= halfTimeoutMs);
+    const expiring = [...this.running, ...this.buffered].filter(
+      (held) => !held.finished && held.visibleAtMs - now <= halfTimeoutMs,
+    );
     if (expiring.length === 0) return;
     try {
       await changeVisibilityInBatches(
@@ -277,4 +334,62 @@ export class SqsPoller {
       this.logger.warn('visibility heartbeat failed', { error: error as Error, count: expiring.length });
     }
   }
+}
+
+/**
+ * Client faults that a later retry can clear: throttling (SQS `RequestThrottled`, `KmsThrottled`),
+ * the in-flight limit (`OverLimit`: 120,000 messages per standard queue) and clock or token expiry
+ * the SDK corrects by itself.
+ */
+const TRANSIENT_CLIENT_FAULTS = new Set([
+  'RequestThrottled',
+  'ThrottlingException',
+  'Throttling',
+  'KmsThrottled',
+  'KMS.ThrottlingException',
+  'OverLimit',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'RequestExpired',
+  'RequestTimeTooSkewed',
+  'ExpiredToken',
+  'ExpiredTokenException',
+]);
+/** HTTP 429 Too Many Requests: throttling whatever the error is called. */
+const HTTP_TOO_MANY_REQUESTS = 429;
+
+/** A receive failure retrying cannot fix: the task is misconfigured and should fail its deployment. */
+export class NonRetryableReceiveError extends Error {
+  override readonly name = 'NonRetryableReceiveError';
+  /** The SDK's name of the underlying error (`QueueDoesNotExist`, `KmsAccessDenied`, `AccessDeniedException`, ...). */
+  readonly errorName: string;
+  constructor(
+    readonly queueUrl: string,
+    override readonly cause: unknown,
+  ) {
+    const errorName = cause instanceof Error ? cause.name : 'UnknownError';
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`receiving from ${queueUrl} failed with ${errorName}, which retrying cannot fix: ${detail}`, { cause });
+    this.errorName = errorName;
+  }
+}
+
+/**
+ * True for a client fault SQS will answer the same way however often it is retried: access denied,
+ * a missing queue (`QueueDoesNotExist`, query code `AWS.SimpleQueueService.NonExistentQueue`), KMS
+ * access or key problems, `InvalidAddress`, `InvalidSecurity`... Throttling, server faults (5xx) and
+ * network errors (no `$fault`: no answer at all) are worth a backoff and another try.
+ */
+export function isNonRetryableReceiveError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { $fault, $retryable, $metadata, name, Code } = error as {
+    $fault?: unknown;
+    $retryable?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+    name?: unknown;
+    Code?: unknown;
+  };
+  if ($fault !== 'client' || $retryable !== undefined) return false;
+  if ($metadata?.httpStatusCode === HTTP_TOO_MANY_REQUESTS) return false;
+  return ![name, Code].some((code) => typeof code === 'string' && TRANSIENT_CLIENT_FAULTS.has(code));
 }

@@ -10,17 +10,18 @@ export interface VisibilityChange {
 }
 
 /**
- * Sets visibility timeouts with ChangeMessageVisibilityBatch, 10 per call. Returns how many
- * entries SQS refused (such a message just keeps its current timeout).
+ * Sets visibility timeouts with ChangeMessageVisibilityBatch, 10 per call (the SQS batch limit).
+ * Every call is sent before the first await, so a caller that chose `changes` synchronously knows
+ * nothing goes out for an entry it left out, however long the calls take. Returns how many entries
+ * SQS refused (such a message just keeps its current timeout).
  */
 export async function changeVisibilityInBatches(
   sqs: SQSClient,
   queueUrl: string,
   changes: readonly VisibilityChange[],
 ): Promise<number> {
-  let refused = 0;
-  for (const group of chunk(changes, SQS_MAX_BATCH_ENTRIES)) {
-    const result = await sqs.send(
+  const calls = chunk(changes, SQS_MAX_BATCH_ENTRIES).map((group) =>
+    sqs.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: queueUrl,
         Entries: group.map((change, index) => ({
@@ -29,8 +30,8 @@ export async function changeVisibilityInBatches(
           VisibilityTimeout: change.visibilityTimeoutSeconds,
         })),
       }),
-    );
-    refused += result.Failed?.length ?? 0;
-  }
-  return refused;
+    ),
+  );
+  const results = await Promise.all(calls);
+  return results.reduce((refused, result) => refused + (result.Failed?.length ?? 0), 0);
 }

@@ -197,9 +197,13 @@ describe('idempotency lease (DynamoDB on dynalite)', () => {
     // Prepare: the first attempt "crashes" (its send never finishes), as a SIGKILLed worker would
     const resources = await createEmailWorkerResources({ sqs, dynamoDb });
     const sentJobIds: string[] = [];
+    let mailerCalls = 0;
     let hang = true;
     const mailer: Mailer = {
-      send: (job) => (hang ? new Promise<void>(() => undefined) : Promise.resolve(void sentJobIds.push(job.jobId))),
+      send: (job) => {
+        mailerCalls += 1;
+        return hang ? new Promise<void>(() => undefined) : Promise.resolve(void sentJobIds.push(job.jobId));
+      },
       close: () => undefined,
     };
     const sendOnce = createIdempotentJobSender({
@@ -208,28 +212,26 @@ describe('idempotency lease (DynamoDB on dynalite)', () => {
       persistenceStore: new DynamoDBPersistenceLayer({ tableName: resources.tableName, awsSdkV3Client: dynamoDb }),
     });
     const [job] = emailJobs(1, 'lease') as [EmailJob];
-    const leaseMs = 300;
+    // 1.5 s: far longer than one dynalite round trip (the blocked check), short enough for a quick test.
+    const leaseMs = 1500;
+    /** One delivery attempt, never waiting longer than the lease (a call reaching the hanging mailer answers 'no answer'). */
+    const attempt = (): Promise<'sent' | 'blocked' | 'failed' | 'no answer'> =>
+      Promise.race([
+        sendOnce(job, fixedLease(leaseMs)).then(
+          () => 'sent' as const,
+          (error: unknown) => (error instanceof IdempotencyAlreadyInProgressError ? ('blocked' as const) : ('failed' as const)),
+        ),
+        new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), leaseMs)),
+      ]);
     void sendOnce(job, fixedLease(leaseMs));
-    const blockedWhileLeased = await eventually(async () => {
-      try {
-        await sendOnce(job, fixedLease(leaseMs));
-        return false;
-      } catch (error) {
-        return error instanceof IdempotencyAlreadyInProgressError;
-      }
-    });
+    // The mailer was reached: the in-progress record is written, the lease runs.
+    await eventually(() => mailerCalls === 1);
+    const whileLeased = await attempt();
     // Act
     hang = false;
-    const redelivered = await eventually(async () => {
-      try {
-        await sendOnce(job, fixedLease(leaseMs));
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const redelivered = await eventually(async () => (await attempt()) === 'sent');
     // Assert
-    expect(blockedWhileLeased).toBe(true);
+    expect(whileLeased).toBe('blocked');
     expect(redelivered).toBe(true);
     expect(sentJobIds).toEqual([job.jobId]);
   });
