@@ -9,9 +9,9 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { App } from 'aws-cdk-lib';
 import { readProcessorSettings } from '../lambda/clickstream-processor/settings-reader';
-import { ClickstreamStack } from '../lib/clickstream/clickstream-stack';
 import { CLICKSTREAM_OUTPUTS } from '../lib/clickstream/output-names';
 import { stackName } from '../lib/common/stack-name';
+import { buildQueueOrStreamApp, CLICKSTREAM_PATTERN } from '../lib/queue-or-stream-app';
 import { TableProvisioner } from './dynamodb/table-provisioner';
 import type { RunningEmulator } from './emulators/child-emulator';
 import { startDynamoDbEmulator } from './emulators/dynamodb-emulator';
@@ -32,8 +32,6 @@ import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from './templa
 
 /** The region every emulator client and handler uses locally. */
 export const LOCAL_REGION = 'us-east-1';
-/** The pattern name in the clickstream stack's name (`QueueOrStream[-<stage>]-Clickstream`). */
-const CLICKSTREAM_PATTERN = 'Clickstream';
 
 /** Options of the environment. */
 export interface ClickstreamEnvironmentOptions {
@@ -74,11 +72,17 @@ export class ClickstreamMappingMissingError extends Error {
   }
 }
 
-/** Synthesizes ClickstreamStack alone, as `cdk synth` would render it (asset bundling skipped). */
-export function synthesizeClickstreamTemplate(): CfnTemplate {
-  const name = stackName(CLICKSTREAM_PATTERN);
-  const templates = synthesizeTemplates({ buildApp: (app: App) => void new ClickstreamStack(app, name) });
-  return templateOf(templates, name);
+/**
+ * Synthesizes the app as `cdk synth` would (the same context parsing, stack names and cdk-nag checks;
+ * asset bundling skipped) and returns the clickstream stack's template.
+ */
+export function synthesizeClickstreamTemplate(context: Readonly<Record<string, unknown>> = {}): CfnTemplate {
+  const templates = synthesizeTemplates({
+    buildApp: (app: App) => void buildQueueOrStreamApp(app, {}),
+    context,
+  });
+  const stage = context['stage'];
+  return templateOf(templates, stackName(CLICKSTREAM_PATTERN, typeof stage === 'string' ? stage : undefined));
 }
 
 function outputValue(template: CfnTemplate, scope: ResolutionScope, key: string): string {
