@@ -9,6 +9,7 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { parseEmailJob, type IdempotentJobSender, type QueuedMessage } from './job';
 import type { MessageDisposition } from './message-disposition';
+import type { HeldMessageControl } from './poller';
 import { EMAIL_WORKER_METRICS } from './observability';
 
 export interface EmailMessageProcessorOptions {
@@ -18,12 +19,15 @@ export interface EmailMessageProcessorOptions {
   readonly metrics: Metrics;
 }
 
-/** Processes one message; `lease` bounds the idempotency in-progress marker. */
-export type EmailMessageProcessor = (message: QueuedMessage, lease: Context) => Promise<void>;
+/**
+ * Processes one message; `lease` bounds the idempotency in-progress marker. `heartbeat` is the
+ * Fargate poller's (Lambda has none): stopped before a failure sets the message's visibility.
+ */
+export type EmailMessageProcessor = (message: QueuedMessage, lease: Context, heartbeat?: HeldMessageControl) => Promise<void>;
 
 export function createEmailMessageProcessor(options: EmailMessageProcessorOptions): EmailMessageProcessor {
   const { logger, metrics } = options;
-  return async (message, lease) => {
+  return async (message, lease, heartbeat) => {
     const startedAt = Date.now();
     try {
       const job = parseEmailJob(message.body, message.messageId);
@@ -32,6 +36,8 @@ export function createEmailMessageProcessor(options: EmailMessageProcessorOption
       logger.debug('job done', { messageId: message.messageId, jobId: record.jobId });
     } catch (error) {
       metrics.addMetric(EMAIL_WORKER_METRICS.emailsFailed, MetricUnit.Count, 1);
+      // Otherwise a heartbeat already on its way could land after, and undo, the retry backoff.
+      await heartbeat?.stopHeartbeat();
       const outcome = await options.disposition.settleFailure(message, error);
       if (outcome.kind === 'dead-lettered') {
         logger.error('permanent failure: moved to the dead-letter queue', {

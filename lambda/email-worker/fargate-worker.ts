@@ -56,7 +56,7 @@ export function startFargateWorker(
     concurrency: settings.workerConcurrency,
     jobTimeoutMs,
     logger: runtime.logger,
-    processMessage: (message) => runtime.processMessage(queuedMessageFromSqs(message), lease),
+    processMessage: (message, heartbeat) => runtime.processMessage(queuedMessageFromSqs(message), lease, heartbeat),
   });
   const metricsTimer = setInterval(() => runtime.metrics.publishStoredMetrics(), METRICS_FLUSH_INTERVAL_MS);
   let closed = false;

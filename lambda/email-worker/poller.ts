@@ -12,13 +12,22 @@ import { JobTimeoutError } from './errors';
 import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_WAIT_TIME_SECONDS } from './sqs-limits';
 import { changeVisibilityInBatches } from './visibility';
 
+/** What a job may ask of the poller about its own message. */
+export interface HeldMessageControl {
+  /**
+   * Stops extending this message's visibility and waits for any extension already on its way, so a
+   * visibility the job sets next (a retry backoff) is the last word.
+   */
+  stopHeartbeat(): Promise<void>;
+}
+
 /** How an {@link SqsPoller} consumes its queue. */
 export interface SqsPollerOptions {
   /** The client every SQS call goes through (inject one pointed at an emulator in tests). */
   readonly sqs: SQSClient;
   readonly queueUrl: string;
   /** Processes one message; resolving deletes it, throwing leaves it to SQS (retry, then DLQ). */
-  readonly processMessage: (message: Message) => Promise<void>;
+  readonly processMessage: (message: Message, control: HeldMessageControl) => Promise<void>;
   /** The queue's visibility timeout in seconds; the heartbeat extends held messages by this much. */
   readonly visibilityTimeoutSeconds: number;
   /** Messages processed at once. @default 10 */
@@ -82,6 +91,8 @@ export class SqsPoller {
   private idleWaiters: Array<() => void> = [];
   private loops: Promise<void>[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
+  /** The heartbeat's SQS calls in flight, if any (settles, never rejects). */
+  private heartbeatInFlight: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | undefined;
   private counts = { received: 0, succeeded: 0, failed: 0, released: 0 };
   private fatalError: NonRetryableReceiveError | undefined;
@@ -230,7 +241,14 @@ export class SqsPoller {
     this.running.add(held);
     const timeoutTimer = this.armJobTimeout(held);
     void Promise.resolve()
-      .then(() => this.options.processMessage(held.message))
+      .then(() =>
+        this.options.processMessage(held.message, {
+          stopHeartbeat: async () => {
+            held.finished = true;
+            await this.heartbeatInFlight;
+          },
+        }),
+      )
       .then(
         () => this.recordOutcome(held, { succeeded: true }),
         (error: unknown) => this.recordOutcome(held, { succeeded: false, error }),
@@ -310,8 +328,9 @@ export class SqsPoller {
 
   /**
    * Heartbeat: re-arms the visibility timeout of held messages past half of it. A message whose job
-   * finished is skipped (its disposition may have set a retry backoff); the filter and the calls
-   * happen with no await in between, so no extension is sent for a job that finished meanwhile.
+   * finished, or that called `stopHeartbeat`, is skipped (its disposition may set a retry backoff);
+   * the filter and the calls happen with no await in between, and `stopHeartbeat` waits for calls
+   * already sent, so no extension lands after a backoff.
    */
   private async extendExpiringMessages(): Promise<void> {
     const now = Date.now();
@@ -320,6 +339,12 @@ export class SqsPoller {
       (held) => !held.finished && held.visibleAtMs - now <= halfTimeoutMs,
     );
     if (expiring.length === 0) return;
+    const extension = this.sendExtensions(expiring, now);
+    this.heartbeatInFlight = Promise.all([this.heartbeatInFlight, extension]).then(() => undefined);
+    await extension;
+  }
+
+  private async sendExtensions(expiring: readonly HeldMessage[], now: number): Promise<void> {
     try {
       await changeVisibilityInBatches(
         this.options.sqs,

@@ -275,4 +275,43 @@ describe('SqsPoller visibility heartbeat', () => {
     expect(new Set(heartbeatEntries.map(({ handle }) => handle)).size).toBe(12);
     expect(extendedAfterFinishing).toEqual([]);
   });
+
+  it('stopHeartbeat() waits for an extension already sent, and none follows it', async () => {
+    // Prepare: the first heartbeat call stays open until the test lets it answer
+    const heartbeatMayAnswer = gate();
+    let heartbeatCalls = 0;
+    const queue = fakeQueue([messages(1)], async () => {
+      heartbeatCalls += 1;
+      if (heartbeatCalls === 1) await heartbeatMayAnswer.opened;
+      return {};
+    });
+    const order: string[] = [];
+    const { poller } = aPoller(queue.client, {
+      concurrency: 1,
+      visibilityTimeoutSeconds: 1,
+      processMessage: async (message, control) => {
+        await eventually(() => heartbeatCalls >= 1);
+        const stopped = control.stopHeartbeat().then(() => order.push('heartbeat stopped'));
+        await pause(20);
+        order.push('extension answers');
+        heartbeatMayAnswer.open();
+        await stopped;
+        await queue.client.send(
+          new ChangeMessageVisibilityCommand({ QueueUrl: QUEUE_URL, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 7 }),
+        );
+        await pause(600); // more than two heartbeat periods: none may extend this message now
+        throw new Error('transient failure');
+      },
+    });
+    // Act
+    poller.start();
+    await eventually(() => poller.stats().failed === 1);
+    await poller.stop();
+    // Assert
+    const backoffAt = queue.commands.findIndex((command) => command.name === 'ChangeMessageVisibilityCommand');
+    const extensionsAfterBackoff = queue.commands.slice(backoffAt).filter((command) => command.name === 'ChangeMessageVisibilityBatchCommand');
+    expect(order).toEqual(['extension answers', 'heartbeat stopped']);
+    expect(backoffAt).toBeGreaterThan(-1);
+    expect(extensionsAfterBackoff).toEqual([]);
+  });
 });
