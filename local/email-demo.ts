@@ -5,7 +5,8 @@
  * `npm start` and the integration tests call `runEmailDemo`; everything it starts, it stops.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { sendRawBodies } from './email/send-raw-bodies';
 import { enqueueEmails } from '../lambda/email-worker/enqueue-emails';
 import { startDynamoDbEmulator } from './emulators/dynamodb-emulator';
 import { startSmtpSink, type SmtpSink } from './emulators/smtp-sink';
@@ -122,24 +123,12 @@ async function countReceivable(sqs: SQSClient, queueUrl: string): Promise<number
   return Messages?.length ?? 0;
 }
 
-/** Sends the malformed bodies as they are (enqueueEmails would rightly refuse them), 10 per call. */
-async function sendRawBodies(sqs: SQSClient, queueUrl: string, bodies: readonly string[]): Promise<void> {
-  // SQS SendMessageBatch takes at most 10 entries.
-  for (let start = 0; start < bodies.length; start += 10) {
-    const { Failed } = await sqs.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: bodies.slice(start, start + 10).map((body, index) => ({ Id: String(index), MessageBody: body })),
-      }),
-    );
-    if ((Failed?.length ?? 0) > 0) throw new Error(`SQS refused ${Failed?.length} malformed test messages: ${Failed?.[0]?.Message}`);
-  }
-}
-
 async function enqueueMix(sqs: SQSClient, stack: EmailLocalStack, mix: EmailJobMix): Promise<void> {
   const { failures } = await enqueueEmails(mix.validJobs, { queueUrl: stack.queueUrl, sqs });
   if (failures.length > 0) throw new Error(`enqueueEmails could not enqueue ${failures.length} jobs: ${failures[0]?.message}`);
-  await sendRawBodies(sqs, stack.queueUrl, mix.malformedJobs.map((job) => job.body));
+  const bodies = mix.malformedJobs.map((job) => job.body);
+  const { accepted, firstRefusal } = await sendRawBodies(sqs, stack.queueUrl, bodies);
+  if (accepted < bodies.length) throw new Error(`SQS refused ${bodies.length - accepted} malformed test messages: ${firstRefusal}`);
 }
 
 /** Runs the email pattern end to end and returns the counted outcome. */

@@ -6,10 +6,10 @@
  * Every jobId carries the run id, so a run counts only its own records and messages, even on a
  * stack that has served other runs.
  */
-import { SendMessageBatchCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import type { Message } from '@aws-sdk/client-sqs';
+import { sendRawBodies } from '../email/send-raw-bodies';
 import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
 import { DEAD_LETTER_ATTRIBUTES } from '../../lambda/email-worker/message-disposition';
-import { chunk } from '../../lambda/shared/chunk';
 import { EMAIL_WORKER_METRICS } from '../../lib/email-worker/email-worker-metrics';
 import { REDRIVEN_AFTER_MAX_RECEIVES } from '../email/dead-letter-collector';
 import { buildEmailJobMix } from '../email/email-job-mix';
@@ -27,8 +27,6 @@ import type { RemoteClients } from './remote-clients';
 export const SES_SIMULATOR_SUCCESS_ADDRESS = 'success@simulator.amazonses.com';
 /** 5 % malformed, as in the embedded run and the integration tests. */
 const DEFAULT_MALFORMED_RATIO = 0.05;
-/** SQS SendMessageBatch takes at most 10 entries. */
-const SQS_BATCH_LIMIT = 10;
 
 /** Options of the email half. */
 export interface RemoteEmailRunOptions {
@@ -86,7 +84,7 @@ export async function runRemoteEmail(options: RemoteEmailRunOptions): Promise<Re
   log(`email: sending ${validJobs.length} valid and ${mix.malformedJobs.length} malformed jobs to ${deployment.stackName}`);
   const produced = await enqueueEmails(validJobs, { queueUrl: deployment.queueUrl, sqs: clients.sqs });
   for (const failure of produced.failures) log(`email: not enqueued ${failure.jobId}: ${failure.code} ${failure.message}`);
-  const rawSent = await sendRawBodies(clients.sqs, deployment.queueUrl, mix.malformedJobs.map((job) => job.body));
+  const { accepted: rawSent } = await sendRawBodies(clients.sqs, deployment.queueUrl, mix.malformedJobs.map((job) => job.body));
 
   const validJobIds = new Set(validJobs.map((job) => job.jobId));
   const enqueuedValid = validJobs.length - produced.failures.length;
@@ -124,17 +122,6 @@ export async function runRemoteEmail(options: RemoteEmailRunOptions): Promise<Re
   };
 }
 
-/** Sends bodies as they are (enqueueEmails rightly refuses malformed jobs); returns how many SQS accepted. */
-async function sendRawBodies(sqs: SQSClient, queueUrl: string, bodies: readonly string[]): Promise<number> {
-  let accepted = 0;
-  for (const batch of chunk(bodies, SQS_BATCH_LIMIT)) {
-    const { Successful = [] } = await sqs.send(
-      new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: batch.map((body, index) => ({ Id: String(index), MessageBody: body })) }),
-    );
-    accepted += Successful.length;
-  }
-  return accepted;
-}
 
 function countDelivered(recordsPerJobId: ReadonlyMap<string, number>, validJobIds: ReadonlySet<string>): number {
   return [...recordsPerJobId.keys()].filter((jobId) => validJobIds.has(jobId)).length;
