@@ -6,7 +6,7 @@
 import { type App, Duration, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readAppContext } from './common/app-context';
-import { stackName } from './common/stack-name';
+import { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN, stackName } from './common/stack-name';
 import { EmailWorkerStack } from './email-worker/email-worker-stack';
 import { readClickstreamContext } from './clickstream/clickstream-context';
 import { ClickstreamStack } from './clickstream/clickstream-stack';
@@ -19,10 +19,7 @@ export interface QueueOrStreamStacks {
   readonly clickstream: ClickstreamStack;
 }
 
-/** Pattern name in the email worker's stack name (`QueueOrStream[-<stage>]-EmailWorker`). */
-export const EMAIL_WORKER_PATTERN = 'EmailWorker';
-/** Pattern name in the clickstream's stack name (`QueueOrStream[-<stage>]-Clickstream`). */
-export const CLICKSTREAM_PATTERN = 'Clickstream';
+export { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN } from './common/stack-name';
 
 /**
  * Creates every stack from `app`'s context (see lib/common/app-context.ts for the keys) and checks

@@ -7,9 +7,10 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { DEFAULT_TOP_PAGES_COUNT } from './aggregate';
 import { createClickstreamDashboard } from './clickstream-dashboard';
+import { DASHBOARD_SERVICE_NAME } from './metric-names';
 import { CLICKSTREAM_DASHBOARD_ENV } from './settings';
 
-const SERVICE_NAME = 'clickstream-dashboard';
+const SERVICE_NAME = DASHBOARD_SERVICE_NAME;
 const logger = new Logger({ serviceName: SERVICE_NAME });
 // Namespace from POWERTOOLS_METRICS_NAMESPACE, set by the stack.
 const metrics = new Metrics({ serviceName: SERVICE_NAME });

@@ -4,17 +4,9 @@
  */
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { ClickstreamAggregates } from './aggregate';
+import { DASHBOARD_METRICS, TOP_PAGE_DIMENSION } from './metric-names';
 
-/** Metric names; the stack's CloudWatch dashboard graphs them. */
-export const DASHBOARD_METRICS = {
-  pageViews: 'PageViews',
-  activeUsers: 'ActiveUsers',
-  topPageViews: 'TopPageViews',
-  invalidEvents: 'InvalidEvents',
-} as const;
-
-/** The dimension of TopPageViews. */
-export const TOP_PAGE_DIMENSION = 'page';
+export { DASHBOARD_METRICS, TOP_PAGE_DIMENSION } from './metric-names';
 
 /**
  * One EMF line per minute with PageViews and ActiveUsers, plus one TopPageViews line per top page

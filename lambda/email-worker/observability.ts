@@ -4,15 +4,11 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { EMAIL_WORKER_METRICS } from './metric-names';
 
-export const EMAIL_WORKER_SERVICE_NAME = 'email-worker';
+export { EMAIL_WORKER_METRICS } from './metric-names';
 
-/** Metric names the dashboard charts. */
-export const EMAIL_WORKER_METRICS = {
-  emailsSent: 'EmailsSent',
-  emailsFailed: 'EmailsFailed',
-  jobDuration: 'JobDuration',
-} as const;
+export const EMAIL_WORKER_SERVICE_NAME = EMAIL_WORKER_METRICS.service;
 
 export function createEmailWorkerLogger(): Logger {
   return new Logger({ serviceName: EMAIL_WORKER_SERVICE_NAME });

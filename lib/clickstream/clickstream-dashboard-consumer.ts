@@ -6,6 +6,7 @@ import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DASHBOARD_SERVICE_NAME } from '../../lambda/clickstream-dashboard/metric-names';
 import { CLICKSTREAM_DASHBOARD_ENV } from '../../lambda/clickstream-dashboard/settings';
 import { requireInteger } from '../common/require-integer';
 import { ClickstreamFunction } from './clickstream-function';
@@ -79,7 +80,7 @@ export class ClickstreamDashboardConsumer extends Construct {
 
     this.function = new ClickstreamFunction(this, 'Handler', {
       entry: path.join(__dirname, '../../lambda/clickstream-dashboard/handler.ts'),
-      serviceName: 'clickstream-dashboard',
+      serviceName: DASHBOARD_SERVICE_NAME,
       // Aggregating up to 1,000 records is CPU-bound; more memory means more CPU.
       memorySize: 512,
       environment: { [CLICKSTREAM_DASHBOARD_ENV.topPagesCount]: String(topPagesCount) },

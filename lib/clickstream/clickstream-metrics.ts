@@ -4,22 +4,19 @@ import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import type * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { DASHBOARD_METRICS, DASHBOARD_SERVICE_NAME, TOP_PAGE_DIMENSION } from '../../lambda/clickstream-dashboard/metric-names';
 import { CLICKSTREAM_METRICS_NAMESPACE } from './clickstream-function';
 
 /**
- * The EMF metrics the dashboard Lambda publishes (Powertools adds the `service` dimension). They
- * mirror DASHBOARD_METRICS in lambda/clickstream-dashboard/publish-minute-metrics.ts, which lib/
- * cannot import because that file imports Powertools.
+ * The EMF metrics the dashboard Lambda publishes (Powertools adds the `service` dimension), named
+ * in one place: lambda/clickstream-dashboard/metric-names.ts.
  */
 export const CLICKSTREAM_BUSINESS_METRICS = {
-  pageViews: 'PageViews',
-  activeUsers: 'ActiveUsers',
-  topPageViews: 'TopPageViews',
-  invalidEvents: 'InvalidEvents',
+  ...DASHBOARD_METRICS,
   /** Dimension of `TopPageViews`: the page path. */
-  pageDimension: 'page',
+  pageDimension: TOP_PAGE_DIMENSION,
   /** Powertools `service` dimension value of the dashboard Lambda. */
-  dashboardService: 'clickstream-dashboard',
+  dashboardService: DASHBOARD_SERVICE_NAME,
 } as const;
 
 /** Everything whose metrics the clickstream dashboard and alarms read. */

@@ -5,16 +5,9 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { EMAIL_WORKER_METRICS } from '../../lambda/email-worker/metric-names';
 
-/** Namespace and `service` dimension of every email worker metric. */
-export const EMAIL_WORKER_METRICS = {
-  namespace: 'QueueOrStream/EmailWorker',
-  service: 'email-worker',
-  emailsSent: 'EmailsSent',
-  emailsFailed: 'EmailsFailed',
-  /** Milliseconds per job. */
-  jobDuration: 'JobDuration',
-} as const;
+export { EMAIL_WORKER_METRICS } from '../../lambda/email-worker/metric-names';
 
 /** Powertools' own environment variables that carry the namespace and service name. */
 export const POWERTOOLS_ENV = {

@@ -10,7 +10,7 @@ import type { Message } from '@aws-sdk/client-sqs';
 import { sendRawBodies } from '../email/send-raw-bodies';
 import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
 import { DEAD_LETTER_ATTRIBUTES } from '../../lambda/email-worker/message-disposition';
-import { EMAIL_WORKER_METRICS } from '../../lib/email-worker/email-worker-metrics';
+import { EMAIL_WORKER_METRICS } from '../../lambda/email-worker/metric-names';
 import { REDRIVEN_AFTER_MAX_RECEIVES } from '../email/dead-letter-collector';
 import { buildEmailJobMix } from '../email/email-job-mix';
 import type { DeployedEmailWorker } from './deployed-stacks';

@@ -3,8 +3,7 @@
  * credentials) or an AWS account (the SDK's default credential chain and region). Pure: it reads
  * only the environment it is given, so the rules are unit-tested without a network.
  */
-import { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN } from '../../lib/queue-or-stream-app';
-import { stackName } from '../../lib/common/stack-name';
+import { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN, stackName } from '../../lib/common/stack-name';
 
 /** Deployed targets (the embedded emulators are the third, local, target). */
 export const REMOTE_TARGETS = ['localstack', 'aws'] as const;
