@@ -28,3 +28,14 @@ export const KAFKA_GROUPS = {
 
 /** Pattern name in the Kafka stack's name (`QueueOrStream[-<stage>]-Kafka`). */
 export const KAFKA_PATTERN = 'Kafka';
+
+/** Environment variables the Kafka runtime reads (the stack sets them; local runs set them too). */
+export const KAFKA_ENV = {
+  /** Comma-separated `host:port` list. Locally it also points every run at an existing broker. */
+  bootstrapServers: 'KAFKA_BOOTSTRAP_SERVERS',
+  /** `iam` (MSK IAM auth over TLS, SASL OAUTHBEARER) or `none` (plaintext, the local broker). */
+  auth: 'KAFKA_AUTH',
+} as const;
+
+/** The values {@link KAFKA_ENV}.auth accepts. */
+export const KAFKA_AUTH_MODES = ['iam', 'none'] as const;
