@@ -1,0 +1,91 @@
+/**
+ * The AWS limits the advisor sizes each option by, each quoted where it comes from (checked
+ * November–December 2026, the same checks as /work/shared/DESIGN.md "Facts"). Values the project
+ * already enforces elsewhere are imported, not typed twice.
+ */
+import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_MESSAGE_BYTES } from '../lambda/email-worker/sqs-limits';
+import { KINESIS_LIMITS as KINESIS_WRITE_LIMITS } from '../lambda/shared/clickstream-kinesis-limits';
+import { KINESIS_LIMITS as KINESIS_STACK_LIMITS } from '../lib/clickstream/aws-limits';
+
+const MIB = 1_048_576;
+const HOUR = 3_600;
+const DAY = 86_400;
+
+export const SQS = {
+  /** "SendMessageBatch, DeleteMessageBatch … ReceiveMessage: 10 entries per call." */
+  batchEntries: SQS_MAX_BATCH_ENTRIES,
+  /** "Largest message, and largest total payload of one batch call: 1 MiB." */
+  maxMessageBytes: SQS_MAX_MESSAGE_BYTES,
+  /** SQS pricing: "each 64 KB chunk of a payload is billed as 1 request" (a 1 MiB message is 16 requests). */
+  billingChunkBytes: 64 * 1_024,
+  /** Retention "60 s to 14 days (default 4 days)"; a deleted message cannot be read again. */
+  maxRetentionSeconds: 14 * DAY,
+  /** Longest long poll: 20 s, so an idle poller makes at most one empty receive per 20 s. */
+  longPollSeconds: 20,
+  /** The Lambda SQS event source starts with five long-polling connections per queue (AWS Lambda docs, "Scaling behavior"). */
+  lambdaPollers: 5,
+  /** FIFO: "300 transactions/s per API action … 3,000 messages/s with batches of 10" for one message group (SQS message quotas). */
+  fifoTransactionsPerSecondPerGroup: 300,
+  /** FIFO high-throughput mode, US East (N. Virginia): up to 70,000 transactions/s per API action per queue (SQS message quotas; a per-region quota). */
+  fifoHighThroughputTransactionsPerSecond: 70_000,
+} as const;
+
+export const KINESIS = {
+  /** Per shard: "1 MB/s or 1,000 records/s in" (Kinesis Data Streams quotas: 1 MiB/s). */
+  shardWriteBytesPerSecond: MIB,
+  shardWriteRecordsPerSecond: 1_000,
+  /** Per shard: "2 MB/s out", shared by every polling (GetRecords) consumer of the shard. */
+  shardReadBytesPerSecond: 2 * MIB,
+  /** Per shard: "5 GetRecords calls/s", shared: each polling consumer polls each shard about once a second. */
+  shardGetRecordsPerSecond: 5,
+  /** "Up to 20 enhanced fan-out consumers per stream", each with its own 2 MB/s per shard. */
+  maxEnhancedFanOutConsumers: 20,
+  /** Records up to 1 MiB by default (10 MiB only after UpdateMaxRecordSize). */
+  maxRecordBytes: KINESIS_WRITE_LIMITS.defaultMaxRecordBytes,
+  /** Retention 24 h to 8,760 h (the stack validates the same range). */
+  minRetentionSeconds: KINESIS_STACK_LIMITS.retentionHours.min * HOUR,
+  maxRetentionSeconds: KINESIS_STACK_LIMITS.retentionHours.max * HOUR,
+  /** Retention bands of the pricing page: the first 24 h are included, then extended (to 7 days), then long-term. */
+  extendedRetentionEndSeconds: 7 * DAY,
+  /** On-demand: "accommodates up to double its previous peak"; the default write quota of an on-demand stream is 200 MiB/s and 200,000 records/s. */
+  onDemandMaxWriteBytesPerSecond: 200 * MIB,
+  onDemandMaxWriteRecordsPerSecond: 200_000,
+  /** On-demand starts at 4 MB/s (4 shards' worth) and keeps room for twice the previous peak. */
+  onDemandMinShards: 4,
+  onDemandPeakHeadroom: 2,
+} as const;
+
+export const MSK_SERVERLESS = {
+  /** MSK Serverless quotas: 200 MiB/s ingress and 400 MiB/s egress per cluster. */
+  maxIngressBytesPerSecond: 200 * MIB,
+  maxEgressBytesPerSecond: 400 * MIB,
+  /** Per partition: 5 MiB/s ingress, 10 MiB/s egress. */
+  partitionIngressBytesPerSecond: 5 * MIB,
+  partitionEgressBytesPerSecond: 10 * MIB,
+  /** 2,400 partitions per cluster (replicas excluded). */
+  maxPartitions: 2_400,
+  /** Maximum message size: 8 MiB. */
+  maxMessageBytes: 8 * MIB,
+} as const;
+
+export const MSK_PROVISIONED = {
+  /** Three brokers, one per Availability Zone: the smallest production layout with replication factor 3. */
+  minBrokers: 3,
+  replicationFactor: 3,
+  /** The broker type priced here. */
+  brokerType: 'kafka.m7g.large',
+  /**
+   * ASSUMPTION, not an AWS quota: the sustained ingress one kafka.m7g.large broker is planned for
+   * (leader traffic, with replication factor 3 and a few consumers). Size real clusters with AWS's
+   * "right-size your cluster" guidance and a load test.
+   */
+  assumedBrokerIngressBytesPerSecond: 10 * MIB,
+  /** MSK best practice: at most 1,000 partitions (replicas included) per kafka.m7g.large broker. */
+  maxPartitionsPerBroker: 1_000,
+  /** Kafka's default largest message (`message.max.bytes`, about 1 MiB); it can be raised. */
+  defaultMaxMessageBytes: MIB,
+} as const;
+
+/** The month AWS prices with: 730 hours (AWS Pricing Calculator). */
+export const HOURS_PER_MONTH = 730;
+export const SECONDS_PER_MONTH = HOURS_PER_MONTH * HOUR;

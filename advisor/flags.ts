@@ -1,0 +1,99 @@
+/** `npm run advise` flags → a Workload and output choices. Bad input throws AdvisorUsageError (exit 2). */
+import { parseArgs } from 'node:util';
+import { AdvisorUsageError } from './usage-error';
+import { parseCount, parseDuration, parseMultiplier, parseRate, parseSize } from './units';
+import { ORDERINGS, WORK_KINDS, type Ordering, type WorkKind, type Workload } from './workload';
+
+export interface AdviseOptions {
+  readonly workload: Workload;
+  /** Print the arithmetic behind each cost line. */
+  readonly explain: boolean;
+  /** Print the whole advice as JSON on stdout. */
+  readonly json: boolean;
+  /** Write the cost-versus-rate chart here (SVG), if given. */
+  readonly chartFile: string | undefined;
+  readonly help: boolean;
+}
+
+export const ADVISE_USAGE = `Usage: npm run advise -- --rate 2000/s --size 3KB [options]
+  --rate R          average records per second, minute, hour or day: 2000/s, 90k/min, 5m/d (required)
+  --size S          bytes per record: 512B, 3KB, 1MiB (required)
+  --peak Nx         peak as a multiple of the average rate (default 1x); capacity is sized for it
+  --consumers N     independent consumers of every record (default 1)
+  --order O         none | per-key | strict (default none)
+  --work W          task (each unit done once) | event (read by every consumer)
+                    (default: task with 1 consumer, event with more)
+  --replay D        how far back a consumer must re-read: 0, 30m, 24h, 7d (default 0)
+  --retention D     how long unconsumed records must be kept (default 1d)
+  --explain         print the arithmetic behind every cost line
+  --json            print everything as JSON
+  --chart FILE.svg  write monthly cost vs message rate, with the crossovers marked`;
+
+function oneOf<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) throw new AdvisorUsageError(`${flag}: "${raw}" is not one of ${allowed.join(' | ')}`);
+  return raw as T;
+}
+
+export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        rate: { type: 'string' },
+        size: { type: 'string' },
+        peak: { type: 'string', default: '1x' },
+        consumers: { type: 'string', default: '1' },
+        order: { type: 'string', default: 'none' },
+        work: { type: 'string' },
+        replay: { type: 'string', default: '0' },
+        retention: { type: 'string', default: '1d' },
+        explain: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        chart: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new AdvisorUsageError((error as Error).message);
+  }
+  const help = values.help;
+  if (help) return { workload: placeholderWorkload(), explain: false, json: false, chartFile: undefined, help };
+  if (values.rate === undefined) throw new AdvisorUsageError('--rate is required (e.g. --rate 2000/s)');
+  if (values.size === undefined) throw new AdvisorUsageError('--size is required (e.g. --size 3KB)');
+  const consumers = parseCount('--consumers', values.consumers, 1);
+  const work: WorkKind = values.work === undefined ? (consumers > 1 ? 'event' : 'task') : oneOf('--work', values.work, WORK_KINDS);
+  if (work === 'task' && consumers > 1) {
+    throw new AdvisorUsageError(`--work task with --consumers ${consumers} contradicts itself: a task is done once, by one consumer; use --work event for independent consumers (a fleet of competing workers counts as 1 consumer)`);
+  }
+  const replaySeconds = parseDuration('--replay', values.replay);
+  const retentionSeconds = parseDuration('--retention', values.retention);
+  if (work === 'task' && replaySeconds > 0) {
+    throw new AdvisorUsageError('--work task with --replay contradicts itself: a task done once is not re-read; use --work event to replay');
+  }
+  if (values.chart !== undefined && !values.chart.toLowerCase().endsWith('.svg')) throw new AdvisorUsageError(`--chart: "${values.chart}" must end in .svg`);
+  if (values.json && values.explain) throw new AdvisorUsageError('--json and --explain contradict each other: --json already includes every cost line and its arithmetic');
+  const ordering: Ordering = oneOf('--order', values.order, ORDERINGS);
+  return {
+    workload: {
+      ratePerSecond: parseRate('--rate', values.rate),
+      peakFactor: parseMultiplier('--peak', values.peak),
+      recordBytes: parseSize('--size', values.size),
+      consumers,
+      ordering,
+      work,
+      replaySeconds,
+      retentionSeconds,
+    },
+    explain: values.explain,
+    json: values.json,
+    chartFile: values.chart,
+    help,
+  };
+}
+
+function placeholderWorkload(): Workload {
+  return { ratePerSecond: 1, peakFactor: 1, recordBytes: 1, consumers: 1, ordering: 'none', work: 'task', replaySeconds: 0, retentionSeconds: 0 };
+}

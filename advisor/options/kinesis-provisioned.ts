@@ -1,0 +1,63 @@
+/**
+ * Kinesis Data Streams, provisioned: shards sized for the peak. Two ways to read: shared polling
+ * readers (they split 2 MiB/s and 5 GetRecords/s per shard) or enhanced fan-out (2 MiB/s per
+ * consumer per shard, billed per consumer-shard-hour). The cheaper one that works is priced.
+ */
+import { HOURS_PER_MONTH, KINESIS } from '../capacity-limits';
+import { BYTES_PER_GB, costLine, estimate, fmt, type CostLine, type OptionEstimate } from '../option-estimate';
+import type { PriceList } from '../price-list';
+import type { Workload } from '../workload';
+import { provisionedExtendedRetentionLines, longTermRetentionLines, recordsPerMonth, sharedReadShards, streamLimitViolations, writeShards } from './kinesis-sizing';
+
+/** PUT payload units: each record is billed in 25 KB chunks (5 KB → 1, 45 KB → 2, 1 MB → 40). */
+export function putPayloadUnits(recordBytes: number): number {
+  return Math.max(1, Math.ceil(recordBytes / (25 * 1_024)));
+}
+
+export type KinesisReaders = 'shared' | 'enhanced-fan-out';
+
+function baseLines(workload: Workload, prices: PriceList, shards: number): CostLine[] {
+  const records = recordsPerMonth(workload);
+  const units = putPayloadUnits(workload.recordBytes);
+  return [
+    costLine(prices, 'kinesis.provisioned.shardHours', 'shard-hours', shards * HOURS_PER_MONTH, `${shards} shard(s) x ${HOURS_PER_MONTH} h`),
+    costLine(prices, 'kinesis.provisioned.putPayloadUnits', 'PUT payload units (million)', (records * units) / 1e6, `${fmt(records)} records x ${units} unit(s) of 25 KB`),
+    ...provisionedExtendedRetentionLines(workload, prices, shards),
+    ...longTermRetentionLines(workload, prices),
+  ];
+}
+
+/** The estimate for one way of reading. */
+export function estimateKinesisProvisionedWith(readers: KinesisReaders, workload: Workload, prices: PriceList): OptionEstimate {
+  const write = writeShards(workload);
+  const infeasible = streamLimitViolations(workload);
+  if (readers === 'shared') {
+    const shards = Math.max(write.shards, sharedReadShards(workload));
+    if (workload.consumers > KINESIS.shardGetRecordsPerSecond) {
+      infeasible.push(`${workload.consumers} shared readers each poll every shard about once a second: more than the 5 GetRecords calls/s per shard`);
+    }
+    const sizing = [write.because, `shared readers: ${workload.consumers} x the write rate needs ${sharedReadShards(workload)} shard(s) of 2 MiB/s read, so ${shards} shard(s)`];
+    return estimate('kinesis-provisioned', baseLines(workload, prices, shards), infeasible, sizing);
+  }
+  if (workload.consumers > KINESIS.maxEnhancedFanOutConsumers) infeasible.push(`${workload.consumers} consumers: a stream has at most 20 enhanced fan-out consumers`);
+  const shards = write.shards;
+  const gbOut = (recordsPerMonth(workload) * workload.recordBytes * workload.consumers) / BYTES_PER_GB;
+  const lines = [
+    ...baseLines(workload, prices, shards),
+    costLine(prices, 'kinesis.enhancedFanOut.consumerShardHours', 'enhanced fan-out consumer-shard-hours', workload.consumers * shards * HOURS_PER_MONTH, `${workload.consumers} consumer(s) x ${shards} shard(s) x ${HOURS_PER_MONTH} h`),
+    costLine(prices, 'kinesis.enhancedFanOut.dataOutGb', 'enhanced fan-out GB out', gbOut, `${fmt(recordsPerMonth(workload))} records x ${fmt(workload.recordBytes)} B x ${workload.consumers} consumer(s)`),
+  ];
+  return estimate('kinesis-provisioned', lines, infeasible, [write.because, `enhanced fan-out: each of ${workload.consumers} consumer(s) gets its own 2 MiB/s per shard`]);
+}
+
+/** The cheaper feasible way of reading (shared first on a tie); shared when neither works. */
+export function estimateKinesisProvisioned(workload: Workload, prices: PriceList): OptionEstimate {
+  const shared = estimateKinesisProvisionedWith('shared', workload, prices);
+  const fanOut = estimateKinesisProvisionedWith('enhanced-fan-out', workload, prices);
+  const candidates = [shared, fanOut].filter((option) => option.feasible);
+  if (candidates.length === 0) return shared;
+  const best = candidates.reduce((a, b) => (b.monthlyUsd < a.monthlyUsd ? b : a));
+  const other = best === shared ? fanOut : shared;
+  const note = `${best === shared ? 'shared readers' : 'enhanced fan-out readers'} priced; ${best === shared ? 'enhanced fan-out' : 'shared readers'} would cost USD ${other.monthlyUsd.toFixed(2)}${other.feasible ? '' : ' and cannot meet the requirements'}`;
+  return { ...best, why: [...best.why, note] };
+}
