@@ -33,13 +33,13 @@ export function estimateKinesisProvisionedWith(readers: KinesisReaders, workload
   const infeasible = streamLimitViolations(workload);
   if (readers === 'shared') {
     const shards = Math.max(write.shards, sharedReadShards(workload));
-    if (workload.consumers > KINESIS.shardGetRecordsPerSecond) {
+    if (!readersFit('shared', workload.consumers)) {
       infeasible.push(`${workload.consumers} shared readers each poll every shard about once a second: more than the 5 GetRecords calls/s per shard`);
     }
     const sizing = [write.because, `shared readers: ${workload.consumers} x the write rate needs ${sharedReadShards(workload)} shard(s) of 2 MiB/s read, so ${shards} shard(s)`];
     return estimate('kinesis-provisioned', baseLines(workload, prices, shards), infeasible, sizing);
   }
-  if (workload.consumers > KINESIS.maxEnhancedFanOutConsumers) infeasible.push(`${workload.consumers} consumers: a stream has at most 20 enhanced fan-out consumers`);
+  if (!readersFit('enhanced-fan-out', workload.consumers)) infeasible.push(`${workload.consumers} consumers: a stream has at most 20 enhanced fan-out consumers`);
   const shards = write.shards;
   const gbOut = (recordsPerMonth(workload) * workload.recordBytes * workload.consumers) / BYTES_PER_GB;
   const lines = [
@@ -50,12 +50,21 @@ export function estimateKinesisProvisionedWith(readers: KinesisReaders, workload
   return estimate('kinesis-provisioned', lines, infeasible, [write.because, `enhanced fan-out: each of ${workload.consumers} consumer(s) gets its own 2 MiB/s per shard`]);
 }
 
-/** The cheaper feasible way of reading (shared first on a tie); shared when neither works. */
+/** Whether this way of reading can serve this many consumers (the only requirement that differs between the two). */
+export function readersFit(readers: KinesisReaders, consumers: number): boolean {
+  return readers === 'shared' ? consumers <= KINESIS.shardGetRecordsPerSecond : consumers <= KINESIS.maxEnhancedFanOutConsumers;
+}
+
+/**
+ * The cheaper of the ways of reading that can serve the consumers (shared first on a tie). Which
+ * ways qualify depends on the number of consumers alone, so growing the rate or the records never
+ * swaps a priced way for a cheaper one that cannot serve them.
+ */
 export function estimateKinesisProvisioned(workload: Workload, prices: PriceList): OptionEstimate {
   const shared = estimateKinesisProvisionedWith('shared', workload, prices);
   const fanOut = estimateKinesisProvisionedWith('enhanced-fan-out', workload, prices);
-  const candidates = [shared, fanOut].filter((option) => option.feasible);
-  if (candidates.length === 0) return shared;
+  const fitting = [shared, fanOut].filter((_, index) => readersFit(index === 0 ? 'shared' : 'enhanced-fan-out', workload.consumers));
+  const candidates = fitting.length === 0 ? [shared, fanOut] : fitting;
   const best = candidates.reduce((a, b) => (b.monthlyUsd < a.monthlyUsd ? b : a));
   const other = best === shared ? fanOut : shared;
   const note = `${best === shared ? 'shared readers' : 'enhanced fan-out readers'} priced; ${best === shared ? 'enhanced fan-out' : 'shared readers'} would cost USD ${other.monthlyUsd.toFixed(2)}${other.feasible ? '' : ' and cannot meet the requirements'}`;

@@ -1,0 +1,29 @@
+import { parseAdviseFlags } from '../../../advisor/flags';
+import { AdvisorUsageError } from '../../../advisor/usage-error';
+
+describe('parseAdviseFlags', () => {
+  it('reads the issue example into a workload', () => {
+    const { workload } = parseAdviseFlags(['--rate', '2000/s', '--size', '3KB', '--consumers', '3', '--order', 'per-key', '--replay', '24h', '--retention', '7d', '--peak', '5x']);
+    expect(workload).toEqual({ ratePerSecond: 2000, peakFactor: 5, recordBytes: 3000, consumers: 3, ordering: 'per-key', work: 'event', replaySeconds: 86_400, retentionSeconds: 604_800 });
+  });
+
+  it('defaults to a task for one consumer and an event for several', () => {
+    expect(parseAdviseFlags(['--rate', '1/s', '--size', '1KB']).workload.work).toBe('task');
+    expect(parseAdviseFlags(['--rate', '1/s', '--size', '1KB', '--consumers', '2']).workload.work).toBe('event');
+  });
+
+  it.each([
+    [['--size', '1KB'], /--rate is required/],
+    [['--rate', '1/s', '--size', '1KB', '--order', 'global'], /"global" is not one of none \| per-key \| strict/],
+    [['--rate', '1/s', '--size', '1KB', '--work', 'task', '--consumers', '3'], /contradicts itself/],
+    [['--rate', '1/s', '--size', '1KB', '--work', 'task', '--replay', '1h'], /contradicts itself/],
+    [['--rate', '1/s', '--size', '1KB', '--json', '--explain'], /contradict each other/],
+    [['--rate', '1/s', '--size', '1KB', '--chart', 'out.png'], /must end in \.svg/],
+    [['--rate', '1/s', '--size', '1KB', '--consumers', '0'], /below the minimum of 1/],
+    [['--rate', '1/s', '--size', '1KB', '--colour'], /Unknown option/],
+  ])('rejects %j', (argv, message) => {
+    const parse = (): unknown => parseAdviseFlags(argv);
+    expect(parse).toThrow(AdvisorUsageError);
+    expect(parse).toThrow(message);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Properties over generated workloads (fast-check, fixed seed so a failure reproduces):
+ * costs never fall when the rate or the record size grows, and the recommended option always meets
+ * every requirement, checked here against the requirements directly rather than the models' flags.
+ */
+import fc from 'fast-check';
+import { advise } from '../../../advisor/advise';
+import { OPTION_MODELS } from '../../../advisor/options/all-options';
+import { OPTION_NAMES } from '../../../advisor/option-estimate';
+import { loadUsEast1Prices } from '../../../advisor/price-list';
+import type { Workload } from '../../../advisor/workload';
+
+const prices = loadUsEast1Prices();
+const SETTINGS = { seed: 20261202, numRuns: 200 } as const;
+
+const workloads: fc.Arbitrary<Workload> = fc
+  .record({
+    ratePerSecond: fc.double({ min: 0.01, max: 300_000, noNaN: true }),
+    peakFactor: fc.double({ min: 1, max: 10, noNaN: true }),
+    recordBytes: fc.integer({ min: 1, max: 2_000_000 }),
+    consumers: fc.integer({ min: 1, max: 25 }),
+    ordering: fc.constantFrom('none' as const, 'per-key' as const, 'strict' as const),
+    replaySeconds: fc.constantFrom(0, 3_600, 86_400, 30 * 86_400),
+    retentionSeconds: fc.constantFrom(3_600, 86_400, 7 * 86_400, 20 * 86_400),
+  })
+  .map((fields) => ({ ...fields, work: fields.consumers > 1 || fields.replaySeconds > 0 ? ('event' as const) : ('task' as const) }));
+
+const growth = fc.double({ min: 1, max: 50, noNaN: true });
+
+describe('advisor properties', () => {
+  it.each(OPTION_NAMES)('%s never costs less when the rate grows', (option) => {
+    fc.assert(
+      fc.property(workloads, growth, (w, factor) => {
+        const before = OPTION_MODELS[option](w, prices).monthlyUsd;
+        const after = OPTION_MODELS[option]({ ...w, ratePerSecond: w.ratePerSecond * factor }, prices).monthlyUsd;
+        expect(after).toBeGreaterThanOrEqual(before - 1e-9);
+      }),
+      SETTINGS,
+    );
+  });
+
+  it.each(OPTION_NAMES)('%s never costs less when records grow', (option) => {
+    fc.assert(
+      fc.property(workloads, fc.integer({ min: 0, max: 500_000 }), (w, extra) => {
+        const before = OPTION_MODELS[option](w, prices).monthlyUsd;
+        const after = OPTION_MODELS[option]({ ...w, recordBytes: w.recordBytes + extra }, prices).monthlyUsd;
+        expect(after).toBeGreaterThanOrEqual(before - 1e-9);
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('recommends only an option that meets every requirement', () => {
+    fc.assert(
+      fc.property(workloads, (w) => {
+        const { recommendation, options } = advise(w, prices);
+        if (recommendation.option === null) {
+          expect(options.every((option) => !option.feasible)).toBe(true);
+          return;
+        }
+        const option = recommendation.option;
+        const queue = option === 'sqs-standard' || option === 'sqs-fifo' || option === 'sns-sqs-fanout';
+        const kinesis = option === 'kinesis-on-demand' || option === 'kinesis-provisioned';
+        const peak = w.ratePerSecond * w.peakFactor;
+        // Independent consumers: a single queue cannot give everyone every message.
+        if (w.work === 'event' && w.consumers > 1) expect(['sqs-standard', 'sqs-fifo']).not.toContain(option);
+        // Replay and retention beyond 14 days: no queue.
+        if (w.replaySeconds > 0 || w.retentionSeconds > 14 * 86_400) expect(queue).toBe(false);
+        // Any order: not a standard queue or a standard topic.
+        if (w.ordering !== 'none') expect(['sqs-standard', 'sns-sqs-fanout']).not.toContain(option);
+        // Strict order: one shard (1,000 rec/s, 1 MiB/s) or one FIFO group (3,000 msg/s at most).
+        if (w.ordering === 'strict' && kinesis) {
+          expect(peak).toBeLessThanOrEqual(1_000);
+          expect(peak * w.recordBytes).toBeLessThanOrEqual(1_048_576);
+        }
+        if (w.ordering === 'strict' && option === 'sqs-fifo') expect(peak).toBeLessThanOrEqual(3_000);
+        // Record size: 1 MiB for SQS, Kinesis and Kafka's default.
+        if (option !== 'msk-serverless') expect(w.recordBytes).toBeLessThanOrEqual(1_048_576);
+        // The cheapest of the feasible ones.
+        const cheapest = Math.min(...options.filter((candidate) => candidate.feasible).map((candidate) => candidate.monthlyUsd));
+        expect(recommendation.monthlyUsd).toBe(cheapest);
+      }),
+      SETTINGS,
+    );
+  });
+});

@@ -1,0 +1,6 @@
+import type { Workload } from '../../../advisor/workload';
+
+/** A workload with the example figures, overridable field by field. */
+export function workload(overrides: Partial<Workload> = {}): Workload {
+  return { ratePerSecond: 2000, peakFactor: 1, recordBytes: 3000, consumers: 1, ordering: 'none', work: 'task', replaySeconds: 0, retentionSeconds: 86_400, ...overrides };
+}
