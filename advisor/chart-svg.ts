@@ -27,6 +27,9 @@ export interface ChartInput {
   readonly crossovers: readonly Crossover[];
 }
 
+/** A white outline behind label text, so a label stays readable where it crosses a line. */
+const HALO = 'paint-order="stroke" stroke="#fff" stroke-width="4" stroke-linejoin="round"';
+
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Powers of ten (and 2 and 5 times them) between low and high. */
@@ -72,7 +75,7 @@ export function renderChartSvg(input: ChartInput): string {
   parts.push(`<text transform="translate(28 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="15">USD per month</text>`);
   // The workload itself.
   parts.push(`<line x1="${x(input.workloadRate).toFixed(1)}" y1="${PLOT.top}" x2="${x(input.workloadRate).toFixed(1)}" y2="${PLOT.bottom}" stroke="#000" stroke-dasharray="6 4"/>`);
-  parts.push(`<text x="${(x(input.workloadRate) + 6).toFixed(1)}" y="${PLOT.top + 16}" font-size="13">your rate: ${fmt(input.workloadRate)}/s</text>`);
+  parts.push(`<text x="${(x(input.workloadRate) + 6).toFixed(1)}" y="${PLOT.top + 16}" font-size="13" ${HALO}>your rate: ${fmt(input.workloadRate)}/s</text>`);
   for (const option of OPTION_NAMES) {
     const segments: string[][] = [[]];
     for (const point of input.points) {
@@ -88,17 +91,18 @@ export function renderChartSvg(input: ChartInput): string {
     const cx = x(crossover.ratePerSecond);
     const cy = crossover.usd === null ? PLOT.bottom : y(crossover.usd);
     const labelY = PLOT.top + 40 + (index % 6) * 18;
-    const label = `${fmt(Math.round(crossover.ratePerSecond))}/s: ${crossover.to ?? 'nothing fits'} cheapest`;
+    const label = `${fmt(Math.round(crossover.ratePerSecond))}/s: ${crossover.to ?? 'nothing fits'}${crossover.to === null ? '' : ' cheapest'}${crossover.from === null ? '' : ` (was ${crossover.from})`}`;
     parts.push(`<g class="crossover" data-rate="${crossover.ratePerSecond}" data-from="${crossover.from ?? ''}" data-to="${crossover.to ?? ''}">`);
     parts.push(`<line x1="${cx.toFixed(1)}" y1="${labelY + 4}" x2="${cx.toFixed(1)}" y2="${cy.toFixed(1)}" stroke="#000" stroke-width="0.8" stroke-dasharray="2 3"/>`);
     parts.push(`<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="6" fill="#fff" stroke="#000" stroke-width="2"/>`);
-    parts.push(`<text x="${(cx + 4).toFixed(1)}" y="${labelY}" font-size="12" ${cx > PLOT.right - 220 ? 'text-anchor="end"' : ''}>${escapeXml(label)}</text>`);
+    parts.push(`<text x="${(cx + 4).toFixed(1)}" y="${labelY}" font-size="12" ${HALO} ${cx > PLOT.right - 220 ? 'text-anchor="end"' : ''}>${escapeXml(label)}</text>`);
     parts.push('</g>');
   });
   OPTION_NAMES.forEach((option, index) => {
     const ly = PLOT.top + 10 + index * 26;
     parts.push(`<line x1="${PLOT.right + 20}" y1="${ly}" x2="${PLOT.right + 50}" y2="${ly}" stroke="${COLOURS[option]}" stroke-width="3"/>`);
-    parts.push(`<text x="${PLOT.right + 58}" y="${ly + 5}">${option}</text>`);
+    const plotted = input.points.some((point) => typeof point.usd[option] === 'number');
+    parts.push(`<text x="${PLOT.right + 58}" y="${ly + 5}"${plotted ? '' : ' fill="#888"'}>${option}${plotted ? '' : ' (cannot meet)'}</text>`);
   });
   parts.push(`<circle cx="${PLOT.right + 35}" cy="${PLOT.top + 10 + OPTION_NAMES.length * 26}" r="6" fill="#fff" stroke="#000" stroke-width="2"/>`);
   parts.push(`<text x="${PLOT.right + 58}" y="${PLOT.top + 15 + OPTION_NAMES.length * 26}">crossover</text>`);

@@ -8,7 +8,7 @@ import { keepSeconds, type Workload } from './workload';
 
 export interface Reason {
   /** The rule's id, stable for --json consumers. */
-  readonly rule: 'consumers' | 'ordering' | 'replay' | 'capacity' | 'cheapest' | 'nothing-fits';
+  readonly rule: 'consumers' | 'ordering' | 'replay' | 'capacity' | 'cheapest' | 'fit' | 'nothing-fits';
   readonly message: string;
 }
 
@@ -42,10 +42,14 @@ export function recommend(workload: Workload, options: readonly OptionEstimate[]
   if (best === undefined) {
     return { option: null, monthlyUsd: null, reasons: [...reasons, { rule: 'nothing-fits', message: 'no option meets every requirement: relax ordering, replay or size (see each option\'s why)' }] };
   }
+  const caveats: Reason[] = [];
+  if (workload.work === 'task' && !best.option.startsWith('sqs') && !best.option.startsWith('sns')) {
+    caveats.push({ rule: 'fit', message: `cheaper here, but ${best.option} is a stream: a failing record holds up its shard or partition until retries run out, where a queue retries and dead-letters each message on its own; weigh that against the difference in price` });
+  }
   const versus = runnerUp === undefined ? 'the only option that meets every requirement' : `next: ${runnerUp.option} at USD ${runnerUp.monthlyUsd.toFixed(2)}/month`;
   return {
     option: best.option,
     monthlyUsd: best.monthlyUsd,
-    reasons: [...reasons, { rule: 'cheapest', message: `cheapest option that meets every requirement: ${best.option} at USD ${best.monthlyUsd.toFixed(2)}/month (${versus})` }],
+    reasons: [...reasons, { rule: 'cheapest', message: `cheapest option that meets every requirement: ${best.option} at USD ${best.monthlyUsd.toFixed(2)}/month (${versus})` }, ...caveats],
   };
 }
