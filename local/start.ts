@@ -14,6 +14,7 @@ import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
 import { runRemoteTargetComparison } from './comparison/remote-comparison';
 import { unmetExpectations } from './comparison/expectations';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
+import { adviseLineForRun } from '../advisor/advise-command';
 
 async function runComparison(options: StartOptions): Promise<ComparisonResult> {
   // With --json, stdout carries the JSON alone: progress goes to stderr.
@@ -50,6 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`\n${formatComparisonTable(result)}\n`);
     for (const note of result.notes) console.log(`  note: ${note}`);
     console.log(unmet.length === 0 ? '\nEvery expectation held.' : `\nNot as expected:\n${unmet.map((line) => `  - ${line}`).join('\n')}`);
+    console.log(`\n${adviseLineForRun(result)}`);
   }
   if (options.json && unmet.length > 0) console.error(`not as expected:\n${unmet.join('\n')}`);
   return unmet.length === 0 ? 0 : 1;
