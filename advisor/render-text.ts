@@ -23,7 +23,7 @@ export function renderText(advice: Advice, options: { readonly explain: boolean 
     if (options.explain) {
       for (const line of option.lines) {
         out.push(`      = ${line.item}: ${fmt(line.quantity)} x USD ${line.unitPrice}${line.priceConfirmed ? '' : '*'} = USD ${line.usd.toFixed(2)}`);
-        out.push(`          ${line.arithmetic}`);
+        for (const step of line.arithmetic.split('; ')) out.push(`          ${step}`);
       }
     }
   }
