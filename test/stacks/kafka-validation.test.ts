@@ -9,6 +9,7 @@ import { InvalidPropError } from '../../lib/common/invalid-prop-error';
 import { stackName } from '../../lib/common/stack-name';
 import { KAFKA_CONTEXT_KEYS, readKafkaContext } from '../../lib/kafka/kafka-context';
 import { KafkaStack, type KafkaStackProps } from '../../lib/kafka/kafka-stack';
+import { buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
 import { encodeTopicConfigs } from '../../lib/kafka/kafka-topics';
 import { newTestApp } from './helpers/email-worker-app';
 
@@ -40,6 +41,20 @@ describe('Kafka context keys', () => {
       expect(() => context({ [key]: 'six' })).toThrow(`Invalid context ${key}="six": expected a non-negative integer`);
     },
   );
+});
+
+describe('the app', () => {
+  it('builds QueueOrStream-<stage>-Kafka from the Kafka context keys', () => {
+    const { kafka } = buildQueueOrStreamApp(newTestApp({ stage: 'ci', [KAFKA_CONTEXT_KEYS.cluster]: 'serverless', [KAFKA_CONTEXT_KEYS.partitions]: '3' }), {});
+
+    expect(kafka.stackName).toBe('QueueOrStream-ci-Kafka');
+    expect(kafka.clickstream.cluster.mode).toBe('serverless');
+    expect(kafka.clickstream.cluster.brokerCount).toBe(0);
+  });
+
+  it('refuses a malformed Kafka key before building any stack', () => {
+    expect(() => buildQueueOrStreamApp(newTestApp({ [KAFKA_CONTEXT_KEYS.analyticsMembers]: '-1' }), {})).toThrow(InvalidContextError);
+  });
 });
 
 describe('KafkaStack props', () => {
