@@ -18,13 +18,15 @@ import type { KafkaMskCluster } from './kafka-msk-cluster';
 /** Provisioned event pollers of the mapping (`provisionedPollerConfig`). */
 export interface KafkaPollerRange {
   /**
-   * Pollers always running, 1–200. Each is billed per hour whether or not records flow.
+   * Pollers always running, 1–200. They are billed in Event Poller Units (up to 10 pollers each,
+   * USD 0.185 per EPU-hour in us-east-1) whether or not records flow.
    * @default 1
    */
   readonly minimumPollers?: number;
   /**
    * Most pollers Lambda scales to, 1–2000, at least minimumPollers.
-   * @default 2 - enough for the sandbox's 6 partitions at clickstream rates
+   * @default 2 - a poller handles up to 5 MB/s, far above sandbox rates; Lambda also caps the
+   *   pollers at the partition count, to keep each partition's order
    */
   readonly maximumPollers?: number;
 }
