@@ -4,10 +4,11 @@
  * Cost reasoning (us-east-1 prices, 2026-12): no NAT gateway (≈ USD 33/month per AZ plus
  * USD 0.045/GB) and no interface endpoints (≈ USD 7.30/month per AZ each). None is needed:
  * - the sessionizer's event source mapping runs in PROVISIONED poller mode (its error-handling
- *   controls and the Kafka dead-letter topic require it), and a provisioned-mode mapping does not
- *   need a NAT gateway or Lambda/STS endpoints in the cluster's VPC (Lambda developer guide,
- *   "Configuring your Amazon MSK cluster and Amazon VPC network for Lambda"); its on-failure
- *   destination is a topic of the same cluster, so no SQS/SNS/S3 endpoint either;
+ *   controls and the Kafka dead-letter topic require it): "When using provisioned mode, you don't
+ *   need to create AWS PrivateLink VPC endpoints or grant the associated permissions as part of
+ *   your network configuration" (Lambda developer guide, "Apache Kafka event poller scaling modes
+ *   in Lambda"); an on-demand mapping would need a NAT gateway or Lambda and STS endpoints. Its
+ *   on-failure destination is a topic of the same cluster, so no SQS/SNS/S3 endpoint either;
  * - the analytics members run in public subnets with a public IP and reach ECR, CloudWatch Logs
  *   and the brokers over TLS; their group has no inbound rule, so nothing can connect to them;
  * - the brokers sit in the same public subnets WITHOUT public IPs (MSK public access stays off),
