@@ -87,13 +87,21 @@ export interface KafkaClickstreamProps {
  * `clickstream-sessions`), with alarms and a dashboard.
  */
 export class KafkaClickstream extends Construct {
+  /** VPC, subnets and security groups. */
   public readonly network: KafkaNetwork;
+  /** The MSK cluster. */
   public readonly cluster: KafkaMskCluster;
+  /** The topics (none on serverless). */
   public readonly topics: KafkaTopics;
+  /** The SASL/IAM bootstrap string, read at deploy time. */
   public readonly bootstrapBrokers: KafkaBootstrapBrokers;
+  /** The `sessionizer` group (Lambda). */
   public readonly sessionizer: KafkaSessionizer;
+  /** The `analytics` group (Fargate). */
   public readonly analytics: KafkaAnalyticsService;
+  /** Where the alarms go. */
   public readonly alarmTopic: AlarmTopic;
+  /** Dashboard and alarms. */
   public readonly monitoring: KafkaMonitoring;
 
   constructor(scope: Construct, id: string, props: KafkaClickstreamProps = {}) {

@@ -13,8 +13,11 @@ import type { KafkaMskCluster } from './kafka-msk-cluster';
 
 /** What the metrics are about. */
 export interface KafkaMetricsSources {
+  /** The cluster (its name is the MSK metrics' `Cluster Name` dimension). */
   readonly cluster: KafkaMskCluster;
+  /** The sessionizer function (dimension of the mapping's OffsetLag). */
   readonly sessionizerFunctionName: string;
+  /** The mapping's UUID (dimension of its EventCount metrics). */
   readonly sessionizerMappingUuid: string;
 }
 

@@ -12,6 +12,7 @@ export interface KafkaStackProps extends StackProps, KafkaClickstreamProps {}
  * except the MSK cluster's (required by MSK), which is derived from the construct path.
  */
 export class KafkaStack extends Stack {
+  /** The pattern's construct. */
   public readonly clickstream: KafkaClickstream;
 
   constructor(scope: Construct, id: string, props: KafkaStackProps = {}) {

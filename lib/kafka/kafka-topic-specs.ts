@@ -6,8 +6,11 @@ import { KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
 
 /** One topic: its name, partition count and topic-level configs (Kafka's own keys and values). */
 export interface KafkaTopicSpec {
+  /** Topic name (one of KAFKA_TOPICS). */
   readonly name: string;
+  /** Partition count. */
   readonly partitions: number;
+  /** Topic-level configs, Kafka's keys and string values (e.g. `cleanup.policy`). */
   readonly configs: Readonly<Record<string, string>>;
 }
 
