@@ -10,6 +10,9 @@ import { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN, stackName } from './common/s
 import { EmailWorkerStack } from './email-worker/email-worker-stack';
 import { readClickstreamContext } from './clickstream/clickstream-context';
 import { ClickstreamStack } from './clickstream/clickstream-stack';
+import { KAFKA_PATTERN } from '../lambda/shared/kafka-names';
+import { readKafkaContext } from './kafka/kafka-context';
+import { KafkaStack } from './kafka/kafka-stack';
 
 /** The stacks of the app. */
 export interface QueueOrStreamStacks {
@@ -17,6 +20,8 @@ export interface QueueOrStreamStacks {
   readonly emailWorker: EmailWorkerStack;
   /** The clickstream pattern (Kinesis stream with three consumers). */
   readonly clickstream: ClickstreamStack;
+  /** The clickstream on Kafka (Amazon MSK: a Lambda group and a Fargate group on one topic). */
+  readonly kafka: KafkaStack;
 }
 
 export { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN } from './common/stack-name';
@@ -47,7 +52,12 @@ export function buildQueueOrStreamApp(app: App, processEnv: NodeJS.ProcessEnv = 
     description: 'queue-or-stream: clickstream (Kinesis stream + processor, Firehose archive, EFO dashboard)',
     ...readClickstreamContext(app.node),
   });
+  const kafka = new KafkaStack(app, stackName(KAFKA_PATTERN, context.stage), {
+    env,
+    description: 'queue-or-stream: clickstream on Kafka (Amazon MSK, Lambda sessionizer group, Fargate analytics group)',
+    ...readKafkaContext(app.node),
+  });
   // cdk-nag v3 is a CDK policy-validation plugin (it replaced the v2 Aspect): it runs at synth.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { emailWorker, clickstream };
+  return { emailWorker, clickstream, kafka };
 }

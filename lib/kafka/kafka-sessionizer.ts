@@ -1,0 +1,183 @@
+import * as path from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct, type IDependable } from 'constructs';
+import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
+import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { ClickstreamFunction } from '../clickstream/clickstream-function';
+import { ClickstreamSessionTable } from '../clickstream/clickstream-session-table';
+import { InvalidPropError } from '../common/invalid-prop-error';
+import { requireInteger } from '../common/require-integer';
+import { MSK_EVENT_SOURCE_LIMITS } from './aws-limits';
+import { grantKafkaAccess } from './kafka-access';
+import type { KafkaMskCluster } from './kafka-msk-cluster';
+
+/** Provisioned event pollers of the mapping (`provisionedPollerConfig`). */
+export interface KafkaPollerRange {
+  /**
+   * Pollers always running, 1–200. They are billed in Event Poller Units (up to 10 pollers each,
+   * USD 0.185 per EPU-hour in us-east-1) whether or not records flow.
+   * @default 1
+   */
+  readonly minimumPollers?: number;
+  /**
+   * Most pollers Lambda scales to, 1–2000, at least minimumPollers.
+   * @default 2 - a poller handles up to 5 MB/s, far above sandbox rates; Lambda also caps the
+   *   pollers at the partition count, to keep each partition's order
+   */
+  readonly maximumPollers?: number;
+}
+
+/** Props of {@link KafkaSessionizer}. */
+export interface KafkaSessionizerProps {
+  /** The cluster to read `clickstream` from. */
+  readonly cluster: KafkaMskCluster;
+
+  /**
+   * Records per invocation, 1 to 10,000 (MSK event source BatchSize).
+   * @default 100 - the Kinesis processor's batch size, so both columns compare like with like
+   */
+  readonly batchSize?: number;
+
+  /**
+   * Retries of a failing batch before its records go to the dead-letter topic, 0 to 10,000.
+   * @default 2
+   */
+  readonly retryAttempts?: number;
+
+  /**
+   * Records older than this skip the function and go to the dead-letter topic; 60 s to 7 days.
+   * @default Duration.hours(1) - as the Kinesis processor
+   */
+  readonly maxRecordAge?: Duration;
+
+  /**
+   * Provisioned pollers. The mapping always runs in provisioned mode: Lambda offers retries,
+   * bisect, maximum record age, partial batch responses and a Kafka on-failure destination for
+   * Kafka mappings only in that mode ("Configuring error handling controls for Kafka event
+   * sources", Lambda developer guide). This prop sizes it.
+   * @default { minimumPollers: 1, maximumPollers: 2 }
+   */
+  readonly provisionedPollers?: KafkaPollerRange;
+
+  /**
+   * Inactivity after which a user's next event starts a new session.
+   * @default Duration.minutes(30) - as the Kinesis processor
+   */
+  readonly sessionTimeout?: Duration;
+
+  /**
+   * An existing session table (partition key `userId`, string). Pass the Kinesis stack's table to
+   * compare both transports on one table.
+   * @default a new ClickstreamSessionTable
+   */
+  readonly existingSessionTable?: dynamodb.ITable;
+
+  /**
+   * What the mapping must wait for (the topics it reads and writes), so it never polls a topic that
+   * CloudFormation has not created yet.
+   * @default nothing
+   */
+  readonly dependsOn?: readonly IDependable[];
+}
+
+const OWNER = 'KafkaSessionizer';
+
+/**
+ * The `sessionizer` group: a Lambda on an MSK event source mapping from TRIM_HORIZON, writing
+ * per-user session state to DynamoDB, with every failure bounded (bisect, partial batch responses,
+ * limited retries, maximum record age) and a Kafka dead-letter topic as on-failure destination:
+ * Lambda writes the failed records themselves there (an SQS/SNS destination would receive only
+ * offsets and error metadata, and would need a VPC endpoint in the cluster's VPC).
+ */
+export class KafkaSessionizer extends Construct {
+  /** The session-state table (created or existing). */
+  public readonly sessionTable: dynamodb.ITable;
+  /** The sessionizer function. */
+  public readonly function: nodejs.NodejsFunction;
+  /** The event source mapping. */
+  public readonly eventSource: ManagedKafkaEventSource;
+
+  constructor(scope: Construct, id: string, props: KafkaSessionizerProps) {
+    super(scope, id);
+    const limits = MSK_EVENT_SOURCE_LIMITS;
+    const batchSize = requireInteger(props.batchSize ?? 100, { owner: OWNER, prop: 'batchSize', ...limits.batchSize });
+    const retryAttempts = requireInteger(props.retryAttempts ?? 2, { owner: OWNER, prop: 'retryAttempts', ...limits.retryAttempts });
+    const maxRecordAgeSeconds = requireInteger((props.maxRecordAge ?? Duration.hours(1)).toSeconds({ integral: false }), {
+      owner: OWNER, prop: 'maxRecordAge (seconds)', ...limits.maxRecordAgeSeconds,
+    });
+    const pollers = validatePollers(props.provisionedPollers ?? {});
+    const sessionTimeout = props.sessionTimeout ?? Duration.minutes(30);
+
+    this.sessionTable = props.existingSessionTable ?? new ClickstreamSessionTable(this, 'SessionTable').table;
+    this.function = new ClickstreamFunction(this, 'Handler', {
+      entry: path.join(__dirname, '../../lambda/kafka-sessionizer/handler.ts'),
+      serviceName: 'kafka-sessionizer',
+      environment: {
+        [CLICKSTREAM_PROCESSOR_ENV.sessionTableName]: this.sessionTable.tableName,
+        [CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds]: String(sessionTimeout.toSeconds()),
+      },
+    }).function;
+    this.sessionTable.grantReadWriteData(this.function);
+    this.grantMappingAccess(props.cluster);
+
+    this.eventSource = new ManagedKafkaEventSource({
+      clusterArn: props.cluster.clusterArn,
+      topic: KAFKA_TOPICS.clickstream,
+      consumerGroupId: KAFKA_GROUPS.sessionizer,
+      // Nothing the topic retains is skipped when the mapping is first created.
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize,
+      bisectBatchOnError: true,
+      retryAttempts,
+      maxRecordAge: Duration.seconds(maxRecordAgeSeconds),
+      reportBatchItemFailures: true,
+      onFailure: new KafkaDlq(KAFKA_TOPICS.deadLetter),
+      provisionedPollerConfig: pollers,
+      // EventCount has OnFailureDestinationDeliveredEventCount (the dead-letter alarm); KafkaMetrics the lag.
+      metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT, lambda.MetricType.ERROR_COUNT, lambda.MetricType.KAFKA_METRICS] },
+    });
+    this.function.addEventSource(this.eventSource);
+    const mapping = this.function.node.findAll().find((child) => child instanceof lambda.EventSourceMapping);
+    for (const dependency of props.dependsOn ?? []) mapping?.node.addDependency(dependency);
+  }
+
+  /**
+   * The mapping's data-plane access. ManagedKafkaEventSource already gives the role
+   * kafka:DescribeCluster/GetBootstrapBrokers on the cluster and AWS's AWSLambdaMSKExecutionRole
+   * (DescribeClusterV2 and the EC2 network-interface calls the mapping makes in the cluster's
+   * subnets, which take no resource ARN); IAM authentication needs the kafka-cluster actions below.
+   */
+  private grantMappingAccess(cluster: KafkaMskCluster): void {
+    const role = this.function.role;
+    if (role === undefined) throw new Error('KafkaSessionizer: the function has no role');
+    grantKafkaAccess(role, cluster, {
+      readTopics: [KAFKA_TOPICS.clickstream],
+      writeTopics: [KAFKA_TOPICS.deadLetter],
+      groups: [KAFKA_GROUPS.sessionizer],
+      // Listed by the Lambda developer guide for MSK mappings with IAM authentication.
+      extraClusterActions: ['kafka-cluster:DescribeClusterDynamicConfiguration'],
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole]',
+      reason:
+        'ManagedKafkaEventSource attaches it: the EC2 network-interface calls the mapping makes in the cluster subnets ' +
+        'support no resource-level permissions, and AWS maintains the list as the mapping evolves.',
+    });
+  }
+}
+
+function validatePollers(range: KafkaPollerRange): { minimumPollers: number; maximumPollers: number } {
+  const limits = MSK_EVENT_SOURCE_LIMITS;
+  const minimumPollers = requireInteger(range.minimumPollers ?? 1, { owner: OWNER, prop: 'provisionedPollers.minimumPollers', ...limits.minimumPollers });
+  const maximumPollers = requireInteger(range.maximumPollers ?? Math.max(2, minimumPollers), {
+    owner: OWNER, prop: 'provisionedPollers.maximumPollers', ...limits.maximumPollers,
+  });
+  if (maximumPollers < minimumPollers) {
+    throw new InvalidPropError(OWNER, 'provisionedPollers.maximumPollers', maximumPollers, `≥ minimumPollers (${minimumPollers})`);
+  }
+  return { minimumPollers, maximumPollers };
+}
