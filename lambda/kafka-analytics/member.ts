@@ -1,7 +1,8 @@
 /**
  * Main of an analytics member: a Fargate task in AWS, one of N local processes in `npm start` and the
  * tests. Reads KAFKA_BOOTSTRAP_SERVERS, KAFKA_AUTH (`iam` on MSK, `none` locally), AWS_REGION, and
- * optionally ANALYTICS_MEMBER_ID. On SIGTERM (ECS stopTimeout, or a local stop) it commits what it
+ * optionally ANALYTICS_MEMBER_ID and
+ * ANALYTICS_SESSION_TIMEOUT_MS. On SIGTERM (ECS stopTimeout, or a local stop) it commits what it
  * processed and leaves the group, so its partitions move at once instead of after the session
  * timeout. Prints one JSON line of totals when it stops.
  */
@@ -10,7 +11,12 @@ import { AnalyticsMember } from './analytics-member';
 import { kafkaConnectionFromEnv } from './kafka-connection';
 
 const memberId = process.env.ANALYTICS_MEMBER_ID ?? `${hostname()}-${process.pid}`;
-const member = new AnalyticsMember({ connection: kafkaConnectionFromEnv(), memberId });
+const sessionTimeout = process.env.ANALYTICS_SESSION_TIMEOUT_MS;
+const member = new AnalyticsMember({
+  connection: kafkaConnectionFromEnv(),
+  memberId,
+  ...(sessionTimeout === undefined ? {} : { sessionTimeoutMs: Number(sessionTimeout) }),
+});
 
 let stopping = false;
 async function shutdown(): Promise<void> {

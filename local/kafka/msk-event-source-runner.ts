@@ -133,7 +133,11 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
         topic: props.deadLetterTopic as string,
         key: message.key ?? undefined,
         value: message.value ?? Buffer.alloc(0),
-        headers: { condition: Buffer.from(condition), source: Buffer.from(`${message.topic}-${message.partition}-${message.offset}`) },
+        // Where it came from and why, for whoever redrives it.
+        headers: new Map([
+          [Buffer.from('condition'), Buffer.from(condition)],
+          [Buffer.from('source'), Buffer.from(kafkaItemIdentifier({ ...message, offset: Number(message.offset) }))],
+        ]),
       })),
     });
   }
@@ -158,7 +162,15 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
   async function drain(lane: PartitionLane): Promise<void> {
     while (lane.queue.length > 0) {
       const records = lane.queue.splice(0, settings.batchSize);
-      await processBatch(records);
+      try {
+        await processBatch(records);
+      } catch (error) {
+        // The dead-letter write failed: nothing is committed, the batch is tried again.
+        log(`${functionName}: batch of partition ${records[0]?.partition} failed (${(error as Error).message}); retrying`);
+        lane.queue.unshift(...records);
+        await sleep(1_000);
+        continue;
+      }
       const last = records[records.length - 1] as RawMessage;
       lane.done = last.offset + 1n;
       await consumer
@@ -194,6 +206,7 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
         autocommit: false,
       });
       stream.on('data', accept);
+      stream.on('error', (error: Error) => log(`${functionName}: ${error.message}`));
       log(`${functionName}: reading ${props.topic} as group ${settings.consumerGroupId} from ${settings.startingPosition}`);
     },
     async waitUntilCaughtUp(options = {}) {
