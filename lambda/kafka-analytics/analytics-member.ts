@@ -50,6 +50,12 @@ export interface AnalyticsMemberProps {
    *   `group.min.session.timeout.ms` default is 6 s
    */
   readonly sessionTimeoutMs?: number;
+  /**
+   * Join the group but deliver nothing until {@link AnalyticsMember.resume} (a benchmark starts
+   * every member's clock at once, after the partitions are spread).
+   * @default false
+   */
+  readonly startPaused?: boolean;
   /** Called after each committed batch. @default none */
   readonly onBatch?: (batch: AnalyticsBatchReport) => void;
   /** Fault lines. @default console.error */
@@ -120,8 +126,19 @@ export class AnalyticsMember {
       autocommit: false,
     });
     this.stream = stream;
+    if (this.props.startPaused === true) stream.pause();
     stream.on('data', (message: ClickstreamMessage) => this.accept(message));
     stream.on('error', (error: Error) => (this.props.log ?? console.error)(`analytics ${this.props.memberId}: ${error.message}`));
+  }
+
+  /** Partitions the group currently assigns to this member (0 for an idle member). */
+  get assignedPartitions(): number {
+    return (this.consumer.assignments ?? []).reduce((sum, assignment) => sum + assignment.partitions.length, 0);
+  }
+
+  /** Starts delivering after `startPaused`. */
+  resume(): void {
+    this.stream?.resume();
   }
 
   /** Processes and commits what it has, leaves the group and closes (SIGTERM on Fargate). */
