@@ -94,12 +94,16 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
     await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records: events });
     const connection = { bootstrapBrokers: [...broker().bootstrapServers] };
     const members = ['m1', 'm2'].map(
-      (memberId) => new AnalyticsMember({ connection, memberId, groupId: `analytics${topics.clickstream}`, sourceTopic: topics.clickstream, stateTopic: topics.sessions }),
+      (memberId) =>
+        new AnalyticsMember({ connection, memberId, groupId: `analytics${topics.clickstream}`, sourceTopic: topics.clickstream, stateTopic: topics.sessions, startPaused: true }),
     );
     const runner = sessionizerRunner(topics, store);
 
-    // Act
+    // Act: the members deliver once the group has given each of them partitions (else the first
+    // one to join could finish the whole topic alone).
     await Promise.all([...members.map((member) => member.start()), runner.start()]);
+    for (let waited = 0; members.some((member) => member.assignedPartitions === 0) && waited < 30_000; waited += 100) await sleep(100);
+    for (const member of members) member.resume();
     await runner.waitUntilCaughtUp({ timeoutMs: 90_000 });
     for (let waited = 0; members.reduce((sum, member) => sum + member.stats.processed, 0) < events.length && waited < 90_000; waited += 250) await sleep(250);
     await Promise.all(members.map((member) => member.stop()));
