@@ -15,5 +15,7 @@ module.exports = {
   testTimeout: 120_000,
   // Two cores: two workers keep emulator-backed suites from starving each other.
   maxWorkers: 2,
+  // ESM-only Kafka client, loaded through Node's own require (see the mapped file).
+  moduleNameMapper: { '^@platformatic/kafka$': '<rootDir>/test/factories/kafka-client-for-jest.ts' },
   snapshotSerializers: ['<rootDir>/test/stacks/asset-hash-serializer.js'],
 };

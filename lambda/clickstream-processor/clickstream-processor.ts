@@ -163,8 +163,11 @@ function decodeRecord(record: KinesisStreamRecord): ClickstreamEvent {
   return clickstreamEvent;
 }
 
-/** Applies one event to its user's session; false when it was already applied (a redelivery). */
-async function applyEvent(
+/**
+ * Applies one event to its user's session; false when it was already applied (a redelivery).
+ * Shared with the Kafka sessionizer, which passes the record's offset as `sequenceNumber`.
+ */
+export async function applyEvent(
   { store, sessionTimeoutSeconds }: ClickstreamProcessorDependencies,
   event: ClickstreamEvent,
   sequenceNumber: string,

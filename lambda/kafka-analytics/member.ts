@@ -1,14 +1,38 @@
 /**
- * PLACEHOLDER (branch kafka-stack): stands in for the runtime helper's analytics group member so the
- * Kafka stack's image asset has an entry point. The lead takes the kafka-local branch's version at
- * merge. Contract: reads KAFKA_ENV.bootstrapServers and KAFKA_ENV.auth, joins group `analytics` on
- * topic `clickstream` and writes each user's latest session to `clickstream-sessions`.
+ * Main of an analytics member: a Fargate task in AWS, one of N local processes in `npm start` and the
+ * tests. Reads KAFKA_BOOTSTRAP_SERVERS, KAFKA_AUTH (`iam` on MSK, `none` locally), AWS_REGION, and
+ * optionally ANALYTICS_MEMBER_ID and
+ * ANALYTICS_SESSION_TIMEOUT_MS. On SIGTERM (ECS stopTimeout, or a local stop) it commits what it
+ * processed and leaves the group, so its partitions move at once instead of after the session
+ * timeout. Prints one JSON line of totals when it stops.
  */
-import { KAFKA_ENV, KAFKA_GROUPS, KAFKA_TOPICS } from '../shared/kafka-names';
+import { hostname } from 'node:os';
+import { AnalyticsMember } from './analytics-member';
+import { kafkaConnectionFromEnv } from './kafka-connection';
 
-console.log(JSON.stringify({
-  message: 'placeholder analytics member: nothing to do',
-  group: KAFKA_GROUPS.analytics,
-  topic: KAFKA_TOPICS.clickstream,
-  bootstrapServers: process.env[KAFKA_ENV.bootstrapServers] ?? null,
-}));
+const memberId = process.env.ANALYTICS_MEMBER_ID ?? `${hostname()}-${process.pid}`;
+const sessionTimeout = process.env.ANALYTICS_SESSION_TIMEOUT_MS;
+const member = new AnalyticsMember({
+  connection: kafkaConnectionFromEnv(),
+  memberId,
+  ...(sessionTimeout === undefined ? {} : { sessionTimeoutMs: Number(sessionTimeout) }),
+});
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await member.stop();
+  console.log(JSON.stringify({ member: memberId, ...member.stats }));
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());
+
+member.start().then(
+  () => console.log(JSON.stringify({ member: memberId, started: true })),
+  (error: unknown) => {
+    console.error(`analytics member ${memberId} could not start: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,22 +1,38 @@
 /**
- * PLACEHOLDER (branch kafka-stack): stands in for the runtime helper's sessionizer so the Kafka
- * stack synthesizes and its tests run. The lead takes the kafka-local branch's version at merge.
- * Contract: the MSK event source mapping invokes `handler` with an MSKEvent and reads
- * `batchItemFailures` (ReportBatchItemFailures); env as lambda/clickstream-processor/settings.ts.
+ * Lambda entry point of the Kafka sessionizer (MSK event source mapping, consumer group
+ * `sessionizer`, ReportBatchItemFailures). Wires the real dependencies; the logic is in
+ * kafka-sessionizer.ts. Same environment as the Kinesis processor (CLICKSTREAM_PROCESSOR_ENV).
  */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, MSKEvent } from 'aws-lambda';
+import { DynamoDbSessionStore } from '../clickstream-processor/session-store';
+import { readProcessorSettings } from '../clickstream-processor/settings-reader';
+import { dynamoDbDocumentClient } from '../shared/aws-clients';
+import { createKafkaSessionizer, type KafkaBatchResponse } from './kafka-sessionizer';
 
-/** One record the mapping should retry (partial batch response for Kafka: `topic-partition@offset`). */
-export interface KafkaBatchItemFailure {
-  readonly itemIdentifier: string;
+const SERVICE_NAME = 'kafka-sessionizer';
+const logger = new Logger({ serviceName: SERVICE_NAME });
+// Namespace from POWERTOOLS_METRICS_NAMESPACE, set by the stack.
+const metrics = new Metrics({ serviceName: SERVICE_NAME });
+
+let processBatch: ReturnType<typeof createKafkaSessionizer> | undefined;
+
+/** Settings are read on the first invocation (not at import), so a bad one fails with its name. */
+function sessionizer(): ReturnType<typeof createKafkaSessionizer> {
+  if (processBatch === undefined) {
+    const settings = readProcessorSettings();
+    processBatch = createKafkaSessionizer({
+      store: new DynamoDbSessionStore({ tableName: settings.sessionTableName, client: dynamoDbDocumentClient() }),
+      sessionTimeoutSeconds: settings.sessionTimeoutSeconds,
+      logger,
+      metrics,
+    });
+  }
+  return processBatch;
 }
 
-/** The partial batch response the event source mapping reads. */
-export interface KafkaBatchResponse {
-  readonly batchItemFailures: KafkaBatchItemFailure[];
-}
-
-/** Placeholder: reports no failures. */
-export function handler(_event: MSKEvent, _context: Context): Promise<KafkaBatchResponse> {
-  return Promise.resolve({ batchItemFailures: [] });
+export async function handler(event: MSKEvent, context: Context): Promise<KafkaBatchResponse> {
+  logger.addContext(context);
+  return sessionizer()(event, context);
 }

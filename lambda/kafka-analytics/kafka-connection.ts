@@ -1,0 +1,50 @@
+/**
+ * How the Kafka runtime connects: from KAFKA_ENV (`KAFKA_BOOTSTRAP_SERVERS`, `KAFKA_AUTH`).
+ * - `iam`: Amazon MSK IAM access control. TLS, SASL OAUTHBEARER with a token signed by
+ *   aws-msk-iam-sasl-signer-js from the task role's credentials (MSK developer guide, "IAM access
+ *   control": port 9098, SASL/OAUTHBEARER through the signer library for non-Java clients).
+ * - `none`: plaintext, no authentication (the local broker).
+ */
+import type { BaseOptions } from '@platformatic/kafka';
+import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
+import { KAFKA_AUTH_MODES, KAFKA_ENV } from '../shared/kafka-names';
+
+/** The connection part of every client's options. */
+export type KafkaConnectionOptions = Pick<BaseOptions, 'bootstrapBrokers' | 'tls' | 'sasl'>;
+
+/** A KAFKA_* variable is missing or malformed. */
+export class InvalidKafkaSettingError extends Error {
+  override readonly name = 'InvalidKafkaSettingError';
+
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Environment variable ${variable} ${problem}`);
+  }
+}
+
+/** Reads the connection settings; `AWS_REGION` is required for `iam`. */
+export function kafkaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaConnectionOptions {
+  const servers = (env[KAFKA_ENV.bootstrapServers] ?? '')
+    .split(',')
+    .map((server) => server.trim())
+    .filter((server) => server !== '');
+  if (servers.length === 0) throw new InvalidKafkaSettingError(KAFKA_ENV.bootstrapServers, 'is required (host:port[,host:port])');
+  const auth = env[KAFKA_ENV.auth] ?? 'none';
+  if (!(KAFKA_AUTH_MODES as readonly string[]).includes(auth)) {
+    throw new InvalidKafkaSettingError(KAFKA_ENV.auth, `must be one of ${KAFKA_AUTH_MODES.join(', ')}, got "${auth}"`);
+  }
+  if (auth === 'none') return { bootstrapBrokers: servers };
+  const region = env.AWS_REGION;
+  if (region === undefined || region === '') throw new InvalidKafkaSettingError('AWS_REGION', `is required when ${KAFKA_ENV.auth}=iam`);
+  return {
+    bootstrapBrokers: servers,
+    tls: {},
+    sasl: {
+      mechanism: 'OAUTHBEARER',
+      // Called on every (re)authentication, so a token never outlives its 15-minute validity.
+      token: async () => (await generateAuthToken({ region })).token,
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Creates the Kafka clickstream's topics on a broker, as the stack creates them on MSK:
+ * - `clickstream`: the events, keyed by userId;
+ * - `clickstream-sessions`: each user's latest state, `cleanup.policy=compact`;
+ * - `clickstream-dlq`: the sessionizer's on-failure destination.
+ * Names can carry a suffix, so several runs (test files, the three patterns) share one broker.
+ */
+import { Admin } from '@platformatic/kafka';
+import { KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+
+/** The topic names of one run. */
+export interface ClickstreamTopicNames {
+  readonly clickstream: string;
+  readonly sessions: string;
+  readonly deadLetter: string;
+}
+
+/** Options of {@link createClickstreamTopics}. */
+export interface CreateClickstreamTopicsOptions {
+  readonly bootstrapServers: readonly string[];
+  /** Partitions of `clickstream` and `clickstream-sessions`. @default 3 */
+  readonly partitions?: number;
+  /** Appended to every name (e.g. `-run1`). @default '' */
+  readonly suffix?: string;
+  /**
+   * Makes the compacted topic cleanable within seconds, to show compaction in a test or a demo:
+   * small segments that roll every second, and any dirty ratio is worth cleaning.
+   * @default false - the broker defaults (7-day segments, 50 % dirty ratio)
+   */
+  readonly fastCompaction?: boolean;
+}
+
+/** The names for a suffix. */
+export function clickstreamTopicNames(suffix = ''): ClickstreamTopicNames {
+  return {
+    clickstream: `${KAFKA_TOPICS.clickstream}${suffix}`,
+    sessions: `${KAFKA_TOPICS.sessions}${suffix}`,
+    deadLetter: `${KAFKA_TOPICS.deadLetter}${suffix}`,
+  };
+}
+
+/** Creates the three topics; returns their names. */
+export async function createClickstreamTopics(options: CreateClickstreamTopicsOptions): Promise<ClickstreamTopicNames> {
+  const names = clickstreamTopicNames(options.suffix);
+  const partitions = options.partitions ?? 3;
+  const admin = new Admin({ clientId: 'queue-or-stream-topics', bootstrapBrokers: [...options.bootstrapServers] });
+  try {
+    await admin.createTopics({ topics: [names.clickstream], partitions, replicas: 1 });
+    await admin.createTopics({ topics: [names.deadLetter], partitions: 1, replicas: 1 });
+    const compactionConfigs = [
+      { name: 'cleanup.policy', value: 'compact' },
+      ...(options.fastCompaction === true
+        ? [
+            { name: 'segment.ms', value: '1000' },
+            { name: 'min.cleanable.dirty.ratio', value: '0.01' },
+            { name: 'delete.retention.ms', value: '1000' },
+            { name: 'min.compaction.lag.ms', value: '0' },
+            { name: 'max.compaction.lag.ms', value: '2000' },
+          ]
+        : []),
+    ];
+    await admin.createTopics({ topics: [names.sessions], partitions, replicas: 1, configs: compactionConfigs });
+  } finally {
+    await admin.close();
+  }
+  return names;
+}

@@ -1,0 +1,231 @@
+/**
+ * A small local stand-in for Lambda's MSK event source mapping: it reads the topic as the mapping's
+ * consumer group, builds AWS-shaped `MSKEvent`s and invokes the real handler in-process, following
+ * the documented semantics (AWS Lambda developer guide, "Using Lambda with Amazon MSK" and
+ * "Configuring error handling controls for Kafka event sources"):
+ * - batches of up to `BatchSize` records, closed after the batching window;
+ * - one batch in flight per partition, so each partition (and each key) keeps its order;
+ * - retries, bisect on error, maximum record age and the partial batch response, decided by the
+ *   Kinesis runner's pure policy (batch-retry-policy.ts), which the docs describe the same way;
+ * - discarded records are written, key and value unchanged, to the Kafka on-failure destination
+ *   topic, and the partition moves on; offsets are committed after each completed batch.
+ * A test and demo harness, not an emulator: no provisioned-poller scaling, no function timeout.
+ */
+import { Consumer, Producer, ProduceAcks, type Message, type MessagesStream } from '@platformatic/kafka';
+import type { Context, MSKEvent, MSKRecord } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { kafkaItemIdentifier } from '../../lambda/kafka-sessionizer/msk-records';
+import { classifyResponse, decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type PendingBatch } from '../kinesis/batch-retry-policy';
+import { createLambdaContext, type LocalFunctionIdentity } from '../sqs/lambda-context';
+import type { MskEventSourceSettings } from './msk-event-source-settings';
+
+/** An MSK handler as Lambda calls it (its response read as a partial batch response). */
+export type MskHandler = (event: MSKEvent, context: Context) => Promise<unknown>;
+
+type RawMessage = Message<Buffer, Buffer, Buffer, Buffer>;
+
+/** Props of {@link createMskEventSourceRunner}. */
+export interface MskEventSourceRunnerProps {
+  readonly bootstrapServers: readonly string[];
+  readonly topic: string;
+  /** The Kafka on-failure destination (`kafka://<topic>`). @default undefined (discarded records are dropped) */
+  readonly deadLetterTopic?: string;
+  readonly settings: MskEventSourceSettings;
+  readonly handler: MskHandler;
+  readonly function: LocalFunctionIdentity;
+  /** @default a placeholder MSK cluster ARN in the function's region */
+  readonly eventSourceArn?: string;
+  /** Clock for record age. @default Date.now */
+  readonly now?: () => number;
+  /** Progress and fault lines. @default no logging */
+  readonly log?: (line: string) => void;
+}
+
+/** Counters of one runner. */
+export interface MskEventSourceRunnerStats {
+  readonly invocations: number;
+  readonly failedInvocations: number;
+  readonly recordsCompleted: number;
+  /** Records written to the dead-letter topic (or dropped without one). */
+  readonly recordsDiscarded: number;
+  /** Why each discarded record was given up, by item identifier. */
+  readonly discarded: ReadonlyMap<string, DiscardCondition>;
+}
+
+/** The runner's lifecycle. */
+export interface MskEventSourceRunner {
+  start(): Promise<void>;
+  /** Resolves once every record below the end offsets taken now has been completed or discarded. */
+  waitUntilCaughtUp(options?: { readonly timeoutMs?: number }): Promise<void>;
+  stop(): Promise<void>;
+  stats(): MskEventSourceRunnerStats;
+}
+
+interface PartitionLane {
+  readonly queue: RawMessage[];
+  running: Promise<void> | undefined;
+  /** Next offset to read after the last completed batch (what was committed). */
+  done: bigint;
+  windowTimer: NodeJS.Timeout | undefined;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Creates a runner for one MSK event source mapping. */
+export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): MskEventSourceRunner {
+  const { settings } = props;
+  const now = props.now ?? Date.now;
+  const log = props.log ?? (() => undefined);
+  const functionName = props.function.functionName;
+  const eventSourceArn =
+    props.eventSourceArn ?? `arn:aws:kafka:${props.function.region}:000000000000:cluster/local/${randomUUID()}`;
+  const policy = {
+    bisectBatchOnFunctionError: settings.bisectBatchOnFunctionError,
+    maximumRetryAttempts: settings.maximumRetryAttempts,
+    reportBatchItemFailures: settings.reportBatchItemFailures,
+  };
+  const counters = { invocations: 0, failedInvocations: 0, recordsCompleted: 0, recordsDiscarded: 0 };
+  const discarded = new Map<string, DiscardCondition>();
+  const lanes = new Map<number, PartitionLane>();
+  const connection = { bootstrapBrokers: [...props.bootstrapServers] };
+  const consumer = new Consumer({ ...connection, clientId: `${functionName}-esm`, groupId: settings.consumerGroupId });
+  const producer = new Producer({ ...connection, clientId: `${functionName}-esm-dlq`, acks: ProduceAcks.ALL });
+  let stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
+
+  const toMskRecord = (message: RawMessage): MSKRecord => ({
+    topic: message.topic,
+    partition: message.partition,
+    offset: Number(message.offset),
+    timestamp: Number(message.timestamp),
+    timestampType: 'CREATE_TIME',
+    key: message.key?.toString('base64') ?? (undefined as unknown as string),
+    value: (message.value ?? Buffer.alloc(0)).toString('base64'),
+    headers: [...message.headers].map(([name, value]) => ({ [name.toString()]: [...value] })),
+  });
+
+  const toEvent = (records: readonly RawMessage[]): MSKEvent => {
+    const grouped: Record<string, MSKRecord[]> = {};
+    for (const message of records) (grouped[`${message.topic}-${message.partition}`] ??= []).push(toMskRecord(message));
+    return { eventSource: 'aws:kafka', eventSourceArn, bootstrapServers: props.bootstrapServers.join(','), records: grouped };
+  };
+
+  async function invoke(batch: PendingBatch<RawMessage>) {
+    counters.invocations += 1;
+    const identifiers = batch.records.map((message) => kafkaItemIdentifier({ ...message, offset: Number(message.offset) }));
+    try {
+      const response = await props.handler(toEvent(batch.records), createLambdaContext(props.function));
+      const outcome = classifyResponse(response, identifiers, settings.reportBatchItemFailures);
+      if (outcome.kind !== 'success') counters.failedInvocations += 1;
+      return outcome;
+    } catch (error) {
+      counters.failedInvocations += 1;
+      return { kind: 'functionError', reason: error instanceof Error ? error.message : String(error) } as const;
+    }
+  }
+
+  async function discard(records: readonly RawMessage[], condition: DiscardCondition): Promise<void> {
+    counters.recordsDiscarded += records.length;
+    for (const message of records) discarded.set(kafkaItemIdentifier({ ...message, offset: Number(message.offset) }), condition);
+    log(`${functionName}: ${condition}: ${records.length} record(s) of partition ${records[0]?.partition} go to ${props.deadLetterTopic ?? 'nowhere'}`);
+    if (props.deadLetterTopic === undefined) return;
+    await producer.send({
+      messages: records.map((message) => ({
+        topic: props.deadLetterTopic as string,
+        key: message.key ?? undefined,
+        value: message.value ?? Buffer.alloc(0),
+        // Where it came from and why, for whoever redrives it.
+        headers: new Map([
+          [Buffer.from('condition'), Buffer.from(condition)],
+          [Buffer.from('source'), Buffer.from(kafkaItemIdentifier({ ...message, offset: Number(message.offset) }))],
+        ]),
+      })),
+    });
+  }
+
+  async function processBatch(records: readonly RawMessage[]): Promise<void> {
+    const work: PendingBatch<RawMessage>[] = [freshBatch(records)];
+    while (work.length > 0) {
+      const next = work.shift() as PendingBatch<RawMessage>;
+      const { expired, live } = splitExpiredRecords(next.records, (message) => Number(message.timestamp), now(), settings.maximumRecordAgeSeconds);
+      if (expired.length > 0) await discard(expired, 'RecordAgeExceeded');
+      if (live.length === 0) continue;
+      const batch = { ...next, records: live, invokeCount: next.invokeCount + 1 };
+      const outcome = await invoke(batch);
+      const step = decideNextStep(batch, outcome, policy);
+      if (outcome.kind === 'partialFailure') counters.recordsCompleted += outcome.firstFailedIndex;
+      if (step.kind === 'completed') counters.recordsCompleted += batch.records.length;
+      if (step.kind === 'retry') work.unshift(...step.batches);
+      if (step.kind === 'discard') await discard(step.batch.records, step.condition);
+    }
+  }
+
+  async function drain(lane: PartitionLane): Promise<void> {
+    while (lane.queue.length > 0) {
+      const records = lane.queue.splice(0, settings.batchSize);
+      try {
+        await processBatch(records);
+      } catch (error) {
+        // The dead-letter write failed: nothing is committed, the batch is tried again.
+        log(`${functionName}: batch of partition ${records[0]?.partition} failed (${(error as Error).message}); retrying`);
+        lane.queue.unshift(...records);
+        await sleep(1_000);
+        continue;
+      }
+      const last = records[records.length - 1] as RawMessage;
+      lane.done = last.offset + 1n;
+      await consumer
+        .commit({ offsets: [{ topic: last.topic, partition: last.partition, offset: lane.done, leaderEpoch: last.leaderEpoch }] })
+        .catch((error: Error) => log(`${functionName}: commit failed: ${error.message}`));
+    }
+    lane.running = undefined;
+  }
+
+  function accept(message: RawMessage): void {
+    let lane = lanes.get(message.partition);
+    if (lane === undefined) {
+      lane = { queue: [], running: undefined, done: message.offset, windowTimer: undefined };
+      lanes.set(message.partition, lane);
+    }
+    lane.queue.push(message);
+    const current = lane;
+    const startLane = (): void => {
+      current.windowTimer = undefined;
+      current.running ??= drain(current);
+    };
+    // A batch goes when it is full or when the batching window closes.
+    if (current.queue.length >= settings.batchSize) startLane();
+    else current.windowTimer ??= setTimeout(startLane, settings.batchingWindowMs);
+  }
+
+  return {
+    async start() {
+      stream = await consumer.consume({
+        topics: [props.topic],
+        mode: 'committed',
+        fallbackMode: settings.startingPosition === 'TRIM_HORIZON' ? 'earliest' : 'latest',
+        autocommit: false,
+      });
+      stream.on('data', accept);
+      stream.on('error', (error: Error) => log(`${functionName}: ${error.message}`));
+      log(`${functionName}: reading ${props.topic} as group ${settings.consumerGroupId} from ${settings.startingPosition}`);
+    },
+    async waitUntilCaughtUp(options = {}) {
+      const ends = (await consumer.listOffsets({ topics: [props.topic] })).get(props.topic) ?? [];
+      const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+      const caughtUp = (): boolean =>
+        ends.every((end, partition) => end === 0n || ((lanes.get(partition)?.done ?? -1n) >= end && lanes.get(partition)?.running === undefined));
+      while (!caughtUp()) {
+        if (Date.now() > deadline) throw new Error(`${functionName} did not catch up with ${props.topic} in time (${counters.recordsCompleted} completed)`);
+        await sleep(100);
+      }
+    },
+    async stop() {
+      await stream?.close().catch(() => undefined);
+      for (const lane of lanes.values()) if (lane.windowTimer !== undefined) clearTimeout(lane.windowTimer);
+      await Promise.all([...lanes.values()].map((lane) => lane.running));
+      await consumer.close(true).catch(() => undefined);
+      await producer.close().catch(() => undefined);
+    },
+    stats: () => ({ ...counters, discarded: new Map(discarded) }),
+  };
+}
