@@ -3,8 +3,9 @@
  *
  * AWS's pricing pages also carry worked monthly bills (SQS, Kinesis on-demand and provisioned,
  * MSK). The stored copies of those pages available when this was written show only each page's
- * opening, not the worked bills, so those are NOT reproduced here (see the report in the README's
- * advisor section). What the stored pages do show are the unit examples below.
+ * opening, not the worked bills, so those are NOT reproduced (see the README's advisor section).
+ * What the stored pages do show are the unit examples below. Complete monthly bills from
+ * third-party copies of AWS Pricing Calculator estimates are in aws-worked-examples.test.ts.
  */
 import { onDemandBilledBytes } from '../../../advisor/options/kinesis-on-demand';
 import { putPayloadUnits } from '../../../advisor/options/kinesis-provisioned';
