@@ -34,6 +34,7 @@ const emailWorkerEnv: EnvFor<typeof EMAIL_WORKER_ENV> = {
   JOB_TIMEOUT_SECONDS: '60',
   RETRY_BASE_DELAY_SECONDS: '5',
   WORKER_CONCURRENCY: '10',
+  MAX_RECEIVE_COUNT: '5',
 };
 
 /** The clickstream processor's settings, as its stack sets them. */

@@ -17,7 +17,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import type { ClickstreamEvent } from '../shared/clickstream-events';
-import { decodeClickstreamRecordData } from '../shared/clickstream-record-codec';
+import { decodeKinesisClickstreamRecord } from '../shared/clickstream-record-codec';
 import { aggregateClickstream } from './aggregate';
 import { DASHBOARD_METRICS, publishMinuteMetrics } from './publish-minute-metrics';
 
@@ -39,7 +39,7 @@ export function createClickstreamDashboard(
     let invalidEvents = 0;
     for (const record of event.Records) {
       try {
-        events.push(decodeClickstreamRecordData(record.kinesis.data));
+        events.push(decodeKinesisClickstreamRecord(record.kinesis));
       } catch (error) {
         invalidEvents += 1;
         logger.warn('Invalid clickstream record skipped by the dashboard', {

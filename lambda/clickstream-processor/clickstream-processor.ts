@@ -30,7 +30,7 @@ import type {
   KinesisStreamRecord,
 } from 'aws-lambda';
 import type { ClickstreamEvent } from '../shared/clickstream-events';
-import { decodeClickstreamRecordData } from '../shared/clickstream-record-codec';
+import { decodeKinesisClickstreamRecord } from '../shared/clickstream-record-codec';
 import { KeyedTaskLimiter, validConcurrencyLimit } from './keyed-task-limiter';
 import { advanceSession } from './session';
 import { SessionWriteConflictError, type SessionStore } from './session-store';
@@ -156,7 +156,7 @@ function inShardOrder(
 }
 
 function decodeRecord(record: KinesisStreamRecord): ClickstreamEvent {
-  const clickstreamEvent = decodeClickstreamRecordData(record.kinesis.data);
+  const clickstreamEvent = decodeKinesisClickstreamRecord(record.kinesis);
   if (clickstreamEvent.userId !== record.kinesis.partitionKey) {
     throw new PartitionKeyMismatchError(record.kinesis.partitionKey, clickstreamEvent.userId);
   }

@@ -22,19 +22,26 @@ export class UsageError extends Error {
 /** Environment variable that supplies the stream name when --stream is not given. */
 export const STREAM_NAME_ENV = 'CLICKSTREAM_STREAM_NAME';
 
-export const USAGE = `Usage: npm run produce -- --events N --users U [options]
+export const USAGE = `Usage: npm run produce -- --stream NAME [options]
 
-Puts generated clickstream events on a Kinesis stream (PutRecords, partition key = userId).
+Puts generated clickstream events on a Kinesis stream (PutRecords, partition key = userId),
+generating and sending them as a stream (memory stays flat whatever --events is).
 
+Required:
+  --stream NAME      stream name (or set $${STREAM_NAME_ENV})
+
+Options:
   --events N         events to send, 1 to 10,000,000 (default 1000)
   --users U          distinct users, 1 to 1,000,000 (default 100)
-  --stream NAME      stream name (default: $${STREAM_NAME_ENV})
   --endpoint URL     Kinesis endpoint, e.g. an emulator (default: the SDK's AWS_ENDPOINT_URL_KINESIS / AWS_ENDPOINT_URL)
   --region REGION    AWS region (default: the SDK's AWS_REGION / profile)
   --seed N           seed of the generated traffic, 0 to 4,294,967,295 (default: the current time)
   --concurrency N    PutRecords calls in flight, 1 to 16 (default 4)
   --max-attempts N   attempts per record before it is reported undeliverable, 1 to 100 (default 10)
   --help             show this help
+
+An error retrying cannot fix (no region or credentials, no such stream, access denied) stops the
+run at once.
 
 Exit codes: 0 all delivered, 1 some undeliverable or an error, 2 usage error.`;
 

@@ -32,17 +32,25 @@ const SEARCH_TERMS = ['shards', 'partition key', 'retention', 'fan-out', 'dead-l
 const ELEMENTS = ['buy-button', 'nav-docs', 'nav-pricing', 'signup', 'add-to-cart'];
 const DEFAULT_START_TIME_MS = Date.parse('2026-11-21T10:00:00.000Z');
 /** 4 events/s of event time: 2,000 events span a bit over 8 minutes, enough for several dashboard minutes. */
-const DEFAULT_STEP_MS = 250;
+export const DEFAULT_STEP_MS = 250;
 
 /** Generates `events` events spread over `users` users: about 70 % page views, 20 % clicks, 10 % searches. */
 export function generateClickstreamEvents(options: GenerateEventsOptions): ClickstreamEvent[] {
+  return Array.from(clickstreamEventStream(options));
+}
+
+/**
+ * The same events as {@link generateClickstreamEvents}, one at a time: memory stays flat however
+ * many are asked for (the CLI sends up to 10,000,000 this way).
+ */
+export function* clickstreamEventStream(options: GenerateEventsOptions): Generator<ClickstreamEvent, void, undefined> {
   const seed = options.seed ?? 1;
   const random = mulberry32(seed);
   const startTimeMs = options.startTimeMs ?? DEFAULT_START_TIME_MS;
   const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
   const userIdWidth = String(options.users).length;
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
-  return Array.from({ length: options.events }, (_, index): ClickstreamEvent => {
+  for (let index = 0; index < options.events; index++) {
     const common = {
       eventId: `evt-${seed}-${index}`,
       userId: `user-${String(Math.floor(random() * options.users) + 1).padStart(userIdWidth, '0')}`,
@@ -50,10 +58,10 @@ export function generateClickstreamEvents(options: GenerateEventsOptions): Click
       page: pick(PAGES),
     };
     const roll = random();
-    if (roll < 0.7) return { ...common, type: 'page_view' };
-    if (roll < 0.9) return { ...common, type: 'click', elementId: pick(ELEMENTS) };
-    return { ...common, type: 'search', query: pick(SEARCH_TERMS), resultCount: Math.floor(random() * 50) };
-  });
+    if (roll < 0.7) yield { ...common, type: 'page_view' };
+    else if (roll < 0.9) yield { ...common, type: 'click', elementId: pick(ELEMENTS) };
+    else yield { ...common, type: 'search', query: pick(SEARCH_TERMS), resultCount: Math.floor(random() * 50) };
+  }
 }
 
 /** mulberry32: a tiny, well-known seeded PRNG (uniform in [0, 1)); good enough for test traffic. */

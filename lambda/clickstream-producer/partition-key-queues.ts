@@ -35,6 +35,11 @@ export class PartitionKeyQueues<T extends KeyedItem> {
     return this.readyKeys.size;
   }
 
+  /** Keys whose head can be sent now (none of their items is in flight), in ready order. */
+  readyKeyList(): string[] {
+    return [...this.readyKeys];
+  }
+
   /** Bytes of all ready heads. */
   get readyBytes(): number {
     return this.readyBytesTotal;

@@ -155,6 +155,7 @@ export class ClickstreamProducer {
   // Shared by all sends, so concurrent sends of one user's events cannot overtake each other either.
   private readonly queues = new PartitionKeyQueues<QueuedRecord>();
   private callsInFlight = 0;
+  private halt: EntryFailure | undefined;
 
   constructor(options: ClickstreamProducerOptions) {
     this.client = options.client;
@@ -188,8 +189,21 @@ export class ClickstreamProducer {
     });
   }
 
+  /**
+   * The call-level error retrying cannot fix (no region or credentials, no such stream, access
+   * denied) that stopped this producer, if any: every call would fail the same way, so it sends
+   * nothing more and reports every queued and later record undeliverable with that error.
+   */
+  get haltedBy(): EntryFailure | undefined {
+    return this.halt;
+  }
+
   /** Starts calls while there is room: a second concurrent call only when it can be a full one. */
   private dispatch(): void {
+    if (this.halt !== undefined) {
+      this.failReadyRecords(this.halt);
+      return;
+    }
     while (this.callsInFlight < this.maxConcurrentCalls && this.queues.readyCount > 0) {
       const canFillACall =
         this.queues.readyCount >= KINESIS_LIMITS.maxRecordsPerPutRecords ||
@@ -209,7 +223,8 @@ export class ClickstreamProducer {
     const trackers = new Set(batch.map((record) => record.tracker));
     for (const tracker of trackers) tracker.calls += 1;
     for (const record of batch) record.attempts += 1;
-    const failures = await this.putRecords(batch);
+    const { failures, callFailure } = await this.putRecords(batch);
+    if (callFailure !== undefined && !callFailure.retryable) this.halt ??= callFailure;
     batch.forEach((record, position) => {
       const failure = failures[position];
       if (failure === undefined) this.delivered(record);
@@ -219,8 +234,22 @@ export class ClickstreamProducer {
     for (const tracker of trackers) this.report(tracker);
   }
 
-  /** One PutRecords call; returns the failure of each entry (undefined = written). */
-  private async putRecords(batch: readonly QueuedRecord[]): Promise<(EntryFailure | undefined)[]> {
+  /**
+   * Reports the records of every ready key undeliverable with `failure` (head first, as giveUp
+   * does). Keys with a record in flight or in backoff are settled when it comes back: dispatch
+   * runs again then.
+   */
+  private failReadyRecords(failure: EntryFailure): void {
+    for (const partitionKey of this.queues.readyKeyList()) {
+      for (const record of this.queues.removeKey(partitionKey)) {
+        this.undeliverable(record, failure.errorCode, `not sent: an earlier call failed with an error retrying cannot fix: ${failure.errorMessage}`);
+        this.report(record.tracker);
+      }
+    }
+  }
+
+  /** One PutRecords call; returns the failure of each entry (undefined = written) and the call's own, if it failed whole. */
+  private async putRecords(batch: readonly QueuedRecord[]): Promise<{ failures: (EntryFailure | undefined)[]; callFailure?: EntryFailure }> {
     try {
       const output = await this.client.send(
         new PutRecordsCommand({
@@ -229,10 +258,10 @@ export class ClickstreamProducer {
         }),
       );
       const entries: readonly PutRecordsResultEntry[] = output.Records ?? [];
-      return batch.map((_, position) => entryFailure(entries[position]));
+      return { failures: batch.map((_, position) => entryFailure(entries[position])) };
     } catch (error) {
       const failure = describeCallFailure(error);
-      return batch.map(() => failure);
+      return { failures: batch.map(() => failure), callFailure: failure };
     }
   }
 

@@ -1,4 +1,5 @@
 /** How the producer classifies a failed PutRecords entry or call. */
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 
 /** Why one entry was not written, and whether trying again can help. */
 export interface EntryFailure {
@@ -10,32 +11,24 @@ export interface EntryFailure {
 /** Error code of events held back because an earlier event of the same user was undeliverable. */
 export const PRECEDING_RECORD_UNDELIVERABLE = 'PrecedingRecordUndeliverable';
 
-/** Call-level errors that are worth another try after a backoff (the SDK already retried them briefly). */
-const RETRYABLE_CALL_ERRORS = new Set([
-  'ProvisionedThroughputExceededException',
-  'LimitExceededException',
-  'KMSThrottlingException',
-  'InternalFailure',
-  'InternalFailureException',
-  'ServiceUnavailable',
-  'ThrottlingException',
-]);
+/**
+ * Call-level error names worth another try besides what the SDK's own classification knows
+ * (`@smithy/core/retry`): KMS throttling and Kinesis' InternalFailure spellings.
+ */
+const RETRYABLE_CALL_ERRORS = new Set(['KMSThrottlingException', 'InternalFailure', 'InternalFailureException', 'ServiceUnavailable']);
+
+type SdkErrorLike = Parameters<typeof isTransientError>[0];
 
 /**
- * Classifies an error thrown by a whole PutRecords call. Throttling, server errors (5xx) and network
- * errors (no HTTP response) are retryable; anything else (ResourceNotFound, AccessDenied,
- * ValidationException, …) would fail again the same way.
+ * Classifies an error thrown by a whole PutRecords call with the SDK's own retry classification:
+ * throttling, transient (timeouts, connection resets, 5xx) and server errors are retryable.
+ * Anything else would fail again the same way: a missing region or credentials (the request never
+ * left), ResourceNotFound, AccessDenied, ValidationException...
  */
 export function describeCallFailure(error: unknown): EntryFailure {
-  if (!(error instanceof Error)) return { errorCode: 'UnknownError', errorMessage: String(error), retryable: true };
-  const statusCode = httpStatusCode(error);
-  const retryable = RETRYABLE_CALL_ERRORS.has(error.name) || statusCode === undefined || statusCode >= 500;
+  if (!(error instanceof Error)) return { errorCode: 'UnknownError', errorMessage: String(error), retryable: false };
+  const sdkError = error as SdkErrorLike;
+  const retryable =
+    isThrottlingError(sdkError) || isTransientError(sdkError) || isServerError(sdkError) || RETRYABLE_CALL_ERRORS.has(error.name);
   return { errorCode: error.name, errorMessage: error.message, retryable };
-}
-
-function httpStatusCode(error: Error): number | undefined {
-  if (!('$metadata' in error)) return undefined;
-  const metadata = error.$metadata;
-  if (typeof metadata !== 'object' || metadata === null || !('httpStatusCode' in metadata)) return undefined;
-  return typeof metadata.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
 }

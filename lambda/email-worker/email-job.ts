@@ -2,6 +2,7 @@
  * The shape of one email job and its validation rules: the one place both the producer
  * (`enqueueEmails`) and the consumer (`job.ts`) decide whether a job is well-formed.
  */
+import { findSqsRefusedCharacter } from './sqs-text';
 
 /** One email to send, as it travels on the queue (JSON message body). */
 export interface EmailJob {
@@ -33,11 +34,24 @@ const MAX_ADDRESS_LENGTH = 254;
 const ADDRESS_PATTERN =
   /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
+/**
+ * Invisible or rewritten characters: controls (NUL, CR/LF...), format characters (zero-width,
+ * bidi overrides), separators, surrogates, private-use and unassigned code points. nodemailer drops
+ * or re-encodes them, so `a\u0000b@example.com` would be validated as one address and delivered to
+ * `ab@example.com`; and a bidi override makes an address read differently from what it is.
+ */
+const INVISIBLE_IN_ADDRESS = /[\p{C}\p{Z}]/u;
+/**
+ * In a subject (a header line): controls, which nodemailer folds or strips (CR/LF would start a new
+ * header), and the bidi controls that reorder how it reads. Zero-width joiners stay (emoji use them).
+ */
+const REWRITTEN_IN_SUBJECT = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
 const REQUIRED_TEXT_FIELDS = ['jobId', 'to', 'subject', 'body'] as const;
 
-/** True when `address` is one plausible email address. */
+/** True when `address` is one plausible email address, delivered exactly as written. */
 export function isValidEmailAddress(address: string): boolean {
-  return address.length <= MAX_ADDRESS_LENGTH && ADDRESS_PATTERN.test(address);
+  return address.length <= MAX_ADDRESS_LENGTH && !INVISIBLE_IN_ADDRESS.test(address) && ADDRESS_PATTERN.test(address);
 }
 
 /**
@@ -56,12 +70,21 @@ export function findEmailJobProblems(candidate: unknown): string[] {
     else if (typeof value !== 'string') problems.push(`${field} must be a string, got ${typeof value}`);
     else if (value.trim() === '') problems.push(`${field} is empty`);
   }
-  const { jobId, to } = fields;
+  for (const field of REQUIRED_TEXT_FIELDS) {
+    const value = fields[field];
+    const refused = typeof value === 'string' ? findSqsRefusedCharacter(value) : undefined;
+    // The producer checks it so that nothing is sent when SQS would refuse one entry of a batch.
+    if (refused !== undefined) problems.push(`${field} holds a character SQS refuses (${refused})`);
+  }
+  const { jobId, to, subject } = fields;
   if (typeof jobId === 'string' && jobId.trim() !== '' && !JOB_ID_PATTERN.test(jobId)) {
     problems.push('jobId must be 1-128 characters of letters, digits, ".", "_", ":" or "-"');
   }
   if (typeof to === 'string' && to.trim() !== '' && !isValidEmailAddress(to)) {
     problems.push(`to is not a valid email address: ${JSON.stringify(to.slice(0, 100))}`);
+  }
+  if (typeof subject === 'string' && REWRITTEN_IN_SUBJECT.test(subject)) {
+    problems.push('subject holds a control or bidi character (line breaks, NUL, direction overrides are not allowed)');
   }
   return problems;
 }

@@ -43,6 +43,7 @@ export function createEmailMessageProcessor(options: EmailMessageProcessorOption
         logger.error('permanent failure: moved to the dead-letter queue', {
           messageId: message.messageId,
           reason: outcome.reason,
+          ...(outcome.reasonDropped === undefined ? {} : { reasonDropped: outcome.reasonDropped }),
         });
         return;
       }

@@ -12,7 +12,8 @@ import { dynamoDbClient, sqsClient } from '../shared/aws-clients';
 import { createEmailMessageProcessor, type EmailMessageProcessor } from './email-message-processor';
 import { createIdempotentJobSender } from './job';
 import type { EmailWorkerSettings } from './load-settings';
-import { createMailer, type Mailer } from './mailer';
+import { createMailer } from './create-mailer';
+import type { Mailer, SmtpMailerFactory } from './mailer';
 import { MessageDisposition } from './message-disposition';
 import { createEmailWorkerLogger, createEmailWorkerMetrics, EMAIL_WORKER_METRICS } from './observability';
 
@@ -24,8 +25,14 @@ export interface EmailWorkerDependencies {
   readonly dynamoDb?: DynamoDBClient;
   /** @default a DynamoDBPersistenceLayer on the settings' table, through `dynamoDb` */
   readonly persistenceStore?: BasePersistenceLayer;
-  /** @default nodemailer built from the settings (SMTP when SMTP_URL is set, else SES v2) */
+  /** @default built from the settings: SMTP when SMTP_URL is set, else the SES v2 API (see create-mailer.ts) */
   readonly mailer?: Mailer;
+  /**
+   * Builds the SMTP mailer when SMTP_URL is set. A bundle that must speak SMTP passes smtp-mailer.ts's
+   * `createSmtpMailer` (so the bundler includes nodemailer).
+   * @default loaded from smtp-mailer.ts on first use (the Lambda bundle leaves it out)
+   */
+  readonly smtpMailerFactory?: SmtpMailerFactory;
   /** @default the email worker's Powertools Logger */
   readonly logger?: Logger;
   /** @default the email worker's Powertools Metrics */
@@ -50,11 +57,10 @@ export function createEmailWorkerRuntime(
   const metrics = dependencies.metrics ?? createEmailWorkerMetrics();
   const mailer =
     dependencies.mailer ??
-    createMailer({
-      from: settings.emailFrom,
-      smtpUrl: settings.smtpUrl,
-      sendTimeoutMs: settings.jobTimeoutSeconds * 1000,
-    });
+    createMailer(
+      { from: settings.emailFrom, smtpUrl: settings.smtpUrl, sendTimeoutMs: settings.jobTimeoutSeconds * 1000 },
+      dependencies.smtpMailerFactory,
+    );
   const sendOnce = createIdempotentJobSender({
     mailer,
     ttlSeconds: settings.idempotencyTtlSeconds,

@@ -1,11 +1,13 @@
 /**
- * The typed producer: validates every job first (nothing is sent if any is invalid), then sends
+ * The typed producer: validates every job first, including every character against the set SQS
+ * accepts (nothing is sent if any is invalid: SQS would refuse that entry alone), then sends
  * them with SendMessageBatch, packed by count (10) and by size (1 MiB per call), retries the
  * entries SQS failed on its side, and returns the ones it could not enqueue.
  */
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../shared/aws-clients';
 import { jitteredBackoffMs, sleep } from './backoff';
+import { DEAD_LETTER_ATTRIBUTE_BYTES } from './dead-letter-attributes';
 import { findEmailJobProblems, type EmailJob } from './email-job';
 import { InvalidEmailJobsError, type RejectedEmailJob } from './errors';
 import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_MESSAGE_BYTES } from './sqs-limits';
@@ -50,8 +52,21 @@ interface PreparedEntry {
   readonly bytes: number;
 }
 
-/** Lists every invalid job (fields, address, size, duplicate jobId); empty when all are fine. */
+/**
+ * Largest body the producer accepts for a queue whose MaximumMessageSize is `maxMessageBytes` (SQS:
+ * at most 1 MiB, 1,048,576 bytes, attributes included): the room a DLQ copy's attributes take is
+ * left free, so a job that fits the queue also fits the dead-letter queue when it fails.
+ */
+export function maxJobBodyBytes(maxMessageBytes: number): number {
+  return maxMessageBytes - DEAD_LETTER_ATTRIBUTE_BYTES;
+}
+
+/**
+ * Lists every invalid job (fields, characters SQS refuses, address, size, duplicate jobId); empty
+ * when all are fine. `maxMessageBytes` is the queue's MaximumMessageSize; see {@link maxJobBodyBytes}.
+ */
 export function findInvalidEmailJobs(jobs: readonly unknown[], maxMessageBytes: number): RejectedEmailJob[] {
+  const maxBodyBytes = maxJobBodyBytes(maxMessageBytes);
   const rejected: RejectedEmailJob[] = [];
   const firstIndexOfJobId = new Map<string, number>();
   jobs.forEach((job, index) => {
@@ -60,8 +75,11 @@ export function findInvalidEmailJobs(jobs: readonly unknown[], maxMessageBytes: 
     const usableJobId = typeof jobId === 'string' ? jobId : undefined;
     if (problems.length === 0) {
       const bytes = Buffer.byteLength(JSON.stringify(job), 'utf8');
-      if (bytes > maxMessageBytes) {
-        problems.push(`serialized job is ${bytes} bytes, over the queue's maximum message size of ${maxMessageBytes} bytes`);
+      if (bytes > maxBodyBytes) {
+        problems.push(
+          `serialized job is ${bytes} bytes, over the ${maxBodyBytes} bytes allowed: the queue's maximum message size ` +
+            `of ${maxMessageBytes} bytes minus ${DEAD_LETTER_ATTRIBUTE_BYTES} bytes kept for the attributes of a dead-letter copy`,
+        );
       }
     }
     if (usableJobId !== undefined) {

@@ -1,33 +1,27 @@
 import { EmailWorkerSettingsError } from './errors';
-import { EMAIL_WORKER_ENV } from './settings';
+import { describeRetryScheduleProblem, earliestRedeliveryWithHeartbeat } from './retry-schedule';
+import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from './settings';
 
 /** The email worker's settings, parsed and checked. */
 export interface EmailWorkerSettings {
   readonly queueUrl: string;
   readonly deadLetterQueueUrl: string;
   readonly idempotencyTableName: string;
-  /** @default 3600 */
+  /** @default 345600 (4 days, EMAIL_WORKER_DEFAULTS.idempotencyTtlSeconds) */
   readonly idempotencyTtlSeconds: number;
   readonly emailFrom: string;
   /** SMTP server URL; when undefined mail goes through the SES v2 API. @default undefined */
   readonly smtpUrl: string | undefined;
   readonly visibilityTimeoutSeconds: number;
   readonly jobTimeoutSeconds: number;
-  /** @default 5 */
+  /** @default 30 (EMAIL_WORKER_DEFAULTS.retryBaseDelaySeconds) */
   readonly retryBaseDelaySeconds: number;
-  /** @default 10 */
+  /** @default 10 (EMAIL_WORKER_DEFAULTS.workerConcurrency) */
   readonly workerConcurrency: number;
+  /** The queue's redrive maxReceiveCount. @default 5 (EMAIL_WORKER_DEFAULTS.maxReceiveCount) */
+  readonly maxReceiveCount: number;
 }
 
-/**
- * Remember a sent job for 4 days, SQS's default retention: a message can be redelivered (or
- * redriven from the DLQ) for as long as it is retained. The same default as the stack's.
- */
-const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 4 * 24 * 3600;
-/** 30 s, 1 min, 2 min, 4 min...: gives a throttled mail provider room to recover. The same default as the stack's. */
-const DEFAULT_RETRY_BASE_DELAY_SECONDS = 30;
-/** One receive batch (SQS returns at most 10 messages per call) in flight per task. */
-const DEFAULT_WORKER_CONCURRENCY = 10;
 /** SQS maximum visibility timeout: 12 hours. */
 const MAX_VISIBILITY_TIMEOUT_SECONDS = 43_200;
 
@@ -80,7 +74,7 @@ export function loadEmailWorkerSettings(env: Env = process.env): EmailWorkerSett
     idempotencyTtlSeconds: read.integer(
       EMAIL_WORKER_ENV.idempotencyTtlSeconds,
       { min: 60, max: 30 * 24 * 3600 },
-      DEFAULT_IDEMPOTENCY_TTL_SECONDS,
+      EMAIL_WORKER_DEFAULTS.idempotencyTtlSeconds,
     ),
     emailFrom: read.text(EMAIL_WORKER_ENV.emailFrom),
     smtpUrl: read.optionalText(EMAIL_WORKER_ENV.smtpUrl),
@@ -92,9 +86,11 @@ export function loadEmailWorkerSettings(env: Env = process.env): EmailWorkerSett
     retryBaseDelaySeconds: read.integer(
       EMAIL_WORKER_ENV.retryBaseDelaySeconds,
       { min: 0, max: MAX_VISIBILITY_TIMEOUT_SECONDS },
-      DEFAULT_RETRY_BASE_DELAY_SECONDS,
+      EMAIL_WORKER_DEFAULTS.retryBaseDelaySeconds,
     ),
-    workerConcurrency: read.integer(EMAIL_WORKER_ENV.workerConcurrency, { min: 1, max: 1000 }, DEFAULT_WORKER_CONCURRENCY),
+    workerConcurrency: read.integer(EMAIL_WORKER_ENV.workerConcurrency, { min: 1, max: 1000 }, EMAIL_WORKER_DEFAULTS.workerConcurrency),
+    // SQS redrive policy: maxReceiveCount 1 to 1000.
+    maxReceiveCount: read.integer(EMAIL_WORKER_ENV.maxReceiveCount, { min: 1, max: 1000 }, EMAIL_WORKER_DEFAULTS.maxReceiveCount),
   };
   if (settings.emailFrom !== '' && !settings.emailFrom.includes('@')) {
     read.problems.push(`${EMAIL_WORKER_ENV.emailFrom} must be an email address, got ${JSON.stringify(settings.emailFrom)}`);
@@ -105,6 +101,20 @@ export function loadEmailWorkerSettings(env: Env = process.env): EmailWorkerSett
       `${EMAIL_WORKER_ENV.jobTimeoutSeconds} (${settings.jobTimeoutSeconds}) must be less than ` +
         `${EMAIL_WORKER_ENV.visibilityTimeoutSeconds} (${settings.visibilityTimeoutSeconds})`,
     );
+  }
+  if (read.problems.length === 0) {
+    // The Fargate worst case (lease = job timeout, heartbeat): stricter than Lambda's, whose
+    // messages come back only after the whole visibility timeout (6 × the function timeout).
+    const scheduleProblem = describeRetryScheduleProblem(
+      {
+        leaseSeconds: settings.jobTimeoutSeconds,
+        earliestRedeliverySeconds: earliestRedeliveryWithHeartbeat(settings.visibilityTimeoutSeconds),
+        retryBaseDelaySeconds: settings.retryBaseDelaySeconds,
+        maxReceiveCount: settings.maxReceiveCount,
+      },
+      { maxReceiveCount: EMAIL_WORKER_ENV.maxReceiveCount, retryBaseDelay: EMAIL_WORKER_ENV.retryBaseDelaySeconds },
+    );
+    if (scheduleProblem !== undefined) read.problems.push(scheduleProblem);
   }
   if (read.problems.length > 0) throw new EmailWorkerSettingsError(read.problems);
   return settings;

@@ -1,9 +1,10 @@
-import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { createTransport } from 'nodemailer';
-import { sesV2Client } from '../shared/aws-clients';
-import { JOB_ID_HEADER, messageIdForJob, type EmailJob } from './email-job';
+/**
+ * The one mail-sending interface the job module depends on. Implementations: ses-mailer.ts (SES v2
+ * API, in AWS) and smtp-mailer.ts (nodemailer, local runs); create-mailer.ts picks one.
+ */
+import type { EmailJob } from './email-job';
 
-/** Sends one job's email. The job module depends on this, not on nodemailer. */
+/** Sends one job's email. The job module depends on this, not on a mail library. */
 export interface Mailer {
   send(job: EmailJob): Promise<void>;
   /** Closes pooled connections. */
@@ -22,42 +23,8 @@ export interface MailerOptions {
   readonly sendTimeoutMs?: number;
 }
 
-/** Five connections: enough to keep a pipeline busy without tripping typical relay connection limits. */
-const DEFAULT_MAX_SMTP_CONNECTIONS = 5;
-const DEFAULT_SEND_TIMEOUT_MS = 30_000;
+/** Builds the SMTP mailer (smtp-mailer.ts's `createSmtpMailer`). */
+export type SmtpMailerFactory = (options: MailerOptions & { readonly smtpUrl: string }) => Mailer;
 
-/** The message nodemailer sends for one job: same job, same Message-ID, always. */
-export function composeMail(job: EmailJob, from: string) {
-  return {
-    from,
-    to: job.to,
-    subject: job.subject,
-    text: job.body,
-    messageId: messageIdForJob(job.jobId, from),
-    headers: { [JOB_ID_HEADER]: job.jobId },
-  };
-}
-
-/** nodemailer with pooled SMTP when `smtpUrl` is set, otherwise its SES v2 transport. */
-export function createMailer(options: MailerOptions): Mailer {
-  const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
-  const transport =
-    options.smtpUrl === undefined
-      ? createTransport({ SES: { sesClient: sesV2Client({ requestTimeoutMs: sendTimeoutMs }), SendEmailCommand } })
-      : createTransport({
-          pool: true,
-          url: options.smtpUrl,
-          maxConnections: options.maxSmtpConnections ?? DEFAULT_MAX_SMTP_CONNECTIONS,
-          connectionTimeout: sendTimeoutMs,
-          greetingTimeout: sendTimeoutMs,
-          socketTimeout: sendTimeoutMs,
-        });
-  return {
-    async send(job) {
-      await transport.sendMail(composeMail(job, options.from));
-    },
-    close() {
-      transport.close();
-    },
-  };
-}
+/** Upper bound of one send when none is given: 30 s, the stack's default job timeout. */
+export const DEFAULT_SEND_TIMEOUT_MS = 30_000;

@@ -6,31 +6,30 @@
 import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { retryDelaySeconds } from './backoff';
+import { deadLetterAttributes, sanitizeFailureReason } from './dead-letter-attributes';
 import { PermanentJobError } from './errors';
 import type { QueuedMessage } from './job';
 
-/** Message attributes a dead-lettered message carries (read them when triaging the DLQ). */
-export const DEAD_LETTER_ATTRIBUTES = {
-  /** Why the job can never succeed. */
-  reason: 'FailureReason',
-  /** Message id on the source queue. */
-  sourceMessageId: 'SourceMessageId',
-} as const;
+export { DEAD_LETTER_ATTRIBUTES } from './dead-letter-attributes';
 
 /** A failure is either worth retrying or not. */
 export type FailureKind = 'permanent' | 'transient';
 
 /** SMTP replies from 500 up are permanent (RFC 5321 §4.2.1); 4xx ask the client to try again. */
 const FIRST_PERMANENT_SMTP_CODE = 500;
-/** Keeps the attribute small: the dead-lettered body plus attributes must still fit in 1 MiB. */
-const MAX_REASON_LENGTH = 1024;
+/**
+ * SES v2 SendEmail errors that no retry can fix: `MessageRejected` (the content), `BadRequestException`
+ * (an invalid request, e.g. a malformed address) and `MailFromDomainNotVerifiedException` (the
+ * custom MAIL FROM domain is not verified). Throttling, limits and service errors stay transient.
+ */
+const PERMANENT_SES_ERRORS = new Set(['MessageRejected', 'BadRequestException', 'MailFromDomainNotVerifiedException']);
 
 /** nodemailer error codes for a refusal of the envelope (RCPT/MAIL) or of the message (DATA). */
 const SMTP_REFUSAL_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
 
 /**
  * Permanent: a malformed job, a jobId reused for a different email, an SMTP 5xx refusal of the
- * envelope or of the message, or SES refusing the message itself. Everything else (SMTP 4xx,
+ * envelope or of the message, or SES refusing the request itself. Everything else (SMTP 4xx,
  * throttling, network, an idempotency record still in progress) is transient.
  */
 export function classifyFailure(error: unknown): FailureKind {
@@ -40,14 +39,14 @@ export function classifyFailure(error: unknown): FailureKind {
   if (typeof code === 'string' && SMTP_REFUSAL_CODES.has(code) && typeof responseCode === 'number' && responseCode >= FIRST_PERMANENT_SMTP_CODE) {
     return 'permanent';
   }
-  if (name === 'MessageRejected') return 'permanent';
+  if (typeof name === 'string' && PERMANENT_SES_ERRORS.has(name)) return 'permanent';
   return 'transient';
 }
 
-/** The reason recorded for a failure. */
+/** The reason recorded for a failure, safe to store as a DLQ attribute (see sanitizeFailureReason). */
 export function failureReason(error: unknown): string {
   const reason = error instanceof PermanentJobError ? error.reason : error instanceof Error ? error.message : String(error);
-  return reason.slice(0, MAX_REASON_LENGTH);
+  return sanitizeFailureReason(reason);
 }
 
 /** Where failed messages go. */
@@ -61,7 +60,12 @@ export interface MessageDispositionOptions {
 
 /** What was done with a failed message. */
 export type FailureOutcome =
-  | { readonly kind: 'dead-lettered'; readonly reason: string }
+  | {
+      readonly kind: 'dead-lettered';
+      readonly reason: string;
+      /** Why the copy with the reason was refused; the copy was then sent without it (the reason is logged). */
+      readonly reasonDropped?: string;
+    }
   | {
       readonly kind: 'retry-scheduled';
       readonly reason: string;
@@ -77,22 +81,19 @@ export class MessageDisposition {
   /**
    * Permanent: copies the message to the DLQ with its reason; the caller then deletes it from the
    * source queue (it is done). Transient: sets its visibility to the backoff delay; the caller
-   * leaves it on the queue. A failed DLQ send throws (the message stays and is retried).
+   * leaves it on the queue. A DLQ send refused with the reason is sent again without it (the job
+   * matters more than its label); if that fails too it throws (the message stays and is retried).
    */
   async settleFailure(message: QueuedMessage, error: unknown): Promise<FailureOutcome> {
     const reason = failureReason(error);
     if (classifyFailure(error) === 'permanent') {
-      await this.options.sqs.send(
-        new SendMessageCommand({
-          QueueUrl: this.options.deadLetterQueueUrl,
-          MessageBody: message.body,
-          MessageAttributes: {
-            [DEAD_LETTER_ATTRIBUTES.reason]: { DataType: 'String', StringValue: reason },
-            [DEAD_LETTER_ATTRIBUTES.sourceMessageId]: { DataType: 'String', StringValue: message.messageId },
-          },
-        }),
-      );
-      return { kind: 'dead-lettered', reason };
+      try {
+        await this.copyToDeadLetterQueue(message, reason, true);
+        return { kind: 'dead-lettered', reason };
+      } catch (withReasonError) {
+        await this.copyToDeadLetterQueue(message, reason, false);
+        return { kind: 'dead-lettered', reason, reasonDropped: failureReason(withReasonError) };
+      }
     }
     const delaySeconds = retryDelaySeconds({
       receiveCount: message.receiveCount,
@@ -111,5 +112,15 @@ export class MessageDisposition {
       return { kind: 'retry-scheduled', reason, delaySeconds, backoffError: failureReason(error) };
     }
     return { kind: 'retry-scheduled', reason, delaySeconds };
+  }
+
+  private async copyToDeadLetterQueue(message: QueuedMessage, reason: string, withReason: boolean): Promise<void> {
+    await this.options.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: this.options.deadLetterQueueUrl,
+        MessageBody: message.body,
+        MessageAttributes: deadLetterAttributes(message.messageId, reason, withReason),
+      }),
+    );
   }
 }

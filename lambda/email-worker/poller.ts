@@ -10,6 +10,7 @@ import { jitteredBackoffMs, sleep } from './backoff';
 import { DeleteBatcher } from './delete-batcher';
 import { JobTimeoutError } from './errors';
 import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_WAIT_TIME_SECONDS } from './sqs-limits';
+import { VISIBILITY_HEARTBEAT } from './retry-schedule';
 import { changeVisibilityInBatches } from './visibility';
 
 /** What a job may ask of the poller about its own message. */
@@ -133,7 +134,7 @@ export class SqsPoller {
     const loopCount = Math.ceil(this.capacity / SQS_MAX_BATCH_ENTRIES);
     for (let i = 0; i < loopCount; i++) this.loops.push(this.receiveLoop());
     // Check often enough that no held message gets within a quarter of its timeout unextended.
-    const heartbeatMs = Math.max(250, (this.options.visibilityTimeoutSeconds * 1000) / 4);
+    const heartbeatMs = Math.max(250, this.options.visibilityTimeoutSeconds * 1000 * VISIBILITY_HEARTBEAT.intervalFraction);
     this.heartbeat = setInterval(() => void this.extendExpiringMessages(), heartbeatMs);
     this.logger.info('poller started', { queueUrl: this.options.queueUrl, concurrency: this.concurrency, loopCount });
   }
@@ -334,9 +335,9 @@ export class SqsPoller {
    */
   private async extendExpiringMessages(): Promise<void> {
     const now = Date.now();
-    const halfTimeoutMs = (this.options.visibilityTimeoutSeconds * 1000) / 2;
+    const rearmBelowMs = this.options.visibilityTimeoutSeconds * 1000 * VISIBILITY_HEARTBEAT.rearmBelowFraction;
     const expiring = [...this.running, ...this.buffered].filter(
-      (held) => !held.finished && held.visibleAtMs - now <= halfTimeoutMs,
+      (held) => !held.finished && held.visibleAtMs - now <= rearmBelowMs,
     );
     if (expiring.length === 0) return;
     const extension = this.sendExtensions(expiring, now);

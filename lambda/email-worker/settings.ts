@@ -26,4 +26,29 @@ export const EMAIL_WORKER_ENV = {
   retryBaseDelaySeconds: 'RETRY_BASE_DELAY_SECONDS',
   /** Jobs one Fargate task processes at once. */
   workerConcurrency: 'WORKER_CONCURRENCY',
+  /**
+   * The queue's redrive maxReceiveCount: the settings refuse a retry schedule that ends before a
+   * killed job's idempotency lease expires (retry-schedule.ts). Optional: the stack's default when unset.
+   */
+  maxReceiveCount: 'MAX_RECEIVE_COUNT',
+} as const;
+
+/**
+ * The defaults of the settings above: the one place the stack (lib/) and the runtime (lambda/)
+ * take them from, so a comment or a second copy cannot drift from the value in use.
+ */
+export const EMAIL_WORKER_DEFAULTS = {
+  /** Upper bound for one job: an SES API call takes well under a second; this leaves room for throttling. */
+  jobTimeoutSeconds: 30,
+  /** 30 s, 1 min, 2 min, 4 min...: gives a throttled mail provider room to recover. */
+  retryBaseDelaySeconds: 30,
+  /** Receives before SQS dead-letters a job. */
+  maxReceiveCount: 5,
+  /**
+   * Remember a sent job for 4 days, SQS's default retention: a message can be redelivered (or
+   * redriven from the DLQ) for as long as it is retained. The stack passes its queue's retention.
+   */
+  idempotencyTtlSeconds: 4 * 24 * 3600,
+  /** One receive batch (SQS returns at most 10 messages per call) in flight per task. */
+  workerConcurrency: 10,
 } as const;

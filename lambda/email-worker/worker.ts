@@ -8,10 +8,12 @@
 import { startFargateWorker } from './fargate-worker';
 import { loadEmailWorkerSettings } from './load-settings';
 import { createEmailWorkerLogger } from './observability';
+// Imported here, not loaded on demand: the image bundles this entry, and SMTP must work in it.
+import { createSmtpMailer } from './smtp-mailer';
 
 function main(): void {
   const logger = createEmailWorkerLogger();
-  const worker = startFargateWorker(loadEmailWorkerSettings(), { logger });
+  const worker = startFargateWorker(loadEmailWorkerSettings(), { logger, smtpMailerFactory: createSmtpMailer });
   worker.finished.then(
     () => process.exit(0),
     (error: unknown) => {

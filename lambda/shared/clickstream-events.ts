@@ -17,12 +17,23 @@ const MAX_SEARCH_QUERY_LENGTH = 512;
 
 const boundedString = (maxLength: number) => z.string().check(z.minLength(1), z.maxLength(maxLength));
 
+/**
+ * CloudWatch dimension values "must contain only ASCII characters and must include at least one
+ * non-whitespace character"; control characters would also forge log lines. So: printable ASCII
+ * (U+0020–U+007E), not only spaces. A page with other characters must be percent-encoded, as in a URL.
+ */
+const PRINTABLE_ASCII_TEXT = /^[\x20-\x7E]*[\x21-\x7E][\x20-\x7E]*$/;
+
 /** Fields every event carries. `timestamp` is when it happened on the client (ISO-8601, with offset). */
 const commonFields = {
   eventId: boundedString(MAX_ID_LENGTH),
   userId: boundedString(MAX_USER_ID_LENGTH),
   timestamp: z.iso.datetime({ offset: true }),
-  page: boundedString(MAX_PAGE_LENGTH),
+  page: z.string().check(
+    z.minLength(1),
+    z.maxLength(MAX_PAGE_LENGTH),
+    z.regex(PRINTABLE_ASCII_TEXT, 'must be printable ASCII text (percent-encode other characters)'),
+  ),
 };
 
 const pageViewSchema = z.object({
@@ -78,6 +89,41 @@ export function parseClickstreamEvent(value: unknown): ClickstreamEvent {
     return path === '' ? issue.message : `${path}: ${issue.message}`;
   });
   throw new InvalidClickstreamEventError(problems, readableEventId(value));
+}
+
+/**
+ * How far an event's time may be from its record's arrival in the stream. Event time drives the
+ * sessions (a user's lastSeenAt only moves forward), so a far-future time (year 9999) would pin a
+ * session forever; a sane client clock is never far off.
+ */
+export const EVENT_TIME_TOLERANCE_MS = {
+  /** 5 minutes ahead: the clock skew AWS itself tolerates in a signed request (SigV4 `RequestTimeTooSkewed`). */
+  future: 5 * 60 * 1000,
+  /**
+   * 8,760 hours behind: an offline client may upload old events late, but none older than the
+   * longest a Kinesis stream retains a record (8,760 h), so nothing real is refused.
+   */
+  past: 8760 * 3600 * 1000,
+} as const;
+
+/**
+ * Checks an event's time against its record's arrival time (Kinesis `approximateArrivalTimestamp`,
+ * epoch milliseconds). @throws InvalidClickstreamEventError when outside {@link EVENT_TIME_TOLERANCE_MS}.
+ */
+export function checkEventTime(event: ClickstreamEvent, arrivalEpochMs: number): void {
+  const eventTimeMs = Date.parse(event.timestamp);
+  const problem =
+    eventTimeMs > arrivalEpochMs + EVENT_TIME_TOLERANCE_MS.future
+      ? `more than ${EVENT_TIME_TOLERANCE_MS.future / 60_000} minutes after`
+      : eventTimeMs < arrivalEpochMs - EVENT_TIME_TOLERANCE_MS.past
+        ? `more than ${EVENT_TIME_TOLERANCE_MS.past / 3_600_000} hours before`
+        : undefined;
+  if (problem !== undefined) {
+    throw new InvalidClickstreamEventError(
+      [`timestamp: ${event.timestamp} is ${problem} the record's arrival (${new Date(arrivalEpochMs).toISOString()})`],
+      event.eventId,
+    );
+  }
 }
 
 function readableEventId(value: unknown): string | undefined {

@@ -3,7 +3,7 @@
  * The producer encodes with `encodeClickstreamEvent`; both consumers decode with
  * `decodeClickstreamRecordData` (Lambda hands them the record's data base64-encoded).
  */
-import { InvalidClickstreamEventError, parseClickstreamEvent, type ClickstreamEvent } from './clickstream-events';
+import { checkEventTime, InvalidClickstreamEventError, parseClickstreamEvent, type ClickstreamEvent } from './clickstream-events';
 
 /** The bytes the producer puts in a record's `Data`. */
 export function encodeClickstreamEvent(event: ClickstreamEvent): Uint8Array {
@@ -23,4 +23,15 @@ export function decodeClickstreamRecordData(base64Data: string): ClickstreamEven
     throw new InvalidClickstreamEventError([`data is not valid JSON (${(error as Error).message})`]);
   }
   return parseClickstreamEvent(value);
+}
+
+/**
+ * Decodes a Lambda Kinesis record (base64 `data`) and checks its event time against the record's
+ * `approximateArrivalTimestamp` (epoch seconds, as Lambda gives it): what both stream consumers use.
+ * @throws InvalidClickstreamEventError when the data is not a valid event or its time is implausible.
+ */
+export function decodeKinesisClickstreamRecord(kinesis: { readonly data: string; readonly approximateArrivalTimestamp: number }): ClickstreamEvent {
+  const event = decodeClickstreamRecordData(kinesis.data);
+  checkEventTime(event, kinesis.approximateArrivalTimestamp * 1000);
+  return event;
 }

@@ -3,6 +3,11 @@
  * contradict each other. The queue's visibility timeout is always computed here, never typed in.
  */
 import { Duration } from 'aws-cdk-lib';
+import {
+  describeRetryScheduleProblem,
+  earliestRedeliveryWithHeartbeat,
+  type RetryScheduleTimings,
+} from '../../lambda/email-worker/retry-schedule';
 import { InvalidPropError } from '../common/invalid-prop-error';
 
 /** Lambda's maximum function timeout. */
@@ -67,4 +72,46 @@ export function fargateConsumerTiming(jobTimeout: Duration): FargateConsumerTimi
     stopTimeout,
     visibilityTimeout: Duration.seconds(FARGATE_VISIBILITY_MULTIPLIER * jobTimeout.toSeconds()),
   };
+}
+
+/** What the retry-schedule check needs from the stack, whichever consumer runs. */
+export interface RetryScheduleProps {
+  /** The consumer mode's timing (from {@link lambdaConsumerTiming} or {@link fargateConsumerTiming}). */
+  readonly timing: LambdaConsumerTiming | FargateConsumerTiming;
+  /** Upper bound for one job. */
+  readonly jobTimeout: Duration;
+  /** First retry delay; doubles per receive. */
+  readonly retryBaseDelay: Duration;
+  /** Receives before SQS dead-letters a job. */
+  readonly maxReceiveCount: number;
+}
+
+/**
+ * The worst case of each mode, in seconds from the start of a killed job's idempotency lease.
+ * Lambda: the lease is the invocation's remaining time (at most the function timeout) and the
+ * batch's messages come back only after the whole visibility timeout. Fargate: the lease is the
+ * job timeout (fargate-worker.ts) and the heartbeat may leave a starting job with a quarter of the
+ * visibility timeout (retry-schedule.ts).
+ */
+export function retryScheduleTimings(props: RetryScheduleProps): RetryScheduleTimings {
+  const visibilitySeconds = props.timing.visibilityTimeout.toSeconds();
+  const common = { retryBaseDelaySeconds: props.retryBaseDelay.toSeconds(), maxReceiveCount: props.maxReceiveCount };
+  return 'functionTimeout' in props.timing
+    ? { ...common, leaseSeconds: props.timing.functionTimeout.toSeconds(), earliestRedeliverySeconds: visibilitySeconds }
+    : { ...common, leaseSeconds: props.jobTimeout.toSeconds(), earliestRedeliverySeconds: earliestRedeliveryWithHeartbeat(visibilitySeconds) };
+}
+
+/**
+ * Refuses a retry schedule (retryBaseDelay doubling, maxReceiveCount, visibility timeout) that ends
+ * before a killed job's idempotency lease expires: its redeliveries would all find the job "in
+ * progress" and SQS would dead-letter a job that may already have been sent. The runtime settings
+ * (lambda/email-worker/load-settings.ts) run the same check.
+ */
+export function validateRetrySchedule(props: RetryScheduleProps): void {
+  const timings = retryScheduleTimings(props);
+  const problem = describeRetryScheduleProblem(timings, { maxReceiveCount: 'maxReceiveCount', retryBaseDelay: 'retryBaseDelay' });
+  if (problem !== undefined) {
+    throw new InvalidPropError('EmailWorkerStack', 'maxReceiveCount', props.maxReceiveCount,
+      `large enough for the retry schedule to outlast the idempotency lease (${problem})`);
+  }
 }

@@ -19,6 +19,11 @@ const SHARD_ID = 'shardId-000000000000';
 const STREAM_ARN = 'arn:aws:kinesis:us-east-1:123456789012:stream/clickstream-test';
 /** A realistic 56-digit Kinesis sequence number prefix. */
 const SEQUENCE_BASE = 49650000000000000000000000000000000000000000000000000000n;
+/**
+ * Arrival of the first record: after the test events' times (2026-11-21, 10:00 to 11:00), so they
+ * pass the consumers' event-time check (at most 5 minutes after arrival).
+ */
+export const ARRIVAL_EPOCH_SECONDS = Date.parse('2026-11-21T12:00:00.000Z') / 1000;
 
 export function kinesisRecordOf(spec: RecordSpec, position: number): KinesisStreamRecord {
   const raw = typeof spec.data === 'string' ? spec.data : JSON.stringify(spec.data);
@@ -30,7 +35,7 @@ export function kinesisRecordOf(spec: RecordSpec, position: number): KinesisStre
       partitionKey,
       sequenceNumber,
       data: Buffer.from(raw, 'utf8').toString('base64'),
-      approximateArrivalTimestamp: 1_795_000_000 + position / 1000,
+      approximateArrivalTimestamp: ARRIVAL_EPOCH_SECONDS + position / 1000,
     },
     eventSource: 'aws:kinesis',
     eventVersion: '1.0',

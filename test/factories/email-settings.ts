@@ -13,6 +13,7 @@ export function anEmailWorkerSettings(overrides: Partial<EmailWorkerSettings> = 
     jobTimeoutSeconds: 30,
     retryBaseDelaySeconds: 5,
     workerConcurrency: 10,
+    maxReceiveCount: 5,
     ...overrides,
   };
 }

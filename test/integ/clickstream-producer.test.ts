@@ -123,4 +123,23 @@ describe('ClickstreamProducer on kinesis-local', () => {
     expect(run.status).toBe(0);
     expect(await readAll('clickstream-cli')).toHaveLength(300);
   });
+
+  it('the CLI stops at once when no region is configured, instead of retrying what cannot succeed', () => {
+    // Prepare: no region anywhere the SDK looks
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: join(ROOT, 'no-such-aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(ROOT, 'no-such-aws-credentials') };
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) delete env[name];
+
+    // Act
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'lambda/clickstream-producer/cli.ts', '--events', '20000', '--users', '500', '--stream', 'clickstream-cli', '--endpoint', kinesis.endpoint],
+      { cwd: ROOT, encoding: 'utf8', env },
+    );
+
+    // Assert: a few calls at most (one per concurrent slot), nothing sent, the reason and the fix named
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^sent: 0$/m);
+    expect(Number(/^calls: (\d+)$/m.exec(run.stdout)?.[1])).toBeLessThanOrEqual(4);
+    expect(run.stderr).toMatch(/^stopped: .*Region is missing.*check --region, credentials and --stream/m);
+  });
 });

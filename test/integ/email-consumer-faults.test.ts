@@ -68,3 +68,52 @@ describe.each(EMAIL_CONSUMER_MODES)('email consumers under faults (%s)', (consum
     expect((result.perWorker['worker-3'] ?? 0) + (result.perWorker['worker-4'] ?? 0)).toBeGreaterThan(0);
   });
 });
+
+/** Repeated SIGKILLs at arbitrary moments (not only mid-send): jobs may be sent twice, never lost. */
+const KILL_JOBS = 150;
+const KILL_MALFORMED_RATIO = 0.1;
+/** Deliveries after which the next worker is killed: three kills over the run. */
+const KILL_MILESTONES = [[15, 'worker-1'], [45, 'worker-2'], [75, 'worker-3']] as const;
+
+describe('email consumers under repeated SIGKILL (fargate)', () => {
+  let result: EmailDemoResult;
+
+  beforeAll(async () => {
+    result = await runEmailDemo({
+      consumers: 'fargate',
+      jobs: KILL_JOBS,
+      malformedRatio: KILL_MALFORMED_RATIO,
+      transientRatio: 0,
+      workers: 4,
+      context: EMAIL_TEST_CONTEXT,
+      smtpDataResponseDelayMs: 50,
+      showProgress: false,
+      log: () => undefined,
+      deadlineMs: 200_000,
+      async duringRun(run) {
+        for (const [deliveries, workerId] of KILL_MILESTONES) {
+          await run.waitForDeliveries(deliveries);
+          const victim = run.consumers.find((consumer) => consumer.id === workerId);
+          victim?.kill('SIGKILL');
+          await victim?.exited;
+        }
+      },
+    });
+  }, 300_000);
+
+  it('killed three workers by SIGKILL', () => {
+    for (const [, workerId] of KILL_MILESTONES) expect(result.consumerExits[workerId]).toEqual({ code: null, signal: 'SIGKILL' });
+  });
+
+  it('loses no job and dead-letters no valid one (the retry schedule outlasts a killed job\'s lease)', () => {
+    expect(result.completed).toBe(true);
+    expect(result.lost).toEqual([]);
+    expect(result.validJobsDeadLettered).toEqual([]);
+    expect(result.delivered).toBe(result.validJobs);
+  });
+
+  it('dead-letters every malformed job', () => {
+    expect(result.malformedJobs).toBe(Math.round(KILL_JOBS * KILL_MALFORMED_RATIO));
+    expect(Object.keys(result.malformedReasons)).toHaveLength(result.malformedJobs);
+  });
+});

@@ -1,5 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { EmailJob } from '../../lambda/email-worker/email-job';
 import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
 import { InvalidEmailJobsError } from '../../lambda/email-worker/errors';
@@ -28,6 +34,15 @@ describe('enqueueEmails against the provisioned queue: bad producer input', () =
     stack = await provisionEmailLocalStack({ consumers: 'lambda', sqs, dynamoDb, context: EMAIL_TEST_CONTEXT });
   });
 
+  /** Receives and deletes whatever the queue holds. */
+  async function drain(queueUrl: string): Promise<void> {
+    for (;;) {
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+      if (Messages.length === 0) return;
+      await Promise.all(Messages.map((message) => sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }))));
+    }
+  }
+
   afterAll(async () => {
     sqs?.destroy();
     dynamoDb?.destroy();
@@ -47,6 +62,28 @@ describe('enqueueEmails against the provisioned queue: bad producer input', () =
       new GetQueueAttributesCommand({ QueueUrl: stack.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
     );
     expect(Attributes).toEqual({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' });
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.queueUrl, WaitTimeSeconds: 0 }));
+    expect(Messages ?? []).toEqual([]);
+  });
+
+  it('refuses a batch where one job holds U+FFFE, which SQS would refuse alone, and sends none of it', async () => {
+    // Prepare: the emulator really refuses that entry alone (so a partial batch was possible)
+    const direct = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: stack.queueUrl,
+        Entries: [
+          { Id: 'ok', MessageBody: JSON.stringify(validJob(20)) },
+          { Id: 'bad', MessageBody: JSON.stringify({ ...validJob(21), body: 'a\uFFFEb' }) },
+        ],
+      }),
+    );
+    expect(direct.Failed?.map((failed) => failed.Id)).toEqual(['bad']);
+    await drain(stack.queueUrl);
+    const jobs = [validJob(22), { ...validJob(23), body: 'a\uFFFEb' }, validJob(24)];
+    // Act
+    const act = enqueueEmails(jobs, { queueUrl: stack.queueUrl, sqs });
+    // Assert
+    await expect(act).rejects.toMatchObject({ rejected: [{ index: 1, problems: ['body holds a character SQS refuses (U+FFFE at index 1)'] }] });
     const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.queueUrl, WaitTimeSeconds: 0 }));
     expect(Messages ?? []).toEqual([]);
   });

@@ -73,4 +73,22 @@ describe('clickstream dashboard', () => {
     const warnings = output.logs.filter((log) => log.level === 'WARN');
     expect(warnings.map((log) => String(log.reason))).toEqual([expect.stringMatching(/not valid JSON/), expect.stringMatching(/type/)]);
   });
+
+  it('skips a far-future event and a page that is no dimension value, instead of publishing them', async () => {
+    // Prepare
+    const event = kinesisEventOf([
+      aPageView({ userId: 'a', timestamp: '2026-11-21T10:00:10Z' }),
+      aPageView({ userId: 'b', timestamp: '9999-12-31T23:59:59Z' }),
+      aPageView({ userId: 'c', timestamp: '2026-11-21T10:00:20Z', page: '/p\u0007' }),
+    ]);
+
+    // Act
+    await aggregateBatch(event, aLambdaContext());
+
+    // Assert
+    expect(metricValues(output.metrics, 'PageViews').map(({ value }) => value)).toEqual([1]);
+    expect(metricValues(output.metrics, 'InvalidEvents').map(({ value }) => value)).toEqual([2]);
+    const warnings = output.logs.filter((log) => log.level === 'WARN');
+    expect(warnings.map((log) => String(log.reason))).toEqual([expect.stringMatching(/minutes after/), expect.stringMatching(/page: must be printable ASCII/)]);
+  });
 });

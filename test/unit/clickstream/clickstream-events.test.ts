@@ -1,5 +1,9 @@
-import { InvalidClickstreamEventError, parseClickstreamEvent } from '../../../lambda/shared/clickstream-events';
-import { decodeClickstreamRecordData, encodeClickstreamEvent } from '../../../lambda/shared/clickstream-record-codec';
+import { checkEventTime, InvalidClickstreamEventError, parseClickstreamEvent } from '../../../lambda/shared/clickstream-events';
+import {
+  decodeClickstreamRecordData,
+  decodeKinesisClickstreamRecord,
+  encodeClickstreamEvent,
+} from '../../../lambda/shared/clickstream-record-codec';
 import { aClick, aPageView, aSearch } from '../../factories/clickstream-events';
 
 describe('parseClickstreamEvent', () => {
@@ -27,6 +31,11 @@ describe('parseClickstreamEvent', () => {
     ['a click without elementId', { ...aClick(), elementId: undefined }, 'elementId'],
     ['a search with a negative result count', aSearch({ resultCount: -1 }), 'resultCount'],
     ['a search with a fractional result count', aSearch({ resultCount: 1.5 }), 'resultCount'],
+    ['a page with a line break (not a CloudWatch dimension value)', aPageView({ page: '/a\nb' }), 'page: must be printable ASCII'],
+    ['a page with a NUL', aPageView({ page: '/a\u0000' }), 'page: must be printable ASCII'],
+    ['a page with non-ASCII text', aPageView({ page: '/café' }), 'page: must be printable ASCII'],
+    ['a page with a zero-width space', aPageView({ page: '/a\u200B' }), 'page: must be printable ASCII'],
+    ['a page of spaces only', aPageView({ page: '   ' }), 'page: must be printable ASCII'],
   ])('rejects %s, naming the field', (_case, value, field) => {
     // Act
     const parse = (): unknown => parseClickstreamEvent(value);
@@ -47,6 +56,10 @@ describe('parseClickstreamEvent', () => {
     expect(error).toBeInstanceOf(InvalidClickstreamEventError);
     expect((error as InvalidClickstreamEventError).eventId).toBe('evt-42');
     expect((error as InvalidClickstreamEventError).problems).toHaveLength(2);
+  });
+
+  it('accepts a percent-encoded page with spaces inside', () => {
+    expect(parseClickstreamEvent(aPageView({ page: '/caf%C3%A9?q=a b' })).page).toBe('/caf%C3%A9?q=a b');
   });
 
   it.each([null, 42, 'page_view', []])('rejects a non-object (%p)', (value) => {
@@ -88,3 +101,30 @@ function captureError(action: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('checkEventTime', () => {
+  const arrivalMs = Date.parse('2026-11-21T10:00:00.000Z');
+
+  it.each([
+    ['at arrival', '2026-11-21T10:00:00.000Z'],
+    ['5 minutes ahead (clock skew)', '2026-11-21T10:05:00.000Z'],
+    ['a year late (offline client)', '2025-11-22T10:00:00.000Z'],
+  ])('accepts an event time %s', (_case, timestamp) => {
+    expect(() => checkEventTime(aPageView({ timestamp }), arrivalMs)).not.toThrow();
+  });
+
+  it.each([
+    ['in year 9999', '9999-12-31T23:59:59.000Z', 'more than 5 minutes after'],
+    ['5 minutes and 1 ms ahead', '2026-11-21T10:05:00.001Z', 'more than 5 minutes after'],
+    ['more than 8,760 hours before', '2025-11-21T09:59:59.999Z', 'more than 8760 hours before'],
+  ])('rejects an event time %s, naming the arrival', (_case, timestamp, problem) => {
+    const check = (): void => checkEventTime(aPageView({ eventId: 'evt-t', timestamp }), arrivalMs);
+    expect(check).toThrow(InvalidClickstreamEventError);
+    expect(check).toThrow(`Invalid clickstream event evt-t: timestamp: ${timestamp} is ${problem} the record's arrival (2026-11-21T10:00:00.000Z)`);
+  });
+
+  it('is applied by decodeKinesisClickstreamRecord with the arrival in epoch seconds', () => {
+    const data = Buffer.from(encodeClickstreamEvent(aPageView({ timestamp: '9999-01-01T00:00:00Z' }))).toString('base64');
+    expect(() => decodeKinesisClickstreamRecord({ data, approximateArrivalTimestamp: arrivalMs / 1000 })).toThrow(/year|after/);
+  });
+});

@@ -47,6 +47,25 @@ describe('clickstream processor', () => {
     expect(metricValues(output.metrics, 'EventsProcessed').map((metric) => metric.value)).toEqual([4]);
   });
 
+  it('takes a year-9999 event through the invalid-record path: a batch item failure, and no session pinned', async () => {
+    // Prepare
+    const event = kinesisEventOf([
+      aPageView({ userId: 'a', timestamp: '2026-11-21T10:00:00Z' }),
+      aPageView({ userId: 'b', timestamp: '9999-12-31T23:59:59Z' }),
+      aPageView({ userId: 'c', page: '/bad\r\npage' }),
+    ]);
+
+    // Act
+    const response = await processBatch(event, aLambdaContext());
+
+    // Assert
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: SEQ(2) }, { itemIdentifier: SEQ(3) }]);
+    expect(store.items.has('b')).toBe(false);
+    expect(store.items.has('c')).toBe(false);
+    expect(store.items.get('a')).toMatchObject({ pageCount: 1 });
+    expect(metricValues(output.metrics, 'InvalidEvents').map((metric) => metric.value)).toEqual([2]);
+  });
+
   it('does not double-count pages when the same batch is delivered twice', async () => {
     // Prepare
     const event = kinesisEventOf([aPageView({ userId: 'a' }), aPageView({ userId: 'a' }), aPageView({ userId: 'b' })]);

@@ -148,6 +148,32 @@ describe('ClickstreamProducer', () => {
     expect(result.undeliverable.map((record) => record.errorCode)).toEqual(['ResourceNotFoundException', 'ResourceNotFoundException']);
   });
 
+  it.each([
+    ['no region', Object.assign(new Error('Region is missing'), { name: 'Error' })],
+    ['no credentials', Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' })],
+  ])('stops at the first call with %s: nothing retried, every record and every later send reported at once', async (_label, error) => {
+    // Prepare: 3,000 events over 1,200 users would take many calls and 10 attempts each if retried
+    let calls = 0;
+    const delays: number[] = [];
+    const client = { send: async () => { calls += 1; throw error; } } as unknown as ConstructorParameters<typeof ClickstreamProducer>[0]['client'];
+    const producer = new ClickstreamProducer({ client, streamName: 'clickstream', maxAttempts: 10, sleep: async (ms) => { delays.push(ms); } });
+    const events = generateClickstreamEvents({ events: 3000, users: 1200, seed: 3 });
+
+    // Act
+    const first = await producer.send(events);
+    const later = await producer.send([aPageView({ userId: 'late' })]);
+
+    // Assert: one call per concurrent slot at most, no backoff
+    expect(calls).toBeLessThanOrEqual(4);
+    expect(delays).toEqual([]);
+    expect(first.sent).toBe(0);
+    expect(first.undeliverable).toHaveLength(3000);
+    // The first call's users' later events are held back behind their failed head, as always.
+    expect(new Set(first.undeliverable.map((record) => record.errorCode))).toEqual(new Set([error.name, 'PrecedingRecordUndeliverable']));
+    expect(later.undeliverable.map((record) => record.errorCode)).toEqual([error.name]);
+    expect(producer.haltedBy?.errorMessage).toBe(error.message);
+  });
+
   it('reports progress after each call until everything is settled', async () => {
     // Prepare
     const fake = new FakeKinesis();

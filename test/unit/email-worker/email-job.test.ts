@@ -46,15 +46,54 @@ describe('findEmailJobProblems', () => {
 });
 
 describe('isValidEmailAddress', () => {
-  it.each(['a@example.com', 'first.last+tag@sub.example.co.uk'])('accepts %s', (address) => {
+  it.each(['a@example.com', 'first.last+tag@sub.example.co.uk', 'jürgen@example.de'])('accepts %s', (address) => {
     expect(isValidEmailAddress(address)).toBe(true);
   });
-  it.each(['plain', 'a@localhost', 'a b@example.com', 'a@-example.com', `${'x'.repeat(250)}@example.com`])(
-    'rejects %s',
+  it.each([
+    'plain',
+    'a@localhost',
+    'a b@example.com',
+    'a@-example.com',
+    `${'x'.repeat(250)}@example.com`,
+    // Characters nodemailer drops or that read differently from what they are: the validated
+    // address must be the delivered one (a\u0000b@ was delivered to ab@).
+    'a\u0000b@example.com',
+    'a\u0007b@example.com',
+    'a\u007Fb@example.com',
+    'a\u200Bb@example.com',
+    'a\u200Db@example.com',
+    'a\uFEFFb@example.com',
+    'a\u202Eb@example.com',
+    'a\u2066b@example.com',
+    'a\u00ADb@example.com',
+    'a\u00A0b@example.com',
+    'a\u2028b@example.com',
+    'a\uD800b@example.com',
+    'a\uE000b@example.com',
+  ])(
+    'rejects %j',
     (address) => {
       expect(isValidEmailAddress(address)).toBe(false);
     },
   );
+});
+
+describe('findEmailJobProblems: header fields nodemailer would rewrite', () => {
+  const job = { jobId: 'job-1', to: 'a@example.com', subject: 'Hello', body: 'Line 1\r\nLine 2\tend' };
+
+  it.each([
+    ['a line break', 'Hello\r\nBcc: victim@example.com'],
+    ['a NUL', 'Hel\u0000lo'],
+    ['a right-to-left override', 'Invoice \u202Egnp.exe'],
+  ])('rejects a subject holding %s', (_label, subject) => {
+    expect(findEmailJobProblems({ ...job, subject })).toContain(
+      'subject holds a control or bidi character (line breaks, NUL, direction overrides are not allowed)',
+    );
+  });
+
+  it('accepts line breaks and tabs in the body, and an emoji sequence in the subject', () => {
+    expect(findEmailJobProblems({ ...job, subject: 'Family \u{1F468}\u200D\u{1F469}' })).toEqual([]);
+  });
 });
 
 describe('messageIdForJob', () => {

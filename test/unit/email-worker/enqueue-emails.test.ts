@@ -1,4 +1,6 @@
-import { enqueueEmails, packBatches } from '../../../lambda/email-worker/enqueue-emails';
+import { DEAD_LETTER_ATTRIBUTE_BYTES } from '../../../lambda/email-worker/dead-letter-attributes';
+import { enqueueEmails, maxJobBodyBytes, packBatches } from '../../../lambda/email-worker/enqueue-emails';
+import { SQS_MAX_MESSAGE_BYTES } from '../../../lambda/email-worker/sqs-limits';
 import { InvalidEmailJobsError } from '../../../lambda/email-worker/errors';
 import type { EmailJob } from '../../../lambda/email-worker/email-job';
 import { recordingSqsClient, type RecordedCommand } from '../../factories/email-fakes';
@@ -35,15 +37,52 @@ describe('enqueueEmails: validation', () => {
     expect(sqs.commands).toEqual([]);
   });
 
-  it('rejects a job whose serialized size exceeds the queue maximum, in UTF-8 bytes', async () => {
-    // Prepare: 300 "é" are 300 characters but 600 bytes
+  it('rejects a job whose serialized size exceeds the queue maximum minus the DLQ headroom, in UTF-8 bytes', async () => {
+    // Prepare: 300 "é" are 300 characters but 600 bytes; the queue leaves 500 bytes for a body
     const sqs = recordingSqsClient(acceptAll);
     const job = anEmailJob({ body: 'é'.repeat(300) });
     const size = Buffer.byteLength(JSON.stringify(job), 'utf8');
+    const maxMessageBytes = DEAD_LETTER_ATTRIBUTE_BYTES + 500;
     // Act
-    const attempt = enqueueEmails([job], { queueUrl: 'https://queue', sqs: sqs.client, maxMessageBytes: 500 });
+    const attempt = enqueueEmails([job], { queueUrl: 'https://queue', sqs: sqs.client, maxMessageBytes });
     // Assert
-    await expect(attempt).rejects.toThrow(`serialized job is ${size} bytes, over the queue's maximum message size of 500 bytes`);
+    await expect(attempt).rejects.toThrow(
+      `serialized job is ${size} bytes, over the 500 bytes allowed: the queue's maximum message size of ${maxMessageBytes} bytes`,
+    );
+    expect(sqs.commands).toEqual([]);
+  });
+
+  it('leaves room for the DLQ attributes: a job of exactly 1 MiB is refused, one at the headroom limit is sent', async () => {
+    // Prepare: bodies padded so the serialized jobs are exactly 1 MiB and exactly the allowed size
+    const sqs = recordingSqsClient(acceptAll);
+    const padTo = (bytes: number, jobId: string) => {
+      const job = anEmailJob({ jobId, body: '' });
+      return { ...job, body: 'x'.repeat(bytes - Buffer.byteLength(JSON.stringify(job), 'utf8')) };
+    };
+    const oneMiB = padTo(SQS_MAX_MESSAGE_BYTES, 'one-mib');
+    const atLimit = padTo(maxJobBodyBytes(SQS_MAX_MESSAGE_BYTES), 'at-limit');
+    // Act
+    const refused = enqueueEmails([oneMiB], { queueUrl: 'https://queue', sqs: sqs.client });
+    const sent = await enqueueEmails([atLimit], { queueUrl: 'https://queue', sqs: sqs.client });
+    // Assert
+    await expect(refused).rejects.toThrow(`serialized job is ${SQS_MAX_MESSAGE_BYTES} bytes`);
+    expect(sent).toEqual({ enqueued: 1, failures: [] });
+    expect(maxJobBodyBytes(SQS_MAX_MESSAGE_BYTES) + DEAD_LETTER_ATTRIBUTE_BYTES).toBe(SQS_MAX_MESSAGE_BYTES);
+  });
+
+  it.each([
+    ['U+FFFE in the body', { body: 'a\uFFFEb' }, 'body holds a character SQS refuses (U+FFFE at index 1)'],
+    ['U+FFFF in the subject', { subject: '\uFFFF' }, 'subject holds a character SQS refuses (U+FFFF at index 0)'],
+    ['a lone surrogate in the body', { body: 'x\uD800' }, 'body holds a character SQS refuses (U+D800 at index 1)'],
+    ['a vertical tab in the body', { body: 'a\u000Bb' }, 'body holds a character SQS refuses (U+000B at index 1)'],
+  ])('refuses %s before sending anything', async (_label, override, problem) => {
+    // Prepare
+    const sqs = recordingSqsClient(acceptAll);
+    const jobs = [anEmailJob(), anEmailJob(override)];
+    // Act
+    const attempt = enqueueEmails(jobs, { queueUrl: 'https://queue', sqs: sqs.client });
+    // Assert
+    await expect(attempt).rejects.toMatchObject({ rejected: [{ index: 1, problems: [problem] }] });
     expect(sqs.commands).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { EmailWorkerSettingsError } from '../../../lambda/email-worker/errors';
 import { loadEmailWorkerSettings } from '../../../lambda/email-worker/load-settings';
+import { EMAIL_WORKER_DEFAULTS } from '../../../lambda/email-worker/settings';
 
 function completeEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {
@@ -39,7 +40,35 @@ describe('loadEmailWorkerSettings', () => {
       jobTimeoutSeconds: 30,
       retryBaseDelaySeconds: 30,
       workerConcurrency: 10,
+      maxReceiveCount: 5,
     });
+  });
+
+  it('takes its defaults from the settings contract the stack uses too', () => {
+    const settings = loadEmailWorkerSettings(completeEnv());
+    expect(settings).toMatchObject({
+      idempotencyTtlSeconds: EMAIL_WORKER_DEFAULTS.idempotencyTtlSeconds,
+      retryBaseDelaySeconds: EMAIL_WORKER_DEFAULTS.retryBaseDelaySeconds,
+      workerConcurrency: EMAIL_WORKER_DEFAULTS.workerConcurrency,
+      maxReceiveCount: EMAIL_WORKER_DEFAULTS.maxReceiveCount,
+    });
+  });
+
+  it('refuses a retry schedule that ends before a killed job\'s idempotency lease expires, naming the values and the fix', () => {
+    // The embedded comparison's old settings: 5 s jobs, fargate visibility 10 s, 1 s first retry, 3 receives
+    const problems = problemsOf(
+      completeEnv({ JOB_TIMEOUT_SECONDS: '5', VISIBILITY_TIMEOUT_SECONDS: '10', RETRY_BASE_DELAY_SECONDS: '1', MAX_RECEIVE_COUNT: '3' }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^the retry schedule ends before the idempotency lease expires: with MAX_RECEIVE_COUNT 3 and RETRY_BASE_DELAY_SECONDS 1 s, .*; raise MAX_RECEIVE_COUNT to 4, or raise RETRY_BASE_DELAY_SECONDS to 2 s$/,
+      ),
+    ]);
+  });
+
+  it('accepts the same settings with one more receive (the check above could fail)', () => {
+    const env = completeEnv({ JOB_TIMEOUT_SECONDS: '5', VISIBILITY_TIMEOUT_SECONDS: '10', RETRY_BASE_DELAY_SECONDS: '1', MAX_RECEIVE_COUNT: '4' });
+    expect(loadEmailWorkerSettings(env).maxReceiveCount).toBe(4);
   });
 
   it('keeps an explicit zero retry delay (defaults resolve with ??, not ||)', () => {

@@ -18,6 +18,12 @@ describe('classifyFailure', () => {
     ['an SMTP 554 refusal of the message at DATA', smtpError('EMESSAGE', 554), 'permanent'],
     ['a jobId reused for a different email', new IdempotencyValidationError('payload differs'), 'permanent'],
     ['SES refusing the message', Object.assign(new Error('rejected'), { name: 'MessageRejected' }), 'permanent'],
+    ['SES refusing a bad request', Object.assign(new Error('bad'), { name: 'BadRequestException' }), 'permanent'],
+    [
+      'SES with an unverified MAIL FROM domain',
+      Object.assign(new Error('unverified'), { name: 'MailFromDomainNotVerifiedException' }),
+      'permanent',
+    ],
     ['an SMTP 451 deferral', smtpError('EENVELOPE', 451), 'transient'],
     ['a dropped connection', smtpError('ECONNECTION', 0), 'transient'],
     ['SES throttling', Object.assign(new Error('slow down'), { name: 'TooManyRequestsException' }), 'transient'],
@@ -65,6 +71,35 @@ describe('MessageDisposition.settleFailure', () => {
         },
       },
     ]);
+  });
+
+  it('sends the DLQ copy again without the reason when the copy with it is refused: the job is never lost', async () => {
+    // Prepare: the first SendMessage (with FailureReason) is refused, the second is accepted
+    let sends = 0;
+    const sqs = recordingSqsClient(() => {
+      sends += 1;
+      if (sends === 1) throw Object.assign(new Error('Invalid attribute value'), { name: 'InvalidParameterValue' });
+      return {};
+    });
+    const subject = new MessageDisposition({ sqs: sqs.client, queueUrl: 'https://queue', deadLetterQueueUrl: 'https://dlq', retryBaseDelaySeconds: 5 });
+    // Act
+    const outcome = await subject.settleFailure(message, new PermanentJobError('m-9', 'malformed JSON'));
+    // Assert
+    expect(outcome).toEqual({ kind: 'dead-lettered', reason: 'malformed JSON', reasonDropped: 'Invalid attribute value' });
+    expect(sqs.commands.map((command) => Object.keys(command.input.MessageAttributes as object))).toEqual([
+      [DEAD_LETTER_ATTRIBUTES.reason, DEAD_LETTER_ATTRIBUTES.sourceMessageId],
+      [DEAD_LETTER_ATTRIBUTES.sourceMessageId],
+    ]);
+  });
+
+  it('throws when the DLQ refuses the copy without the reason too (the message stays on the queue)', async () => {
+    // Prepare
+    const { subject, commands } = disposition({ failWith: new Error('QueueDoesNotExist') });
+    // Act
+    const settle = subject.settleFailure(message, new PermanentJobError('m-9', 'malformed JSON'));
+    // Assert
+    await expect(settle).rejects.toThrow('QueueDoesNotExist');
+    expect(commands).toHaveLength(2);
   });
 
   it('delays a transient failure by the exponential backoff of its receive count', async () => {
