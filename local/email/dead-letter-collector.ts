@@ -1,7 +1,8 @@
 /**
  * Drains the local DLQ into memory (the run owns it), keeping each message's body and the reason
  * the worker attached (`FailureReason`). Messages SQS itself redrove after maxReceiveCount carry
- * no reason; they are reported as such.
+ * no worker attributes at all; they are reported as such. A worker copy whose reason the DLQ
+ * refused still carries `SourceMessageId` (only the worker sets it), so it is never mistaken for one.
  */
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DEAD_LETTER_ATTRIBUTES } from '../../lambda/email-worker/message-disposition';
@@ -14,6 +15,8 @@ export interface DeadLetter {
 
 /** Reason recorded for a message SQS moved after too many receives (the worker attached none). */
 export const REDRIVEN_AFTER_MAX_RECEIVES = 'redriven by SQS after maxReceiveCount';
+/** Reason recorded for a worker's copy sent without its FailureReason (the DLQ refused the attribute). */
+export const COPIED_WITHOUT_REASON = 'copied by the worker; reason dropped';
 
 /** SQS returns at most 10 messages per receive. */
 const RECEIVE_LIMIT = 10;
@@ -39,9 +42,13 @@ export class DeadLetterCollector {
       );
       if (Messages === undefined || Messages.length === 0) return;
       for (const message of Messages) {
+        const attributes = message.MessageAttributes;
+        const copiedByWorker = attributes?.[DEAD_LETTER_ATTRIBUTES.sourceMessageId] !== undefined;
         this.collected.push({
           body: message.Body ?? '',
-          reason: message.MessageAttributes?.[DEAD_LETTER_ATTRIBUTES.reason]?.StringValue ?? REDRIVEN_AFTER_MAX_RECEIVES,
+          reason:
+            attributes?.[DEAD_LETTER_ATTRIBUTES.reason]?.StringValue ??
+            (copiedByWorker ? COPIED_WITHOUT_REASON : REDRIVEN_AFTER_MAX_RECEIVES),
         });
       }
       await this.sqs.send(
