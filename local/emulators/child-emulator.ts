@@ -25,6 +25,8 @@ export interface RunningEmulator {
   readonly name: string;
   readonly endpoint: string;
   readonly port: number;
+  /** The child's process id (to check that it is gone after stop). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
   return {
     name: spec.name,
     port: spec.port,
+    pid: child.pid,
     endpoint: `http://127.0.0.1:${spec.port}`,
     async stop() {
       if (exited) return;
