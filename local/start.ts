@@ -13,6 +13,7 @@ import { exitCodeFor, USAGE_EXIT_CODE } from './comparison/exit-code';
 import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
 import { runRemoteTargetComparison } from './comparison/remote-comparison';
 import { unmetExpectations } from './comparison/expectations';
+import { nodeVersionProblem } from '../scripts/check-node.cjs';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 
 async function runComparison(options: StartOptions): Promise<ComparisonResult> {
@@ -28,18 +29,16 @@ async function runComparison(options: StartOptions): Promise<ComparisonResult> {
   }
 }
 
-/** The project's floor (package.json engines): CDK dropped Node 20, and fauxqs needs ≥ 22.5. */
-const MINIMUM_NODE_MAJOR = 22;
-
 async function main(argv: readonly string[]): Promise<number> {
-  const nodeMajor = Number(process.versions.node.split('.')[0]);
-  if (nodeMajor < MINIMUM_NODE_MAJOR) {
-    console.error(`npm start: Node ${process.versions.node} is too old; use Node ${MINIMUM_NODE_MAJOR} or newer (.nvmrc says 24: \`nvm use\`).`);
-    return 1;
-  }
+  // Usage first: it must print on any Node, even one too old to run the comparison.
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(START_USAGE);
     return 0;
+  }
+  const nodeProblem = nodeVersionProblem('npm start', process.versions.node);
+  if (nodeProblem !== undefined) {
+    console.error(nodeProblem);
+    return 1;
   }
   const options = parseStartOptions(argv);
   const result = await runComparison(options);
