@@ -1,11 +1,13 @@
 /**
  * `npm start`: both patterns side by side, then a comparison table of what the run observed.
- * `--json` prints the ComparisonResult alone on stdout. The embedded target starts its own
- * emulators on free 127.0.0.1 ports and stops them before returning; `--target localstack|aws`
+ * `--json` prints the ComparisonResult alone on stdout; `--json-file PATH` also writes it to a file
+ * (npm prints its banner on stdout unless run as `npm -s start`). The embedded target starts its
+ * own emulators on free 127.0.0.1 ports and stops them before returning; `--target localstack|aws`
  * sends the traffic to deployed stacks (local/remote/).
  * Exit codes: 0 when every check of the run held, 1 when one did not or the run failed, 2 for a
  * usage problem (bad flag, unknown target, missing stack or stack output).
  */
+import { writeFileSync } from 'node:fs';
 import { formatComparisonTable } from './comparison/comparison-table';
 import { createComparisonProgress } from './comparison/comparison-progress';
 import type { ComparisonResult } from './comparison/comparison-result';
@@ -43,8 +45,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const options = parseStartOptions(argv);
   const result = await runComparison(options);
   const unmet = unmetExpectations(result);
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  if (options.jsonFile !== undefined) writeFileSync(options.jsonFile, json);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(json);
   } else {
     console.log(`\n${formatComparisonTable(result)}\n`);
     for (const note of result.notes) console.log(`  note: ${note}`);
