@@ -5,13 +5,14 @@
  * own emulators on free 127.0.0.1 ports and stops them before returning; `--target localstack|aws`
  * sends the traffic to deployed stacks (local/remote/).
  * Exit codes: 0 when every check of the run held, 1 when one did not or the run failed, 2 for a
- * usage problem (bad flag, unknown target, missing stack or stack output).
+ * usage problem (bad flag, unknown target, missing stack or stack output), 3 when the target does
+ * not answer or has no region or credentials.
  */
 import { writeFileSync } from 'node:fs';
 import { formatComparisonTable } from './comparison/comparison-table';
 import { createComparisonProgress } from './comparison/comparison-progress';
 import type { ComparisonResult } from './comparison/comparison-result';
-import { exitCodeFor, USAGE_EXIT_CODE } from './comparison/exit-code';
+import { exitCodeFor, FAILURE_EXIT_CODE, USAGE_EXIT_CODE } from './comparison/exit-code';
 import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
 import { runRemoteTargetComparison } from './comparison/remote-comparison';
 import { unmetExpectations } from './comparison/expectations';
@@ -64,7 +65,8 @@ main(process.argv.slice(2)).then(
     const code = exitCodeFor(error);
     console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
     if (code === USAGE_EXIT_CODE) console.error(START_USAGE);
-    else if (error instanceof Error && error.stack !== undefined) console.error(error.stack);
+    // A stack trace helps only with the unexpected; the other codes' messages say what to do.
+    else if (code === FAILURE_EXIT_CODE && error instanceof Error && error.stack !== undefined) console.error(error.stack);
     process.exit(code);
   },
 );
