@@ -15,5 +15,9 @@ module.exports = {
   testTimeout: 120_000,
   // Two cores: two workers keep emulator-backed suites from starving each other.
   maxWorkers: 2,
+  // One temporary folder per run, removed at the end: CDK apps synthesized without an outdir leave a
+  // `cdk.out*` folder in os.tmpdir() each (about 69 per run before this).
+  globalSetup: '<rootDir>/scripts/jest-temp-dir-setup.cjs',
+  globalTeardown: '<rootDir>/scripts/jest-temp-dir-teardown.cjs',
   snapshotSerializers: ['<rootDir>/test/stacks/asset-hash-serializer.js'],
 };
