@@ -16,7 +16,7 @@ export interface ChildEmulatorSpec {
   readonly cwd?: string;
   /** Extra environment variables. @default {} */
   readonly env?: Readonly<Record<string, string>>;
-  /** How long to wait for the port to accept connections. @default 30000 */
+  /** How long to wait for the port to accept connections (a ceiling, not a measurement). @default 60000 */
   readonly readyTimeoutMs?: number;
 }
 
@@ -62,7 +62,8 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
     }),
   );
 
-  const deadline = Date.now() + (spec.readyTimeoutMs ?? 30_000);
+  // 60 s: on a 2-core machine shared with other work, fauxqs took more than 30 s to listen (2026-12-02).
+  const deadline = Date.now() + (spec.readyTimeoutMs ?? 60_000);
   while (!(await canConnect(spec.port))) {
     if (exited) {
       throw new Error(`${spec.name} exited before listening on 127.0.0.1:${spec.port}: ${stderr.trim()}`);
