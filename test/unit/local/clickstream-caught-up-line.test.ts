@@ -6,7 +6,7 @@ describe('caughtUpLine', () => {
     const line = caughtUpLine('processor', { uniqueEventsSeen: 2000, invalidRecordsSeen: 10 }, { recordsCompleted: 1706, recordsDiscarded: 304 });
 
     expect(line).toBe(
-      'clickstream: processor caught up: seen 2000 valid records and 10 poison; runner checkpointed 1706, 304 in batches given up on (sent to the on-failure destination, poison included)',
+      'clickstream: processor caught up: seen 2000 valid records and 10 poison deliveries; runner checkpointed 1706, 304 in batches given up on (sent to the on-failure destination, poison included)',
     );
   });
 
