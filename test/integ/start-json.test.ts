@@ -37,10 +37,11 @@ describe('npm start -- --json (embedded)', () => {
   const jsonFolder = mkdtempSync(join(tmpdir(), 'qos-start-json-'));
   const jsonFile = join(jsonFolder, 'comparison.json');
 
+  // A ceiling, not a timing assertion: the run took 149 s on 2 cores shared with other jobs.
   beforeAll(async () => {
     run = await runStart(['--json', '--json-file', jsonFile, '--jobs', String(JOBS), '--events', String(EVENTS), '--workers', String(WORKERS)]);
     result = JSON.parse(run.stdout) as ComparisonResult;
-  }, 120_000);
+  }, 300_000);
 
   afterAll(() => rmSync(jsonFolder, { recursive: true, force: true }));
 
