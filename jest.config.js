@@ -17,5 +17,10 @@ module.exports = {
   maxWorkers: 2,
   // ESM-only Kafka client, loaded through Node's own require (see the mapped file).
   moduleNameMapper: { '^@platformatic/kafka$': '<rootDir>/test/factories/kafka-client-for-jest.ts' },
+
+  // One temporary folder per run, removed at the end: CDK apps synthesized without an outdir leave a
+  // `cdk.out*` folder in os.tmpdir() each (about 69 per run before this).
+  globalSetup: '<rootDir>/scripts/jest-temp-dir-setup.cjs',
+  globalTeardown: '<rootDir>/scripts/jest-temp-dir-teardown.cjs',
   snapshotSerializers: ['<rootDir>/test/stacks/asset-hash-serializer.js'],
 };

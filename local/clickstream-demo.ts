@@ -16,6 +16,7 @@ import { foldSessions, type SessionState } from '../lambda/clickstream-processor
 import { generateClickstreamEvents } from '../lambda/clickstream-producer/generate-events';
 import { putClickstreamEvents } from '../lambda/clickstream-producer/producer';
 import type { ClickstreamEvent } from '../lambda/shared/clickstream-events';
+import { caughtUpLine } from './clickstream-caught-up-line';
 import { ConsumerObserver, type ConsumerObservation } from './clickstream-consumer-observer';
 import { withHotUser } from './clickstream-hot-user';
 import { deliveredAfterPoison, hotKeyShare, recordsPerShard, type HotKeyShare } from './clickstream-shard-report';
@@ -270,9 +271,13 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
     });
     runners.push(replayRunner);
     await replayRunner.start();
-    for (const [name, runner] of [['processor', runners[0]], ['dashboard', runners[1]], ['replay', replayRunner]] as const) {
+    for (const [name, runner, observer] of [
+      ['processor', runners[0], processor],
+      ['dashboard', runners[1], dashboard],
+      ['replay', replayRunner, replay],
+    ] as const) {
       await runner?.waitUntilCaughtUp({ timeoutMs: catchUpTimeoutMs });
-      log(`clickstream: ${name} caught up (${runner?.stats().recordsCompleted ?? 0} records completed)`);
+      if (runner !== undefined) log(caughtUpLine(name, observer.observation(), runner.stats()));
     }
     await Promise.all(runners.map((runner) => runner.stop()));
 

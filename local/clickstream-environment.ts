@@ -17,6 +17,7 @@ import type { RunningEmulator } from './emulators/child-emulator';
 import { startDynamoDbEmulator } from './emulators/dynamodb-emulator';
 import { startKinesisEmulator } from './emulators/kinesis-emulator';
 import { startSqsEmulator } from './emulators/sqs-emulator';
+import { startAllOrNothing } from './emulators/start-all-or-nothing';
 import { EMULATOR_CREDENTIALS, emulatorKinesisClient } from './kinesis/emulator-kinesis-client';
 import type { KinesisHandler } from './kinesis/kinesis-event-source-runner';
 import { kinesisMappings, type LocalKinesisMapping } from './kinesis/kinesis-mappings';
@@ -119,7 +120,7 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
     Object.assign(process.env, savedEnvironment);
   };
   try {
-    const [kinesisEmulator, sqsEmulator, dynamoDbEmulator] = await Promise.all([startKinesisEmulator(), startSqsEmulator(), startDynamoDbEmulator()]);
+    const [kinesisEmulator, sqsEmulator, dynamoDbEmulator] = await startAllOrNothing([startKinesisEmulator(), startSqsEmulator(), startDynamoDbEmulator()]);
     emulators.push(kinesisEmulator, sqsEmulator, dynamoDbEmulator);
     const clientConfig = { region: LOCAL_REGION, credentials: EMULATOR_CREDENTIALS };
     const kinesis = emulatorKinesisClient(kinesisEmulator.endpoint);

@@ -11,6 +11,7 @@ import { enqueueEmails } from '../lambda/email-worker/enqueue-emails';
 import { startDynamoDbEmulator } from './emulators/dynamodb-emulator';
 import { startSmtpSink, type SmtpSink } from './emulators/smtp-sink';
 import { startSqsEmulator } from './emulators/sqs-emulator';
+import { startAllOrNothing } from './emulators/start-all-or-nothing';
 import type { RunningEmulator } from './emulators/child-emulator';
 import { startConsumerProcess, stopConsumerProcess, type ConsumerExit, type ConsumerProcess } from './email/consumer-processes';
 import { consumerProcessSpecs } from './email/consumer-environment';
@@ -142,7 +143,7 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
   const consumerExits: Record<string, ConsumerExit> = {};
   let stopGraceMs = 0;
   try {
-    const [sqsEmulator, dynamoDbEmulator, startedSink] = await Promise.all([
+    const [sqsEmulator, dynamoDbEmulator, startedSink] = await startAllOrNothing([
       startSqsEmulator(),
       startDynamoDbEmulator(),
       startSmtpSink({

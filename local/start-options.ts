@@ -2,6 +2,8 @@
  * The flags of `npm start`, parsed and checked. Every mistake is a UsageError naming the flag, so
  * the command can print it with the usage and exit 2.
  */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './comparison/usage-error';
 
@@ -18,6 +20,8 @@ export interface StartOptions {
   readonly stage: string | undefined;
   /** Print the ComparisonResult as JSON only (progress goes to stderr). @default false */
   readonly json: boolean;
+  /** Also write the ComparisonResult as JSON to this file (npm prints its banner on stdout). @default undefined (no file) */
+  readonly jsonFile: string | undefined;
   /** Email consumer runtime. @default 'fargate' (the stack's default) */
   readonly consumers: (typeof EMAIL_CONSUMER_CHOICES)[number];
   /** Email jobs, malformed and failing ones included. @default 1000 */
@@ -30,9 +34,11 @@ export interface StartOptions {
   readonly users: number;
 }
 
-export const START_USAGE = `usage: npm start -- [--json] [--target embedded|localstack|aws] [--stage NAME]
+export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--target embedded|localstack|aws] [--stage NAME]
                     [--jobs N] [--workers N] [--events N] [--users N] [--consumers fargate|lambda]
-  --json       print the comparison as JSON only (progress goes to stderr)
+  --json       print the comparison as JSON only (progress goes to stderr);
+               with npm, use \`npm -s start -- --json\` so npm's banner stays off stdout
+  --json-file  also write the comparison as JSON to PATH (any target)
   --target     where to send the traffic                            (default embedded)
   --stage      stage prefix of the deployed stacks (localstack, aws) (default none)
   --jobs       email jobs, 5% malformed and 2% failing, 10-5000     (default 1000)
@@ -66,6 +72,21 @@ function stageFlag(raw: string | undefined, target: StartOptions['target']): str
   return raw;
 }
 
+/** A file path whose folder exists, so a long run does not end on an unwritable path. */
+function jsonFileFlag(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === '') throw new UsageError('--json-file needs a file path, got an empty one', '--json-file');
+  const folder = dirname(resolve(raw));
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // Missing: reported below with the path.
+  }
+  if (!isFolder) throw new UsageError(`--json-file: folder ${folder} does not exist`, '--json-file');
+  return raw;
+}
+
 /** Parses `npm start` flags; throws UsageError naming the flag on any mistake. */
 export function parseStartOptions(argv: readonly string[]): StartOptions {
   let values: Record<string, string | boolean | undefined>;
@@ -76,6 +97,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
       allowPositionals: false,
       options: {
         json: { type: 'boolean' },
+        'json-file': { type: 'string' },
         target: { type: 'string' },
         stage: { type: 'string' },
         consumers: { type: 'string' },
@@ -97,6 +119,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     target,
     stage: stageFlag(text('stage'), target),
     json: values['json'] === true,
+    jsonFile: jsonFileFlag(text('json-file')),
     consumers: choiceFlag('consumers', text('consumers'), EMAIL_CONSUMER_CHOICES, 'fargate'),
     // Bounds keep a local run within the emulators' speed and this machine's memory.
     jobs: integerFlag('jobs', text('jobs'), 1000, 10, 5000),

@@ -1,18 +1,22 @@
 /**
  * `npm start`: both patterns side by side, then a comparison table of what the run observed.
- * `--json` prints the ComparisonResult alone on stdout. The embedded target starts its own
- * emulators on free 127.0.0.1 ports and stops them before returning; `--target localstack|aws`
+ * `--json` prints the ComparisonResult alone on stdout; `--json-file PATH` also writes it to a file
+ * (npm prints its banner on stdout unless run as `npm -s start`). The embedded target starts its
+ * own emulators on free 127.0.0.1 ports and stops them before returning; `--target localstack|aws`
  * sends the traffic to deployed stacks (local/remote/).
  * Exit codes: 0 when every check of the run held, 1 when one did not or the run failed, 2 for a
- * usage problem (bad flag, unknown target, missing stack or stack output).
+ * usage problem (bad flag, unknown target, missing stack or stack output), 3 when the target does
+ * not answer or has no region or credentials.
  */
+import { writeFileSync } from 'node:fs';
 import { formatComparisonTable } from './comparison/comparison-table';
 import { createComparisonProgress } from './comparison/comparison-progress';
 import type { ComparisonResult } from './comparison/comparison-result';
-import { exitCodeFor, USAGE_EXIT_CODE } from './comparison/exit-code';
+import { exitCodeFor, FAILURE_EXIT_CODE, USAGE_EXIT_CODE } from './comparison/exit-code';
 import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
 import { runRemoteTargetComparison } from './comparison/remote-comparison';
 import { unmetExpectations } from './comparison/expectations';
+import { nodeVersionProblem } from '../scripts/check-node.cjs';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 import { adviseLineForRun } from '../advisor/advise-command';
 
@@ -29,24 +33,24 @@ async function runComparison(options: StartOptions): Promise<ComparisonResult> {
   }
 }
 
-/** The project's floor (package.json engines): CDK dropped Node 20, and fauxqs needs ≥ 22.5. */
-const MINIMUM_NODE_MAJOR = 22;
-
 async function main(argv: readonly string[]): Promise<number> {
-  const nodeMajor = Number(process.versions.node.split('.')[0]);
-  if (nodeMajor < MINIMUM_NODE_MAJOR) {
-    console.error(`npm start: Node ${process.versions.node} is too old; use Node ${MINIMUM_NODE_MAJOR} or newer (.nvmrc says 24: \`nvm use\`).`);
-    return 1;
-  }
+  // Usage first: it must print on any Node, even one too old to run the comparison.
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(START_USAGE);
     return 0;
   }
+  const nodeProblem = nodeVersionProblem('npm start', process.versions.node);
+  if (nodeProblem !== undefined) {
+    console.error(nodeProblem);
+    return 1;
+  }
   const options = parseStartOptions(argv);
   const result = await runComparison(options);
   const unmet = unmetExpectations(result);
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  if (options.jsonFile !== undefined) writeFileSync(options.jsonFile, json);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(json);
   } else {
     console.log(`\n${formatComparisonTable(result)}\n`);
     for (const note of result.notes) console.log(`  note: ${note}`);
@@ -63,7 +67,8 @@ main(process.argv.slice(2)).then(
     const code = exitCodeFor(error);
     console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
     if (code === USAGE_EXIT_CODE) console.error(START_USAGE);
-    else if (error instanceof Error && error.stack !== undefined) console.error(error.stack);
+    // A stack trace helps only with the unexpected; the other codes' messages say what to do.
+    else if (code === FAILURE_EXIT_CODE && error instanceof Error && error.stack !== undefined) console.error(error.stack);
     process.exit(code);
   },
 );

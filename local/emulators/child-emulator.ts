@@ -16,7 +16,7 @@ export interface ChildEmulatorSpec {
   readonly cwd?: string;
   /** Extra environment variables. @default {} */
   readonly env?: Readonly<Record<string, string>>;
-  /** How long to wait for the port to accept connections. @default 30000 */
+  /** How long to wait for the port to accept connections (a ceiling, not a measurement). @default 60000 */
   readonly readyTimeoutMs?: number;
 }
 
@@ -25,6 +25,8 @@ export interface RunningEmulator {
   readonly name: string;
   readonly endpoint: string;
   readonly port: number;
+  /** The child's process id (to check that it is gone after stop). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -60,7 +62,8 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
     }),
   );
 
-  const deadline = Date.now() + (spec.readyTimeoutMs ?? 30_000);
+  // 60 s: on a 2-core machine shared with other work, fauxqs took more than 30 s to listen (2026-12-02).
+  const deadline = Date.now() + (spec.readyTimeoutMs ?? 60_000);
   while (!(await canConnect(spec.port))) {
     if (exited) {
       throw new Error(`${spec.name} exited before listening on 127.0.0.1:${spec.port}: ${stderr.trim()}`);
@@ -75,6 +78,7 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
   return {
     name: spec.name,
     port: spec.port,
+    pid: child.pid,
     endpoint: `http://127.0.0.1:${spec.port}`,
     async stop() {
       if (exited) return;

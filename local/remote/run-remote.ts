@@ -10,6 +10,7 @@ import { runRemoteClickstream } from './remote-clickstream-run';
 import type { ComparisonResult } from '../comparison/comparison-result';
 import { runRemoteEmail } from './remote-email-run';
 import { resolveRemoteConnection, type RemoteTarget } from './remote-target';
+import { explainTargetError } from './target-errors';
 import { toRemoteComparisonResult } from './to-comparison-result';
 
 /** Options of a remote run. */
@@ -76,6 +77,8 @@ export async function runRemoteComparison(options: RemoteComparisonOptions): Pro
       }),
     ]);
     return toRemoteComparisonResult(options.target, email, stream);
+  } catch (error) {
+    throw explainTargetError(error, connection);
   } finally {
     clients.destroy();
   }

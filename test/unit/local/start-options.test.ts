@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { exitCodeFor } from '../../../local/comparison/exit-code';
 import { UsageError } from '../../../local/comparison/usage-error';
 import { parseStartOptions } from '../../../local/start-options';
@@ -8,6 +10,7 @@ describe('parseStartOptions', () => {
       target: 'embedded',
       stage: undefined,
       json: false,
+      jsonFile: undefined,
       consumers: 'fargate',
       jobs: 1000,
       workers: 3,
@@ -19,7 +22,13 @@ describe('parseStartOptions', () => {
   it('reads every flag', () => {
     const options = parseStartOptions(['--json', '--target', 'aws', '--stage', 'dev-1', '--jobs', '40', '--workers', '2', '--events', '300', '--users', '20', '--consumers', 'lambda']);
 
-    expect(options).toEqual({ target: 'aws', stage: 'dev-1', json: true, consumers: 'lambda', jobs: 40, workers: 2, events: 300, users: 20 });
+    expect(options).toEqual({ target: 'aws', stage: 'dev-1', json: true, jsonFile: undefined, consumers: 'lambda', jobs: 40, workers: 2, events: 300, users: 20 });
+  });
+
+  it('takes a --json-file path in an existing folder', () => {
+    const path = join(tmpdir(), 'comparison.json');
+
+    expect(parseStartOptions(['--json-file', path]).jsonFile).toBe(path);
   });
 
   it('keeps a value at the edge of its range', () => {
@@ -37,6 +46,8 @@ describe('parseStartOptions', () => {
     [['--stage', 'dev'], /--stage names deployed stacks/],
     [['--target', 'aws', '--stage', 'dev_1'], /--stage must be letters, digits and hyphens/],
     [['extra'], /Unexpected argument 'extra'/],
+    [['--json-file', ''], /--json-file needs a file path/],
+    [['--json-file', join(tmpdir(), 'no-such-folder-qos', 'result.json')], /--json-file: folder .*no-such-folder-qos does not exist/],
   ])('rejects %j with a UsageError that says what is wrong', (argv, message) => {
     expect(() => parseStartOptions(argv)).toThrow(UsageError);
     expect(() => parseStartOptions(argv)).toThrow(message);
