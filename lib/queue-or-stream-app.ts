@@ -35,6 +35,7 @@ export function buildQueueOrStreamApp(app: App, processEnv: NodeJS.ProcessEnv = 
     env,
     description: 'queue-or-stream: email worker (SQS task queue + DLQ + autoscaled consumers)',
     consumers: email.consumers,
+    queueType: email.queue,
     emailFrom: email.emailFrom,
     jobTimeout: seconds(email.jobTimeoutSeconds),
     retryBaseDelay: seconds(email.retryBaseDelaySeconds),

@@ -6,6 +6,7 @@
 import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { retryDelaySeconds } from './backoff';
+import { isFifoQueueUrl } from './fifo-message-group';
 import { PermanentJobError } from './errors';
 import type { QueuedMessage } from './job';
 
@@ -90,6 +91,12 @@ export class MessageDisposition {
             [DEAD_LETTER_ATTRIBUTES.reason]: { DataType: 'String', StringValue: reason },
             [DEAD_LETTER_ATTRIBUTES.sourceMessageId]: { DataType: 'String', StringValue: message.messageId },
           },
+          // A FIFO DLQ requires both ids. Each dead letter is its own group: it has already left its
+          // source group's order, and one group per message lets a redrive move them in parallel.
+          // The source message id as deduplication id: a retried copy within 5 minutes is dropped.
+          ...(isFifoQueueUrl(this.options.deadLetterQueueUrl)
+            ? { MessageGroupId: message.messageId, MessageDeduplicationId: message.messageId }
+            : {}),
         }),
       );
       return { kind: 'dead-lettered', reason };

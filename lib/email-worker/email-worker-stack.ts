@@ -6,7 +6,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import type { EmailConsumerMode } from '../common/app-context';
+import type { EmailConsumerMode, EmailQueueType } from '../common/app-context';
 import { AlarmTopic } from '../common/alarm-topic';
 import { EncryptedQueue } from '../common/encrypted-queue';
 import { InvalidPropError } from '../common/invalid-prop-error';
@@ -27,6 +27,16 @@ export interface EmailWorkerStackProps extends StackProps {
    * @default 'fargate'
    */
   readonly consumers?: EmailConsumerMode;
+  /**
+   * The jobs queue's type. `fifo`: emails to one recipient (or one tenant, when the job names a
+   * `tenantId`) go out in the order they were enqueued, and SQS drops a resend of a jobId within
+   * 5 minutes; the consumers keep that order (one job per group at a time). `standard`: best-effort
+   * order, nearly unlimited throughput; the idempotency table alone stops duplicates.
+   * Standard queues do not use SQS fair queues (MessageGroupId on a standard queue) here: see README
+   * "Fair queues". FIFO is not a fair queue either: one busy group holds back only itself.
+   * @default 'standard'
+   */
+  readonly queueType?: EmailQueueType;
   /**
    * Sender address; its address or domain must be a verified SES identity.
    * @default none: synth works, deploy is refused with "emailFrom is missing: ..."
@@ -98,6 +108,7 @@ export class EmailWorkerStack extends Stack {
     const visibilityTimeout = lambdaTiming?.visibilityTimeout ?? fargateTiming?.visibilityTimeout;
 
     this.jobs = new EncryptedQueue(this, 'EmailQueue', {
+      fifo: (props.queueType ?? 'standard') === 'fifo',
       visibilityTimeout,
       maxReceiveCount: props.maxReceiveCount,
       encryptionKey: props.encryptionKey,
