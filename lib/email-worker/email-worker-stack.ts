@@ -10,6 +10,7 @@ import type { EmailConsumerMode, EmailQueueType } from '../common/app-context';
 import { AlarmTopic } from '../common/alarm-topic';
 import { EncryptedQueue } from '../common/encrypted-queue';
 import { InvalidPropError } from '../common/invalid-prop-error';
+import { SignupFanout } from '../fanout/signup-fanout';
 import { fargateConsumerTiming, lambdaConsumerTiming } from './consumer-timing';
 import { EmailFargateConsumer, type EmailFargateConsumerTuning } from './email-fargate-consumer';
 import { EmailIdempotencyTable } from './email-idempotency-table';
@@ -37,6 +38,15 @@ export interface EmailWorkerStackProps extends StackProps {
    * @default 'standard'
    */
   readonly queueType?: EmailQueueType;
+  /**
+   * Add the SNS→SQS fan-out of user signups: a topic delivering welcome-email jobs to this stack's
+   * queue and every signup to an analytics queue (see lib/fanout/signup-fanout.ts). It lives in this
+   * stack because it must add its statement to the email queue's policy, which this stack owns
+   * (a second AWS::SQS::QueuePolicy on the same queue from another stack would replace it).
+   * Needs queueType 'standard'.
+   * @default false
+   */
+  readonly signupFanout?: boolean;
   /**
    * Sender address; its address or domain must be a verified SES identity.
    * @default none: synth works, deploy is refused with "emailFrom is missing: ..."
@@ -96,6 +106,8 @@ export class EmailWorkerStack extends Stack {
   public readonly alarmTopic: AlarmTopic;
   /** Alarms and dashboard. */
   public readonly monitoring: EmailWorkerMonitoring;
+  /** The SNS→SQS signup fan-out, when `signupFanout` is on. */
+  public readonly signupFanout?: SignupFanout;
 
   constructor(scope: Construct, id: string, props: EmailWorkerStackProps = {}) {
     super(scope, id, props);
@@ -151,6 +163,9 @@ export class EmailWorkerStack extends Stack {
       alarmTopic: this.alarmTopic,
       oldestMessageAgeThreshold: props.oldestMessageAgeThreshold,
     });
+    if (props.signupFanout === true) {
+      this.signupFanout = new SignupFanout(this, 'SignupFanout', { emailQueue: this.jobs.queue });
+    }
     this.addOutputs();
     acknowledgeEmailConsumerNagFindings(this.consumer);
   }
