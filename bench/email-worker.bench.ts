@@ -6,6 +6,9 @@
  * event loop), the same simulated job latency (a timer; no mail is sent), the same message count,
  * and a fresh pre-filled queue per contender. Throughput is messages deleted per second.
  *
+ * SQS FIFO: the same poller, same jobs and same in-flight limit against a FIFO queue whose jobs
+ * fall into FIFO_GROUPS message groups (recipients), measured in the same run next to standard.
+ *
  * Options: `--messages N` (default 4000), `--latency-ms N` (default 20),
  * `--worker-concurrency N` (default 50).
  * Prints `# ...` context lines, then one `name: value` line per figure.
@@ -48,9 +51,14 @@ const benchJobs: readonly EmailJob[] = Array.from({ length: options.messages }, 
   body: 'Hello from the queue-or-stream benchmark.',
 }));
 
+/** Recipients of the FIFO run: each is a message group, so at most this many jobs run at once. */
+const FIFO_GROUPS = 100;
+/** The same jobs for FIFO_GROUPS recipients (enqueueEmails groups a FIFO queue's jobs by recipient). */
+const fifoBenchJobs: readonly EmailJob[] = benchJobs.map((job, index) => ({ ...job, to: `user${index % FIFO_GROUPS}@example.com` }));
+
 /** Fills a contender's queue through the project's own producer (SendMessageBatch, 10 per call). */
 async function seedEmailJobs(sqs: SQSClient, queueUrl: string): Promise<void> {
-  const result = await enqueueEmails(benchJobs, { sqs, queueUrl });
+  const result = await enqueueEmails(queueUrl.endsWith('.fifo') ? fifoBenchJobs : benchJobs, { sqs, queueUrl });
   const firstFailure = result.failures[0];
   if (firstFailure !== undefined) {
     const first = `${firstFailure.jobId}: ${firstFailure.code} ${firstFailure.message}`;
@@ -65,10 +73,11 @@ function contenderDeadlineMs(): number {
   return options.messages * (options['latency-ms'] + naiveRoundTripsMs) * 2;
 }
 
-async function measure(contender: SqsContender, endpoint: string, jobLatencyMs: number): Promise<SqsContenderResult> {
-  printContext(`${contender.label} settings: ${contender.settings}`);
+async function measure(contender: SqsContender, endpoint: string, jobLatencyMs: number, fifo = false): Promise<SqsContenderResult> {
+  printContext(`${contender.label} settings: ${contender.settings}${fifo ? `, FIFO queue, ${FIFO_GROUPS} message groups` : ''}`);
   const result = await runSqsContender(contender, {
     endpoint,
+    fifo,
     messageCount: options.messages,
     seed: seedEmailJobs,
     jobLatencyMs,
@@ -105,6 +114,18 @@ async function main(): Promise<void> {
       endpoint,
       latencyMs,
     );
+    const workerFifo = await measure(
+      sqsPollerContender({ label: 'worker on FIFO', concurrency: options['worker-concurrency'] }),
+      endpoint,
+      latencyMs,
+      true,
+    );
+    const workerFifoEqual = await measure(
+      sqsPollerContender({ label: `worker on FIFO (${EQUAL_IN_FLIGHT} in flight)`, concurrency: EQUAL_IN_FLIGHT }),
+      endpoint,
+      latencyMs,
+      true,
+    );
     const sqsConsumerBatch = await measure(sqsConsumerContender('handleMessageBatch'), endpoint, latencyMs);
     const sqsConsumerSingle = await measure(sqsConsumerContender('handleMessage'), endpoint, latencyMs);
     const naive = await measure(naiveSqsLoop(), endpoint, latencyMs);
@@ -127,6 +148,9 @@ async function main(): Promise<void> {
     );
     printFigure('worker_vs_naive', ratio(worker.messagesPerSecond, naive.messagesPerSecond));
     printFigure('worker_sqs_calls_per_msg', ratio(worker.calls.total, worker.messageCount), 3);
+    printFigure('worker_fifo_msgs_per_s', workerFifo.messagesPerSecond, 1);
+    printFigure('worker_fifo_vs_standard', ratio(workerFifo.messagesPerSecond, worker.messagesPerSecond));
+    printFigure('worker_fifo_vs_standard_equal_inflight', ratio(workerFifoEqual.messagesPerSecond, workerEqual.messagesPerSecond));
   } finally {
     await emulator.stop();
   }

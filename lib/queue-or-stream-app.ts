@@ -40,6 +40,9 @@ export function buildQueueOrStreamApp(app: App, processEnv: NodeJS.ProcessEnv = 
     env,
     description: 'queue-or-stream: email worker (SQS task queue + DLQ + autoscaled consumers)',
     consumers: email.consumers,
+    queueType: email.queue,
+    // A standard SNS topic cannot deliver to a FIFO queue: the fan-out comes with the standard variant.
+    signupFanout: email.queue === 'standard',
     emailFrom: email.emailFrom,
     jobTimeout: seconds(email.jobTimeoutSeconds),
     retryBaseDelay: seconds(email.retryBaseDelaySeconds),

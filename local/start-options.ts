@@ -32,10 +32,16 @@ export interface StartOptions {
   readonly events: number;
   /** Clickstream users (partition keys). @default 100 */
   readonly users: number;
+  /**
+   * Also run SQS standard vs FIFO vs SNS→SQS fan-out and print their table (embedded target only).
+   * Behind a flag: it synthesizes two more templates, which takes a minute or more on a busy machine.
+   * @default false
+   */
+  readonly variants: boolean;
 }
 
 export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--target embedded|localstack|aws] [--stage NAME]
-                    [--jobs N] [--workers N] [--events N] [--users N] [--consumers fargate|lambda]
+                    [--jobs N] [--workers N] [--events N] [--users N] [--consumers fargate|lambda] [--variants]
   --json       print the comparison as JSON only (progress goes to stderr);
                with npm, use \`npm -s start -- --json\` so npm's banner stays off stdout
   --json-file  also write the comparison as JSON to PATH (any target)
@@ -45,7 +51,8 @@ export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--t
   --workers    most competing email workers, 1-8 (starts with 1)    (default 3)
   --events     clickstream events, 100-20000                        (default 2000)
   --users      clickstream users (partition keys), 2-10000          (default 100)
-  --consumers  email consumer runtime                               (default fargate)`;
+  --consumers  email consumer runtime                               (default fargate)
+  --variants   also compare SQS standard, SQS FIFO and SNS→SQS fan-out (embedded; adds a minute or more)`;
 
 /** A stage is used in stack names: letters, digits and hyphens, starting with a letter (lib/common/app-context.ts). */
 const STAGE_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
@@ -87,6 +94,11 @@ function jsonFileFlag(raw: string | undefined): string | undefined {
   return raw;
 }
 
+function variantsFlag(variants: boolean, target: StartOptions['target']): boolean {
+  if (variants && target !== 'embedded') throw new UsageError('--variants runs on the embedded emulators: leave out --target', '--variants');
+  return variants;
+}
+
 /** Parses `npm start` flags; throws UsageError naming the flag on any mistake. */
 export function parseStartOptions(argv: readonly string[]): StartOptions {
   let values: Record<string, string | boolean | undefined>;
@@ -105,6 +117,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
         workers: { type: 'string' },
         events: { type: 'string' },
         users: { type: 'string' },
+        variants: { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -127,5 +140,6 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     events: integerFlag('events', text('events'), 2000, 100, 20000),
     // At least 2 users: one of them is the hot key, the others share the rest.
     users: integerFlag('users', text('users'), 100, 2, 10000),
+    variants: variantsFlag(values['variants'] === true, target),
   };
 }

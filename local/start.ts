@@ -19,6 +19,8 @@ import { unmetExpectations } from './comparison/expectations';
 import { nodeVersionProblem } from '../scripts/check-node.cjs';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 import { adviseLineForRun } from '../advisor/advise-command';
+import { runVariants } from './variants/run-variants';
+import { formatVariantsTable, unmetVariantExpectations } from './variants/variants-table';
 
 async function runComparison(options: StartOptions): Promise<ComparisonResult> {
   // With --json, stdout carries the JSON alone: progress goes to stderr.
@@ -45,8 +47,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const options = parseStartOptions(argv);
-  const result = await runComparison(options);
-  const unmet = unmetExpectations(result);
+  const comparison = await runComparison(options);
+  // --variants: after the main run (each variant starts its own emulator), so neither slows the other.
+  const progressStream = options.json ? process.stderr : process.stdout;
+  const variants = options.variants ? await runVariants((line) => void progressStream.write(`${line}\n`)) : undefined;
+  const result = variants === undefined ? comparison : { ...comparison, variants };
+  const unmet = [...unmetExpectations(result), ...(variants === undefined ? [] : unmetVariantExpectations(variants))];
   const json = `${JSON.stringify(result, null, 2)}\n`;
   if (options.jsonFile !== undefined) writeFileSync(options.jsonFile, json);
   if (options.json) {
@@ -54,6 +60,10 @@ async function main(argv: readonly string[]): Promise<number> {
   } else {
     console.log(`\n${formatComparisonTable(result)}\n`);
     for (const note of result.notes) console.log(`  note: ${note}`);
+    if (variants !== undefined) {
+      console.log(`\nSQS standard vs SQS FIFO vs SNS→SQS fan-out (same workload, each from its synthesized template):\n\n${formatVariantsTable(variants)}\n`);
+      for (const note of variants.notes) console.log(`  note: ${note}`);
+    }
     console.log(unmet.length === 0 ? '\nEvery expectation held.' : `\nNot as expected:\n${unmet.map((line) => `  - ${line}`).join('\n')}`);
     console.log(`\n${adviseLineForRun(result)}`);
   }

@@ -28,6 +28,12 @@ export interface BenchQueueOptions {
    * delivered twice, so every contender does exactly the jobs it was given.
    */
   readonly visibilityTimeoutSeconds: number;
+  /**
+   * Make it a FIFO queue (name ending in `.fifo`, no content-based deduplication: the producer sets
+   * MessageGroupId and MessageDeduplicationId, as EncryptedQueue's FIFO queues expect).
+   * @default false
+   */
+  readonly fifo?: boolean;
 }
 
 /** A queue made for one benchmark contender. */
@@ -39,11 +45,15 @@ export interface BenchQueue {
 
 /** Creates a fresh, empty queue. */
 export async function createBenchQueue(client: SQSClient, options: BenchQueueOptions): Promise<BenchQueue> {
-  const queueName = `${options.namePrefix}-${randomUUID().slice(0, 8)}`;
+  const fifo = options.fifo ?? false;
+  const queueName = `${options.namePrefix}-${randomUUID().slice(0, 8)}${fifo ? '.fifo' : ''}`;
   const created = await client.send(
     new CreateQueueCommand({
       QueueName: queueName,
-      Attributes: { VisibilityTimeout: String(options.visibilityTimeoutSeconds) },
+      Attributes: {
+        VisibilityTimeout: String(options.visibilityTimeoutSeconds),
+        ...(fifo ? { FifoQueue: 'true', ContentBasedDeduplication: 'false' } : {}),
+      },
     }),
   );
   const queueUrl = created.QueueUrl;

@@ -25,6 +25,8 @@ export interface SqsContenderRunOptions {
   readonly jobLatencyMs: number;
   /** Hard limit for consuming the whole queue; past it the run fails with DeadlineExceededError. */
   readonly deadlineMs: number;
+  /** Run against a FIFO queue (see createBenchQueue). @default false */
+  readonly fifo?: boolean;
   /** Hard limit for the contender's `stop()`. @default 30000 */
   readonly stopDeadlineMs?: number;
 }
@@ -159,6 +161,7 @@ export async function runSqsContender(
     const queue = await createBenchQueue(adminClient, {
       namePrefix: 'bench',
       visibilityTimeoutSeconds: BENCH_VISIBILITY_TIMEOUT_SECONDS,
+      fifo: options.fifo,
     });
     try {
       await options.seed(adminClient, queue.queueUrl);

@@ -9,6 +9,7 @@ import { sqsClient } from '../shared/aws-clients';
 import { jitteredBackoffMs, sleep } from './backoff';
 import { DEAD_LETTER_ATTRIBUTE_BYTES } from './dead-letter-attributes';
 import { findEmailJobProblems, type EmailJob } from './email-job';
+import { isFifoQueueUrl, messageDeduplicationIdFor, messageGroupIdFor } from './fifo-message-group';
 import { InvalidEmailJobsError, type RejectedEmailJob } from './errors';
 import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_MESSAGE_BYTES } from './sqs-limits';
 
@@ -23,6 +24,12 @@ export interface EnqueueEmailsOptions {
   readonly maxAttempts?: number;
   /** Backoff between attempts (full jitter). @default { baseMs: 100, capMs: 2000 } */
   readonly retryBackoff?: { readonly baseMs: number; readonly capMs: number };
+  /**
+   * Send as to a FIFO queue: each message gets `MessageGroupId` (tenant, else recipient) and
+   * `MessageDeduplicationId` (jobId); see fifo-message-group.ts.
+   * @default true when the queue URL ends in `.fifo`
+   */
+  readonly fifo?: boolean;
 }
 
 /** One job SQS did not accept. */
@@ -50,6 +57,8 @@ interface PreparedEntry {
   readonly jobId: string;
   readonly body: string;
   readonly bytes: number;
+  /** FIFO only: `MessageGroupId` and `MessageDeduplicationId`. */
+  readonly fifo?: { readonly MessageGroupId: string; readonly MessageDeduplicationId: string };
 }
 
 /**
@@ -123,9 +132,11 @@ export async function enqueueEmails(jobs: readonly EmailJob[], options: EnqueueE
 
   const sqs = options.sqs ?? sqsClient();
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const fifo = options.fifo ?? isFifoQueueUrl(options.queueUrl);
   let pending: PreparedEntry[] = jobs.map((job, index) => {
     const body = JSON.stringify(job);
-    return { id: String(index), jobId: job.jobId, body, bytes: Buffer.byteLength(body, 'utf8') };
+    const fifoIds = fifo ? { MessageGroupId: messageGroupIdFor(job), MessageDeduplicationId: messageDeduplicationIdFor(job) } : undefined;
+    return { id: String(index), jobId: job.jobId, body, bytes: Buffer.byteLength(body, 'utf8'), fifo: fifoIds };
   });
   const finalFailures: EnqueueFailure[] = [];
   let enqueued = 0;
@@ -155,7 +166,7 @@ async function sendBatch(sqs: SQSClient, queueUrl: string, batch: readonly Prepa
     const result = await sqs.send(
       new SendMessageBatchCommand({
         QueueUrl: queueUrl,
-        Entries: batch.map((entry) => ({ Id: entry.id, MessageBody: entry.body })),
+        Entries: batch.map((entry) => ({ Id: entry.id, MessageBody: entry.body, ...entry.fifo })),
       }),
     );
     const byId = new Map(batch.map((entry) => [entry.id, entry]));

@@ -4,12 +4,16 @@
  */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createEmailWorkerRuntime } from './email-worker-runtime';
+import { isFifoQueueUrl } from './fifo-message-group';
 import { loadEmailWorkerSettings } from './load-settings';
 import { createSqsBatchHandler, type SqsBatchHandler } from './sqs-batch-handler';
 
 let batchHandler: SqsBatchHandler | undefined;
 
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-  batchHandler ??= createSqsBatchHandler(createEmailWorkerRuntime(loadEmailWorkerSettings()));
+  if (batchHandler === undefined) {
+    const settings = loadEmailWorkerSettings();
+    batchHandler = createSqsBatchHandler(createEmailWorkerRuntime(settings), { fifo: isFifoQueueUrl(settings.queueUrl) });
+  }
   return batchHandler(event, context);
 };

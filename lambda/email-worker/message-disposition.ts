@@ -7,6 +7,7 @@ import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { retryDelaySeconds } from './backoff';
 import { deadLetterAttributes, sanitizeFailureReason } from './dead-letter-attributes';
+import { isFifoQueueUrl } from './fifo-message-group';
 import { PermanentJobError } from './errors';
 import type { QueuedMessage } from './job';
 
@@ -120,6 +121,12 @@ export class MessageDisposition {
         QueueUrl: this.options.deadLetterQueueUrl,
         MessageBody: message.body,
         MessageAttributes: deadLetterAttributes(message.messageId, reason, withReason),
+        // A FIFO DLQ requires both ids. Each dead letter is its own group: it has already left its
+        // source group's order, and one group per message lets a redrive move them in parallel.
+        // The source message id as deduplication id: a retried copy within 5 minutes is dropped.
+        ...(isFifoQueueUrl(this.options.deadLetterQueueUrl)
+          ? { MessageGroupId: message.messageId, MessageDeduplicationId: message.messageId }
+          : {}),
       }),
     );
   }

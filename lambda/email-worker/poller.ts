@@ -9,6 +9,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { jitteredBackoffMs, sleep } from './backoff';
 import { DeleteBatcher } from './delete-batcher';
 import { JobTimeoutError } from './errors';
+import { isFifoQueueUrl } from './fifo-message-group';
+import { MESSAGE_GROUP_ID_ATTRIBUTE, MessageGroupGate } from './message-group-gate';
 import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_WAIT_TIME_SECONDS } from './sqs-limits';
 import { VISIBILITY_HEARTBEAT } from './retry-schedule';
 import { changeVisibilityInBatches } from './visibility';
@@ -48,6 +50,12 @@ export interface SqsPollerOptions {
   readonly errorBackoff?: { readonly baseMs: number; readonly capMs: number };
   /** @default a Powertools Logger with service name `sqs-poller` */
   readonly logger?: Logger;
+  /**
+   * Keep FIFO order: one running message per message group, and a failure releases the rest of its
+   * group (see message-group-gate.ts).
+   * @default true when the queue URL ends in `.fifo`
+   */
+  readonly fifo?: boolean;
 }
 
 /** Counters for logs and benchmarks. */
@@ -87,6 +95,10 @@ export class SqsPoller {
   private readonly stopController = new AbortController();
   private readonly buffered: HeldMessage[] = [];
   private readonly running = new Set<HeldMessage>();
+  /** FIFO queues only: which message groups have a message running. */
+  private readonly groupGate: MessageGroupGate | undefined;
+  /** FIFO: releases of failed groups' buffered messages still on their way (settles, never rejects). */
+  private groupReleases: Promise<void> = Promise.resolve();
   private reserved = 0;
   private capacityWaiters: Array<() => void> = [];
   private idleWaiters: Array<() => void> = [];
@@ -112,6 +124,7 @@ export class SqsPoller {
     this.capacity = this.concurrency + (options.prefetch ?? DEFAULT_PREFETCH);
     this.receiveBatchSize = Math.min(SQS_MAX_BATCH_ENTRIES, this.capacity);
     this.logger = options.logger ?? new Logger({ serviceName: 'sqs-poller' });
+    this.groupGate = options.fifo ?? isFifoQueueUrl(options.queueUrl) ? new MessageGroupGate() : undefined;
     this.deletes = new DeleteBatcher({
       sqs: options.sqs,
       queueUrl: options.queueUrl,
@@ -156,6 +169,7 @@ export class SqsPoller {
     await Promise.all(this.loops);
     await this.releaseBuffered();
     await this.waitUntilIdle();
+    await this.groupReleases;
     await this.deletes.flush();
     clearInterval(this.heartbeat);
     this.logger.info('poller stopped', { ...this.stats() });
@@ -183,7 +197,9 @@ export class SqsPoller {
             QueueUrl: this.options.queueUrl,
             MaxNumberOfMessages: this.receiveBatchSize,
             WaitTimeSeconds: this.options.waitTimeSeconds ?? SQS_MAX_WAIT_TIME_SECONDS,
-            MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+            MessageSystemAttributeNames: this.groupGate === undefined
+              ? ['ApproximateReceiveCount']
+              : ['ApproximateReceiveCount', MESSAGE_GROUP_ID_ATTRIBUTE],
             MessageAttributeNames: ['All'],
           }),
           { abortSignal: signal },
@@ -232,7 +248,9 @@ export class SqsPoller {
 
   private dispatch(): void {
     while (this.stopping === undefined && this.running.size < this.concurrency && this.buffered.length > 0) {
-      const held = this.buffered.shift();
+      const index = this.groupGate === undefined ? 0 : this.groupGate.nextStartable(this.buffered);
+      if (index < 0) return; // FIFO: every buffered message waits for a running one of its group
+      const [held] = this.buffered.splice(index, 1);
       if (held !== undefined) this.run(held);
     }
   }
@@ -240,6 +258,7 @@ export class SqsPoller {
   /** Runs one job; its slot stays taken until the job settles, even past its timeout. */
   private run(held: HeldMessage): void {
     this.running.add(held);
+    this.groupGate?.started(held);
     const timeoutTimer = this.armJobTimeout(held);
     void Promise.resolve()
       .then(() =>
@@ -257,6 +276,7 @@ export class SqsPoller {
       .finally(() => {
         clearTimeout(timeoutTimer);
         this.running.delete(held);
+        this.groupGate?.settled(held);
         this.dispatch();
         this.wakeReceiveLoops();
         if (this.running.size === 0) this.wakeIdleWaiters();
@@ -290,6 +310,10 @@ export class SqsPoller {
       timedOut: held.timedOut,
       ...(outcome.succeeded ? {} : { error: outcome.error as Error }),
     });
+    if (this.groupGate !== undefined) {
+      const release = this.release(this.groupGate.takeRestOfGroup(this.buffered, held));
+      this.groupReleases = Promise.all([this.groupReleases, release]).then(() => undefined);
+    }
   }
 
   private wakeReceiveLoops(): void {
@@ -310,7 +334,13 @@ export class SqsPoller {
   }
 
   private async releaseBuffered(): Promise<void> {
-    const unstarted = this.buffered.splice(0);
+    // FIFO: newest first, for the same reason as MessageGroupGate.takeRestOfGroup.
+    const unstarted = this.groupGate === undefined ? this.buffered.splice(0) : this.buffered.splice(0).reverse();
+    await this.release(unstarted);
+  }
+
+  /** Makes received-but-unstarted messages receivable again at once (visibility 0). */
+  private async release(unstarted: readonly HeldMessage[]): Promise<void> {
     if (unstarted.length === 0) return;
     try {
       const refused = await changeVisibilityInBatches(

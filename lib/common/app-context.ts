@@ -10,6 +10,10 @@ import { InvalidContextError } from './invalid-context-error';
 export const EMAIL_CONSUMER_MODES = ['fargate', 'lambda'] as const;
 /** One of {@link EMAIL_CONSUMER_MODES}. */
 export type EmailConsumerMode = (typeof EMAIL_CONSUMER_MODES)[number];
+/** The email jobs queue's types: SQS standard (at-least-once, best-effort order) or FIFO (order per group, dedup). */
+export const EMAIL_QUEUE_TYPES = ['standard', 'fifo'] as const;
+/** One of {@link EMAIL_QUEUE_TYPES}. */
+export type EmailQueueType = (typeof EMAIL_QUEUE_TYPES)[number];
 
 /** Letters, digits and hyphens, starting with a letter: valid inside a CloudFormation stack name. */
 const STAGE_PATTERN = /^[A-Za-z][A-Za-z0-9-]{0,19}$/;
@@ -26,6 +30,8 @@ export const CONTEXT_KEYS = {
   region: 'region',
   /** `fargate` or `lambda`. @default fargate */
   emailConsumers: 'emailConsumers',
+  /** `standard` or `fifo` (order per recipient or tenant, deduplication by jobId). @default standard */
+  emailQueue: 'emailQueue',
   /** The verified SES identity the worker sends from. @default none: synth works, deploy is refused */
   emailFrom: 'emailFrom',
   /** Upper bound for one email job, in seconds. @default EmailWorkerStack's jobTimeout (30 s) */
@@ -46,6 +52,8 @@ export const CONTEXT_KEYS = {
 export interface EmailWorkerContext {
   /** Consumer runtime. */
   readonly consumers: EmailConsumerMode;
+  /** Queue type. */
+  readonly queue: EmailQueueType;
   /** Sender identity. @default undefined: deploy is refused with a clear message */
   readonly emailFrom?: string;
   /** @default the stack's default */
@@ -127,6 +135,7 @@ export function readAppContext(node: Node, processEnv: NodeJS.ProcessEnv = proce
     region: region ?? nonEmpty(processEnv.CDK_DEFAULT_REGION),
     email: {
       consumers: parseEnumContext(CONTEXT_KEYS.emailConsumers, read(CONTEXT_KEYS.emailConsumers), EMAIL_CONSUMER_MODES, 'fargate'),
+      queue: parseEnumContext(CONTEXT_KEYS.emailQueue, read(CONTEXT_KEYS.emailQueue), EMAIL_QUEUE_TYPES, 'standard'),
       emailFrom: parseStringContext(CONTEXT_KEYS.emailFrom, read(CONTEXT_KEYS.emailFrom), EMAIL_ADDRESS_PATTERN,
         'an email address whose address or domain is a verified SES identity, e.g. you@your-verified-domain'),
       jobTimeoutSeconds: integer(CONTEXT_KEYS.emailJobTimeoutSeconds),

@@ -14,7 +14,9 @@
  */
 import { Duration, Fn, Names, Stack } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { type IQueue, Queue, QueueEncryption, RedrivePermission } from 'aws-cdk-lib/aws-sqs';
+import {
+  DeduplicationScope, FifoThroughputLimit, type IQueue, Queue, QueueEncryption, type QueueProps, RedrivePermission,
+} from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { InvalidPropError } from './invalid-prop-error';
 import { requireInteger } from './require-integer';
@@ -53,10 +55,20 @@ export interface EncryptedQueueProps {
    * @default SSE-SQS (SQS-managed keys: encrypted at rest, no key cost, no KMS request quota)
    */
   readonly encryptionKey?: IKey;
+  /**
+   * Make both queues FIFO: order per `MessageGroupId`, and SQS drops a second message with the
+   * same `MessageDeduplicationId` within 5 minutes. Content-based deduplication stays off, so the
+   * producer's id (the jobId) decides what a duplicate is, not the body's hash. High-throughput
+   * mode (deduplication and throughput limit per message group) is on: it lifts the 300
+   * requests/s per queue of plain FIFO, and ordering is only ever promised per group anyway.
+   * A FIFO source queue needs a FIFO DLQ (SQS refuses a standard one), so the DLQ follows.
+   * @default false (standard queues)
+   */
+  readonly fifo?: boolean;
 }
 
 /** The props that only make sense when the construct creates the queues. */
-const CREATION_PROPS = ['visibilityTimeout', 'maxReceiveCount', 'retentionPeriod', 'encryptionKey'] as const;
+const CREATION_PROPS = ['visibilityTimeout', 'maxReceiveCount', 'retentionPeriod', 'encryptionKey', 'fifo'] as const;
 /** Long polling: the SQS maximum wait, so empty receives cost one request per 20 s, not a busy loop. */
 const LONG_POLL_WAIT = Duration.seconds(20);
 /** SQS's retention limits. */
@@ -66,6 +78,8 @@ const MAX_RETENTION = Duration.days(14);
 const MAX_VISIBILITY_TIMEOUT = Duration.hours(12);
 /** SQS's queue name length limit. */
 const MAX_QUEUE_NAME_LENGTH = 80;
+/** A FIFO queue's name must end in `.fifo` (SQS CreateQueue rule), within the same 80 characters. */
+const FIFO_SUFFIX = '.fifo';
 
 /** A secure source queue and DLQ (created or existing). */
 export class EncryptedQueue extends Construct {
@@ -81,6 +95,8 @@ export class EncryptedQueue extends Construct {
   public readonly maxReceiveCount?: number;
   /** The exact AWS CLI command that moves every dead-lettered message back into the queue. */
   public readonly redriveCommand: string;
+  /** True when both queues were created as FIFO queues; false for standard or existing queues. */
+  public readonly fifo: boolean;
 
   constructor(scope: Construct, id: string, props: EncryptedQueueProps = {}) {
     super(scope, id);
@@ -89,14 +105,16 @@ export class EncryptedQueue extends Construct {
       const queues = requireBothExisting(props);
       this.queue = queues.queue;
       this.deadLetterQueue = queues.deadLetterQueue;
+      this.fifo = queues.queue.fifo;
     } else {
+      this.fifo = props.fifo ?? false;
       this.visibilityTimeout = props.visibilityTimeout ?? Duration.seconds(30);
       this.retentionPeriod = props.retentionPeriod ?? Duration.days(4);
       this.maxReceiveCount = requireInteger(props.maxReceiveCount ?? 5, {
         owner: 'EncryptedQueue', prop: 'maxReceiveCount', min: 1, max: 1000, reason: 'SQS redrive policy maxReceiveCount',
       });
       validateDurations(this.visibilityTimeout, this.retentionPeriod);
-      const created = this.createQueues(this.visibilityTimeout, this.retentionPeriod, this.maxReceiveCount, props.encryptionKey);
+      const created = this.createQueues(this.visibilityTimeout, this.retentionPeriod, this.maxReceiveCount, props.encryptionKey, this.fifo);
       this.queue = created.queue;
       this.deadLetterQueue = created.deadLetterQueue;
     }
@@ -108,17 +126,20 @@ export class EncryptedQueue extends Construct {
     ]);
   }
 
-  private createQueues(visibilityTimeout: Duration, retentionPeriod: Duration, maxReceiveCount: number, key?: IKey) {
+  private createQueues(visibilityTimeout: Duration, retentionPeriod: Duration, maxReceiveCount: number, key: IKey | undefined, fifo: boolean) {
     const encryption = key === undefined
       ? { encryption: QueueEncryption.SQS_MANAGED }
       : { encryption: QueueEncryption.KMS, encryptionMasterKey: key };
+    const fifoProps = fifoQueueProps(fifo);
     // The DLQ may only be used by its own source queue, but the source queue's redrive policy already
     // references the DLQ's ARN: naming the source queue (stack-unique, from its construct path) lets
     // the DLQ's redrive-allow policy name the source's ARN without a CloudFormation dependency cycle.
-    const sourceQueueName = Names.uniqueResourceName(this, { maxLength: MAX_QUEUE_NAME_LENGTH, separator: '-' });
+    const suffix = fifo ? FIFO_SUFFIX : '';
+    const sourceQueueName = Names.uniqueResourceName(this, { maxLength: MAX_QUEUE_NAME_LENGTH - suffix.length, separator: '-' }) + suffix;
     const sourceQueueArn = Stack.of(this).formatArn({ service: 'sqs', resource: sourceQueueName });
     const deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       ...encryption,
+      ...fifoProps.deadLetterQueue,
       enforceSSL: true,
       // The maximum: a standard queue keeps the original enqueue time when dead-lettering, so the DLQ
       // must retain messages longer than the source queue does or they expire on arrival.
@@ -131,6 +152,7 @@ export class EncryptedQueue extends Construct {
     });
     const queue = new Queue(this, 'Queue', {
       ...encryption,
+      ...fifoProps.queue,
       queueName: sourceQueueName,
       enforceSSL: true,
       visibilityTimeout,
@@ -140,6 +162,22 @@ export class EncryptedQueue extends Construct {
     });
     return { queue, deadLetterQueue };
   }
+}
+
+/** The FIFO settings of both queues (none for standard queues). */
+function fifoQueueProps(fifo: boolean): { queue: Partial<QueueProps>; deadLetterQueue: Partial<QueueProps> } {
+  if (!fifo) return { queue: {}, deadLetterQueue: {} };
+  return {
+    queue: {
+      fifo: true,
+      contentBasedDeduplication: false,
+      deduplicationScope: DeduplicationScope.MESSAGE_GROUP,
+      fifoThroughputLimit: FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
+    },
+    // The DLQ takes a trickle of failures: plain FIFO limits are plenty. Dead-lettered copies the
+    // consumer sends itself carry their source message id as deduplication id.
+    deadLetterQueue: { fifo: true, contentBasedDeduplication: false },
+  };
 }
 
 function requireBothExisting(props: EncryptedQueueProps): { queue: IQueue; deadLetterQueue: IQueue } {

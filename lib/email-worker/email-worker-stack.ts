@@ -6,10 +6,11 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import type { EmailConsumerMode } from '../common/app-context';
+import type { EmailConsumerMode, EmailQueueType } from '../common/app-context';
 import { AlarmTopic } from '../common/alarm-topic';
 import { EncryptedQueue } from '../common/encrypted-queue';
 import { InvalidPropError } from '../common/invalid-prop-error';
+import { SignupFanout } from '../fanout/signup-fanout';
 import { fargateConsumerTiming, lambdaConsumerTiming } from './consumer-timing';
 import { EmailFargateConsumer, type EmailFargateConsumerTuning } from './email-fargate-consumer';
 import { EmailIdempotencyTable } from './email-idempotency-table';
@@ -27,6 +28,25 @@ export interface EmailWorkerStackProps extends StackProps {
    * @default 'fargate'
    */
   readonly consumers?: EmailConsumerMode;
+  /**
+   * The jobs queue's type. `fifo`: emails to one recipient (or one tenant, when the job names a
+   * `tenantId`) go out in the order they were enqueued, and SQS drops a resend of a jobId within
+   * 5 minutes; the consumers keep that order (one job per group at a time). `standard`: best-effort
+   * order, nearly unlimited throughput; the idempotency table alone stops duplicates.
+   * Standard queues do not use SQS fair queues (MessageGroupId on a standard queue) here: see README
+   * "Fair queues". FIFO is not a fair queue either: one busy group holds back only itself.
+   * @default 'standard'
+   */
+  readonly queueType?: EmailQueueType;
+  /**
+   * Add the SNS→SQS fan-out of user signups: a topic delivering welcome-email jobs to this stack's
+   * queue and every signup to an analytics queue (see lib/fanout/signup-fanout.ts). It lives in this
+   * stack because it must add its statement to the email queue's policy, which this stack owns
+   * (a second AWS::SQS::QueuePolicy on the same queue from another stack would replace it).
+   * Needs queueType 'standard'.
+   * @default false
+   */
+  readonly signupFanout?: boolean;
   /**
    * Sender address; its address or domain must be a verified SES identity.
    * @default none: synth works, deploy is refused with "emailFrom is missing: ..."
@@ -87,6 +107,8 @@ export class EmailWorkerStack extends Stack {
   public readonly alarmTopic: AlarmTopic;
   /** Alarms and dashboard. */
   public readonly monitoring: EmailWorkerMonitoring;
+  /** The SNS→SQS signup fan-out, when `signupFanout` is on. */
+  public readonly signupFanout?: SignupFanout;
 
   constructor(scope: Construct, id: string, props: EmailWorkerStackProps = {}) {
     super(scope, id, props);
@@ -99,6 +121,7 @@ export class EmailWorkerStack extends Stack {
     const visibilityTimeout = lambdaTiming?.visibilityTimeout ?? fargateTiming?.visibilityTimeout;
 
     this.jobs = new EncryptedQueue(this, 'EmailQueue', {
+      fifo: (props.queueType ?? 'standard') === 'fifo',
       visibilityTimeout,
       maxReceiveCount: props.maxReceiveCount,
       encryptionKey: props.encryptionKey,
@@ -141,6 +164,9 @@ export class EmailWorkerStack extends Stack {
       alarmTopic: this.alarmTopic,
       oldestMessageAgeThreshold: props.oldestMessageAgeThreshold,
     });
+    if (props.signupFanout === true) {
+      this.signupFanout = new SignupFanout(this, 'SignupFanout', { emailQueue: this.jobs.queue });
+    }
     this.addOutputs();
     acknowledgeEmailConsumerNagFindings(this.consumer);
   }

@@ -5,6 +5,7 @@
  *
  * Figures a target cannot observe are `null` (never a guessed number), with the reason in `notes`.
  */
+import type { VariantsResult } from '../variants/run-variants';
 
 /** Where the traffic went. */
 export type ComparisonTarget = 'embedded' | 'localstack' | 'aws';
@@ -88,4 +89,6 @@ export interface ComparisonResult {
   readonly clickstream: ClickstreamComparison;
   /** What this target could not show, and what is not emulated. */
   readonly notes: readonly string[];
+  /** SQS standard vs FIFO vs SNS→SQS fan-out (`npm start --variants`). @default absent */
+  readonly variants?: VariantsResult;
 }

@@ -51,7 +51,7 @@ const EMBEDDED_NOTES = [
   `email: ${FAILING_RATIO * 100} % of jobs go to a recipient the SMTP sink refuses (451) on every attempt, to show redelivery then redrive`,
   'email: redeliveries are counted from the consumers\' "transient failure: retry scheduled" log lines (their ApproximateReceiveCount)',
   'clickstream: enhanced fan-out is read by polling (kinesis-local has no SubscribeToShard); Firehose and the archive bucket are not emulated',
-  'not run here: SQS FIFO queues and SNS-to-SQS fan-out (see docs/choosing.md)',
+  'SQS FIFO and SNS-to-SQS fan-out: npm start -- --variants adds their table (see docs/choosing.md)',
 ];
 
 export async function runEmbeddedComparison(options: EmbeddedComparisonOptions): Promise<ComparisonResult> {

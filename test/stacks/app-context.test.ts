@@ -25,7 +25,7 @@ describe('readAppContext', () => {
       account: undefined,
       region: undefined,
       email: {
-        consumers: 'fargate', emailFrom: undefined, jobTimeoutSeconds: undefined, retryBaseDelaySeconds: undefined,
+        consumers: 'fargate', queue: 'standard', emailFrom: undefined, jobTimeoutSeconds: undefined, retryBaseDelaySeconds: undefined,
         maxReceiveCount: undefined, minTasks: undefined, maxTasks: undefined, maxConcurrency: undefined,
       },
     });
@@ -33,7 +33,7 @@ describe('readAppContext', () => {
 
   it('parses every key given as a CLI string', () => {
     const context = readContext({
-      stage: 'dev-2', account: '123456789012', region: 'eu-west-1', emailConsumers: 'lambda', emailFrom: 'a@example.org',
+      stage: 'dev-2', account: '123456789012', region: 'eu-west-1', emailConsumers: 'lambda', emailQueue: 'fifo', emailFrom: 'a@example.org',
       emailJobTimeoutSeconds: '5', emailRetryBaseDelaySeconds: '0', emailMaxReceiveCount: '3',
       emailMinTasks: '1', emailMaxTasks: '8', emailMaxConcurrency: '20',
     });
@@ -43,7 +43,7 @@ describe('readAppContext', () => {
       account: '123456789012',
       region: 'eu-west-1',
       email: {
-        consumers: 'lambda', emailFrom: 'a@example.org', jobTimeoutSeconds: 5, retryBaseDelaySeconds: 0,
+        consumers: 'lambda', queue: 'fifo', emailFrom: 'a@example.org', jobTimeoutSeconds: 5, retryBaseDelaySeconds: 0,
         maxReceiveCount: 3, minTasks: 1, maxTasks: 8, maxConcurrency: 20,
       },
     });
@@ -65,6 +65,7 @@ describe('readAppContext', () => {
 
   it.each<[string, string, string]>([
     ['emailConsumers', 'ecs', 'Invalid context emailConsumers="ecs": expected fargate|lambda (e.g. -c emailConsumers=...)'],
+    ['emailQueue', 'sqs-fifo', 'Invalid context emailQueue="sqs-fifo": expected standard|fifo (e.g. -c emailQueue=...)'],
     ['stage', 'bad_stage', 'Invalid context stage="bad_stage": expected up to 20 letters, digits or hyphens, starting with a letter'],
     ['emailFrom', 'not-an-address', 'Invalid context emailFrom="not-an-address": expected an email address whose address or domain is a verified SES identity'],
     ['emailJobTimeoutSeconds', '30s', 'Invalid context emailJobTimeoutSeconds="30s": expected a non-negative integer'],

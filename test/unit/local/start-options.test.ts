@@ -16,13 +16,19 @@ describe('parseStartOptions', () => {
       workers: 3,
       events: 2000,
       users: 100,
+      variants: false,
     });
+  });
+
+  it('adds the variants run with --variants, on the embedded target only', () => {
+    expect(parseStartOptions(['--variants']).variants).toBe(true);
+    expect(() => parseStartOptions(['--variants', '--target', 'aws'])).toThrow('--variants runs on the embedded emulators');
   });
 
   it('reads every flag', () => {
     const options = parseStartOptions(['--json', '--target', 'aws', '--stage', 'dev-1', '--jobs', '40', '--workers', '2', '--events', '300', '--users', '20', '--consumers', 'lambda']);
 
-    expect(options).toEqual({ target: 'aws', stage: 'dev-1', json: true, jsonFile: undefined, consumers: 'lambda', jobs: 40, workers: 2, events: 300, users: 20 });
+    expect(options).toEqual({ target: 'aws', stage: 'dev-1', json: true, jsonFile: undefined, consumers: 'lambda', jobs: 40, workers: 2, events: 300, users: 20, variants: false });
   });
 
   it('takes a --json-file path in an existing folder', () => {

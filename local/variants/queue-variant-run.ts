@@ -1,0 +1,152 @@
+/**
+ * One queue variant (SQS standard or FIFO) under the same workload: ordered jobs for a few
+ * recipients, some of them sent twice, consumed by several competing pollers (the Fargate worker's
+ * engine), optionally with one job that keeps failing until every other recipient is done. Counts
+ * what the consumers saw: order per recipient, duplicates, and whether the failing job held back
+ * anything but its own recipient. Local runs and integration tests share it.
+ */
+import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
+import { isFifoQueueUrl } from '../../lambda/email-worker/fifo-message-group';
+import { SqsPoller } from '../../lambda/email-worker/poller';
+import { OrderedCompletions, orderedJobs, orderOf } from './ordered-job-workload';
+
+/** What to run. */
+export interface QueueVariantRunOptions {
+  /** Client of the SQS endpoint. */
+  readonly sqs: SQSClient;
+  /** The jobs queue (FIFO when its URL ends in `.fifo`). */
+  readonly queueUrl: string;
+  /** Prefix of every jobId, so runs on one queue stay apart. */
+  readonly runId: string;
+  /** Recipients (message groups on FIFO). @default 8 */
+  readonly recipients?: number;
+  /** Jobs per recipient, in order. @default 15 */
+  readonly jobsPerRecipient?: number;
+  /** Jobs sent a second time right after the first send (a producer retrying). @default 10 */
+  readonly resends?: number;
+  /** Competing pollers. @default 3 */
+  readonly workers?: number;
+  /** Jobs each poller runs at once. @default 4 */
+  readonly concurrencyPerWorker?: number;
+  /** The queue's visibility timeout in seconds (a failed job returns after it). @default 2 */
+  readonly visibilityTimeoutSeconds?: number;
+  /** Recipient 0's second job fails until every other recipient's jobs are done. @default false */
+  readonly holdOneJob?: boolean;
+  /** Give up after this long. @default 60000 */
+  readonly deadlineMs?: number;
+}
+
+/** What the consumers saw. */
+export interface QueueVariantRunResult {
+  readonly queueType: 'standard' | 'fifo';
+  /** Distinct jobs enqueued. */
+  readonly jobs: number;
+  /** Extra sends of already-enqueued jobs. */
+  readonly resent: number;
+  /** Sends SQS dropped as duplicates (it still answers them with success). */
+  readonly deduplicated: number;
+  /** Distinct jobs the consumers completed. */
+  readonly completed: number;
+  /** Completions of a job already completed once (the idempotency store's work in the real worker). */
+  readonly duplicateCompletions: number;
+  /** Adjacent completions of one recipient in the reverse of enqueue order, summed over recipients. */
+  readonly perGroupOrderInversions: number;
+  /** Failed attempts of the held job (0 without `holdOneJob`). */
+  readonly heldJobFailures: number;
+  /** Other recipients' completions while the held job was failing. */
+  readonly othersCompletedWhileHeld: number;
+  /** Recipient 0's later jobs completed before its held job: 0 when its group waited. */
+  readonly heldGroupOvertakes: number;
+  /** True when every job was completed before the deadline. */
+  readonly finished: boolean;
+}
+
+const HELD_RECIPIENT = 0;
+const HELD_POSITION = 1;
+/** A few ms of simulated work, random, so competing jobs really race. */
+const MAX_WORK_MS = 3;
+
+export async function runQueueVariant(options: QueueVariantRunOptions): Promise<QueueVariantRunResult> {
+  const recipients = options.recipients ?? 8;
+  const perRecipient = options.jobsPerRecipient ?? 15;
+  const jobs = orderedJobs(options.runId, recipients, perRecipient);
+  const resent = Math.min(options.resends ?? 10, jobs.length);
+  const { sqs, queueUrl } = options;
+  await enqueueEmails(jobs, { sqs, queueUrl });
+  await enqueueEmails(jobs.slice(0, resent), { sqs, queueUrl });
+
+  const completions = new OrderedCompletions();
+  const otherJobs = (recipients - 1) * perRecipient;
+  let othersDone = 0;
+  let heldJobFailures = 0;
+  let othersCompletedWhileHeld = 0;
+  let heldDone = false;
+  let heldGroupOvertakes = 0;
+  const processMessage = async (body: string): Promise<void> => {
+    const { jobId } = JSON.parse(body) as { jobId: string };
+    const order = orderOf(jobId);
+    await sleep(Math.random() * MAX_WORK_MS);
+    if (order !== undefined && options.holdOneJob === true && order.recipient === HELD_RECIPIENT) {
+      if (order.position === HELD_POSITION && othersDone < otherJobs) {
+        heldJobFailures += 1;
+        throw new Error(`held job ${jobId} fails until the other recipients are done`);
+      }
+      if (order.position === HELD_POSITION) heldDone = true;
+      else if (order.position > HELD_POSITION && !heldDone) heldGroupOvertakes += 1;
+    }
+    if (order !== undefined && order.recipient !== HELD_RECIPIENT) {
+      othersDone += 1;
+      if (heldJobFailures > 0 && !heldDone) othersCompletedWhileHeld += 1;
+    }
+    completions.record(jobId);
+  };
+
+  const quiet = new Logger({ logLevel: 'SILENT' });
+  const pollers = Array.from({ length: options.workers ?? 3 }, () => new SqsPoller({
+    sqs,
+    queueUrl,
+    processMessage: (message) => processMessage(message.Body ?? ''),
+    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 2,
+    concurrency: options.concurrencyPerWorker ?? 4,
+    waitTimeSeconds: 1,
+    logger: quiet,
+  }));
+  for (const poller of pollers) poller.start();
+  const deadline = Date.now() + (options.deadlineMs ?? 60_000);
+  let finished = false;
+  try {
+    while (Date.now() < deadline) {
+      if (completions.distinct >= jobs.length && (await messagesLeft(sqs, queueUrl)) === 0) {
+        finished = true;
+        break;
+      }
+      await sleep(100);
+    }
+  } finally {
+    await Promise.all(pollers.map((poller) => poller.stop()));
+  }
+  const consumed = completions.distinct + completions.duplicates;
+  return {
+    queueType: isFifoQueueUrl(queueUrl) ? 'fifo' : 'standard',
+    jobs: jobs.length,
+    resent,
+    deduplicated: jobs.length + resent - consumed,
+    completed: completions.distinct,
+    duplicateCompletions: completions.duplicates,
+    perGroupOrderInversions: completions.perGroupOrderInversions,
+    heldJobFailures,
+    othersCompletedWhileHeld,
+    heldGroupOvertakes,
+    finished,
+  };
+}
+
+const COUNT_ATTRIBUTES = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;
+
+async function messagesLeft(sqs: SQSClient, queueUrl: string): Promise<number> {
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: [...COUNT_ATTRIBUTES] }));
+  return COUNT_ATTRIBUTES.reduce((sum, name) => sum + Number(Attributes?.[name] ?? 0), 0);
+}
