@@ -32,6 +32,10 @@ export interface StartOptions {
   readonly events: number;
   /** Clickstream users (partition keys). @default 100 */
   readonly users: number;
+  /** Partitions of the Kafka `clickstream` topic (embedded target). @default 3 */
+  readonly partitions: number;
+  /** Kafka analytics member processes; one is SIGKILLed mid-run (embedded target). @default 4 - one beyond the partitions, idle until the kill */
+  readonly members: number;
   /**
    * Also run SQS standard vs FIFO vs SNS→SQS fan-out and print their table (embedded target only).
    * Behind a flag: it synthesizes two more templates, which takes a minute or more on a busy machine.
@@ -41,7 +45,8 @@ export interface StartOptions {
 }
 
 export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--target embedded|localstack|aws] [--stage NAME]
-                    [--jobs N] [--workers N] [--events N] [--users N] [--consumers fargate|lambda] [--variants]
+                    [--jobs N] [--workers N] [--events N] [--users N] [--partitions N] [--members N]
+                    [--consumers fargate|lambda] [--variants]
   --json       print the comparison as JSON only (progress goes to stderr);
                with npm, use \`npm -s start -- --json\` so npm's banner stays off stdout
   --json-file  also write the comparison as JSON to PATH (any target)
@@ -51,6 +56,8 @@ export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--t
   --workers    most competing email workers, 1-8 (starts with 1)    (default 3)
   --events     clickstream events, 100-20000                        (default 2000)
   --users      clickstream users (partition keys), 2-10000          (default 100)
+  --partitions Kafka clickstream topic partitions, 1-12             (default 3)
+  --members    Kafka analytics members, one SIGKILLed mid-run, 2-8  (default 4)
   --consumers  email consumer runtime                               (default fargate)
   --variants   also compare SQS standard, SQS FIFO and SNS→SQS fan-out (embedded; adds a minute or more)`;
 
@@ -117,6 +124,8 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
         workers: { type: 'string' },
         events: { type: 'string' },
         users: { type: 'string' },
+        partitions: { type: 'string' },
+        members: { type: 'string' },
         variants: { type: 'boolean' },
       },
     }));
@@ -140,6 +149,10 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     events: integerFlag('events', text('events'), 2000, 100, 20000),
     // At least 2 users: one of them is the hot key, the others share the rest.
     users: integerFlag('users', text('users'), 100, 2, 10000),
+    // 12 partitions and 8 member processes are what 2 cores carry beside the other two patterns.
+    partitions: integerFlag('partitions', text('partitions'), 3, 1, 12),
+    // At least 2: one member is SIGKILLed, and a survivor must take over its partitions.
+    members: integerFlag('members', text('members'), 4, 2, 8),
     variants: variantsFlag(values['variants'] === true, target),
   };
 }

@@ -6,6 +6,7 @@
  * Figures a target cannot observe are `null` (never a guessed number), with the reason in `notes`.
  */
 import type { VariantsResult } from '../variants/run-variants';
+import type { KafkaColumn } from './kafka-comparison';
 
 /** Where the traffic went. */
 export type ComparisonTarget = 'embedded' | 'localstack' | 'aws';
@@ -87,6 +88,8 @@ export interface ComparisonResult {
   readonly target: ComparisonTarget;
   readonly email: EmailComparison;
   readonly clickstream: ClickstreamComparison;
+  /** The clickstream on Apache Kafka (a real local broker). @default absent for the deployed targets (not run there yet) */
+  readonly kafka?: KafkaColumn;
   /** What this target could not show, and what is not emulated. */
   readonly notes: readonly string[];
   /** SQS standard vs FIFO vs SNS→SQS fan-out (`npm start --variants`). @default absent */

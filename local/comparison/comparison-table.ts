@@ -1,21 +1,23 @@
 /**
  * The comparison table `npm start` ends with: one row per dimension of issue 4 (who gets a message,
- * ordering, replay, failure handling, scaling unit), SQS on the left and Kinesis on the right.
+ * ordering, replay, failure handling, scaling unit), SQS on the left, Kinesis in the middle, Kafka on the right.
  * Every cell is rendered from the ComparisonResult of the run; `n/a` marks a figure the target
  * could not observe. Pure, so it is unit-tested.
  */
 import type { ComparisonResult } from './comparison-result';
+import { kafkaCells } from './kafka-comparison-rows';
 
 /** A row: the dimension and the lines of each side. */
 export interface ComparisonRow {
   readonly dimension: string;
   readonly sqs: readonly string[];
   readonly kinesis: readonly string[];
+  readonly kafka: readonly string[];
 }
 
-/** Column widths (characters): the dimension, then each side. */
+/** Column widths (characters): the dimension, then each side (three sides stay within about 160 columns). */
 const DIMENSION_WIDTH = 18;
-const SIDE_WIDTH = 52;
+const SIDE_WIDTH = 44;
 
 const figure = (value: number | null | undefined): string => (value === null || value === undefined ? 'n/a' : String(value));
 const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
@@ -33,6 +35,11 @@ function counts(record: Readonly<Record<string, number>> | null): string {
 
 /** The five rows, each cell computed from `result`. */
 export function comparisonRows(result: ComparisonResult): ComparisonRow[] {
+  const kafka = kafkaCells(result.kafka);
+  return twoColumnRows(result).map((row, index) => ({ ...row, kafka: kafka[index] ?? [] }));
+}
+
+function twoColumnRows(result: ComparisonResult): Omit<ComparisonRow, 'kafka'>[] {
   const { email, clickstream } = result;
   const { processor, dashboard, replay } = clickstream.consumers;
   const hot = clickstream.hotKey;
@@ -115,15 +122,17 @@ function wrap(line: string, width: number): string[] {
 
 /** The table as text. */
 export function formatComparisonTable(result: ComparisonResult): string {
-  const separator = `+${'-'.repeat(DIMENSION_WIDTH + 2)}+${'-'.repeat(SIDE_WIDTH + 2)}+${'-'.repeat(SIDE_WIDTH + 2)}+`;
-  const line = (dimension: string, sqs: string, kinesis: string): string =>
-    `| ${dimension.padEnd(DIMENSION_WIDTH)} | ${sqs.padEnd(SIDE_WIDTH)} | ${kinesis.padEnd(SIDE_WIDTH)} |`;
-  const out = [separator, line(`target: ${result.target}`, 'SQS task queue (email worker)', 'Kinesis stream (clickstream)'), separator];
+  const side = `${'-'.repeat(SIDE_WIDTH + 2)}+`;
+  const separator = `+${'-'.repeat(DIMENSION_WIDTH + 2)}+${side}${side}${side}`;
+  const line = (dimension: string, sides: readonly string[]): string =>
+    `| ${dimension.padEnd(DIMENSION_WIDTH)} |${sides.map((text) => ` ${text.padEnd(SIDE_WIDTH)} |`).join('')}`;
+  const heads = ['SQS task queue (email worker)', 'Kinesis stream (clickstream)', 'Kafka topic (clickstream, MSK)'];
+  const out = [separator, line(`target: ${result.target}`, heads), separator];
   for (const row of comparisonRows(result)) {
-    const sqs = row.sqs.flatMap((text) => wrap(text, SIDE_WIDTH));
-    const kinesis = row.kinesis.flatMap((text) => wrap(text, SIDE_WIDTH));
-    for (let index = 0; index < Math.max(sqs.length, kinesis.length); index += 1) {
-      out.push(line(index === 0 ? row.dimension : '', sqs[index] ?? '', kinesis[index] ?? ''));
+    const columns = [row.sqs, row.kinesis, row.kafka].map((lines) => lines.flatMap((text) => wrap(text, SIDE_WIDTH)));
+    const height = Math.max(...columns.map((lines) => lines.length));
+    for (let index = 0; index < height; index += 1) {
+      out.push(line(index === 0 ? row.dimension : '', columns.map((lines) => lines[index] ?? '')));
     }
     out.push(separator);
   }

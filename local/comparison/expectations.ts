@@ -3,6 +3,7 @@
  * every broken promise. A figure the target could not observe (null) is not checked. Pure.
  */
 import type { ComparisonResult } from './comparison-result';
+import { unmetKafkaExpectations } from './kafka-expectations';
 
 /** Each broken promise, in words; empty when all held. */
 export function unmetExpectations(result: ComparisonResult): string[] {
@@ -22,5 +23,5 @@ export function unmetExpectations(result: ComparisonResult): string[] {
   if (clickstream.poison !== null && clickstream.poison.atOnFailureDestination !== clickstream.poison.written) {
     unmet.push(`clickstream: ${clickstream.poison.atOnFailureDestination} of ${clickstream.poison.written} poison records at the on-failure destination`);
   }
-  return unmet;
+  return [...unmet, ...unmetKafkaExpectations(result.kafka)];
 }

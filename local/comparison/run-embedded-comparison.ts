@@ -1,7 +1,8 @@
 /**
- * The side-by-side run on the embedded emulators: the email worker (SQS) and the clickstream
- * (Kinesis) run at the same time (each with its own emulators on free loopback ports), then both
- * outcomes become one ComparisonResult. Everything it starts, the two runs stop.
+ * The side-by-side run on the embedded emulators: the email worker (SQS), the clickstream (Kinesis)
+ * and the clickstream on Kafka (a real local broker) run at the same time, each with its own
+ * emulators or broker on free loopback ports, so the broker's JVM start overlaps the other two.
+ * The outcomes become one ComparisonResult. Everything it starts, the three runs stop.
  */
 import { runClickstreamDemo } from '../clickstream-demo';
 import { runEmailDemo, type EmailConsumerMode } from '../email-demo';
@@ -10,6 +11,7 @@ import { condensedReport } from './condensed-report';
 import type { ComparisonProgress } from './comparison-progress';
 import type { ComparisonResult } from './comparison-result';
 import { emailComparisonOf } from './email-comparison';
+import { runKafkaColumn } from './kafka-column-run';
 
 /** How big a run is. */
 export interface EmbeddedComparisonOptions {
@@ -23,6 +25,10 @@ export interface EmbeddedComparisonOptions {
   readonly events: number;
   /** Clickstream users (partition keys). */
   readonly users: number;
+  /** Partitions of the Kafka `clickstream` topic. @default 3 */
+  readonly partitions?: number;
+  /** Kafka analytics member processes (one is SIGKILLed mid-run). @default 4 */
+  readonly members?: number;
   readonly progress: ComparisonProgress;
 }
 
@@ -56,7 +62,7 @@ const EMBEDDED_NOTES = [
 
 export async function runEmbeddedComparison(options: EmbeddedComparisonOptions): Promise<ComparisonResult> {
   const { progress } = options;
-  const [email, clickstream] = await Promise.all([
+  const [email, clickstream, kafka] = await Promise.all([
     runEmailDemo({
       consumers: options.consumers ?? 'fargate',
       jobs: options.jobs,
@@ -85,6 +91,13 @@ export async function runEmbeddedComparison(options: EmbeddedComparisonOptions):
         if (!line.includes('not emulated') && !line.includes('RetryAttemptsExhausted')) progress.log(line);
       },
     }),
+    runKafkaColumn({
+      events: options.events,
+      users: options.users,
+      partitions: options.partitions ?? 3,
+      members: options.members ?? 4,
+      log: (line) => progress.log(line.startsWith('kafka') ? line : `kafka: ${line}`),
+    }),
   ]);
   const problems = [
     ...(email.completed ? [] : [`email: the run hit its deadline with ${email.lost.length} job(s) unaccounted for`]),
@@ -94,6 +107,7 @@ export async function runEmbeddedComparison(options: EmbeddedComparisonOptions):
     target: 'embedded',
     email: emailComparisonOf(email),
     clickstream: clickstreamComparisonOf(clickstream),
+    kafka,
     notes: [...problems, ...EMBEDDED_NOTES, ...condensedReport('email', email.environmentReport), ...condensedReport('clickstream', clickstream.environmentReport)],
   };
 }

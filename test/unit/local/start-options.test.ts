@@ -16,6 +16,8 @@ describe('parseStartOptions', () => {
       workers: 3,
       events: 2000,
       users: 100,
+      partitions: 3,
+      members: 4,
       variants: false,
     });
   });
@@ -26,9 +28,25 @@ describe('parseStartOptions', () => {
   });
 
   it('reads every flag', () => {
-    const options = parseStartOptions(['--json', '--target', 'aws', '--stage', 'dev-1', '--jobs', '40', '--workers', '2', '--events', '300', '--users', '20', '--consumers', 'lambda']);
+    const options = parseStartOptions([
+      ...['--json', '--target', 'aws', '--stage', 'dev-1', '--jobs', '40', '--workers', '2', '--events', '300', '--users', '20', '--consumers', 'lambda'],
+      ...['--partitions', '6', '--members', '2'],
+    ]);
 
-    expect(options).toEqual({ target: 'aws', stage: 'dev-1', json: true, jsonFile: undefined, consumers: 'lambda', jobs: 40, workers: 2, events: 300, users: 20, variants: false });
+    expect(options).toEqual({
+      target: 'aws',
+      stage: 'dev-1',
+      json: true,
+      jsonFile: undefined,
+      consumers: 'lambda',
+      jobs: 40,
+      workers: 2,
+      events: 300,
+      users: 20,
+      partitions: 6,
+      members: 2,
+      variants: false,
+    });
   });
 
   it('takes a --json-file path in an existing folder', () => {
@@ -47,6 +65,8 @@ describe('parseStartOptions', () => {
     [['--jobs', '5'], /--jobs must be between 10 and 5000, got 5/],
     [['--workers', '9'], /--workers must be between 1 and 8, got 9/],
     [['--events', '-3'], /--events/],
+    [['--partitions', '0'], /--partitions must be between 1 and 12, got 0/],
+    [['--members', '1'], /--members must be between 2 and 8, got 1/],
     [['--target', 'mars'], /--target must be one of embedded\|localstack\|aws, got "mars"/],
     [['--consumers', 'ec2'], /--consumers must be one of fargate\|lambda/],
     [['--stage', 'dev'], /--stage names deployed stacks/],

@@ -1,0 +1,208 @@
+/**
+ * One Kafka clickstream run that yields the comparison's third column: produce to `clickstream`
+ * keyed by userId (a hot user and two poison records included), run the sessionizer through the
+ * local MSK event-source runner, the analytics group as member processes (one SIGKILLed mid-run),
+ * a replay from the earliest offset and one by timestamp, then compaction of `clickstream-sessions`.
+ * Everything it starts, it stops (the broker too, unless it came from KAFKA_BOOTSTRAP_SERVERS).
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { SessionState } from '../../lambda/clickstream-processor/session';
+import type { SessionStore } from '../../lambda/clickstream-processor/session-store';
+import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggregate';
+import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
+import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
+import { parseClickstreamEvent, type ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import type { KafkaComparison } from '../comparison/kafka-comparison';
+import { startAnalyticsMemberProcess, type AnalyticsMemberProcess } from './analytics-member-processes';
+import { awaitCompaction } from './await-compaction';
+import { createClickstreamTopics } from './kafka-topics';
+import { startKafkaBroker } from './local-kafka-broker';
+import { createMskEventSourceRunner } from './msk-event-source-runner';
+import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from './msk-event-source-settings';
+import { produceClickstream, type ClickstreamRecordToSend } from './produce-clickstream';
+import { readWholeTopic, type ReadRecord } from './read-topic';
+import { replayFromTimestamp } from './replay-from-timestamp';
+import { observeSessionizer } from './sessionizer-observer';
+import { analyticsOutcome, type AnalyticsOutcome } from './state-topic-report';
+import { partitionLoad } from './partition-load';
+
+/** Size of a run. */
+export interface KafkaComparisonOptions {
+  /** Valid clickstream events. */
+  readonly events: number;
+  /** Users (partition keys); one of them is the hot key. */
+  readonly users: number;
+  /** Partitions of `clickstream` and `clickstream-sessions`. @default 3 */
+  readonly partitions?: number;
+  /** Analytics member processes; the first is SIGKILLed mid-run. @default 4 - one more than the partitions, to show an idle member */
+  readonly members?: number;
+  /** Progress lines. @default none */
+  readonly log?: (line: string) => void;
+}
+
+/** Session state in memory: the sessionizer's DynamoDB writes are the Kinesis column's (same module); here the transport is compared. */
+class MemorySessionStore implements SessionStore {
+  private readonly items = new Map<string, SessionState>();
+  async load(userId: string): Promise<SessionState | undefined> {
+    return this.items.get(userId);
+  }
+  async save(next: SessionState): Promise<void> {
+    this.items.set(next.userId, next);
+  }
+}
+
+/** One user sends every 5th event (20 %): the hot key, as in the Kinesis column. */
+const HOT_USER_EVERY = 5;
+const HOT_USER = 'user-hot';
+/** Not JSON, and JSON without the event's fields: both can never succeed, so they must be dead-lettered. */
+const POISON: readonly ClickstreamRecordToSend[] = [
+  { key: 'user-0001', raw: '{not json' },
+  { key: 'user-0002', raw: '{"type":"click"}' },
+];
+/** Ceiling for the analytics group to account for every event after the kill (session timeout 6 s, then a rebalance). */
+const ANALYTICS_DEADLINE_MS = 90_000;
+/** The broker's minimum (`group.min.session.timeout.ms`): the killed member's partitions move soonest. */
+const MEMBER_SESSION_TIMEOUT_MS = '6000';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Metrics with EMF off: CloudWatch is not emulated, and with --json stdout must carry the JSON alone. */
+function silentMetrics(): Metrics {
+  const saved = process.env.POWERTOOLS_METRICS_DISABLED;
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  try {
+    return new Metrics({ namespace: 'QueueOrStream/Kafka', serviceName: 'kafka-sessionizer' });
+  } finally {
+    if (saved === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
+    else process.env.POWERTOOLS_METRICS_DISABLED = saved;
+  }
+}
+
+function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
+  return records.flatMap((record) => {
+    try {
+      return [parseClickstreamEvent(JSON.parse(record.value))];
+    } catch {
+      return [];
+    }
+  });
+}
+
+const sameAggregates = (read: readonly ClickstreamEvent[], expected: readonly ClickstreamEvent[]): boolean =>
+  JSON.stringify(aggregateClickstream([...read])) === JSON.stringify(aggregateClickstream([...expected]));
+
+/** Polls the state topic until every event was processed by some member, or the ceiling. */
+async function awaitAnalytics(servers: readonly string[], topic: string, expected: ReadonlySet<string>): Promise<AnalyticsOutcome> {
+  let outcome = analyticsOutcome([], expected);
+  for (let waited = 0; outcome.lost > 0 && waited < ANALYTICS_DEADLINE_MS; waited += 1000) {
+    await sleep(1000);
+    outcome = analyticsOutcome(await readWholeTopic({ bootstrapServers: servers, topic }), expected);
+  }
+  return outcome;
+}
+
+/** Runs the Kafka pattern once on a local (or KAFKA_BOOTSTRAP_SERVERS) broker. */
+export async function runKafkaComparison(options: KafkaComparisonOptions): Promise<KafkaComparison> {
+  const log = options.log ?? (() => undefined);
+  const partitions = options.partitions ?? 3;
+  const memberCount = options.members ?? 4;
+  const broker = await startKafkaBroker({ log });
+  const members: AnalyticsMemberProcess[] = [];
+  try {
+    const servers = broker.bootstrapServers;
+    const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions, fastCompaction: true });
+    const events = generateClickstreamEvents({ events: options.events, users: options.users, seed: 31 }).map((event, index) =>
+      index % HOT_USER_EVERY === 0 ? { ...event, userId: HOT_USER } : event,
+    );
+    const half = Math.floor(events.length / 2);
+    // The members join before any record exists, so the group spreads the partitions over them first.
+    members.push(
+      ...Array.from({ length: memberCount }, (_, index) =>
+        startAnalyticsMemberProcess(`member-${index + 1}`, servers, { ANALYTICS_SESSION_TIMEOUT_MS: MEMBER_SESSION_TIMEOUT_MS }),
+      ),
+    );
+    await Promise.all(members.map((member) => member.started));
+    log(`kafka: ${memberCount} analytics members joined; producing ${events.length} events to ${partitions} partitions`);
+    // Poison halfway: valid records follow it on its partition.
+    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: [...events.slice(0, half), ...POISON] });
+    await sleep(50);
+    const cut = Date.now();
+    await sleep(50);
+    // The kill lands while the members are busy with the second half, so the killed member may have
+    // written states it had not committed yet: the partition's next owner processes those again.
+    const killAt = half + Math.floor((events.length - half) / 4);
+    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half, killAt) });
+    members[0]?.kill();
+    log(`kafka: SIGKILLed member-1; its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
+    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(killAt) });
+
+    const observer = observeSessionizer(
+      createKafkaSessionizer({
+        store: new MemorySessionStore(),
+        sessionTimeoutSeconds: 1800,
+        logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
+        metrics: silentMetrics(),
+      }),
+      new Map(events.map((event, index) => [event.eventId, index])),
+    );
+    const runner = createMskEventSourceRunner({
+      bootstrapServers: servers,
+      topic: topics.clickstream,
+      deadLetterTopic: topics.deadLetter,
+      settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchingWindowMs: 100 },
+      handler: observer.handler,
+      function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
+      log: (line) => log(`kafka: ${line}`),
+    });
+    await runner.start();
+
+    const expectedIds = new Set(events.map((event) => event.eventId));
+    const [earliest, byTimestamp, analytics] = await Promise.all([
+      readWholeTopic({ bootstrapServers: servers, topic: topics.clickstream }),
+      replayFromTimestamp({ bootstrapServers: servers, topic: topics.clickstream, fromTimestampMs: cut }),
+      awaitAnalytics(servers, topics.sessions, expectedIds),
+      runner.waitUntilCaughtUp({ timeoutMs: 120_000 }),
+    ]);
+    await runner.stop();
+    await Promise.all(members.slice(1).map((member) => member.stop()));
+    const [deadLetter, compaction] = await Promise.all([
+      readWholeTopic({ bootstrapServers: servers, topic: topics.deadLetter }),
+      awaitCompaction({ bootstrapServers: servers, topic: topics.sessions, partitions }),
+    ]);
+    const poisonValues = new Set(POISON.map((record) => ('raw' in record ? record.raw : '')));
+    const sessionizer = observer.observation();
+    const earliestValid = validEvents(earliest);
+    const byTimestampValid = validEvents(byTimestamp);
+    log(`kafka: analytics accounted for ${analytics.seen}/${events.length} events (${analytics.duplicates} duplicates after the rebalance)`);
+    return {
+      produced: events.length,
+      poisonWritten: POISON.length,
+      partitions,
+      members: memberCount,
+      brokerStartMs: broker.startMs,
+      groups: {
+        sessionizer: { seen: sessionizer.seen },
+        analytics: { seen: analytics.seen },
+        'replay-earliest': { seen: new Set(earliestValid.map((event) => event.eventId)).size },
+      },
+      // A member with no record (idle: no partition) still gets its 0.
+      perMember: { ...Object.fromEntries(members.map((member) => [member.memberId, 0])), ...analytics.perMember },
+      idleMembers: Math.max(0, memberCount - partitions),
+      replayFromTimestamp: { seen: byTimestampValid.length, expected: events.length - half },
+      perKeyOrderInversions: sessionizer.perKeyOrderInversions + analytics.perKeyOrderInversions,
+      crossPartitionInterleavings: sessionizer.crossPartitionInterleavings,
+      rebalance: { lost: analytics.lost, duplicates: analytics.duplicates },
+      replayAggregatesEqual: sameAggregates(earliestValid, events) && sameAggregates(byTimestampValid, events.slice(half)),
+      deadLettered: deadLetter.filter((record) => poisonValues.has(record.value)).length,
+      deadLetterTopicRecords: deadLetter.length,
+      failedInvocations: runner.stats().failedInvocations,
+      recordsAfterPoisonOnItsPartition: sessionizer.recordsAfterPoisonOnItsPartition,
+      ...partitionLoad(earliest, HOT_USER),
+      compaction: { keys: compaction.keys, recordsAfter: compaction.recordsAfter },
+    };
+  } finally {
+    for (const member of members) member.kill();
+    await broker.stop();
+  }
+}
