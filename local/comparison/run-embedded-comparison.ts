@@ -11,7 +11,7 @@ import { condensedReport } from './condensed-report';
 import type { ComparisonProgress } from './comparison-progress';
 import type { ComparisonResult } from './comparison-result';
 import { emailComparisonOf } from './email-comparison';
-import { runKafkaColumn } from './kafka-column-run';
+import { kafkaNotes, runKafkaColumn } from './kafka-column-run';
 
 /** How big a run is. */
 export interface EmbeddedComparisonOptions {
@@ -108,6 +108,6 @@ export async function runEmbeddedComparison(options: EmbeddedComparisonOptions):
     email: emailComparisonOf(email),
     clickstream: clickstreamComparisonOf(clickstream),
     kafka,
-    notes: [...problems, ...EMBEDDED_NOTES, ...condensedReport('email', email.environmentReport), ...condensedReport('clickstream', clickstream.environmentReport)],
+    notes: [...problems, ...EMBEDDED_NOTES, ...kafkaNotes(kafka), ...condensedReport('email', email.environmentReport), ...condensedReport('clickstream', clickstream.environmentReport)],
   };
 }

@@ -2,6 +2,7 @@ import { comparisonRows, formatComparisonTable } from '../../../local/comparison
 import type { KafkaColumn } from '../../../local/comparison/kafka-comparison';
 import { unmetKafkaExpectations } from '../../../local/comparison/kafka-expectations';
 import { unmetExpectations } from '../../../local/comparison/expectations';
+import { kafkaNotes } from '../../../local/comparison/kafka-column-run';
 import { comparisonResult } from '../../factories/comparison-result';
 import { kafkaComparison } from '../../factories/kafka-comparison';
 
@@ -96,5 +97,13 @@ describe('Kafka expectations', () => {
     const result = { ...comparisonResult(), kafka: kafkaComparison({ rebalance: { lost: 5, duplicates: 0 } }) };
 
     expect(unmetExpectations(result)).toContain('kafka: 5 event(s) lost after the SIGKILL (expected 0)');
+  });
+});
+
+describe('Kafka notes', () => {
+  it('give the broker start time of the run, or what to install', () => {
+    expect(kafkaNotes(kafkaComparison({ brokerStartMs: 6100 }))[0]).toContain('started in 6100 ms');
+    expect(kafkaNotes(kafkaComparison({ brokerStartMs: 0 }))[0]).toContain('KAFKA_BOOTSTRAP_SERVERS');
+    expect(kafkaNotes({ notRun: 'no Maven found on PATH', required: false })).toEqual(['kafka: not run: no Maven found on PATH']);
   });
 });
