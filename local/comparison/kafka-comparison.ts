@@ -34,7 +34,9 @@ export interface KafkaComparison {
   readonly perKeyOrderInversions: number;
   /** Adjacent first deliveries to the sessionizer whose production order is reversed (> 0: order is per partition only). */
   readonly crossPartitionInterleavings: number;
-  /** The SIGKILLed member: events never processed (expect 0), and events processed twice after its partitions moved. */
+  /** The member SIGKILLed mid-run (the busiest at that moment). */
+  readonly killedMember: string;
+  /** After the SIGKILL: events never processed (expect 0), and events processed twice after its partitions moved. */
   readonly rebalance: { readonly lost: number; readonly duplicates: number };
   /** Both replay groups reproduced the aggregates of what they read. */
   readonly replayAggregatesEqual: boolean;

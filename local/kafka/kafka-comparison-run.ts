@@ -1,7 +1,7 @@
 /**
  * One Kafka clickstream run that yields the comparison's third column: produce to `clickstream`
  * keyed by userId (a hot user and two poison records included), run the sessionizer through the
- * local MSK event-source runner, the analytics group as member processes (one SIGKILLed mid-run),
+ * local MSK event-source runner, the analytics group as member processes (the busiest SIGKILLed mid-run),
  * a replay from the earliest offset and one by timestamp, then compaction of `clickstream-sessions`.
  * Everything it starts, it stops (the broker too, unless it came from KAFKA_BOOTSTRAP_SERVERS).
  */
@@ -35,7 +35,7 @@ export interface KafkaComparisonOptions {
   readonly users: number;
   /** Partitions of `clickstream` and `clickstream-sessions`. @default 3 */
   readonly partitions?: number;
-  /** Analytics member processes; the first is SIGKILLed mid-run. @default 4 - one more than the partitions, to show an idle member */
+  /** Analytics member processes; the busiest is SIGKILLed mid-run. @default 4 - one more than the partitions, to show an idle member */
   readonly members?: number;
   /** Progress lines. @default none */
   readonly log?: (line: string) => void;
@@ -102,6 +102,18 @@ async function awaitAnalytics(servers: readonly string[], topic: string, expecte
   return outcome;
 }
 
+/**
+ * The member that has processed the most so far: killing an idle member (one beyond the partitions)
+ * would move nothing. Falls back to the first member when none has written yet.
+ */
+async function busiestMember(servers: readonly string[], stateTopic: string, members: readonly AnalyticsMemberProcess[]): Promise<AnalyticsMemberProcess> {
+  const { perMember } = analyticsOutcome(await readWholeTopic({ bootstrapServers: servers, topic: stateTopic }), new Set());
+  const ranked = [...members].sort((a, b) => (perMember[b.memberId] ?? 0) - (perMember[a.memberId] ?? 0));
+  const first = ranked[0];
+  if (first === undefined) throw new Error('no analytics member to kill');
+  return first;
+}
+
 /** Runs the Kafka pattern once on a local (or KAFKA_BOOTSTRAP_SERVERS) broker. */
 export async function runKafkaComparison(options: KafkaComparisonOptions): Promise<KafkaComparison> {
   const log = options.log ?? (() => undefined);
@@ -133,8 +145,9 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     // written states it had not committed yet: the partition's next owner processes those again.
     const killAt = half + Math.floor((events.length - half) / 4);
     await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half, killAt) });
-    members[0]?.kill();
-    log(`kafka: SIGKILLed member-1; its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
+    const victim = await busiestMember(servers, topics.sessions, members);
+    victim.kill();
+    log(`kafka: SIGKILLed ${victim.memberId} (busy); its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
     await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(killAt) });
 
     const observer = observeSessionizer(
@@ -192,6 +205,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
       replayFromTimestamp: { seen: byTimestampValid.length, expected: events.length - half },
       perKeyOrderInversions: sessionizer.perKeyOrderInversions + analytics.perKeyOrderInversions,
       crossPartitionInterleavings: sessionizer.crossPartitionInterleavings,
+      killedMember: victim.memberId,
       rebalance: { lost: analytics.lost, duplicates: analytics.duplicates },
       replayAggregatesEqual: sameAggregates(earliestValid, events) && sameAggregates(byTimestampValid, events.slice(half)),
       deadLettered: deadLetter.filter((record) => poisonValues.has(record.value)).length,

@@ -14,6 +14,7 @@ export function kafkaComparison(overrides: Partial<KafkaComparison> = {}): Kafka
     replayFromTimestamp: { seen: 100, expected: 100 },
     perKeyOrderInversions: 0,
     crossPartitionInterleavings: 73,
+    killedMember: 'member-2',
     rebalance: { lost: 0, duplicates: 60 },
     replayAggregatesEqual: true,
     deadLettered: 2,

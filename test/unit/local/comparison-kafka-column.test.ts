@@ -28,7 +28,7 @@ describe('comparison table: the Kafka column', () => {
     // Assert
     expect(who).toContain('seen by sessionizer 200, analytics 200, replay 200');
     expect(who).toContain('member-1: 60, member-2: 80, member-3: 70, member-4: 50');
-    expect(who).toContain('lost 0, duplicates 37');
+    expect(who).toContain('after the SIGKILL of member-2: lost 0, duplicates 37');
     expect(ordering).toContain('per-key order inversions: 0');
     expect(ordering).toContain('cross-partition interleavings: 412');
     expect(replay).toContain('by timestamp 100/100; same aggregates: yes');
