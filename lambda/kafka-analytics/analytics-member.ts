@@ -22,6 +22,7 @@ import { InvalidClickstreamEventError, parseClickstreamEvent, type ClickstreamEv
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../shared/kafka-names';
 import type { KafkaConnectionOptions } from './kafka-connection';
 import { latestStateOf } from './session-state-record';
+import { settleWithin } from '../shared/settle-within';
 
 type ClickstreamMessage = Message<string, string, string, string>;
 
@@ -205,13 +206,11 @@ export class AnalyticsMember {
       });
     }
     const writtenAt = performance.now();
-    let committed = true;
-    try {
-      await this.consumer.commit({ offsets: nextOffsetsToRead(batch) });
-    } catch {
-      // The group moved on (rebalance): the next owner reads from the last committed offset.
-      committed = false;
-    }
+    // Refused (the group moved on) or still waiting on a rejoin after a session timeout: either way
+    // the states are written, so the worst case is that the partition's next owner processes these
+    // records again (at-least-once). Awaiting an unbounded commit would stall every partition of this
+    // member while it stays in the group: records that nobody processes.
+    const committed = await settleWithin(this.consumer.commit({ offsets: nextOffsetsToRead(batch) }), this.props.sessionTimeoutMs ?? 10_000);
     return { records: batch.length, invalid, commitWindowMs: performance.now() - writtenAt, committed };
   }
 

@@ -11,6 +11,7 @@
  *   topic, and the partition moves on; offsets are committed after each completed batch.
  * A test and demo harness, not an emulator: no provisioned-poller scaling, no function timeout.
  */
+import { settleWithin } from '../../lambda/shared/settle-within';
 import { Consumer, Producer, ProduceAcks, type Message, type MessagesStream } from '@platformatic/kafka';
 import type { Context, MSKEvent, MSKRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
@@ -68,6 +69,9 @@ interface PartitionLane {
   done: bigint;
   windowTimer: NodeJS.Timeout | undefined;
 }
+
+/** How long a commit may wait on the group (a rejoin) before the lane moves on. */
+const COMMIT_TIMEOUT_MS = 10_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -173,9 +177,13 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
       }
       const last = records[records.length - 1] as RawMessage;
       lane.done = last.offset + 1n;
-      await consumer
-        .commit({ offsets: [{ topic: last.topic, partition: last.partition, offset: lane.done, leaderEpoch: last.leaderEpoch }] })
-        .catch((error: Error) => log(`${functionName}: commit failed: ${error.message}`));
+      // Bounded: a commit can wait on a group rejoin, and an unbounded wait stalls this partition.
+      // Not committed means at most a redelivery after a restart, never a record skipped.
+      const committed = await settleWithin(
+        consumer.commit({ offsets: [{ topic: last.topic, partition: last.partition, offset: lane.done, leaderEpoch: last.leaderEpoch }] }),
+        COMMIT_TIMEOUT_MS,
+      );
+      if (!committed) log(`${functionName}: commit of partition ${last.partition} up to ${lane.done} failed or timed out`);
     }
     lane.running = undefined;
   }
