@@ -106,6 +106,12 @@ function variantsFlag(variants: boolean, target: StartOptions['target']): boolea
   return variants;
 }
 
+/** A flag that sizes the local Kafka run: the deployed targets have no Kafka column yet, so it would do nothing there. */
+function embeddedOnly(name: string, raw: string | undefined, target: StartOptions['target']): string | undefined {
+  if (raw !== undefined && target !== 'embedded') throw new UsageError(`--${name} sizes the local Kafka run: leave out --target`, `--${name}`);
+  return raw;
+}
+
 /** Parses `npm start` flags; throws UsageError naming the flag on any mistake. */
 export function parseStartOptions(argv: readonly string[]): StartOptions {
   let values: Record<string, string | boolean | undefined>;
@@ -150,9 +156,9 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     // At least 2 users: one of them is the hot key, the others share the rest.
     users: integerFlag('users', text('users'), 100, 2, 10000),
     // 12 partitions and 8 member processes are what 2 cores carry beside the other two patterns.
-    partitions: integerFlag('partitions', text('partitions'), 3, 1, 12),
+    partitions: integerFlag('partitions', embeddedOnly('partitions', text('partitions'), target), 3, 1, 12),
     // At least 2: one member is SIGKILLed, and a survivor must take over its partitions.
-    members: integerFlag('members', text('members'), 4, 2, 8),
+    members: integerFlag('members', embeddedOnly('members', text('members'), target), 4, 2, 8),
     variants: variantsFlag(values['variants'] === true, target),
   };
 }

@@ -30,7 +30,6 @@ describe('parseStartOptions', () => {
   it('reads every flag', () => {
     const options = parseStartOptions([
       ...['--json', '--target', 'aws', '--stage', 'dev-1', '--jobs', '40', '--workers', '2', '--events', '300', '--users', '20', '--consumers', 'lambda'],
-      ...['--partitions', '6', '--members', '2'],
     ]);
 
     expect(options).toEqual({
@@ -43,8 +42,8 @@ describe('parseStartOptions', () => {
       workers: 2,
       events: 300,
       users: 20,
-      partitions: 6,
-      members: 2,
+      partitions: 3,
+      members: 4,
       variants: false,
     });
   });
@@ -53,6 +52,10 @@ describe('parseStartOptions', () => {
     const path = join(tmpdir(), 'comparison.json');
 
     expect(parseStartOptions(['--json-file', path]).jsonFile).toBe(path);
+  });
+
+  it('sizes the Kafka run with --partitions and --members', () => {
+    expect(parseStartOptions(['--partitions', '6', '--members', '2'])).toMatchObject({ partitions: 6, members: 2 });
   });
 
   it('keeps a value at the edge of its range', () => {
@@ -67,6 +70,7 @@ describe('parseStartOptions', () => {
     [['--events', '-3'], /--events/],
     [['--partitions', '0'], /--partitions must be between 1 and 12, got 0/],
     [['--members', '1'], /--members must be between 2 and 8, got 1/],
+    [['--partitions', '4', '--target', 'aws'], /--partitions sizes the local Kafka run/],
     [['--target', 'mars'], /--target must be one of embedded\|localstack\|aws, got "mars"/],
     [['--consumers', 'ec2'], /--consumers must be one of fargate\|lambda/],
     [['--stage', 'dev'], /--stage names deployed stacks/],
