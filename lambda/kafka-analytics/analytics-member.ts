@@ -73,6 +73,9 @@ export interface AnalyticsBatchReport {
   readonly committed: boolean;
 }
 
+/** How often a paused member checks whether its group membership is active again. */
+const RESUME_RETRY_MS = 100;
+
 /** Running totals of one member. */
 export interface AnalyticsMemberStats {
   readonly processed: number;
@@ -91,6 +94,7 @@ export class AnalyticsMember {
   private buffer: ClickstreamMessage[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private lingerTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
   private totals = { processed: 0, invalid: 0, batches: 0, refusedCommits: 0, maxCommitWindowMs: 0 };
 
   constructor(props: AnalyticsMemberProps) {
@@ -144,6 +148,7 @@ export class AnalyticsMember {
 
   /** Processes and commits what it has, leaves the group and closes (SIGTERM on Fargate). */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.stream?.pause();
     this.scheduleFlush(0);
     await this.flushing;
@@ -182,7 +187,19 @@ export class AnalyticsMember {
         (this.props.log ?? console.error)(`analytics ${this.props.memberId}: batch not processed: ${(error as Error).message}`);
       }
     }
-    if (this.stream?.isPaused() === true && this.stream.isActive()) this.stream.resume();
+    if (this.stream?.isPaused() === true && !this.stopping) this.resumeWhenActive();
+  }
+
+  /**
+   * Resumes the back-pressure pause once the group membership is active again. Skipping the resume
+   * while a rebalance was under way left the member paused for good, holding its partitions (the
+   * records on them were never processed): so it is retried until the member is back in the group.
+   */
+  private resumeWhenActive(): void {
+    const stream = this.stream;
+    if (stream === undefined || this.stopping || stream.closed || stream.destroyed || !stream.isPaused()) return;
+    if (stream.isActive()) stream.resume();
+    else setTimeout(() => this.resumeWhenActive(), RESUME_RETRY_MS).unref();
   }
 
   private async processBatch(batch: readonly ClickstreamMessage[]): Promise<AnalyticsBatchReport> {
