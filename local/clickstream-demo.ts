@@ -200,7 +200,8 @@ function mismatchedUsers(stored: ReadonlyMap<string, SessionState>, expected: Re
   });
 }
 
-function runnerFor(
+/** A local event-source runner for one of the stack's mappings (also used by `npm run dev`). */
+export function runnerFor(
   environment: ClickstreamEnvironment,
   mapping: LocalKinesisMapping,
   handler: KinesisHandler,
