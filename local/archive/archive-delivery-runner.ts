@@ -85,6 +85,8 @@ class LostPutObjectResponseError extends Error {
 
 /** How many records one GetRecords batch may hand over: GetRecords returns at most 10,000 (Kinesis limit). */
 const READ_BATCH_SIZE = 10_000;
+/** "Firehose calls GetRecords once every second for each Kinesis shard" (Firehose developer guide, Kinesis source). */
+const SHARD_POLL_INTERVAL_MS = 1_000;
 /** Error code written into processing-failed error records (Firehose writes its processor's code). */
 const LOCAL_PROCESSING_ERROR_CODE = 'Local.ProcessingFailed';
 /** Firehose retries delivery to S3 for up to 24 hours; locally a handful of attempts shows the same. */
@@ -211,6 +213,7 @@ export function createArchiveDeliveryRunner(props: ArchiveDeliveryRunnerProps): 
       reportBatchItemFailures: false,
     },
     handler: accept,
+    pollIntervalMs: SHARD_POLL_INTERVAL_MS,
     function: { functionName: deliveryStreamName, region: 'us-east-1', timeoutSeconds: 60 },
     log,
   });
