@@ -68,10 +68,12 @@ export class StartedResources {
     return resource;
   }
 
-  /** Stops everything, last started first. Idempotent. */
+  /** Stops everything, last started first; one failing stop does not skip the others. Idempotent. */
   async stopAll(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    for (const stop of this.stops.reverse()) await stop();
+    const failures: unknown[] = [];
+    for (const stop of this.stops.reverse()) await Promise.resolve(stop()).catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} resource(s) failed to stop`);
   }
 }

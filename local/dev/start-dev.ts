@@ -42,14 +42,12 @@ export async function startDev(components: readonly DevComponent[], context: Dev
     throw new DevStartError(components[failedAt]?.name ?? '?', failure.reason);
   }
   const named = components.map((component, index) => [component.name, running[index]] as const);
-  let statusServer;
-  try {
-    statusServer = await startDevStatusServer(() => Object.fromEntries(named.map(([name, component]) => [name, component?.status()])));
-  } catch (error) {
-    await stopInReverse(running);
-    throw error;
-  }
-  const server = statusServer;
+  const server = await startDevStatusServer(() => Object.fromEntries(named.map(([name, component]) => [name, component?.status()]))).catch(
+    async (error: unknown) => {
+      await stopInReverse(running);
+      throw error;
+    },
+  );
   let stopping: Promise<void> | undefined;
   return {
     components: Object.fromEntries(named.map(([name, component]) => [name, component?.description as DevDescription])),
