@@ -303,11 +303,7 @@ describe('ClickstreamStack (defaults)', () => {
       ['ReadProvisionedThroughputExceeded'],
     ])('alarms when %s (share of throttled calls, Average) stays above 0 for five minutes', (metricName) => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Namespace: 'AWS/Kinesis',
-        MetricName: metricName,
-        Dimensions: [{ Name: 'StreamName', Value: resolve(stack.stream.stream.streamName) }],
-        Statistic: 'Average',
-        Period: 60,
+        Metrics: [metricStat('AWS/Kinesis', metricName, { StreamName: resolve(stack.stream.stream.streamName) }, 'Average')],
         Threshold: 0,
         ComparisonOperator: 'GreaterThanThreshold',
         EvaluationPeriods: 5,

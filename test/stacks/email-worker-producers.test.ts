@@ -3,7 +3,7 @@
  * user) may send to the jobs queue; without it, the queue policy is unchanged (TLS-only).
  */
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { ArnPrincipal, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { stackName } from '../../lib/common/stack-name';
 import { EmailWorkerStack } from '../../lib/email-worker/email-worker-stack';
