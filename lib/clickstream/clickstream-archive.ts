@@ -65,11 +65,11 @@ export class ClickstreamArchive extends Construct {
       assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com'),
     });
     this.deliveryRole = destinationRole;
-    grantFirehoseS3Delivery(this.bucket, destinationRole);
+    const deliveryGrants = grantFirehoseS3Delivery(this.bucket, destinationRole);
     // Our own log group too, since the role no longer takes the construct's grants: Firehose logs
     // delivery errors here (one month, like every log group of this project).
     const deliveryLogs = new logs.LogGroup(this, 'DeliveryLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    deliveryLogs.grantWrite(destinationRole);
+    deliveryGrants.push(deliveryLogs.grantWrite(destinationRole));
 
     this.deliveryStream = new firehose.DeliveryStream(this, 'DeliveryStream', {
       // Reads with a standard iterator: its role gets no enhanced fan-out actions.
@@ -93,8 +93,8 @@ export class ClickstreamArchive extends Construct {
       // The data stays encrypted at rest in the KMS-encrypted stream and in the SSE bucket.
     });
 
-    // The grants above reach Firehose only once their policy exists.
-    this.deliveryStream.node.addDependency(destinationRole);
+    // Firehose checks its access when the delivery stream is created: create the grants' policy first.
+    for (const grant of deliveryGrants) grant.applyBefore(this.deliveryStream.node.defaultChild as firehose.CfnDeliveryStream);
 
     // Firehose writes objects under keys it generates at run time (prefix, hour, random suffix), so the
     // object actions need the bucket's key wildcard; the role can put, read back and abort uploads
@@ -122,7 +122,9 @@ export const FIREHOSE_S3_BUCKET_ACTIONS = ['s3:GetBucketLocation', 's3:ListBucke
 /** Object-level half of the above. */
 export const FIREHOSE_S3_OBJECT_ACTIONS = ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'] as const;
 
-function grantFirehoseS3Delivery(bucket: s3.IBucket, role: iam.IRole): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...FIREHOSE_S3_BUCKET_ACTIONS], resources: [bucket.bucketArn] }));
-  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...FIREHOSE_S3_OBJECT_ACTIONS], resources: [bucket.arnForObjects('*')] }));
+function grantFirehoseS3Delivery(bucket: s3.IBucket, role: iam.IRole): iam.Grant[] {
+  return [
+    iam.Grant.addToPrincipal({ grantee: role, actions: [...FIREHOSE_S3_BUCKET_ACTIONS], resourceArns: [bucket.bucketArn] }),
+    iam.Grant.addToPrincipal({ grantee: role, actions: [...FIREHOSE_S3_OBJECT_ACTIONS], resourceArns: [bucket.arnForObjects('*')] }),
+  ];
 }
