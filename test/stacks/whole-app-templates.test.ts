@@ -37,7 +37,7 @@ describe.each(EMAIL_CONSUMER_MODES)('every stack (emailConsumers=%s)', (mode) =>
 
 const cfnLint = findCfnLint();
 if (cfnLint === undefined && process.env.CI !== 'true') {
-  process.stdout.write(`cfn-lint: skipped: install with \`${CFN_LINT_INSTALL_HINT}\` (or put cfn-lint on PATH)\n`);
+  console.log(`cfn-lint: skipped: install with \`${CFN_LINT_INSTALL_HINT}\` (or put cfn-lint on PATH)`);
 }
 
 describe('cfn-lint', () => {
