@@ -3,7 +3,11 @@
  * any principal of the account whose identity policy allows `sqs:SendMessage` on the queue (for
  * example through `sqs:*` on `*`) can enqueue, which makes the worker a mail relay for the account.
  * With named producers, the queue policy denies `sqs:SendMessage` (which also authorizes
- * SendMessageBatch) to every other principal and grants it to the producers.
+ * SendMessageBatch) to every other principal and allows it to the producers.
+ *
+ * The producers' rights live in the queue's resource policy (and its KMS key's, for a customer
+ * managed key), not in their own IAM policies: a producer role from another stack is then only
+ * referenced by this stack, never the other way round, so the two stacks have no dependency cycle.
  *
  * Only SendMessage is denied: consumers keep receiving, deleting and changing visibility, and
  * administrators keep managing the queue and its policy. The account root user stays exempt, as
@@ -14,7 +18,12 @@ import { AnyPrincipal, Effect, type IGrantable, PolicyStatement } from 'aws-cdk-
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { InvalidPropError } from '../common/invalid-prop-error';
 
-/** Lets only `producers` (and the account root user) send to `queue`, and grants them SendMessage. */
+/** What a producer calls: enqueueEmails sends with SendMessageBatch (authorized as SendMessage). */
+const PRODUCER_QUEUE_ACTIONS = ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
+/** SQS encrypts each message with a data key from the queue's customer managed key. */
+const PRODUCER_KEY_ACTIONS = ['kms:GenerateDataKey', 'kms:Decrypt'];
+
+/** Lets only `producers` (and the account root user) send to `queue`, and allows them to. */
 export function restrictQueueToProducers(queue: IQueue, producers: readonly IGrantable[]): void {
   if (producers.length === 0) {
     throw new InvalidPropError('EmailWorkerStack', 'producers', '[]',
@@ -32,7 +41,10 @@ export function restrictQueueToProducers(queue: IQueue, producers: readonly IGra
     // sending on its own behalf) matches ArnNotEquals too, so it is denied as well.
     conditions: { ArnNotEquals: { 'aws:PrincipalArn': [...producerArns, accountRoot] } },
   }));
-  for (const producer of producers) queue.grantSendMessages(producer);
+  const principals = producers.map((producer) => producer.grantPrincipal);
+  queue.addToResourcePolicy(new PolicyStatement({ sid: 'AllowProducersToSend', principals, actions: PRODUCER_QUEUE_ACTIONS, resources: [queue.queueArn] }));
+  // In a key policy, "*" means this key. An imported key's policy cannot be changed: grant there.
+  queue.encryptionMasterKey?.addToResourcePolicy(new PolicyStatement({ principals, actions: PRODUCER_KEY_ACTIONS, resources: ['*'] }));
 }
 
 /** The ARNs `aws:PrincipalArn` takes for `producer`: IAM roles, users and ARN principals. */

@@ -5,10 +5,16 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ArnPrincipal, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { stackName } from '../../lib/common/stack-name';
 import { EmailWorkerStack } from '../../lib/email-worker/email-worker-stack';
 import { buildEmailWorker, newTestApp, SAMPLE_EMAIL_FROM, synthesizeEmailWorker } from './helpers/email-worker-app';
 import { policyStatements } from './helpers/email-worker-shared-assertions';
+
+/** The web app role's ARN as the email stack reads it from the web app's stack. */
+const WEB_APP_ROLE_ARN = expect.objectContaining({
+  'Fn::GetStackOutput': expect.objectContaining({ StackName: 'WebApp', OutputName: expect.stringMatching(/WebAppRole/) }),
+});
 
 /** Every statement of the jobs queue's resource policy. */
 function jobsQueueStatements(stack: EmailWorkerStack): Record<string, unknown>[] {
@@ -51,14 +57,14 @@ describe('EmailWorkerStack producers', () => {
     it('denies sqs:SendMessage to every principal but the producers and the account root user', () => {
       const deny = jobsQueueStatements(stack).find((statement) => statement.Sid === 'DenySendToAllButProducers');
 
-      expect(deny).toMatchObject({
+      expect(deny).toEqual(expect.objectContaining({
         Effect: 'Deny',
         Principal: { AWS: '*' },
         Action: 'sqs:SendMessage',
-        Resource: stack.resolve(stack.jobs.queue.queueArn),
-      });
+        Resource: JSON.parse(JSON.stringify(stack.resolve(stack.jobs.queue.queueArn))),
+      }));
       expect((deny?.Condition as Record<string, Record<string, unknown>>).ArnNotEquals['aws:PrincipalArn']).toEqual([
-        { 'Fn::ImportValue': expect.stringMatching(/WebAppRole/) }, // the role's ARN, exported by its stack
+        WEB_APP_ROLE_ARN,
         partnerArn,
         { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] },
       ]);
@@ -73,17 +79,29 @@ describe('EmailWorkerStack producers', () => {
       }
     });
 
-    it("grants SendMessage to the producer role in its own stack's policy, and to the ARN principal in the queue policy", () => {
-      expect(policyStatements(producerTemplate)).toContainEqual(expect.objectContaining({
-        Action: expect.arrayContaining(['sqs:SendMessage']),
-        Effect: 'Allow',
-      }));
+    it('allows the producers to send in the queue policy, so the producer stack never references this one (no cycle)', () => {
       expect(jobsQueueStatements(stack)).toContainEqual(expect.objectContaining({
+        Sid: 'AllowProducersToSend',
         Effect: 'Allow',
-        Principal: { AWS: partnerArn },
+        Principal: { AWS: expect.arrayContaining([WEB_APP_ROLE_ARN, partnerArn]) },
         Action: expect.arrayContaining(['sqs:SendMessage']),
       }));
+      // The web app's stack only exports its role's ARN: no reference to the email stack, no grant.
+      const producerStack = JSON.stringify(producerTemplate.toJSON());
+      expect(producerStack).not.toMatch(/Fn::ImportValue|Fn::GetStackOutput|EmailWorker/);
+      expect(policyStatements(producerTemplate)).toEqual([]);
     });
+  });
+
+  it('lets producers use a customer managed queue key through its key policy', () => {
+    const app = newTestApp();
+    const keyStack = new Stack(app, 'Keys');
+    const key = new Key(keyStack, 'QueueKey');
+    const producer = new ArnPrincipal('arn:aws:iam::123456789012:role/web-app');
+    const stack = new EmailWorkerStack(app, stackName('EmailWorker', 'test'), { consumers: 'lambda', encryptionKey: key, producers: [producer] });
+    Template.fromStack(stack); // synthesizes the app: fails on a dependency cycle
+
+    expect(JSON.stringify(Template.fromStack(keyStack).toJSON())).toMatch(/"kms:Decrypt","kms:GenerateDataKey"\],"Effect":"Allow","Principal":\{"AWS":"arn:aws:iam::123456789012:role\/web-app"\}/);
   });
 
   it('rejects an empty producers list and a service principal, naming the prop', () => {
