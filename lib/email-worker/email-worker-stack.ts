@@ -73,8 +73,8 @@ export interface EmailWorkerStackProps extends StackProps {
   /**
    * The only principals that may enqueue jobs (IAM roles, users or ARN principals). When given, the
    * queue policy denies `sqs:SendMessage` to every other principal except the account root user, and
-   * each producer is allowed it in the queue policy. Whoever redrives the DLQ must be a producer too: StartMessageMoveTask
-   * needs sqs:SendMessage on the destination queue.
+   * the queue policy allows it to each producer. Whoever redrives the DLQ must be a producer too:
+   * StartMessageMoveTask needs sqs:SendMessage on the destination queue.
    * @default none: any principal of this account whose IAM policy allows sqs:SendMessage on the
    *   queue may enqueue (SQS's default; the queue policy only denies non-TLS access)
    */
