@@ -4,6 +4,7 @@
  * once per job (idempotency table); alarms and a dashboard watch it all.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import type { EmailConsumerMode, EmailQueueType } from '../common/app-context';
@@ -15,6 +16,7 @@ import { fargateConsumerTiming, lambdaConsumerTiming } from './consumer-timing';
 import { EmailFargateConsumer, type EmailFargateConsumerTuning } from './email-fargate-consumer';
 import { EmailIdempotencyTable } from './email-idempotency-table';
 import { EmailLambdaConsumer, type EmailLambdaConsumerTuning } from './email-lambda-consumer';
+import { restrictQueueToProducers } from './email-queue-producers';
 import { EmailSenderIdentity } from './email-sender-identity';
 import { emailWorkerEnvironment } from './email-worker-environment';
 import { EmailWorkerMonitoring } from './email-worker-monitoring';
@@ -89,6 +91,15 @@ export interface EmailWorkerStackProps extends StackProps {
    * @default EmailFargateConsumer's defaults
    */
   readonly fargateConsumer?: EmailFargateConsumerTuning;
+  /**
+   * The only principals that may enqueue jobs (IAM roles, users or ARN principals). When given, the
+   * queue policy denies `sqs:SendMessage` to every other principal except the account root user, and
+   * the queue policy allows it to each producer. Whoever redrives the DLQ must be a producer too:
+   * StartMessageMoveTask needs sqs:SendMessage on the destination queue.
+   * @default none: any principal of this account whose IAM policy allows sqs:SendMessage on the
+   *   queue may enqueue (SQS's default; the queue policy only denies non-TLS access)
+   */
+  readonly producers?: IGrantable[];
 }
 
 /** The whole email worker pattern. */
@@ -126,6 +137,7 @@ export class EmailWorkerStack extends Stack {
       maxReceiveCount: props.maxReceiveCount,
       encryptionKey: props.encryptionKey,
     });
+    if (props.producers !== undefined) restrictQueueToProducers(this.jobs.queue, props.producers);
     const queueSettings = { visibilityTimeout: this.jobs.visibilityTimeout ?? Duration.seconds(30), retention: this.jobs.retentionPeriod ?? Duration.days(4) };
     this.idempotency = new EmailIdempotencyTable(this, 'EmailIdempotencyTable');
     this.sender = new EmailSenderIdentity(this, 'EmailSender', { emailFrom: props.emailFrom });

@@ -74,6 +74,12 @@ describe('EmailWorkerStack (fargate)', () => {
     });
   });
 
+  it('runs the container as the image\'s non-root node user (uid:gid 1000:1000)', () => {
+    defaults.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ User: '1000:1000' })],
+    });
+  });
+
   it('gives the worker every setting of settings.ts from the stack\'s own resources', () => {
     const expected = { ...expectedDefaultEnvironment(defaults.stack, 60), [EMAIL_WORKER_ENV.workerConcurrency]: '10' };
 
