@@ -17,7 +17,7 @@ beforeAll(() => {
   tuned = synthesizeEmailWorker({
     consumers: 'fargate',
     jobTimeout: Duration.seconds(50),
-    retryBaseDelay: Duration.seconds(2),
+    retryBaseDelay: Duration.seconds(13),
     maxReceiveCount: 3,
     fargateConsumer: { minCapacity: 1, maxCapacity: 12, workerConcurrency: 25 },
   });
@@ -90,7 +90,7 @@ describe('EmailWorkerStack (fargate)', () => {
     expect(containerEnvironment(tuned)).toMatchObject({
       [EMAIL_WORKER_ENV.workerConcurrency]: '25',
       [EMAIL_WORKER_ENV.jobTimeoutSeconds]: '50',
-      [EMAIL_WORKER_ENV.retryBaseDelaySeconds]: '2',
+      [EMAIL_WORKER_ENV.retryBaseDelaySeconds]: '13',
       [EMAIL_WORKER_ENV.visibilityTimeoutSeconds]: '100',
     });
   });
