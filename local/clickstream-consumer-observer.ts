@@ -66,6 +66,14 @@ export class ConsumerObserver {
     };
   }
 
+  /**
+   * Observes one record as the archive stores it (a line of an archived object). The archive keeps
+   * only the bytes, so its shard deliveries carry no shard or sequence number.
+   */
+  observeArchivedRecord(line: string): void {
+    this.observe(Buffer.from(line, 'utf8').toString('base64'), '', 'archive');
+  }
+
   private observe(data: string, sequenceNumber: string, shardId: string): void {
     let event: ClickstreamEvent;
     try {

@@ -5,7 +5,8 @@
  * production ends, a third "replay" reader starts from TRIM_HORIZON. Then it checks what a stream
  * promises: every consumer saw everything, per-user order held (there is no global order), session
  * state matches the produced data exactly, poison went to the on-failure queue without blocking its
- * shard, and a replay reproduces the same aggregates.
+ * shard, and a replay reproduces the same aggregates. The Firehose archive runs too (local/archive/):
+ * it is counted from the objects actually in its bucket.
  */
 import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
@@ -17,6 +18,8 @@ import { generateClickstreamEvents } from '../lambda/clickstream-producer/genera
 import { putClickstreamEvents } from '../lambda/clickstream-producer/producer';
 import type { ClickstreamEvent } from '../lambda/shared/clickstream-events';
 import { caughtUpLine } from './clickstream-caught-up-line';
+import { createArchiveDeliveryRunner, type ArchiveDeliveryRunner } from './archive/archive-delivery-runner';
+import { readArchivedObjects, staticPartOfPrefix } from './archive/read-archive';
 import { ConsumerObserver, type ConsumerObservation } from './clickstream-consumer-observer';
 import { withHotUser } from './clickstream-hot-user';
 import { deliveredAfterPoison, hotKeyShare, recordsPerShard, type HotKeyShare } from './clickstream-shard-report';
@@ -69,6 +72,14 @@ export interface ClickstreamDemoResult {
     readonly processor: ConsumerObservation;
     readonly dashboard: ConsumerObservation;
     readonly replay: ConsumerObservation;
+    /** Read back from the archive bucket; `redeliveries` are duplicates (Firehose is at-least-once). */
+    readonly archive: ConsumerObservation;
+  };
+  /** What the archive bucket holds after the run. */
+  readonly archive: {
+    readonly objects: number;
+    readonly gzipObjects: number;
+    readonly errorObjects: number;
   };
   readonly sessions: {
     readonly usersInTable: number;
@@ -190,7 +201,8 @@ function mismatchedUsers(stored: ReadonlyMap<string, SessionState>, expected: Re
   });
 }
 
-function runnerFor(
+/** A local event-source runner for one of the stack's mappings (also used by `npm run dev`). */
+export function runnerFor(
   environment: ClickstreamEnvironment,
   mapping: LocalKinesisMapping,
   handler: KinesisHandler,
@@ -220,6 +232,7 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
   log('clickstream: starting kinesis-local, fauxqs and dynalite; provisioning from the synthesized ClickstreamStack');
   const environment = await startClickstreamEnvironment({ handlerLogLevel: options.handlerLogLevel ?? 'ERROR' });
   const runners: KinesisEventSourceRunner[] = [];
+  let archiveRunner: ArchiveDeliveryRunner | undefined;
   let producerEndpoint: { readonly endpoint: string; stop(): Promise<void> } | undefined;
   try {
     environment.report.forEach((line) => log(`clickstream: ${line}`));
@@ -233,7 +246,8 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
       runnerFor(environment, environment.processor, processor.wrap(environment.processorHandler), log, { name: 'processor' }),
       runnerFor(environment, environment.dashboard, dashboard.wrap(environment.dashboardHandler), log, { name: 'dashboard' }),
     );
-    await Promise.all(runners.map((runner) => runner.start()));
+    archiveRunner = createArchiveDeliveryRunner({ kinesis: environment.kinesis, s3: environment.s3, streamName: environment.streamName, settings: environment.archive, log });
+    await Promise.all([...runners.map((runner) => runner.start()), archiveRunner.start()]);
 
     producerEndpoint = await options.producerEndpoint?.(environment.kinesisEndpoint);
     const producerClient = producerEndpoint === undefined ? environment.kinesis : emulatorKinesisClient(producerEndpoint.endpoint);
@@ -280,6 +294,14 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
       if (runner !== undefined) log(caughtUpLine(name, observer.observation(), runner.stats()));
     }
     await Promise.all(runners.map((runner) => runner.stop()));
+    // The stack buffers up to 300 s; at the end of a run the runner delivers what it still holds.
+    await archiveRunner.flushWhenCaughtUp({ timeoutMs: catchUpTimeoutMs });
+    await archiveRunner.stop();
+    const archived = await readArchivedObjects(environment.s3, environment.archive.bucketName, staticPartOfPrefix(environment.archive.prefix));
+    const archiveErrors = await readArchivedObjects(environment.s3, environment.archive.bucketName, staticPartOfPrefix(environment.archive.errorOutputPrefix));
+    const archive = new ConsumerObserver(indexOf);
+    for (const object of archived) object.records.forEach((record) => archive.observeArchivedRecord(record));
+    log(`clickstream: archive holds ${archived.length} object(s) (${archiveErrors.length} under the error prefix)`);
 
     const failures = await drainOnFailureQueue(environment.sqs, environment.processorFailureQueueUrl);
     const stored = await scanSessions(environment);
@@ -294,7 +316,8 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
       undeliverable: production.undeliverable.length,
       putRecordsCalls: production.calls,
       poisonWritten: poison.length,
-      consumers: { processor: processor.observation(), dashboard: dashboard.observation(), replay: replay.observation() },
+      consumers: { processor: processor.observation(), dashboard: dashboard.observation(), replay: replay.observation(), archive: archive.observation() },
+      archive: { objects: archived.length, gzipObjects: archived.filter((object) => object.gzip).length, errorObjects: archiveErrors.length },
       sessions: { usersInTable: stored.size, usersExpected: expectedSessions.size, mismatchedUsers: mismatchedUsers(stored, expectedSessions) },
       poison: {
         onFailureMessages: failures.length,
@@ -314,6 +337,7 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
     };
   } finally {
     await Promise.all(runners.map((runner) => runner.stop()));
+    await archiveRunner?.stop().catch((error: unknown) => log(`clickstream: archive delivery failed while stopping: ${String(error)}`));
     await producerEndpoint?.stop();
     await environment.stop();
   }
@@ -330,6 +354,8 @@ export function formatClickstreamSummary(result: ClickstreamDemoResult): string 
     consumer('processor', result.consumers.processor),
     consumer('dashboard', result.consumers.dashboard),
     consumer('replay', result.consumers.replay),
+    consumer('archive', result.consumers.archive),
+    `  archive bucket: ${result.archive.objects} object(s), ${result.archive.gzipObjects} GZIP; ${result.archive.errorObjects} under the error prefix (redelivered = duplicates)`,
     `  cross-shard interleavings seen by the processor: ${result.consumers.processor.crossShardInterleavings} (order is per partition key, not global)`,
     `  sessions: ${result.sessions.usersInTable} users in the table, ${result.sessions.usersExpected} expected, ${result.sessions.mismatchedUsers.length} mismatched`,
     `  poison at the on-failure destination: ${result.poison.poisonAtOnFailureDestination}/${result.poisonWritten} (${result.poison.onFailureMessages} on-failure record(s))`,

@@ -2,16 +2,19 @@
  * The embedded environment of the clickstream pattern: starts kinesis-local, fauxqs and dynalite,
  * synthesizes ClickstreamStack in-process, provisions what the template declares (stream, EFO
  * consumer, on-failure queues, session table) and loads the real handlers with the environment the
- * template gives them. Everything it starts, `stop()` stops.
+ * template gives them. The Firehose archive's bucket is created on fauxqs's S3 and its delivery
+ * settings read, for the local archive delivery runner. Everything it starts, `stop()` stops.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { App } from 'aws-cdk-lib';
 import { readProcessorSettings } from '../lambda/clickstream-processor/settings-reader';
 import { CLICKSTREAM_OUTPUTS } from '../lib/clickstream/output-names';
 import { stackName } from '../lib/common/stack-name';
 import { buildQueueOrStreamApp, CLICKSTREAM_PATTERN } from '../lib/queue-or-stream-app';
+import { deliveryStreamsReading, type DeliveryStreamSettings } from './archive/delivery-stream-settings';
 import { TableProvisioner } from './dynamodb/table-provisioner';
 import type { RunningEmulator } from './emulators/child-emulator';
 import { startDynamoDbEmulator } from './emulators/dynamodb-emulator';
@@ -27,6 +30,7 @@ import type { CfnTemplate } from './template/cfn-template';
 import { resolveToString, type ResolutionScope } from './template/intrinsic-resolver';
 import { newRunPrefix } from './template/physical-names';
 import { provisionTemplate } from './template/provision-template';
+import { BucketProvisioner } from './template/s3-bucket-provisioner';
 import { synthesizeTemplates, templateOf } from './template/synthesize-templates';
 import { MalformedTemplateError } from './template/template-errors';
 import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from './template/unemulated-resources';
@@ -47,6 +51,11 @@ export interface ClickstreamEnvironment {
   readonly kinesis: KinesisClient;
   readonly sqs: SQSClient;
   readonly dynamoDb: DynamoDBClient;
+  /** Path-style client of fauxqs's S3 (the same endpoint as SQS). */
+  readonly s3: S3Client;
+  /** fauxqs: SQS and S3. */
+  readonly sqsEndpoint: string;
+  readonly dynamoDbEndpoint: string;
   readonly streamName: string;
   readonly streamArn: string;
   readonly sessionTableName: string;
@@ -58,6 +67,8 @@ export interface ClickstreamEnvironment {
   readonly processor: LocalKinesisMapping;
   /** The enhanced fan-out mapping of the dashboard. */
   readonly dashboard: LocalKinesisMapping;
+  /** The Firehose archive's settings as declared (its bucket is provisioned on fauxqs's S3). */
+  readonly archive: DeliveryStreamSettings;
   readonly processorHandler: KinesisHandler;
   readonly dashboardHandler: KinesisHandler;
   /** Provisioning notes (what differs from AWS), then `not emulated: ...` lines. */
@@ -70,6 +81,14 @@ export class ClickstreamMappingMissingError extends Error {
   override readonly name = 'ClickstreamMappingMissingError';
   constructor(readonly consumer: string) {
     super(`the synthesized ClickstreamStack has no ${consumer} Kinesis event source mapping`);
+  }
+}
+
+/** The template has no Firehose delivery stream reading the clickstream. */
+export class ClickstreamArchiveMissingError extends Error {
+  override readonly name = 'ClickstreamArchiveMissingError';
+  constructor() {
+    super('the synthesized ClickstreamStack has no Firehose delivery stream (Kinesis source, S3 destination) reading its stream');
   }
 }
 
@@ -126,13 +145,16 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
     const kinesis = emulatorKinesisClient(kinesisEmulator.endpoint);
     const sqs = new SQSClient({ ...clientConfig, endpoint: sqsEmulator.endpoint });
     const dynamoDb = new DynamoDBClient({ ...clientConfig, endpoint: dynamoDbEmulator.endpoint });
-    clients.push(kinesis, sqs, dynamoDb);
+    // Path-style: virtual-hosted names (<bucket>.localhost) need DNS tricks; fauxqs serves both styles.
+    const s3 = new S3Client({ ...clientConfig, endpoint: sqsEmulator.endpoint, forcePathStyle: true });
+    clients.push(kinesis, sqs, dynamoDb, s3);
 
     const namePrefix = newRunPrefix();
     const provisioners = [
       new StreamProvisioner({ kinesis, namePrefix }),
       new QueueProvisioner({ sqs, namePrefix }),
       new TableProvisioner({ dynamoDb, namePrefix }),
+      new BucketProvisioner({ s3, namePrefix }),
     ];
     const provisioned = await provisionTemplate(template, provisioners, { region: LOCAL_REGION });
     const mappings = kinesisMappings(template, provisioned.scope);
@@ -140,6 +162,8 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
     const dashboard = mappings.find((mapping) => mapping.enhancedFanOut);
     if (processor === undefined) throw new ClickstreamMappingMissingError('processor (standard iterator)');
     if (dashboard === undefined) throw new ClickstreamMappingMissingError('dashboard (enhanced fan-out)');
+    const [archive] = deliveryStreamsReading(template, provisioned.scope, processor.streamArn);
+    if (archive === undefined) throw new ClickstreamArchiveMissingError();
 
     Object.assign(
       process.env,
@@ -158,6 +182,7 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
       substitutedTypes: {
         'AWS::Lambda::Function': 'handler run in-process',
         'AWS::Lambda::EventSourceMapping': 'played by the local Kinesis event-source runner',
+        'AWS::KinesisFirehose::DeliveryStream': 'played by the local archive delivery runner',
       },
     });
     return {
@@ -166,6 +191,9 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
       kinesis,
       sqs,
       dynamoDb,
+      s3,
+      sqsEndpoint: sqsEmulator.endpoint,
+      dynamoDbEndpoint: dynamoDbEmulator.endpoint,
       streamName: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.streamName),
       streamArn: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.streamArn),
       sessionTableName: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.sessionTableName),
@@ -174,6 +202,7 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
       scope: provisioned.scope,
       processor,
       dashboard,
+      archive,
       processorHandler: processorModule.handler,
       dashboardHandler: dashboardModule.handler,
       report: [...provisioned.notes, ...formatUnemulatedResourceTypes(unemulated)],

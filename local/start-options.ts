@@ -64,7 +64,8 @@ export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--t
 /** A stage is used in stack names: letters, digits and hyphens, starting with a letter (lib/common/app-context.ts). */
 const STAGE_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
 
-function integerFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+/** A whole-number flag within [min, max] (also used by `npm run dev`). */
+export function integerFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`, `--${name}`);
   const value = Number(raw);

@@ -1,10 +1,12 @@
-import { Duration, Size, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size, Stack, Validations } from 'aws-cdk-lib';
 import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { HardenedBucket } from '../common/hardened-bucket';
+import { StandardIteratorStreamSource } from './standard-iterator-read';
 
 /** Props of {@link ClickstreamArchive}. */
 export interface ClickstreamArchiveProps {
@@ -46,6 +48,8 @@ export class ClickstreamArchive extends Construct {
   public readonly bucket: s3.Bucket;
   /** The delivery stream. */
   public readonly deliveryStream: firehose.DeliveryStream;
+  /** The role Firehose writes to the bucket with (put, read back, abort uploads; never delete). */
+  public readonly deliveryRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: ClickstreamArchiveProps) {
     super(scope, id);
@@ -54,16 +58,25 @@ export class ClickstreamArchive extends Construct {
       glacierTransitionDays: props.glacierTransitionDays ?? 90,
     }).bucket;
 
-    // Our own destination role (the construct would create one otherwise) so the wildcard findings
-    // below can be acknowledged on exactly this role.
+    // Our own destination role, handed to Firehose without policy updates: the S3 destination would
+    // grant it CDK's grantReadWrite (DeleteObject*, PutObjectLegalHold, PutObjectRetention, ...), which
+    // lets a delivery role delete archived objects. It gets exactly what Firehose's S3 delivery calls.
     const destinationRole = new iam.Role(this, 'DeliveryRole', {
       assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com'),
     });
+    this.deliveryRole = destinationRole;
+    const deliveryGrants = grantFirehoseS3Delivery(this.bucket, destinationRole);
+    // Our own log group too, since the role no longer takes the construct's grants: Firehose logs
+    // delivery errors here (one month, like every log group of this project).
+    const deliveryLogs = new logs.LogGroup(this, 'DeliveryLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    deliveryGrants.push(deliveryLogs.grantWrite(destinationRole));
 
     this.deliveryStream = new firehose.DeliveryStream(this, 'DeliveryStream', {
-      source: new firehose.KinesisStreamSource(props.stream),
+      // Reads with a standard iterator: its role gets no enhanced fan-out actions.
+      source: new StandardIteratorStreamSource(props.stream),
       destination: new firehose.S3Bucket(this.bucket, {
-        role: destinationRole,
+        role: destinationRole.withoutPolicyUpdates(),
+        loggingConfig: new firehose.EnableLogging(deliveryLogs),
         // Repetitive JSON events typically shrink 5-10x, cutting S3 storage and Athena scan cost alike.
         compression: firehose.Compression.GZIP,
         dataOutputPrefix: ARCHIVE_DATA_PREFIX,
@@ -80,21 +93,16 @@ export class ClickstreamArchive extends Construct {
       // The data stays encrypted at rest in the KMS-encrypted stream and in the SSE bucket.
     });
 
-    // Firehose writes (and on retry, overwrites or aborts) objects under keys it generates at run time,
-    // so the bucket grant (CDK's grantReadWrite) needs object wildcards; it is scoped to this bucket.
-    for (const finding of [
-      'Action::s3:GetObject*',
-      'Action::s3:GetBucket*',
-      'Action::s3:List*',
-      'Action::s3:DeleteObject*',
-      'Action::s3:Abort*',
-      `Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/*`,
-    ]) {
-      Validations.of(destinationRole).acknowledge({
-        id: `AwsSolutions-IAM5[${finding}]`,
-        reason: 'Firehose delivery role: object-level access under generated keys of the archive bucket only (grantReadWrite).',
-      });
-    }
+    // Firehose checks its access when the delivery stream is created: create the grants' policy first.
+    for (const grant of deliveryGrants) grant.applyBefore(this.deliveryStream.node.defaultChild as firehose.CfnDeliveryStream);
+
+    // Firehose writes objects under keys it generates at run time (prefix, hour, random suffix), so the
+    // object actions need the bucket's key wildcard; the role can put, read back and abort uploads
+    // there, but not delete, tag, or set retention or legal holds.
+    Validations.of(destinationRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
+      reason: 'Firehose delivery role: PutObject, GetObject and AbortMultipartUpload on generated keys of the archive bucket only (no delete, tagging, retention or legal hold).',
+    });
 
     Validations.of(this.deliveryStream).acknowledge({
       id: 'AwsSolutions-KDF1',
@@ -103,4 +111,20 @@ export class ClickstreamArchive extends Construct {
         'are encrypted at rest by the source stream (KMS) and by the destination bucket (SSE-S3).',
     });
   }
+}
+
+/**
+ * What Firehose's S3 delivery calls, and nothing more (Firehose developer guide, "Grant Firehose
+ * access to an Amazon S3 destination"): bucket-level listing and location, object put and get, and
+ * aborting its own multipart uploads.
+ */
+export const FIREHOSE_S3_BUCKET_ACTIONS = ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'] as const;
+/** Object-level half of the above. */
+export const FIREHOSE_S3_OBJECT_ACTIONS = ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'] as const;
+
+function grantFirehoseS3Delivery(bucket: s3.IBucket, role: iam.IRole): iam.Grant[] {
+  return [
+    iam.Grant.addToPrincipal({ grantee: role, actions: [...FIREHOSE_S3_BUCKET_ACTIONS], resourceArns: [bucket.bucketArn] }),
+    iam.Grant.addToPrincipal({ grantee: role, actions: [...FIREHOSE_S3_OBJECT_ACTIONS], resourceArns: [bucket.arnForObjects('*')] }),
+  ];
 }

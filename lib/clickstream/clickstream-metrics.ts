@@ -89,6 +89,30 @@ export class ClickstreamMetrics {
     });
   }
 
+  /**
+   * Share of PutRecord(s) records rejected for exceeding shard throughput, 0 to 1. Kinesis publishes
+   * each record as 0 or 1, so Average is the rejected fraction ("the most commonly used statistic").
+   */
+  public writeThrottledShare(): cloudwatch.IMetric {
+    return this.sources.stream.metricWriteProvisionedThroughputExceeded({
+      statistic: cloudwatch.Stats.AVERAGE,
+      period: ONE_MINUTE,
+      label: 'Share of records throttled on write',
+    });
+  }
+
+  /**
+   * Share of GetRecords calls throttled (per shard: 5 calls/s and 2 MB/s, shared by every standard
+   * reader), 0 to 1; Average for the same reason as {@link writeThrottledShare}.
+   */
+  public readThrottledShare(): cloudwatch.IMetric {
+    return this.sources.stream.metricReadProvisionedThroughputExceeded({
+      statistic: cloudwatch.Stats.AVERAGE,
+      period: ONE_MINUTE,
+      label: 'Share of GetRecords calls throttled',
+    });
+  }
+
   /** Age of the last record read by standard (shared-throughput) iterators: the processor and Firehose. */
   public standardIteratorAge(): cloudwatch.IMetric {
     return this.sources.stream.metricGetRecordsIteratorAgeMilliseconds({

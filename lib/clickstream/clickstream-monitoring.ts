@@ -25,10 +25,19 @@ export interface ClickstreamMonitoringProps {
 const ARCHIVE_FRESHNESS_THRESHOLD = Duration.seconds(ClickstreamArchive.BUFFERING_INTERVAL.toSeconds() * 3);
 /** Consecutive one-minute periods before a lag alarm fires: rides out a single slow batch. */
 const LAG_EVALUATION_PERIODS = 3;
+/**
+ * Consecutive one-minute periods with any throttling before a throughput alarm fires. A throttled
+ * call is retried (the producer retries its failed entries with backoff; Lambda and Firehose retry
+ * their reads), and an on-demand stream adds capacity within minutes, so a short burst costs only
+ * latency; throttling in five minutes running means the stream needs more shards, or the writers or
+ * readers less traffic. (AWS Solutions Constructs alarm on any throttling over one 5-minute period.)
+ */
+const THROTTLE_EVALUATION_PERIODS = 5;
 
 /**
  * The clickstream's CloudWatch dashboard (business metrics and stream health) and its alarms:
- * consumer lag, records given up on (on-failure queues), and archive freshness.
+ * consumer lag, records given up on (on-failure queues), archive freshness, and read and write
+ * throttling on the stream.
  */
 export class ClickstreamMonitoring extends Construct {
   /** The dashboard. */
@@ -59,6 +68,10 @@ export class ClickstreamMonitoring extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         alarmDescription: 'Firehose has not delivered to S3 for three buffering intervals: check its error prefix and logs',
       }),
+      this.throttleAlarm('WriteThrottlesAlarm', metrics.writeThrottledShare(),
+        'Producers are being throttled (WriteProvisionedThroughputExceeded): writes fall behind; add shards or spread partition keys'),
+      this.throttleAlarm('ReadThrottlesAlarm', metrics.readThrottledShare(),
+        'Standard readers (processor, Firehose) are being throttled (ReadProvisionedThroughputExceeded): they fall behind; add shards or move a reader to enhanced fan-out'),
     ];
     this.alarms.forEach((alarm) => props.alarmTopic.notifyOn(alarm));
 
@@ -108,6 +121,18 @@ export class ClickstreamMonitoring extends Construct {
       // Lambda reports IteratorAge only while it receives records; an idle stream is not a lagging one.
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       alarmDescription: `${description} (iterator age above ${threshold.toHumanString()})`,
+    });
+  }
+
+  private throttleAlarm(id: string, metric: cloudwatch.IMetric, description: string): cloudwatch.Alarm {
+    return new cloudwatch.Alarm(this, id, {
+      metric,
+      threshold: 0, // any throttled share at all, in every one of the periods below
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: THROTTLE_EVALUATION_PERIODS,
+      // Kinesis publishes these only while there is traffic; no traffic is no throttling.
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: `${description} (throttled in ${THROTTLE_EVALUATION_PERIODS} consecutive minutes)`,
     });
   }
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Names } from 'aws-cdk-lib';
 import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -12,6 +12,7 @@ import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/se
 import { KINESIS_EVENT_SOURCE_LIMITS } from './aws-limits';
 import { ClickstreamFunction } from './clickstream-function';
 import { ClickstreamSessionTable } from './clickstream-session-table';
+import { grantStandardIteratorRead } from './standard-iterator-read';
 
 /** Props of {@link ClickstreamProcessor}. */
 export interface ClickstreamProcessorProps {
@@ -74,8 +75,8 @@ export class ClickstreamProcessor extends Construct {
   public readonly sessionTable: ClickstreamSessionTable;
   /** The processor function. */
   public readonly function: nodejs.NodejsFunction;
-  /** The event source mapping from the stream to the function. */
-  public readonly eventSource: eventSources.KinesisEventSource;
+  /** The event source mapping from the stream to the function (a standard iterator). */
+  public readonly eventSourceMapping: lambda.EventSourceMapping;
 
   constructor(scope: Construct, id: string, props: ClickstreamProcessorProps) {
     super(scope, id);
@@ -121,7 +122,11 @@ export class ClickstreamProcessor extends Construct {
     }).function;
     this.sessionTable.table.grantReadWriteData(this.function);
 
-    this.eventSource = new eventSources.KinesisEventSource(props.stream, {
+    // A mapping rather than KinesisEventSource: that one grants the stream's full read set, enhanced
+    // fan-out actions included, which a standard iterator never calls. The id is KinesisEventSource's
+    // own, so an update keeps the deployed mapping (a new one would re-read from TRIM_HORIZON).
+    this.eventSourceMapping = this.function.addEventSourceMapping(`KinesisEventSource:${Names.nodeUniqueId(props.stream.node)}`, {
+      eventSourceArn: props.stream.streamArn,
       // Nothing the stream retains is skipped when the mapping is first created.
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       batchSize,
@@ -130,8 +135,8 @@ export class ClickstreamProcessor extends Construct {
       maxRecordAge: Duration.seconds(maxRecordAgeSeconds),
       reportBatchItemFailures: true,
       parallelizationFactor,
-      onFailure: new eventSources.SqsDlq(props.onFailureQueue),
+      onFailure: new eventSources.SqsDlq(props.onFailureQueue), // grants the function SendMessage to it
     });
-    this.function.addEventSource(this.eventSource);
+    grantStandardIteratorRead(props.stream, this.function);
   }
 }

@@ -2,11 +2,16 @@
  * An SNS topic for CloudWatch alarms: encrypted with a customer managed KMS key (CloudWatch cannot
  * publish to a topic encrypted with the AWS managed `alias/aws/sns` key, because that key's policy
  * cannot be changed to let CloudWatch use it) and reachable over TLS only.
+ *
+ * A topic policy replaces SNS's default policy, so the TLS-only policy must also allow
+ * `cloudwatch.amazonaws.com` to publish, or every alarm action fails with "not authorized to
+ * perform: SNS:Publish". Both that statement and the key statement are limited to this account's
+ * alarms (`aws:SourceAccount`, `aws:SourceArn`): no confused deputy across accounts.
  */
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { AlarmBase } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type Conditions, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -39,17 +44,22 @@ export class AlarmTopic extends Construct {
       pendingWindow: Duration.days(7),
     });
     this.topic = new Topic(this, 'Topic', { masterKey: this.encryptionKey, enforceSSL: true });
-    // CloudWatch publishes alarm notifications itself, so it needs the key to encrypt them; the
-    // conditions limit that to alarms of this account (no confused deputy across accounts).
-    const stack = Stack.of(this);
+    const cloudWatch = new ServicePrincipal('cloudwatch.amazonaws.com');
+    const fromThisAccountsAlarms = thisAccountsAlarms(Stack.of(this));
+    this.topic.addToResourcePolicy(new PolicyStatement({
+      sid: 'AllowCloudWatchAlarmsToPublish',
+      principals: [cloudWatch],
+      actions: ['sns:Publish'],
+      resources: [this.topic.topicArn],
+      conditions: fromThisAccountsAlarms,
+    }));
+    // CloudWatch encrypts the notifications it publishes with the topic's key, so it needs the key too.
     this.encryptionKey.addToResourcePolicy(new PolicyStatement({
-      principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+      sid: 'AllowCloudWatchAlarmsToUseTheKey',
+      principals: [cloudWatch],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'], // in a key policy, "*" means this key
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': stack.account },
-        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
-      },
+      conditions: fromThisAccountsAlarms,
     }));
   }
 
@@ -59,4 +69,12 @@ export class AlarmTopic extends Construct {
     alarm.addAlarmAction(action);
     alarm.addOkAction(action);
   }
+}
+
+/** Conditions that let a service act only for the CloudWatch alarms of `stack`'s account and region. */
+function thisAccountsAlarms(stack: Stack): Conditions {
+  return {
+    StringEquals: { 'aws:SourceAccount': stack.account },
+    ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+  };
 }

@@ -8,6 +8,13 @@ import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { EmailSenderIdentity } from './email-sender-identity';
 
+/**
+ * What Powertools idempotency's DynamoDBPersistenceLayer calls (@aws-lambda-powertools/idempotency
+ * 2.35, lib/cjs/persistence/DynamoDBPersistenceLayer.js): GetItem, PutItem (conditional), UpdateItem
+ * and DeleteItem, on single keys. No Scan, Query, Batch* or DescribeTable.
+ */
+export const IDEMPOTENCY_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] as const;
+
 /** What the stack needs from either consumer: its output name and its dashboard metric. */
 export interface EmailConsumer {
   /** The function or ECS service name (stack output ConsumerName). */
@@ -36,6 +43,6 @@ export interface EmailConsumerResources {
  */
 export function grantEmailConsumerAccess(resources: EmailConsumerResources, grantee: IGrantable): void {
   resources.deadLetterQueue.grantSendMessages(grantee);
-  resources.idempotencyTable.grantReadWriteData(grantee);
+  resources.idempotencyTable.grant(grantee, ...IDEMPOTENCY_TABLE_ACTIONS);
   resources.sender.grantSend(grantee);
 }

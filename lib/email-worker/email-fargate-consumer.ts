@@ -108,7 +108,7 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
         file: 'lambda/email-worker/Dockerfile',
         platform: Platform.LINUX_ARM64,
         // Also in .dockerignore; repeated so staging never copies these even if that file changes.
-        exclude: ['node_modules', 'cdk.out', '.git', 'coverage', '.local-state', '.bench-out'],
+        exclude: ['node_modules', 'cdk.out', '.git', 'coverage', '.local-state', '.bench-out', '.venv'],
       }),
       environment: { ...props.environment, [EMAIL_WORKER_ENV.workerConcurrency]: String(workerConcurrency) },
       logging: LogDrivers.awsLogs({
@@ -117,6 +117,9 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
       }),
       stopTimeout: props.stopTimeout,
       readonlyRootFilesystem: true, // the worker writes nothing to disk
+      // The image's unprivileged `node` user (uid:gid 1000:1000, see the Dockerfile's USER), stated in
+      // the task definition too so the task runs as non-root even if the image's USER line is lost.
+      user: '1000:1000',
     });
     const securityGroup = new SecurityGroup(this, 'TaskSecurityGroup', {
       vpc,

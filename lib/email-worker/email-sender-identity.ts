@@ -13,6 +13,14 @@ export const EMAIL_FROM_MISSING_MESSAGE = 'emailFrom is missing: deploy with -c 
 /** Logical id of the parameter, stable so `--parameters EmailFrom=...` works too. */
 export const EMAIL_FROM_PARAMETER = 'EmailFrom';
 
+/**
+ * The IAM actions SES v2's SendEmail is authorized against: `ses:SendEmail`, plus `ses:SendRawEmail`
+ * when the content is Raw (a whole MIME message), which is what nodemailer's SES transport sends
+ * (without it SES answers "not authorized to perform ses:SendRawEmail", nodemailer issue 1734).
+ * A runtime that sends only Content.Simple can drop ses:SendRawEmail. Never ses:* or "*".
+ */
+export const SES_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
+
 /** Props of {@link EmailSenderIdentity}. */
 export interface EmailSenderIdentityProps {
   /**
@@ -52,8 +60,8 @@ export class EmailSenderIdentity extends Construct {
     ];
   }
 
-  /** Lets `grantee` send (SES v2 SendEmail, raw or simple) from this identity only. */
+  /** Lets `grantee` send (SES v2 SendEmail, see {@link SES_SEND_ACTIONS}) from this identity only. */
   public grantSend(grantee: IGrantable): void {
-    for (const identity of this.identities) identity.grantSendEmail(grantee);
+    for (const identity of this.identities) identity.grant(grantee, ...SES_SEND_ACTIONS);
   }
 }

@@ -26,6 +26,8 @@ export interface EmailWorkerEnvironmentInput {
   readonly jobTimeout: Duration;
   /** First retry delay after a transient failure. */
   readonly retryBaseDelay: Duration;
+  /** The queue's redrive maxReceiveCount (the runtime re-checks the retry schedule against it). */
+  readonly maxReceiveCount: number;
 }
 
 /** Builds the consumers' environment variables. */
@@ -39,6 +41,7 @@ export function emailWorkerEnvironment(input: EmailWorkerEnvironmentInput): Reco
     [EMAIL_WORKER_ENV.visibilityTimeoutSeconds]: String(input.visibilityTimeout.toSeconds()),
     [EMAIL_WORKER_ENV.jobTimeoutSeconds]: String(input.jobTimeout.toSeconds()),
     [EMAIL_WORKER_ENV.retryBaseDelaySeconds]: String(input.retryBaseDelay.toSeconds()),
+    [EMAIL_WORKER_ENV.maxReceiveCount]: String(input.maxReceiveCount),
     ...POWERTOOLS_ENV,
   };
 }

@@ -4,6 +4,7 @@
  * once per job (idempotency table); alarms and a dashboard watch it all.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import type { EmailConsumerMode, EmailQueueType } from '../common/app-context';
@@ -11,10 +12,12 @@ import { AlarmTopic } from '../common/alarm-topic';
 import { EncryptedQueue } from '../common/encrypted-queue';
 import { InvalidPropError } from '../common/invalid-prop-error';
 import { SignupFanout } from '../fanout/signup-fanout';
-import { fargateConsumerTiming, lambdaConsumerTiming } from './consumer-timing';
+import { fargateConsumerTiming, lambdaConsumerTiming, validateRetrySchedule } from './consumer-timing';
+import { EMAIL_WORKER_DEFAULTS } from '../../lambda/email-worker/settings';
 import { EmailFargateConsumer, type EmailFargateConsumerTuning } from './email-fargate-consumer';
 import { EmailIdempotencyTable } from './email-idempotency-table';
 import { EmailLambdaConsumer, type EmailLambdaConsumerTuning } from './email-lambda-consumer';
+import { restrictQueueToProducers } from './email-queue-producers';
 import { EmailSenderIdentity } from './email-sender-identity';
 import { emailWorkerEnvironment } from './email-worker-environment';
 import { EmailWorkerMonitoring } from './email-worker-monitoring';
@@ -89,6 +92,15 @@ export interface EmailWorkerStackProps extends StackProps {
    * @default EmailFargateConsumer's defaults
    */
   readonly fargateConsumer?: EmailFargateConsumerTuning;
+  /**
+   * The only principals that may enqueue jobs (IAM roles, users or ARN principals). When given, the
+   * queue policy denies `sqs:SendMessage` to every other principal except the account root user, and
+   * the queue policy allows it to each producer. Whoever redrives the DLQ must be a producer too:
+   * StartMessageMoveTask needs sqs:SendMessage on the destination queue.
+   * @default none: any principal of this account whose IAM policy allows sqs:SendMessage on the
+   *   queue may enqueue (SQS's default; the queue policy only denies non-TLS access)
+   */
+  readonly producers?: IGrantable[];
 }
 
 /** The whole email worker pattern. */
@@ -113,8 +125,10 @@ export class EmailWorkerStack extends Stack {
   constructor(scope: Construct, id: string, props: EmailWorkerStackProps = {}) {
     super(scope, id, props);
     this.consumers = props.consumers ?? 'fargate';
-    const jobTimeout = props.jobTimeout ?? Duration.seconds(30);
-    const retryBaseDelay = props.retryBaseDelay ?? Duration.seconds(30);
+    // Defaults from the one settings contract the runtime reads too (lambda/email-worker/settings.ts).
+    const jobTimeout = props.jobTimeout ?? Duration.seconds(EMAIL_WORKER_DEFAULTS.jobTimeoutSeconds);
+    const retryBaseDelay = props.retryBaseDelay ?? Duration.seconds(EMAIL_WORKER_DEFAULTS.retryBaseDelaySeconds);
+    const maxReceiveCount = props.maxReceiveCount ?? EMAIL_WORKER_DEFAULTS.maxReceiveCount;
     validateProps(this.consumers, jobTimeout, props);
     const lambdaTiming = this.consumers === 'lambda' ? lambdaConsumerTiming(jobTimeout) : undefined;
     const fargateTiming = this.consumers === 'fargate' ? fargateConsumerTiming(jobTimeout) : undefined;
@@ -123,9 +137,14 @@ export class EmailWorkerStack extends Stack {
     this.jobs = new EncryptedQueue(this, 'EmailQueue', {
       fifo: (props.queueType ?? 'standard') === 'fifo',
       visibilityTimeout,
-      maxReceiveCount: props.maxReceiveCount,
+      maxReceiveCount,
       encryptionKey: props.encryptionKey,
     });
+    // After the queue checked maxReceiveCount's range: a schedule that ends before a killed job's
+    // idempotency lease expires dead-letters jobs that may already have been sent.
+    const timing = lambdaTiming ?? fargateTiming;
+    if (timing !== undefined) validateRetrySchedule({ timing, jobTimeout, retryBaseDelay, maxReceiveCount });
+    if (props.producers !== undefined) restrictQueueToProducers(this.jobs.queue, props.producers);
     const queueSettings = { visibilityTimeout: this.jobs.visibilityTimeout ?? Duration.seconds(30), retention: this.jobs.retentionPeriod ?? Duration.days(4) };
     this.idempotency = new EmailIdempotencyTable(this, 'EmailIdempotencyTable');
     this.sender = new EmailSenderIdentity(this, 'EmailSender', { emailFrom: props.emailFrom });
@@ -140,6 +159,7 @@ export class EmailWorkerStack extends Stack {
       visibilityTimeout: queueSettings.visibilityTimeout,
       jobTimeout,
       retryBaseDelay,
+      maxReceiveCount,
     });
     const shared = {
       queue: this.jobs.queue,

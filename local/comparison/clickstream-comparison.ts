@@ -8,10 +8,11 @@ function consumerOf(observation: ConsumerObservation): ConsumerComparison {
 }
 
 export function clickstreamComparisonOf(result: ClickstreamDemoResult): ClickstreamComparison {
-  const { processor, dashboard, replay } = result.consumers;
+  const { processor, dashboard, replay, archive } = result.consumers;
   return {
     produced: result.produced,
-    consumers: { processor: consumerOf(processor), dashboard: consumerOf(dashboard), replay: consumerOf(replay) },
+    consumers: { processor: consumerOf(processor), dashboard: consumerOf(dashboard), replay: consumerOf(replay), archive: consumerOf(archive) },
+    archive: { objects: result.archive.objects, duplicates: archive.redeliveries, errorObjects: result.archive.errorObjects },
     perUserOrderInversions: processor.perUserOrderInversions + dashboard.perUserOrderInversions + replay.perUserOrderInversions,
     crossShardInterleavings: processor.crossShardInterleavings,
     replayAggregatesEqual: result.replayAggregatesEqual,

@@ -59,7 +59,15 @@ export interface ClickstreamComparison {
   /** Valid events written to the stream. */
   readonly produced: number;
   /** Every consumer sees every record: processor, dashboard and a reader replaying from TRIM_HORIZON. */
-  readonly consumers: Readonly<Record<'processor' | 'dashboard' | 'replay', ConsumerComparison | null>>;
+  readonly consumers: Readonly<Record<'processor' | 'dashboard' | 'replay', ConsumerComparison | null>> & {
+    /**
+     * The Firehose archive, counted from the objects in its bucket (order is not promised across
+     * objects, so its inversions are not in `perUserOrderInversions`). @default absent when not observed
+     */
+    readonly archive?: ConsumerComparison | null;
+  };
+  /** Objects in the archive bucket and duplicate records in them (Firehose is at-least-once). @default absent when not observed */
+  readonly archive?: { readonly objects: number; readonly duplicates: number; readonly errorObjects: number } | null;
   /** Sum over consumers (expect 0): order holds per partition key. */
   readonly perUserOrderInversions: number;
   /** Adjacent deliveries whose production order is reversed across shards (> 0: no global order). */

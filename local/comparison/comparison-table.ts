@@ -33,6 +33,16 @@ function counts(record: Readonly<Record<string, number>> | null): string {
     .join(', ');
 }
 
+/** The archive's share of row 1, when the run observed it (the embedded run reads its bucket). */
+function archiveLines(clickstream: ComparisonResult['clickstream']): string[] {
+  if (clickstream.consumers.archive === undefined) return [];
+  const delivery = clickstream.archive;
+  return [
+    `archive (Firehose to S3) ${figure(clickstream.consumers.archive?.seen)} in ${figure(delivery?.objects)} object(s),`,
+    `duplicates ${figure(delivery?.duplicates)} (at-least-once)`,
+  ];
+}
+
 /** The five rows, each cell computed from `result`. */
 export function comparisonRows(result: ComparisonResult): ComparisonRow[] {
   const kafka = kafkaCells(result.kafka);
@@ -55,6 +65,7 @@ function twoColumnRows(result: ComparisonResult): Omit<ComparisonRow, 'kafka'>[]
         'EVERY consumer sees every record',
         `produced ${clickstream.produced}; seen by processor ${figure(processor?.seen)},`,
         `dashboard ${figure(dashboard?.seen)}, replay ${figure(replay?.seen)}`,
+        ...archiveLines(clickstream),
       ],
     },
     {

@@ -298,10 +298,25 @@ describe('ClickstreamStack (defaults)', () => {
       });
     });
 
-    it('sends every alarm (five) to the alarm topic, on ALARM and on OK', () => {
+    it.each([
+      ['WriteProvisionedThroughputExceeded'],
+      ['ReadProvisionedThroughputExceeded'],
+    ])('alarms when %s (share of throttled calls, Average) stays above 0 for five minutes', (metricName) => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Metrics: [metricStat('AWS/Kinesis', metricName, { StreamName: resolve(stack.stream.stream.streamName) }, 'Average')],
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 5,
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [alarmTopic()],
+        OKActions: [alarmTopic()],
+      });
+    });
+
+    it('sends every alarm (seven) to the alarm topic, on ALARM and on OK', () => {
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
 
-      expect(alarms).toHaveLength(5);
+      expect(alarms).toHaveLength(7);
       for (const alarm of alarms) {
         expect(alarm.Properties.AlarmActions).toEqual([alarmTopic()]);
         expect(alarm.Properties.OKActions).toEqual([alarmTopic()]);

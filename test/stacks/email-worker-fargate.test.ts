@@ -17,7 +17,7 @@ beforeAll(() => {
   tuned = synthesizeEmailWorker({
     consumers: 'fargate',
     jobTimeout: Duration.seconds(50),
-    retryBaseDelay: Duration.seconds(2),
+    retryBaseDelay: Duration.seconds(13),
     maxReceiveCount: 3,
     fargateConsumer: { minCapacity: 1, maxCapacity: 12, workerConcurrency: 25 },
   });
@@ -74,6 +74,12 @@ describe('EmailWorkerStack (fargate)', () => {
     });
   });
 
+  it('runs the container as the image\'s non-root node user (uid:gid 1000:1000)', () => {
+    defaults.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ User: '1000:1000' })],
+    });
+  });
+
   it('gives the worker every setting of settings.ts from the stack\'s own resources', () => {
     const expected = { ...expectedDefaultEnvironment(defaults.stack, 60), [EMAIL_WORKER_ENV.workerConcurrency]: '10' };
 
@@ -84,7 +90,7 @@ describe('EmailWorkerStack (fargate)', () => {
     expect(containerEnvironment(tuned)).toMatchObject({
       [EMAIL_WORKER_ENV.workerConcurrency]: '25',
       [EMAIL_WORKER_ENV.jobTimeoutSeconds]: '50',
-      [EMAIL_WORKER_ENV.retryBaseDelaySeconds]: '2',
+      [EMAIL_WORKER_ENV.retryBaseDelaySeconds]: '13',
       [EMAIL_WORKER_ENV.visibilityTimeoutSeconds]: '100',
     });
   });

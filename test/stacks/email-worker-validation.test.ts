@@ -48,6 +48,15 @@ describe('EmailWorkerStack prop validation', () => {
   ])('rejects %s', (_case, props, message) => {
     expect(() => buildEmailWorker(props)).toThrow(message);
   });
+
+  it('rejects a retry schedule that ends before a killed job\'s idempotency lease expires', () => {
+    const props: EmailWorkerStackProps = { ...fargate(undefined, Duration.seconds(5)), retryBaseDelay: Duration.seconds(1), maxReceiveCount: 3 };
+
+    expect(() => buildEmailWorker(props)).toThrow(
+      /EmailWorkerStack: maxReceiveCount must be large enough for the retry schedule to outlast the idempotency lease \(.*raise maxReceiveCount to 4.*\); got 3/,
+    );
+    expect(() => buildEmailWorker({ ...props, maxReceiveCount: 4 })).not.toThrow();
+  });
 });
 
 describe('EmailLambdaConsumer visibility check', () => {

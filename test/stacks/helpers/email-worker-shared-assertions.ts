@@ -42,6 +42,7 @@ export function expectedDefaultEnvironment(stack: EmailWorkerStack, visibilityTi
     [EMAIL_WORKER_ENV.visibilityTimeoutSeconds]: String(visibilityTimeoutSeconds),
     [EMAIL_WORKER_ENV.jobTimeoutSeconds]: '30',
     [EMAIL_WORKER_ENV.retryBaseDelaySeconds]: '30',
+    [EMAIL_WORKER_ENV.maxReceiveCount]: '5', // the queue's redrive maxReceiveCount, for the runtime's retry-schedule check
     POWERTOOLS_SERVICE_NAME: 'email-worker',
     POWERTOOLS_METRICS_NAMESPACE: 'QueueOrStream/EmailWorker',
   };

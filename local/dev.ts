@@ -1,0 +1,49 @@
+/**
+ * `npm run dev`: the embedded environment, kept up for your own clients. It provisions every
+ * pattern from its synthesized template, starts every consumer (dev/dev-registry.ts), prints the
+ * endpoints, names and ready example commands (`--json`: one JSON line), and stays up until Ctrl-C
+ * or SIGTERM, then stops everything it started. Exit codes: 0 after a clean stop, 1 when the start
+ * failed (what had started is stopped), 2 for a usage problem.
+ */
+import { UsageError } from './comparison/usage-error';
+import { DEV_COMPONENTS } from './dev/dev-registry';
+import { DEV_USAGE, parseDevOptions } from './dev/dev-options';
+import { devReadyLine, formatDevOutput } from './dev/format-dev-output';
+import { startDev } from './dev/start-dev';
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const options = parseDevOptions(argv);
+  if (options.help) {
+    console.log(DEV_USAGE);
+    return 0;
+  }
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  // Listen before starting: a signal during the start stops what has started once it is up.
+  const signal = untilSignal();
+  log('npm run dev: starting the emulators and provisioning the stacks from their synthesized templates…');
+  const dev = await startDev(DEV_COMPONENTS, { mailboxDir: options.mailboxDir, archiveBufferingSeconds: options.archiveBufferingSeconds, log });
+  process.stdout.write(options.json ? `${JSON.stringify(devReadyLine(dev))}\n` : `${formatDevOutput(dev)}\n`);
+  const received = await signal;
+  log(`npm run dev: ${received}: stopping everything it started…`);
+  // A second Ctrl-C does not wait: the reaper kills every child process on exit.
+  process.once('SIGINT', () => process.exit(130));
+  await dev.stop();
+  log('npm run dev: stopped.');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) console.error(DEV_USAGE);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

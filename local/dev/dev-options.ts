@@ -1,0 +1,55 @@
+/** The flags of `npm run dev`, parsed and checked; every mistake is a UsageError naming the flag. */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../comparison/usage-error';
+import { REPOSITORY_ROOT } from '../email/consumer-processes';
+import { integerFlag } from '../start-options';
+
+/** What `npm run dev` runs, from its flags. */
+export interface DevOptions {
+  /** Print one JSON line when ready (everything else goes to stderr). @default false */
+  readonly json: boolean;
+  /** The archive's buffering interval, in seconds. @default undefined (the stack's 300 s) */
+  readonly archiveBufferingSeconds: number | undefined;
+  /** Folder for captured mail. @default `.local-state/mailbox/<start time>/` in the repository */
+  readonly mailboxDir: string;
+  readonly help: boolean;
+}
+
+export const DEV_USAGE = `usage: npm run dev -- [--json] [--archive-buffering-seconds N] [--mailbox DIR]
+  --json                         print one JSON line when ready (logs go to stderr)
+  --archive-buffering-seconds N  Firehose buffering interval, 1-900 (default: the stack's, 300)
+  --mailbox DIR                  where captured mail is written (default .local-state/mailbox/<start time>/)
+Stops everything it started on Ctrl-C or SIGTERM.`;
+
+/** Firehose's BufferingHints.IntervalInSeconds range is 0-900 (Firehose API reference); 0 would flush per batch. */
+const BUFFERING_SECONDS = { min: 1, max: 900 } as const;
+
+/** `.local-state/mailbox/2026-12-02T06-40-00Z`: one folder per run, so runs never mix their mail. */
+export function defaultMailboxDir(startedAt: Date): string {
+  const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return join(REPOSITORY_ROOT, '.local-state', 'mailbox', stamp);
+}
+
+/** Parses `npm run dev` flags. */
+export function parseDevOptions(argv: readonly string[], startedAt = new Date()): DevOptions {
+  let values: { json?: boolean; help?: boolean; 'archive-buffering-seconds'?: string; mailbox?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'archive-buffering-seconds': { type: 'string' }, mailbox: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const rawSeconds = values['archive-buffering-seconds'];
+  return {
+    json: values.json ?? false,
+    help: values.help ?? false,
+    archiveBufferingSeconds:
+      rawSeconds === undefined ? undefined : integerFlag('archive-buffering-seconds', rawSeconds, 0, BUFFERING_SECONDS.min, BUFFERING_SECONDS.max),
+    mailboxDir: values.mailbox ?? defaultMailboxDir(startedAt),
+  };
+}

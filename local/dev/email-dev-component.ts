@@ -1,0 +1,69 @@
+/**
+ * The email worker in `npm run dev`: fauxqs (SQS), dynalite and the SMTP sink, EmailWorkerStack
+ * provisioned from its template (Fargate mode, the stack's own settings), and two worker processes
+ * (`worker.ts`, as the Fargate tasks run it) polling the queue until stopped. Captured mail goes to
+ * the mailbox folder.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { startDynamoDbEmulator } from '../emulators/dynamodb-emulator';
+import { startSmtpSink } from '../emulators/smtp-sink';
+import { startSqsEmulator } from '../emulators/sqs-emulator';
+import { consumerProcessSpecs } from '../email/consumer-environment';
+import { startConsumerProcess, stopConsumerProcess, type ConsumerProcess } from '../email/consumer-processes';
+import { provisionEmailLocalStack } from '../email/email-local-stack';
+import { EMULATOR_CREDENTIALS } from '../kinesis/emulator-kinesis-client';
+import { cliPrefix, DEV_REGION } from './dev-cli-examples';
+import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
+import { startMailboxWriter } from './mailbox-writer';
+
+/** Worker processes (Fargate tasks): two, so a job visibly goes to one of competing workers. */
+const WORKERS = 2;
+/** SIGTERM-to-SIGKILL grace when the stack declares no stopTimeout. @default ECS's 30 s */
+const DEFAULT_STOP_GRACE_SECONDS = 30;
+
+async function start(context: DevContext): Promise<RunningDevComponent> {
+  const started = new StartedResources();
+  try {
+    const [sqsEmulator, dynamoDbEmulator, sink] = await Promise.all([
+      startSqsEmulator().then((emulator) => started.add(emulator, (it) => it.stop())),
+      startDynamoDbEmulator().then((emulator) => started.add(emulator, (it) => it.stop())),
+      startSmtpSink().then((smtp) => started.add(smtp, (it) => it.stop())),
+    ]);
+    const clientConfig = { region: DEV_REGION, credentials: EMULATOR_CREDENTIALS };
+    const sqs = started.add(new SQSClient({ ...clientConfig, endpoint: sqsEmulator.endpoint }), (client) => client.destroy());
+    const dynamoDb = started.add(new DynamoDBClient({ ...clientConfig, endpoint: dynamoDbEmulator.endpoint }), (client) => client.destroy());
+    const stack = await provisionEmailLocalStack({ consumers: 'fargate', sqs, dynamoDb });
+    stack.environmentReport.forEach((line) => context.log(`email: ${line}`));
+    started.add(startMailboxWriter(sink, context.mailboxDir), (writer) => writer.stop());
+
+    const graceMs = 1000 * (stack.stopTimeoutSeconds ?? DEFAULT_STOP_GRACE_SECONDS);
+    const specs = consumerProcessSpecs('fargate', stack, { sqs: sqsEmulator.endpoint, dynamoDb: dynamoDbEmulator.endpoint, smtpUrlFor: sink.urlForUser }, WORKERS);
+    const workers: ConsumerProcess[] = specs.map((spec) => started.add(startConsumerProcess(spec), (worker) => stopConsumerProcess(worker, graceMs)));
+    for (const worker of workers) void worker.exited.then((exit) => context.log(`email: ${worker.id} exited (${exit.signal ?? exit.code})`));
+
+    const cli = cliPrefix(sqsEmulator.endpoint);
+    const job = JSON.stringify({ jobId: 'hello-1', to: 'you@example.com', subject: 'Hello', body: 'Sent from the AWS CLI' });
+    return {
+      description: {
+        endpoints: { sqs: sqsEmulator.endpoint, dynamodb: dynamoDbEmulator.endpoint, smtp: sink.url },
+        queues: { jobs: stack.queueUrl, deadLetter: stack.deadLetterQueueUrl },
+        tables: { idempotency: stack.idempotencyTableName },
+        mailbox: context.mailboxDir,
+        consumers: Object.fromEntries(workers.map((worker) => [worker.id, `worker.ts (Fargate task), pid ${worker.pid ?? '?'}`])),
+        examples: [
+          `${cli} sqs send-message --queue-url ${stack.queueUrl} --message-body '${job}'`,
+          `${cli} sqs get-queue-attributes --queue-url ${stack.deadLetterQueueUrl} --attribute-names ApproximateNumberOfMessages`,
+        ],
+      },
+      status: () => ({ mailsCaptured: sink.messages.length, workers: workers.map((worker) => ({ id: worker.id, pid: worker.pid })) }),
+      stop: () => started.stopAll(),
+    };
+  } catch (error) {
+    await started.stopAll();
+    throw error;
+  }
+}
+
+/** The email worker (SQS task queue). */
+export const emailDevComponent: DevComponent = { name: 'email', start };

@@ -1,0 +1,60 @@
+/**
+ * Starts every registered component (at the same time: each has its own emulators on free
+ * loopback ports) and the status server. If one fails, the ones that did start are stopped before
+ * the error is rethrown, so a failed start leaves nothing running.
+ */
+import type { DevComponent, DevContext, DevDescription, RunningDevComponent } from './dev-component';
+import { startDevStatusServer } from './dev-status-server';
+
+/** Everything `npm run dev` started. */
+export interface RunningDev {
+  /** Each component's description, by name (in registry order). */
+  readonly components: Readonly<Record<string, DevDescription>>;
+  /** `GET` it for every component's counters. */
+  readonly statusUrl: string;
+  /** Stops everything, components in reverse registry order. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** A component failed to start; the message names it. */
+export class DevStartError extends Error {
+  override readonly name = 'DevStartError';
+  constructor(
+    readonly component: string,
+    override readonly cause: unknown,
+  ) {
+    super(`npm run dev: ${component} failed to start: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+async function stopInReverse(running: readonly RunningDevComponent[]): Promise<void> {
+  for (const component of [...running].reverse()) await component.stop();
+}
+
+/** Starts `components` with `context`. */
+export async function startDev(components: readonly DevComponent[], context: DevContext): Promise<RunningDev> {
+  const outcomes = await Promise.allSettled(components.map((component) => component.start(context)));
+  const running = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failedAt = outcomes.findIndex((outcome) => outcome.status === 'rejected');
+  const failure = outcomes[failedAt];
+  if (failure?.status === 'rejected') {
+    await stopInReverse(running);
+    throw new DevStartError(components[failedAt]?.name ?? '?', failure.reason);
+  }
+  const named = components.map((component, index) => [component.name, running[index]] as const);
+  const server = await startDevStatusServer(() => Object.fromEntries(named.map(([name, component]) => [name, component?.status()]))).catch(
+    async (error: unknown) => {
+      await stopInReverse(running);
+      throw error;
+    },
+  );
+  let stopping: Promise<void> | undefined;
+  return {
+    components: Object.fromEntries(named.map(([name, component]) => [name, component?.description as DevDescription])),
+    statusUrl: server.url,
+    stop() {
+      stopping ??= server.stop().then(() => stopInReverse(running));
+      return stopping;
+    },
+  };
+}
