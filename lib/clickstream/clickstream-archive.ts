@@ -14,6 +14,14 @@ export interface ClickstreamArchiveProps {
   readonly stream: kinesis.IStream;
 
   /**
+   * Archive into this bucket instead of creating one. Firehose's role gets put/get/abort rights on
+   * it. With cdk-nag, acknowledge AwsSolutions-IAM5 for its `/*` resource yourself unless it is a
+   * Bucket of this stack (that case is acknowledged here). Excludes `glacierTransitionDays`.
+   * @default a new HardenedBucket
+   */
+  readonly existingBucket?: s3.IBucket;
+
+  /**
    * Days after which archived objects move to S3 Glacier Flexible Retrieval (whole days, ≥ 1).
    * @default 90 - raw events are queried in the first weeks, then kept for replays and audits
    */
@@ -44,8 +52,8 @@ export class ClickstreamArchive extends Construct {
    */
   public static readonly BUFFERING_SIZE = Size.mebibytes(128);
 
-  /** The archive bucket. */
-  public readonly bucket: s3.Bucket;
+  /** The archive bucket (created or existing). */
+  public readonly bucket: s3.IBucket;
   /** The delivery stream. */
   public readonly deliveryStream: firehose.DeliveryStream;
   /** The role Firehose writes to the bucket with (put, read back, abort uploads; never delete). */
@@ -54,7 +62,7 @@ export class ClickstreamArchive extends Construct {
   constructor(scope: Construct, id: string, props: ClickstreamArchiveProps) {
     super(scope, id);
 
-    this.bucket = new HardenedBucket(this, 'Bucket', {
+    this.bucket = props.existingBucket ?? new HardenedBucket(this, 'Bucket', {
       glacierTransitionDays: props.glacierTransitionDays ?? 90,
     }).bucket;
 
@@ -99,10 +107,12 @@ export class ClickstreamArchive extends Construct {
     // Firehose writes objects under keys it generates at run time (prefix, hour, random suffix), so the
     // object actions need the bucket's key wildcard; the role can put, read back and abort uploads
     // there, but not delete, tag, or set retention or legal holds.
-    Validations.of(destinationRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
-      reason: 'Firehose delivery role: PutObject, GetObject and AbortMultipartUpload on generated keys of the archive bucket only (no delete, tagging, retention or legal hold).',
-    });
+    if (this.bucket instanceof s3.Bucket && Stack.of(this.bucket) === Stack.of(this)) {
+      Validations.of(destinationRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
+        reason: 'Firehose delivery role: PutObject, GetObject and AbortMultipartUpload on generated keys of the archive bucket only (no delete, tagging, retention or legal hold).',
+      });
+    }
 
     Validations.of(this.deliveryStream).acknowledge({
       id: 'AwsSolutions-KDF1',

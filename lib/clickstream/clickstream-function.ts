@@ -1,16 +1,14 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Duration } from 'aws-cdk-lib';
+import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
+import { createNodejsFunction } from '../common/nodejs-function';
 
 /** CloudWatch namespace of the clickstream's EMF metrics; the dashboard reads the same one. */
 export const CLICKSTREAM_METRICS_NAMESPACE = 'QueueOrStream/Clickstream';
 
 /** Props of {@link ClickstreamFunction}. */
 export interface ClickstreamFunctionProps {
-  /** Absolute path of the TypeScript entry under `lambda/`; it must export `handler`. */
+  /** Absolute path of the TypeScript entry (from `handlerEntry`); it must export `handler`. */
   readonly entry: string;
 
   /**
@@ -36,18 +34,11 @@ export interface ClickstreamFunctionProps {
    * @default 256
    */
   readonly memorySize?: number;
-
-  /**
-   * How long the function's logs are kept.
-   * @default logs.RetentionDays.ONE_MONTH
-   */
-  readonly logRetention?: logs.RetentionDays;
 }
 
 /**
- * A clickstream Lambda: Node.js 24 on ARM64, bundled by esbuild (no Docker) into one minified ES
- * module, with the AWS SDK v3 left out of the bundle because the runtime provides it. Keeping the
- * bundle small (≤ 300 KB) keeps cold starts short.
+ * A clickstream Lambda (lib/common/nodejs-function.ts) whose Powertools logs and metrics carry the
+ * clickstream's service name and namespace.
  */
 export class ClickstreamFunction extends Construct {
   /** The function. */
@@ -55,47 +46,15 @@ export class ClickstreamFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickstreamFunctionProps) {
     super(scope, id);
-
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-      // Logs are diagnostics, not records: the stream and the archive hold the data.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-
-    // An explicit role instead of the default AWSLambdaBasicExecutionRole managed policy: that policy
-    // may write to any log group in the account; this role may write only to the function's own.
-    const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    logGroup.grantWrite(role);
-
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      role,
+    this.function = createNodejsFunction(this, {
       entry: props.entry,
-      handler: 'handler',
-      // nodejs24.x is supported until 2028-04; nodejs20.x was deprecated on 2026-04-30.
-      runtime: lambda.Runtime.NODEJS_24_X,
-      // Graviton: about 20% cheaper per GB-second than x86 for the same Node.js code.
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: props.memorySize ?? 256,
-      timeout: props.timeout ?? Duration.seconds(60),
-      logGroup,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: CLICKSTREAM_METRICS_NAMESPACE,
         ...props.environment,
       },
-      bundling: {
-        minify: true,
-        // Source maps would double the bundle; Powertools logs carry the handler's own context.
-        sourceMap: false,
-        format: nodejs.OutputFormat.ESM,
-        // Prefer packages' ES module builds so esbuild can tree-shake them.
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require() at run time; ESM has none unless we create it.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // The nodejs24.x runtime provides SDK v3 and its Smithy packages; bundling them would add size
-        // and could mix Smithy versions with the runtime's SDK.
-        externalModules: ['@aws-sdk/*', '@smithy/*'],
-      },
-    });
+    }).function;
   }
 }

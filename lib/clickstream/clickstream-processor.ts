@@ -1,17 +1,15 @@
-import * as path from 'node:path';
 import { Duration, Names } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { InvalidPropError } from '../common/invalid-prop-error';
-import { requireInteger } from '../common/require-integer';
+import { handlerEntry } from '../common/package-paths';
 import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
-import { KINESIS_EVENT_SOURCE_LIMITS } from './aws-limits';
 import { ClickstreamFunction } from './clickstream-function';
-import { ClickstreamSessionTable } from './clickstream-session-table';
+import { ClickstreamSessionTable, type ClickstreamSessionTableProps } from './clickstream-session-table';
 import { grantStandardIteratorRead } from './standard-iterator-read';
 
 /** Props of {@link ClickstreamProcessor}. */
@@ -19,8 +17,17 @@ export interface ClickstreamProcessorProps {
   /** The stream to read, through a standard (shared-throughput) iterator. */
   readonly stream: kinesis.IStream;
 
-  /** The stream's retention in hours; `maxRecordAge` must stay below it (see `maxRecordAge`). */
-  readonly streamRetentionHours: number;
+  /**
+   * An existing session table (partition key `userId`, string; TTL attribute `expiresAt`).
+   * @default a new ClickstreamSessionTable
+   */
+  readonly existingSessionTable?: dynamodb.ITable;
+
+  /**
+   * Settings of the session table created here (ignored with `existingSessionTable`).
+   * @default ClickstreamSessionTable's defaults
+   */
+  readonly sessionTableProps?: Omit<ClickstreamSessionTableProps, 'existingTable'>;
 
   /**
    * On-failure destination: Lambda sends it the shard id and sequence-number range of every batch it
@@ -81,39 +88,14 @@ export class ClickstreamProcessor extends Construct {
   constructor(scope: Construct, id: string, props: ClickstreamProcessorProps) {
     super(scope, id);
 
-    const owner = 'ClickstreamProcessor';
-    const limits = KINESIS_EVENT_SOURCE_LIMITS;
-    const batchSize = requireInteger(props.batchSize ?? 100, { owner, prop: 'batchSize', ...limits.batchSize });
-    const retryAttempts = requireInteger(props.retryAttempts ?? 3, {
-      owner,
-      prop: 'retryAttempts',
-      ...limits.retryAttempts,
-    });
-    const parallelizationFactor = requireInteger(props.parallelizationFactor ?? 1, {
-      owner,
-      prop: 'parallelizationFactor',
-      ...limits.parallelizationFactor,
-    });
-    const maxRecordAgeSeconds = requireInteger((props.maxRecordAge ?? Duration.hours(1)).toSeconds({ integral: false }), {
-      owner,
-      prop: 'maxRecordAge (seconds)',
-      ...limits.maxRecordAgeSeconds,
-    });
-    const retentionSeconds = Duration.hours(props.streamRetentionHours).toSeconds();
-    if (maxRecordAgeSeconds >= retentionSeconds) {
-      throw new InvalidPropError(
-        owner,
-        'maxRecordAge (seconds)',
-        maxRecordAgeSeconds,
-        `less than the stream retention of ${retentionSeconds} s, or the on-failure record points at expired data`,
-      );
-    }
+    // Ranges are checked by Clickstream (clickstream-validation.ts) and by aws-cdk-lib's mapping.
+    const maxRecordAge = props.maxRecordAge ?? Duration.hours(1);
     const sessionTimeout = props.sessionTimeout ?? Duration.minutes(30);
 
-    this.sessionTable = new ClickstreamSessionTable(this, 'SessionTable');
+    this.sessionTable = new ClickstreamSessionTable(this, 'SessionTable', { ...props.sessionTableProps, existingTable: props.existingSessionTable });
 
     this.function = new ClickstreamFunction(this, 'Handler', {
-      entry: path.join(__dirname, '../../lambda/clickstream-processor/handler.ts'),
+      entry: handlerEntry('clickstream-processor', 'handler.ts'),
       serviceName: 'clickstream-processor',
       environment: {
         [CLICKSTREAM_PROCESSOR_ENV.sessionTableName]: this.sessionTable.table.tableName,
@@ -129,12 +111,12 @@ export class ClickstreamProcessor extends Construct {
       eventSourceArn: props.stream.streamArn,
       // Nothing the stream retains is skipped when the mapping is first created.
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-      batchSize,
+      batchSize: props.batchSize ?? 100,
       bisectBatchOnError: true,
-      retryAttempts,
-      maxRecordAge: Duration.seconds(maxRecordAgeSeconds),
+      retryAttempts: props.retryAttempts ?? 3,
+      maxRecordAge,
       reportBatchItemFailures: true,
-      parallelizationFactor,
+      parallelizationFactor: props.parallelizationFactor ?? 1,
       onFailure: new eventSources.SqsDlq(props.onFailureQueue), // grants the function SendMessage to it
     });
     grantStandardIteratorRead(props.stream, this.function);

@@ -5,6 +5,14 @@ import { Construct } from 'constructs';
 /** Props of {@link ClickstreamSessionTable}. */
 export interface ClickstreamSessionTableProps {
   /**
+   * Use this table instead of creating one (partition key `userId`, string; TTL attribute
+   * `expiresAt`: an ITable does not expose its schema, so this is not checked at synth).
+   * Excludes `removalPolicy`.
+   * @default a new table
+   */
+  readonly existingTable?: dynamodb.ITable;
+
+  /**
    * What happens to the table when it is removed from the stack.
    * @default RemovalPolicy.DESTROY - session state is derived data, rebuilt by replaying the stream
    *   (within its retention) or the archive
@@ -22,11 +30,15 @@ export class ClickstreamSessionTable extends Construct {
   /** TTL attribute, epoch seconds. */
   public static readonly TTL_ATTRIBUTE = 'expiresAt';
 
-  /** The table. */
-  public readonly table: dynamodb.Table;
+  /** The table (created or existing). */
+  public readonly table: dynamodb.ITable;
 
   constructor(scope: Construct, id: string, props: ClickstreamSessionTableProps = {}) {
     super(scope, id);
+    if (props.existingTable !== undefined) {
+      this.table = props.existingTable;
+      return;
+    }
 
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: ClickstreamSessionTable.PARTITION_KEY, type: dynamodb.AttributeType.STRING },

@@ -1,11 +1,15 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import { Construct } from 'constructs';
-import { KINESIS_LIMITS } from './aws-limits';
-import { requireInteger } from '../common/require-integer';
 
 /** Props of {@link ClickstreamStream}. */
 export interface ClickstreamStreamProps {
+  /**
+   * Use this stream instead of creating one. Excludes every other prop.
+   * @default a new stream
+   */
+  readonly existingStream?: kinesis.IStream;
+
   /**
    * Number of shards. When set, the stream is PROVISIONED with exactly this many shards (each takes
    * 1 MB/s or 1,000 records/s in, 2 MB/s out); when absent, it is ON_DEMAND and Kinesis scales the
@@ -16,7 +20,7 @@ export interface ClickstreamStreamProps {
 
   /**
    * How long records stay readable, and therefore how far back any consumer can replay.
-   * Whole hours, 24 to 8760 (Kinesis retention limit).
+   * Whole hours, 24 to 8760 (Kinesis retention limit, checked by aws-cdk-lib).
    * @default Duration.hours(24) - the free tier of retention; longer retention is billed per shard-hour
    */
   readonly retentionPeriod?: Duration;
@@ -40,29 +44,20 @@ export interface ClickstreamStreamProps {
  * consumers.
  */
 export class ClickstreamStream extends Construct {
-  /** The stream. */
-  public readonly stream: kinesis.Stream;
-  /** The retention the stream was created with, in hours (validated). */
-  public readonly retentionHours: number;
+  /** The stream (created or existing). */
+  public readonly stream: kinesis.IStream;
 
   constructor(scope: Construct, id: string, props: ClickstreamStreamProps = {}) {
     super(scope, id);
-
-    const retentionPeriod = props.retentionPeriod ?? Duration.hours(24);
-    this.retentionHours = requireInteger(retentionPeriod.toHours({ integral: false }), {
-      owner: 'ClickstreamStream',
-      prop: 'retentionPeriod (hours)',
-      ...KINESIS_LIMITS.retentionHours,
-    });
-    const shardCount =
-      props.shardCount === undefined
-        ? undefined
-        : requireInteger(props.shardCount, { owner: 'ClickstreamStream', prop: 'shardCount', ...KINESIS_LIMITS.shardCount });
-
+    if (props.existingStream !== undefined) {
+      this.stream = props.existingStream;
+      return;
+    }
+    // Clickstream checks shardCount; aws-cdk-lib checks the retention range.
     this.stream = new kinesis.Stream(this, 'Stream', {
-      streamMode: shardCount === undefined ? kinesis.StreamMode.ON_DEMAND : kinesis.StreamMode.PROVISIONED,
-      shardCount,
-      retentionPeriod: Duration.hours(this.retentionHours),
+      streamMode: props.shardCount === undefined ? kinesis.StreamMode.ON_DEMAND : kinesis.StreamMode.PROVISIONED,
+      shardCount: props.shardCount,
+      retentionPeriod: props.retentionPeriod ?? Duration.hours(24),
       encryption: kinesis.StreamEncryption.MANAGED,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });

@@ -18,8 +18,7 @@ import {
   DeduplicationScope, FifoThroughputLimit, type IQueue, Queue, QueueEncryption, type QueueProps, RedrivePermission,
 } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { InvalidPropError } from './invalid-prop-error';
-import { requireInteger } from './require-integer';
+import { type IntegerRule, PropProblems } from './prop-problems';
 
 /** Props of {@link EncryptedQueue}: either both existing queues, or the settings to create them. */
 export interface EncryptedQueueProps {
@@ -71,11 +70,10 @@ export interface EncryptedQueueProps {
 const CREATION_PROPS = ['visibilityTimeout', 'maxReceiveCount', 'retentionPeriod', 'encryptionKey', 'fifo'] as const;
 /** Long polling: the SQS maximum wait, so empty receives cost one request per 20 s, not a busy loop. */
 const LONG_POLL_WAIT = Duration.seconds(20);
-/** SQS's retention limits. */
-const MIN_RETENTION = Duration.seconds(60);
+/** SQS's longest retention: the DLQ keeps messages this long. */
 const MAX_RETENTION = Duration.days(14);
-/** SQS's visibility timeout limit (0 s to 12 h). */
-const MAX_VISIBILITY_TIMEOUT = Duration.hours(12);
+/** SQS's redrive policy range; aws-cdk-lib checks only the lower end. */
+export const MAX_RECEIVE_COUNT_RULE: IntegerRule = { min: 1, max: 1000, reason: 'SQS redrive policy maxReceiveCount' };
 /** SQS's queue name length limit. */
 const MAX_QUEUE_NAME_LENGTH = 80;
 /** A FIFO queue's name must end in `.fifo` (SQS CreateQueue rule), within the same 80 characters. */
@@ -100,20 +98,17 @@ export class EncryptedQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptedQueueProps = {}) {
     super(scope, id);
-    const usesExisting = props.existingQueue !== undefined || props.existingDeadLetterQueue !== undefined;
-    if (usesExisting) {
-      const queues = requireBothExisting(props);
-      this.queue = queues.queue;
-      this.deadLetterQueue = queues.deadLetterQueue;
-      this.fifo = queues.queue.fifo;
+    const existing = validate(this, props);
+    if (existing !== undefined) {
+      this.queue = existing.queue;
+      this.deadLetterQueue = existing.deadLetterQueue;
+      this.fifo = existing.queue.fifo;
     } else {
+      // Visibility and retention ranges are checked by aws-cdk-lib's Queue itself.
       this.fifo = props.fifo ?? false;
       this.visibilityTimeout = props.visibilityTimeout ?? Duration.seconds(30);
       this.retentionPeriod = props.retentionPeriod ?? Duration.days(4);
-      this.maxReceiveCount = requireInteger(props.maxReceiveCount ?? 5, {
-        owner: 'EncryptedQueue', prop: 'maxReceiveCount', min: 1, max: 1000, reason: 'SQS redrive policy maxReceiveCount',
-      });
-      validateDurations(this.visibilityTimeout, this.retentionPeriod);
+      this.maxReceiveCount = props.maxReceiveCount ?? 5;
       const created = this.createQueues(this.visibilityTimeout, this.retentionPeriod, this.maxReceiveCount, props.encryptionKey, this.fifo);
       this.queue = created.queue;
       this.deadLetterQueue = created.deadLetterQueue;
@@ -180,27 +175,21 @@ function fifoQueueProps(fifo: boolean): { queue: Partial<QueueProps>; deadLetter
   };
 }
 
-function requireBothExisting(props: EncryptedQueueProps): { queue: IQueue; deadLetterQueue: IQueue } {
-  const conflicting = CREATION_PROPS.filter((prop) => props[prop] !== undefined);
-  if (conflicting.length > 0) {
-    throw new InvalidPropError('EncryptedQueue', conflicting.join(', '), 'set',
-      'left unset when existingQueue/existingDeadLetterQueue are given (configure the existing queues themselves)');
+/** Checks the props (one error listing every problem); returns the existing queues when given. */
+function validate(scope: Construct, props: EncryptedQueueProps): { queue: IQueue; deadLetterQueue: IQueue } | undefined {
+  const problems = new PropProblems();
+  if (props.maxReceiveCount !== undefined) problems.integer('maxReceiveCount', props.maxReceiveCount, MAX_RECEIVE_COUNT_RULE);
+  const { existingQueue, existingDeadLetterQueue } = props;
+  if (existingQueue === undefined && existingDeadLetterQueue === undefined) {
+    problems.throwIfAny(scope);
+    return undefined;
   }
-  if (props.existingQueue === undefined || props.existingDeadLetterQueue === undefined) {
-    const missing = props.existingQueue === undefined ? 'existingQueue' : 'existingDeadLetterQueue';
-    throw new InvalidPropError('EncryptedQueue', missing, 'undefined',
+  const creation = Object.fromEntries(CREATION_PROPS.map((prop) => [prop, props[prop]]));
+  problems.existingOrNew(existingQueue === undefined ? 'existingDeadLetterQueue' : 'existingQueue', true, creation);
+  if (existingQueue === undefined || existingDeadLetterQueue === undefined) {
+    problems.add(existingQueue === undefined ? 'existingQueue' : 'existingDeadLetterQueue', 'undefined',
       'given together with the other existing queue (existingQueue and existingDeadLetterQueue go together)');
   }
-  return { queue: props.existingQueue, deadLetterQueue: props.existingDeadLetterQueue };
-}
-
-function validateDurations(visibilityTimeout: Duration, retentionPeriod: Duration): void {
-  const visibilitySeconds = visibilityTimeout.toSeconds();
-  if (visibilitySeconds > MAX_VISIBILITY_TIMEOUT.toSeconds()) {
-    throw new InvalidPropError('EncryptedQueue', 'visibilityTimeout', `${visibilitySeconds} s`, 'at most 12 hours (SQS limit)');
-  }
-  const retentionSeconds = retentionPeriod.toSeconds();
-  if (retentionSeconds < MIN_RETENTION.toSeconds() || retentionSeconds > MAX_RETENTION.toSeconds()) {
-    throw new InvalidPropError('EncryptedQueue', 'retentionPeriod', `${retentionSeconds} s`, 'from 60 seconds to 14 days (SQS limit)');
-  }
+  problems.throwIfAny(scope);
+  return existingQueue === undefined || existingDeadLetterQueue === undefined ? undefined : { queue: existingQueue, deadLetterQueue: existingDeadLetterQueue };
 }

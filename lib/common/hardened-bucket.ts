@@ -2,7 +2,13 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { requireInteger } from './require-integer';
+import { type IntegerRule, PropProblems } from './prop-problems';
+
+/** S3 lifecycle transitions are whole days; aws-cdk-lib takes any Duration and leaves it to CloudFormation. */
+export const GLACIER_TRANSITION_DAYS_RULE: IntegerRule = {
+  min: 1,
+  reason: 'S3 lifecycle transitions are counted in whole days after object creation',
+};
 
 /** Props of {@link HardenedBucket}. */
 export interface HardenedBucketProps {
@@ -60,12 +66,9 @@ export class HardenedBucket extends Construct {
   constructor(scope: Construct, id: string, props: HardenedBucketProps = {}) {
     super(scope, id);
 
-    this.glacierTransitionDays = requireInteger(props.glacierTransitionDays ?? 90, {
-      owner: 'HardenedBucket',
-      prop: 'glacierTransitionDays',
-      min: 1,
-      reason: 'S3 lifecycle transitions are counted in whole days after object creation',
-    });
+    const problems = new PropProblems();
+    this.glacierTransitionDays = problems.integer('glacierTransitionDays', props.glacierTransitionDays ?? 90, GLACIER_TRANSITION_DAYS_RULE);
+    problems.throwIfAny(this);
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

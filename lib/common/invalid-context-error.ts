@@ -1,10 +1,11 @@
+import { ConfigurationError } from '../../lambda/shared/errors';
+
 /**
  * Thrown when a `-c key=value` context value of the CDK app is malformed. The message names the key,
- * the value received and what is allowed, so the fix is obvious from the command line.
+ * the value received and what is allowed, so the fix is obvious from the command line. A
+ * ConfigurationError: commands exit with code 2.
  */
-export class InvalidContextError extends Error {
-  override readonly name = 'InvalidContextError';
-
+export class InvalidContextError extends ConfigurationError {
   constructor(
     /** The context key, e.g. `emailConsumers`. */
     readonly key: string,

@@ -1,20 +1,33 @@
 /**
- * Thrown by a construct when one of its props is invalid. Carries the construct, the prop, the value
- * and the rule it broke (with the AWS limit behind the rule where there is one).
+ * Thrown by a construct whose props break one or more rules. It lists every problem at once, so a
+ * user fixes them in one go, and names the construct by its path in the tree (`node.path`), so the
+ * user knows which of several constructs it is. A ConfigurationError: commands exit with code 2.
  */
-export class InvalidPropError extends Error {
-  override readonly name = 'InvalidPropError';
+import { ConfigurationError } from '../../lambda/shared/errors';
 
+/** One broken rule. */
+export interface PropProblem {
+  /** The prop, e.g. `lambdaConsumer.batchSize`, or several joined by `, ` when they conflict. */
+  readonly prop: string;
+  /** The value received, as shown in the message (e.g. `500 ms`). */
+  readonly value: unknown;
+  /** What the value must be, with the AWS limit or project rule behind it where there is one. */
+  readonly rule: string;
+}
+
+/** `<prop> must be <rule>; got <value>`: one line of the message. */
+export function describePropProblem(problem: PropProblem): string {
+  return `${problem.prop} must be ${problem.rule}; got ${String(problem.value)}`;
+}
+
+/** Every invalid prop of one construct. */
+export class InvalidPropError extends ConfigurationError {
   constructor(
-    /** The construct class that rejected the prop, e.g. `EmailLambdaConsumer`. */
-    readonly owner: string,
-    /** The prop name, e.g. `maxConcurrency`. */
-    readonly prop: string,
-    /** The value received. */
-    readonly value: unknown,
-    /** The rule it broke, e.g. `an integer from 2 to 1000 (SQS event source MaximumConcurrency)`. */
-    readonly rule: string,
+    /** The construct's path, e.g. `QueueOrStream-EmailWorker/Default`. */
+    readonly path: string,
+    /** Every rule the props break, in the order they were checked. */
+    readonly problems: readonly PropProblem[],
   ) {
-    super(`${owner}: ${prop} must be ${rule}; got ${String(value)}`);
+    super(`Invalid props of ${path}:\n${problems.map((problem) => `  - ${describePropProblem(problem)}`).join('\n')}`);
   }
 }

@@ -8,10 +8,10 @@
  * internet can open a connection to them. For production, use private subnets with endpoints or
  * NAT, and pass that VPC instead.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import { FlowLogDestination, FlowLogTrafficType, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 
 /** Props of {@link PublicSubnetVpc}. */
 export interface PublicSubnetVpcProps {
@@ -33,7 +33,9 @@ export class PublicSubnetVpc extends Construct {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const vpcPath = `${displayPath(this)}/Vpc`;
     this.vpc = new Vpc(this, 'Vpc', {
+      vpcName: vpcPath,
       maxAzs: props.maxAzs ?? 2,
       natGateways: 0, // no NAT: see the cost reasoning above
       subnetConfiguration: [{ name: 'public', subnetType: SubnetType.PUBLIC, cidrMask: 24 }],
@@ -42,5 +44,18 @@ export class PublicSubnetVpc extends Construct {
         rejected: { destination: FlowLogDestination.toCloudWatchLogs(flowLogGroup), trafficType: FlowLogTrafficType.REJECT },
       },
     });
+    // Above aws-cdk-lib's own Name tags (priority 100), which are full construct paths.
+    for (const child of [...this.vpc.publicSubnets, this.vpc.node.findChild('rejected')]) {
+      Tags.of(child).add('Name', displayPath(child), { priority: 101 });
+    }
   }
+}
+
+/**
+ * The construct path without `Default` ids, as in logical ids. The Name tags of aws-cdk-lib's VPC,
+ * subnets and flow log are construct paths; a stack that wraps a pattern construct under the id
+ * `Default` keeps every logical id, and with this its VPC keeps the Name tags it was deployed with.
+ */
+function displayPath(construct: IConstruct): string {
+  return construct.node.scopes.slice(1).map((scope) => scope.node.id).filter((id) => id !== 'Default').join('/');
 }

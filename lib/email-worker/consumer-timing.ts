@@ -8,7 +8,7 @@ import {
   earliestRedeliveryWithHeartbeat,
   type RetryScheduleTimings,
 } from '../../lambda/email-worker/retry-schedule';
-import { InvalidPropError } from '../common/invalid-prop-error';
+import type { PropProblem } from '../common/invalid-prop-error';
 
 /** Lambda's maximum function timeout. */
 const MAX_FUNCTION_TIMEOUT = Duration.minutes(15);
@@ -48,10 +48,6 @@ export interface FargateConsumerTiming {
  */
 export function lambdaConsumerTiming(jobTimeout: Duration): LambdaConsumerTiming {
   const functionTimeout = Duration.seconds(jobTimeout.toSeconds() + INVOCATION_HEADROOM.toSeconds());
-  if (functionTimeout.toSeconds() > MAX_FUNCTION_TIMEOUT.toSeconds()) {
-    throw new InvalidPropError('EmailWorkerStack', 'jobTimeout', `${jobTimeout.toSeconds()} s`,
-      `at most ${MAX_FUNCTION_TIMEOUT.toSeconds() - INVOCATION_HEADROOM.toSeconds()} seconds in lambda mode (Lambda's 15-minute timeout minus ${INVOCATION_HEADROOM.toSeconds()} s headroom)`);
-  }
   return {
     functionTimeout,
     visibilityTimeout: Duration.seconds(LAMBDA_VISIBILITY_MULTIPLIER * functionTimeout.toSeconds()),
@@ -64,14 +60,26 @@ export function lambdaConsumerTiming(jobTimeout: Duration): LambdaConsumerTiming
  */
 export function fargateConsumerTiming(jobTimeout: Duration): FargateConsumerTiming {
   const stopTimeout = Duration.seconds(jobTimeout.toSeconds() + DRAIN_HEADROOM.toSeconds());
-  if (stopTimeout.toSeconds() > MAX_FARGATE_STOP_TIMEOUT.toSeconds()) {
-    throw new InvalidPropError('EmailWorkerStack', 'jobTimeout', `${jobTimeout.toSeconds()} s`,
-      `at most ${MAX_FARGATE_STOP_TIMEOUT.toSeconds() - DRAIN_HEADROOM.toSeconds()} seconds in fargate mode (Fargate's 120 s stopTimeout must cover a job plus ${DRAIN_HEADROOM.toSeconds()} s of drain)`);
-  }
   return {
     stopTimeout,
     visibilityTimeout: Duration.seconds(FARGATE_VISIBILITY_MULTIPLIER * jobTimeout.toSeconds()),
   };
+}
+
+/**
+ * The longest job each mode allows: Lambda's function timeout and Fargate's stopTimeout both have a
+ * hard maximum, and each must cover a whole job plus headroom. Undefined when `jobTimeout` fits.
+ */
+export function jobTimeoutLimitProblem(mode: 'lambda' | 'fargate', jobTimeout: Duration): PropProblem | undefined {
+  const seconds = jobTimeout.toSeconds();
+  if (mode === 'lambda') {
+    const max = MAX_FUNCTION_TIMEOUT.toSeconds() - INVOCATION_HEADROOM.toSeconds();
+    return seconds <= max ? undefined : { prop: 'jobTimeout', value: `${seconds} s`,
+      rule: `at most ${max} seconds in lambda mode (Lambda's 15-minute timeout minus ${INVOCATION_HEADROOM.toSeconds()} s headroom)` };
+  }
+  const max = MAX_FARGATE_STOP_TIMEOUT.toSeconds() - DRAIN_HEADROOM.toSeconds();
+  return seconds <= max ? undefined : { prop: 'jobTimeout', value: `${seconds} s`,
+    rule: `at most ${max} seconds in fargate mode (Fargate's 120 s stopTimeout must cover a job plus ${DRAIN_HEADROOM.toSeconds()} s of drain)` };
 }
 
 /** What the retry-schedule check needs from the stack, whichever consumer runs. */
@@ -102,16 +110,17 @@ export function retryScheduleTimings(props: RetryScheduleProps): RetryScheduleTi
 }
 
 /**
- * Refuses a retry schedule (retryBaseDelay doubling, maxReceiveCount, visibility timeout) that ends
+ * Describes a retry schedule (retryBaseDelay doubling, maxReceiveCount, visibility timeout) that ends
  * before a killed job's idempotency lease expires: its redeliveries would all find the job "in
  * progress" and SQS would dead-letter a job that may already have been sent. The runtime settings
  * (lambda/email-worker/load-settings.ts) run the same check.
  */
-export function validateRetrySchedule(props: RetryScheduleProps): void {
+export function retryScheduleProblem(props: RetryScheduleProps): PropProblem | undefined {
   const timings = retryScheduleTimings(props);
   const problem = describeRetryScheduleProblem(timings, { maxReceiveCount: 'maxReceiveCount', retryBaseDelay: 'retryBaseDelay' });
-  if (problem !== undefined) {
-    throw new InvalidPropError('EmailWorkerStack', 'maxReceiveCount', props.maxReceiveCount,
-      `large enough for the retry schedule to outlast the idempotency lease (${problem})`);
-  }
+  return problem === undefined ? undefined : {
+    prop: 'maxReceiveCount',
+    value: props.maxReceiveCount,
+    rule: `large enough for the retry schedule to outlast the idempotency lease (${problem})`,
+  };
 }

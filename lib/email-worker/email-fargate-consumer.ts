@@ -4,9 +4,9 @@
  * custom step scaling, scale to zero, runtimePlatform, public IP, our own task definition).
  *
  * The image is built from lambda/email-worker/Dockerfile at deploy time; synth only stages the
- * build context (the repo root, filtered by .dockerignore), so it needs no Docker.
+ * build context (SOURCE_ROOT in lib/common/package-paths.ts, filtered by .dockerignore), so it needs
+ * no Docker. Its props are checked by EmailWorker (email-worker-validation.ts).
  */
-import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { type IMetric, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { type IVpc, Peer, Port, SecurityGroup, SubnetType } from 'aws-cdk-lib/aws-ec2';
@@ -19,12 +19,11 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ScalingInterval } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Construct } from 'constructs';
 import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
-import { InvalidPropError } from '../common/invalid-prop-error';
+import { SOURCE_ROOT } from '../common/package-paths';
 import { PublicSubnetVpc } from '../common/public-subnet-vpc';
-import { requireInteger } from '../common/require-integer';
 import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
 
-/** The Fargate consumer's tuning knobs (also EmailWorkerStackProps.fargateConsumer). */
+/** The Fargate consumer's tuning knobs (also EmailWorkerProps.fargateConsumer). */
 export interface EmailFargateConsumerTuning {
   /**
    * Fewest running tasks; 0 lets an idle queue cost nothing.
@@ -69,15 +68,12 @@ export interface EmailFargateConsumerProps extends EmailFargateConsumerTuning, E
   readonly stopTimeout: Duration;
 }
 
-const OWNER = 'EmailFargateConsumer';
 const DEFAULT_SCALING_STEPS: ScalingInterval[] = [
   { upper: 0, change: -1 }, // empty queue: one task fewer per cooldown, down to minCapacity
   { lower: 1, change: +1 }, // any backlog: start a task (this is what scales up from zero)
   { lower: 100, change: +2 },
   { lower: 1000, change: +4 },
 ];
-/** The repo root is the Docker build context: the worker imports lambda/shared and the lock file pins deps. */
-const REPO_ROOT = path.join(__dirname, '..', '..');
 
 /** The cluster, task definition and autoscaled service. */
 export class EmailFargateConsumer extends Construct implements EmailConsumer {
@@ -92,8 +88,7 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
 
   constructor(scope: Construct, id: string, props: EmailFargateConsumerProps) {
     super(scope, id);
-    const capacity = validateCapacity(props);
-    const workerConcurrency = requireInteger(props.workerConcurrency ?? 10, { owner: OWNER, prop: 'workerConcurrency', min: 1, max: 1000 });
+    const workerConcurrency = props.workerConcurrency ?? 10;
     const createsVpc = props.vpc === undefined;
     const vpc = props.vpc ?? new PublicSubnetVpc(this, 'Network').vpc;
     this.cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });
@@ -104,7 +99,8 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
       runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
     });
     taskDefinition.addContainer('Worker', {
-      image: ContainerImage.fromAsset(REPO_ROOT, {
+      // The build context holds lambda/ and the lock file: the worker imports lambda/shared, the lock pins deps.
+      image: ContainerImage.fromAsset(SOURCE_ROOT, {
         file: 'lambda/email-worker/Dockerfile',
         platform: Platform.LINUX_ARM64,
         // Also in .dockerignore; repeated so staging never copies these even if that file changes.
@@ -132,8 +128,8 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
       cluster: this.cluster,
       queue: props.queue,
       taskDefinition,
-      minScalingCapacity: capacity.min,
-      maxScalingCapacity: capacity.max,
+      minScalingCapacity: props.minCapacity ?? 0,
+      maxScalingCapacity: props.maxCapacity ?? 4,
       scalingSteps: props.scalingSteps ?? DEFAULT_SCALING_STEPS,
       // Email jobs wait on the network: CPU says nothing about backlog and would fight queue scaling.
       disableCpuBasedScaling: true,
@@ -156,11 +152,4 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
       period: Duration.minutes(1),
     });
   }
-}
-
-function validateCapacity(props: EmailFargateConsumerTuning): { min: number; max: number } {
-  const min = requireInteger(props.minCapacity ?? 0, { owner: OWNER, prop: 'minCapacity', min: 0 });
-  const max = requireInteger(props.maxCapacity ?? 4, { owner: OWNER, prop: 'maxCapacity', min: 1 });
-  if (max < min) throw new InvalidPropError(OWNER, 'maxCapacity', max, `≥ minCapacity (${min})`);
-  return { min, max };
 }

@@ -1,22 +1,18 @@
 /**
- * The `lambda` consumer: a NodejsFunction (esbuild, ARM64, Node 24) fed by an SQS event source with
- * partial batch responses, so one failed job is retried without re-sending its batch mates.
+ * The `lambda` consumer: a function from the project's factory (lib/common/nodejs-function.ts) fed
+ * by an SQS event source with partial batch responses, so one failed job is retried without
+ * re-sending its batch mates. Its props are checked by EmailWorker (email-worker-validation.ts).
  */
-import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { InvalidPropError } from '../common/invalid-prop-error';
-import { requireInteger } from '../common/require-integer';
-import { LAMBDA_VISIBILITY_MULTIPLIER } from './consumer-timing';
+import { createNodejsFunction } from '../common/nodejs-function';
+import { handlerEntry } from '../common/package-paths';
 import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
 
-/** The Lambda consumer's tuning knobs (also EmailWorkerStackProps.lambdaConsumer). */
+/** The Lambda consumer's tuning knobs (also EmailWorkerProps.lambdaConsumer). */
 export interface EmailLambdaConsumerTuning {
   /**
    * Messages per invocation: 1–10, or up to 10,000 with a batching window (SQS event source limits).
@@ -43,16 +39,9 @@ export interface EmailLambdaConsumerTuning {
 
 /** Props of {@link EmailLambdaConsumer}. */
 export interface EmailLambdaConsumerProps extends EmailLambdaConsumerTuning, EmailConsumerResources {
-  /** The queue's visibility timeout; must be ≥ 6 × functionTimeout. */
-  readonly queueVisibilityTimeout: Duration;
-  /** The function timeout. */
+  /** The function timeout (the queue's visibility timeout is at least 6 × this, see consumer-timing.ts). */
   readonly functionTimeout: Duration;
 }
-
-const OWNER = 'EmailLambdaConsumer';
-/** The SQS event source's limits. */
-const MAX_BATCH_WITHOUT_WINDOW = 10;
-const MAX_BATCH_WITH_WINDOW = 10_000;
 
 /** The Lambda function and its SQS event source. */
 export class EmailLambdaConsumer extends Construct implements EmailConsumer {
@@ -65,34 +54,21 @@ export class EmailLambdaConsumer extends Construct implements EmailConsumer {
 
   constructor(scope: Construct, id: string, props: EmailLambdaConsumerProps) {
     super(scope, id);
-    const settings = validate(props);
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    // Own role instead of the AWSLambdaBasicExecutionRole managed policy: it may write to its own
-    // log group only, not to every log group in the account.
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    logGroup.grantWrite(role);
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(__dirname, '..', '..', 'lambda', 'email-worker', 'handler.ts'),
-      handler: 'handler',
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64, // Graviton: about 20% cheaper per GB-second than x86
-      memorySize: settings.memorySize,
+    this.function = createNodejsFunction(this, {
+      entry: handlerEntry('email-worker', 'handler.ts'),
+      // The work is network-bound; 512 MB keeps cold starts of the bundle short.
+      memorySize: props.memorySize ?? 512,
       timeout: props.functionTimeout,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
-      logGroup,
-      role,
-      bundling: {
-        format: OutputFormat.CJS,
-        minify: true,
-        sourceMap: true,
-        forceDockerBundling: false, // esbuild from node_modules: synth needs no Docker
-      },
-    });
+      environment: props.environment,
+      // A failed email job is diagnosed from its stack trace in the logs: worth the larger bundle.
+      sourceMap: true,
+    }).function;
+    // batchSize and maxConcurrency ranges are checked by aws-cdk-lib's SqsEventSource.
     this.function.addEventSource(new SqsEventSource(props.queue, {
-      batchSize: settings.batchSize,
+      batchSize: props.batchSize ?? 10,
       maxBatchingWindow: props.maxBatchingWindow,
       reportBatchItemFailures: true,
-      maxConcurrency: settings.maxConcurrency,
+      maxConcurrency: props.maxConcurrency ?? 5,
     }));
     // The handler also delays retries itself (ChangeMessageVisibility), so it gets full consume rights.
     props.queue.grantConsumeMessages(this.function);
@@ -100,26 +76,4 @@ export class EmailLambdaConsumer extends Construct implements EmailConsumer {
     this.consumerName = this.function.functionName;
     this.consumerCountMetric = this.function.metric('ConcurrentExecutions', { statistic: 'Maximum', period: Duration.minutes(1) });
   }
-}
-
-function validate(props: EmailLambdaConsumerProps) {
-  const requiredVisibility = LAMBDA_VISIBILITY_MULTIPLIER * props.functionTimeout.toSeconds();
-  if (props.queueVisibilityTimeout.toSeconds() < requiredVisibility) {
-    throw new InvalidPropError(OWNER, 'queueVisibilityTimeout', `${props.queueVisibilityTimeout.toSeconds()} s`,
-      `at least 6 × the function timeout = ${requiredVisibility} s (AWS guidance for SQS event sources)`);
-  }
-  const window = props.maxBatchingWindow?.toSeconds() ?? 0;
-  const maxBatch = window > 0 ? MAX_BATCH_WITH_WINDOW : MAX_BATCH_WITHOUT_WINDOW;
-  return {
-    batchSize: requireInteger(props.batchSize ?? 10, {
-      owner: OWNER, prop: 'batchSize', min: 1, max: maxBatch,
-      reason: window > 0 ? 'SQS event source limit with a batching window' : 'SQS event source limit without maxBatchingWindow',
-    }),
-    maxConcurrency: requireInteger(props.maxConcurrency ?? 5, {
-      owner: OWNER, prop: 'maxConcurrency', min: 2, max: 1000, reason: 'SQS event source MaximumConcurrency',
-    }),
-    memorySize: requireInteger(props.memorySize ?? 512, {
-      owner: OWNER, prop: 'memorySize', min: 128, max: 10_240, reason: 'Lambda memory limits in MB',
-    }),
-  };
 }

@@ -16,19 +16,27 @@
 import { Aws } from 'aws-cdk-lib';
 import { AnyPrincipal, Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { InvalidPropError } from '../common/invalid-prop-error';
+import type { PropProblem } from '../common/invalid-prop-error';
 
 /** What a producer calls: enqueueEmails sends with SendMessageBatch (authorized as SendMessage). */
 const PRODUCER_QUEUE_ACTIONS = ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
 /** SQS encrypts each message with a data key from the queue's customer managed key. */
 const PRODUCER_KEY_ACTIONS = ['kms:GenerateDataKey', 'kms:Decrypt'];
 
+/** What is wrong with `producers`, if anything (EmailWorker checks it before building). */
+export function producersProblems(producers: readonly IGrantable[]): PropProblem[] {
+  if (producers.length === 0) {
+    return [{ prop: 'producers', value: '[]',
+      rule: 'at least one principal, or left unset (an empty list would let nobody but the account root user enqueue)' }];
+  }
+  return producers.filter((producer) => principalArnsOf(producer).length === 0).map((producer) => ({
+    prop: 'producers', value: producer.grantPrincipal.toString(),
+    rule: 'IAM roles, users or ARN principals (aws:PrincipalArn names them); a service principal has no principal ARN',
+  }));
+}
+
 /** Lets only `producers` (and the account root user) send to `queue`, and allows them to. */
 export function restrictQueueToProducers(queue: IQueue, producers: readonly IGrantable[]): void {
-  if (producers.length === 0) {
-    throw new InvalidPropError('EmailWorkerStack', 'producers', '[]',
-      'at least one principal, or left unset (an empty list would let nobody but the account root user enqueue)');
-  }
   const producerArns = producers.flatMap(principalArnsOf);
   const accountRoot = `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:root`;
   queue.addToResourcePolicy(new PolicyStatement({
@@ -47,12 +55,7 @@ export function restrictQueueToProducers(queue: IQueue, producers: readonly IGra
   queue.encryptionMasterKey?.addToResourcePolicy(new PolicyStatement({ principals, actions: PRODUCER_KEY_ACTIONS, resources: ['*'] }));
 }
 
-/** The ARNs `aws:PrincipalArn` takes for `producer`: IAM roles, users and ARN principals. */
+/** The ARNs `aws:PrincipalArn` takes for `producer` (IAM roles, users and ARN principals); none for a service. */
 function principalArnsOf(producer: IGrantable): string[] {
-  const arns = producer.grantPrincipal.policyFragment.principalJson.AWS ?? [];
-  if (arns.length === 0) {
-    throw new InvalidPropError('EmailWorkerStack', 'producers', producer.grantPrincipal.toString(),
-      'IAM roles, users or ARN principals (aws:PrincipalArn names them); a service principal has no principal ARN');
-  }
-  return arns;
+  return producer.grantPrincipal.policyFragment.principalJson.AWS ?? [];
 }

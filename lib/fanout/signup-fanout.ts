@@ -20,7 +20,6 @@ import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EncryptedQueue } from '../common/encrypted-queue';
-import { InvalidPropError } from '../common/invalid-prop-error';
 
 /** The message attribute the email subscription filters on. */
 export const SIGNUP_EMAIL_OPT_IN_ATTRIBUTE = 'emailOptIn';
@@ -29,7 +28,7 @@ export const SIGNUP_EMAIL_OPT_IN_ATTRIBUTE = 'emailOptIn';
 export interface SignupFanoutProps {
   /**
    * The email jobs queue that receives welcome emails. Must be a standard queue: a standard SNS
-   * topic cannot deliver to a FIFO queue.
+   * topic cannot deliver to a FIFO queue (EmailWorker checks this before it builds the fan-out).
    */
   readonly emailQueue: IQueue;
   /**
@@ -60,10 +59,6 @@ export class SignupFanout extends Construct {
 
   constructor(scope: Construct, id: string, props: SignupFanoutProps) {
     super(scope, id);
-    if (props.emailQueue.fifo) {
-      throw new InvalidPropError('SignupFanout', 'emailQueue', 'a FIFO queue',
-        'a standard queue (a standard SNS topic cannot deliver to FIFO queues; use -c emailQueue=standard)');
-    }
     this.topicKey = new Key(this, 'TopicKey', {
       description: 'Encrypts the user-signup topic',
       enableKeyRotation: true,

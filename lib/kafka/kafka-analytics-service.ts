@@ -4,9 +4,9 @@
  * does not autoscale past that on purpose: the partition count is Kafka's scaling unit).
  *
  * The image is built from lambda/kafka-analytics/Dockerfile at deploy time; synth only stages the
- * build context (the repo root, filtered by .dockerignore), so it needs no Docker.
+ * build context (SOURCE_ROOT in lib/common/package-paths.ts, filtered by .dockerignore), so it needs
+ * no Docker.
  */
-import * as path from 'node:path';
 import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import {
@@ -15,7 +15,7 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { KAFKA_ENV, KAFKA_GROUPS, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
-import { requireInteger } from '../common/require-integer';
+import { SOURCE_ROOT } from '../common/package-paths';
 import { grantKafkaAccess } from './kafka-access';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
 import type { KafkaNetwork } from './kafka-network';
@@ -45,8 +45,6 @@ export interface KafkaAnalyticsServiceProps {
   readonly memoryLimitMiB?: number;
 }
 
-/** The repo root is the Docker build context: the member imports lambda/shared and the lock file pins deps. */
-const REPO_ROOT = path.join(__dirname, '..', '..');
 
 /** The ECS cluster, task definition and service of the analytics members. */
 export class KafkaAnalyticsService extends Construct {
@@ -59,10 +57,8 @@ export class KafkaAnalyticsService extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaAnalyticsServiceProps) {
     super(scope, id);
-    const members = requireInteger(props.members ?? 2, {
-      owner: 'KafkaAnalyticsService', prop: 'members', min: 0, max: 100,
-      reason: 'members beyond the partition count idle; more than 100 would only add cost',
-    });
+    // KafkaClickstream checks the range (KAFKA_CLICKSTREAM_LIMITS.analyticsMembers).
+    const members = props.members ?? 2;
     this.ecsCluster = new Cluster(this, 'Cluster', { vpc: props.network.vpc, containerInsightsV2: ContainerInsights.ENABLED });
     this.taskDefinition = new FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: props.cpu ?? 256,
@@ -71,7 +67,8 @@ export class KafkaAnalyticsService extends Construct {
       runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
     });
     this.taskDefinition.addContainer('Member', {
-      image: ContainerImage.fromAsset(REPO_ROOT, {
+      // The build context holds lambda/ and the lock file: the member imports lambda/shared, the lock pins deps.
+      image: ContainerImage.fromAsset(SOURCE_ROOT, {
         file: 'lambda/kafka-analytics/Dockerfile',
         platform: Platform.LINUX_ARM64,
         // Also in .dockerignore; repeated so staging never copies these even if that file changes.

@@ -3,7 +3,6 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { AlarmTopic } from '../common/alarm-topic';
-import { requireInteger } from '../common/require-integer';
 import { KafkaAnalyticsService } from './kafka-analytics-service';
 import { KafkaBootstrapBrokers } from './kafka-bootstrap-brokers';
 import type { KafkaClusterMode } from './kafka-cluster-mode';
@@ -14,6 +13,7 @@ import { KafkaNetwork } from './kafka-network';
 import { type KafkaPollerRange, KafkaSessionizer } from './kafka-sessionizer';
 import { kafkaTopicSpecs } from './kafka-topic-specs';
 import { KafkaTopics } from './kafka-topics';
+import { validateKafkaClickstreamProps } from './kafka-clickstream-validation';
 
 /** Props of {@link KafkaClickstream}. */
 export interface KafkaClickstreamProps {
@@ -50,13 +50,14 @@ export interface KafkaClickstreamProps {
   readonly sessionizerBatchSize?: number;
 
   /**
-   * Sessionizer: retries before the dead-letter topic, 0 to 10,000.
+   * Sessionizer: retries before the dead-letter topic, 0 to 10,000 (never -1: infinite).
    * @default 2
    */
   readonly sessionizerRetryAttempts?: number;
 
   /**
-   * Sessionizer: records older than this go to the dead-letter topic unprocessed (60 s to 7 days).
+   * Sessionizer: records older than this go to the dead-letter topic unprocessed (whole seconds,
+   * 60 s to 7 days).
    * @default Duration.hours(1)
    */
   readonly sessionizerMaxRecordAge?: Duration;
@@ -106,10 +107,8 @@ export class KafkaClickstream extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaClickstreamProps = {}) {
     super(scope, id);
-    const partitions = requireInteger(props.clickstreamPartitions ?? 6, {
-      owner: 'KafkaClickstream', prop: 'clickstreamPartitions', min: 1, max: 300,
-      reason: 'MSK recommends at most 300 partitions per kafka.t3.small broker, replicas included',
-    });
+    validateKafkaClickstreamProps(this, props);
+    const partitions = props.clickstreamPartitions ?? 6;
 
     this.network = new KafkaNetwork(this, 'Network', { vpc: props.vpc });
     this.cluster = new KafkaMskCluster(this, 'Cluster', { network: this.network, mode: props.clusterMode });

@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
 import type { AlarmTopic } from '../common/alarm-topic';
-import { requireInteger } from '../common/require-integer';
+import { PropProblems } from '../common/prop-problems';
 import type { KafkaMetrics } from './kafka-metrics';
 
 /** Props of {@link KafkaMonitoring}. */
@@ -45,8 +45,11 @@ export class KafkaMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: KafkaMonitoringProps) {
     super(scope, id);
     const metrics = props.metrics;
-    const lagThreshold = requireInteger(props.lagThresholdRecords ?? 1000, { owner: 'KafkaMonitoring', prop: 'lagThresholdRecords', min: 1 });
-    const diskThreshold = requireInteger(props.diskUsedThresholdPercent ?? 80, { owner: 'KafkaMonitoring', prop: 'diskUsedThresholdPercent', min: 1, max: 99 });
+    // KafkaClickstream checks lagThresholdRecords itself (KAFKA_ALARM_LIMITS); the disk threshold is only a prop here.
+    const lagThreshold = props.lagThresholdRecords ?? 1000;
+    const problems = new PropProblems();
+    const diskThreshold = problems.integer('diskUsedThresholdPercent', props.diskUsedThresholdPercent ?? 80, { min: 1, max: 99 });
+    problems.throwIfAny(this);
     const brokerIds = Array.from({ length: props.brokerCount }, (_, index) => index + 1);
     const groups = [KAFKA_GROUPS.sessionizer, KAFKA_GROUPS.analytics];
 

@@ -12,7 +12,7 @@ import { Annotations, Fn, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnCluster, CfnServerlessCluster } from 'aws-cdk-lib/aws-msk';
 import { Construct } from 'constructs';
-import { requireInteger } from '../common/require-integer';
+import { PropProblems } from '../common/prop-problems';
 import { MSK_KAFKA_VERSION, MSK_PROVISIONED_LIMITS } from './aws-limits';
 import type { KafkaClusterMode } from './kafka-cluster-mode';
 import type { KafkaNetwork } from './kafka-network';
@@ -79,7 +79,9 @@ export class KafkaMskCluster extends Construct {
         vpcConfigs: [{ subnetIds, securityGroups }],
       });
     } else {
-      const volumeSize = requireInteger(props.brokerVolumeSizeGiB ?? 10, { owner: 'KafkaMskCluster', prop: 'brokerVolumeSizeGiB', ...MSK_PROVISIONED_LIMITS.volumeSizeGiB });
+      const problems = new PropProblems();
+      const volumeSize = problems.integer('brokerVolumeSizeGiB', props.brokerVolumeSizeGiB ?? 10, MSK_PROVISIONED_LIMITS.volumeSizeGiB);
+      problems.throwIfAny(this);
       // One broker per client subnet (one per AZ): MSK requires a multiple of the subnet count.
       this.brokerCount = subnetIds.length;
       const brokerLogs = new LogGroup(this, 'BrokerLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -9,9 +8,7 @@ import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/se
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
 import { ClickstreamFunction } from '../clickstream/clickstream-function';
 import { ClickstreamSessionTable } from '../clickstream/clickstream-session-table';
-import { InvalidPropError } from '../common/invalid-prop-error';
-import { requireInteger } from '../common/require-integer';
-import { MSK_EVENT_SOURCE_LIMITS } from './aws-limits';
+import { handlerEntry } from '../common/package-paths';
 import { grantKafkaAccess } from './kafka-access';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
 
@@ -84,8 +81,6 @@ export interface KafkaSessionizerProps {
   readonly dependsOn?: readonly IDependable[];
 }
 
-const OWNER = 'KafkaSessionizer';
-
 /**
  * The `sessionizer` group: a Lambda on an MSK event source mapping from TRIM_HORIZON, writing
  * per-user session state to DynamoDB, with every failure bounded (bisect, partial batch responses,
@@ -103,18 +98,13 @@ export class KafkaSessionizer extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaSessionizerProps) {
     super(scope, id);
-    const limits = MSK_EVENT_SOURCE_LIMITS;
-    const batchSize = requireInteger(props.batchSize ?? 100, { owner: OWNER, prop: 'batchSize', ...limits.batchSize });
-    const retryAttempts = requireInteger(props.retryAttempts ?? 2, { owner: OWNER, prop: 'retryAttempts', ...limits.retryAttempts });
-    const maxRecordAgeSeconds = requireInteger((props.maxRecordAge ?? Duration.hours(1)).toSeconds({ integral: false }), {
-      owner: OWNER, prop: 'maxRecordAge (seconds)', ...limits.maxRecordAgeSeconds,
-    });
-    const pollers = validatePollers(props.provisionedPollers ?? {});
+    // KafkaClickstream checks the project's rules (kafka-clickstream-validation.ts); aws-cdk-lib
+    // checks retryAttempts ≤ 10,000, maxRecordAge (60 s to 7 days) and the pollers' ranges.
     const sessionTimeout = props.sessionTimeout ?? Duration.minutes(30);
 
     this.sessionTable = props.existingSessionTable ?? new ClickstreamSessionTable(this, 'SessionTable').table;
     this.function = new ClickstreamFunction(this, 'Handler', {
-      entry: path.join(__dirname, '../../lambda/kafka-sessionizer/handler.ts'),
+      entry: handlerEntry('kafka-sessionizer', 'handler.ts'),
       serviceName: 'kafka-sessionizer',
       environment: {
         [CLICKSTREAM_PROCESSOR_ENV.sessionTableName]: this.sessionTable.tableName,
@@ -130,13 +120,13 @@ export class KafkaSessionizer extends Construct {
       consumerGroupId: KAFKA_GROUPS.sessionizer,
       // Nothing the topic retains is skipped when the mapping is first created.
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-      batchSize,
+      batchSize: props.batchSize ?? 100,
       bisectBatchOnError: true,
-      retryAttempts,
-      maxRecordAge: Duration.seconds(maxRecordAgeSeconds),
+      retryAttempts: props.retryAttempts ?? 2,
+      maxRecordAge: props.maxRecordAge ?? Duration.hours(1),
       reportBatchItemFailures: true,
       onFailure: new KafkaDlq(KAFKA_TOPICS.deadLetter),
-      provisionedPollerConfig: pollers,
+      provisionedPollerConfig: pollerConfig(props.provisionedPollers ?? {}),
       // EventCount has OnFailureDestinationDeliveredEventCount (the dead-letter alarm); KafkaMetrics the lag.
       metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT, lambda.MetricType.ERROR_COUNT, lambda.MetricType.KAFKA_METRICS] },
     });
@@ -170,14 +160,8 @@ export class KafkaSessionizer extends Construct {
   }
 }
 
-function validatePollers(range: KafkaPollerRange): { minimumPollers: number; maximumPollers: number } {
-  const limits = MSK_EVENT_SOURCE_LIMITS;
-  const minimumPollers = requireInteger(range.minimumPollers ?? 1, { owner: OWNER, prop: 'provisionedPollers.minimumPollers', ...limits.minimumPollers });
-  const maximumPollers = requireInteger(range.maximumPollers ?? Math.max(2, minimumPollers), {
-    owner: OWNER, prop: 'provisionedPollers.maximumPollers', ...limits.maximumPollers,
-  });
-  if (maximumPollers < minimumPollers) {
-    throw new InvalidPropError(OWNER, 'provisionedPollers.maximumPollers', maximumPollers, `≥ minimumPollers (${minimumPollers})`);
-  }
-  return { minimumPollers, maximumPollers };
+/** The pollers with their defaults: at least 2 at most, and never fewer than the minimum. */
+function pollerConfig(range: KafkaPollerRange): { minimumPollers: number; maximumPollers: number } {
+  const minimumPollers = range.minimumPollers ?? 1;
+  return { minimumPollers, maximumPollers: range.maximumPollers ?? Math.max(2, minimumPollers) };
 }

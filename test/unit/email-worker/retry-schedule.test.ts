@@ -6,8 +6,16 @@ import {
   retryScheduleFixes,
   retryScheduleOutlastsLease,
 } from '../../../lambda/email-worker/retry-schedule';
-import { fargateConsumerTiming, lambdaConsumerTiming, validateRetrySchedule } from '../../../lib/email-worker/consumer-timing';
+import {
+  fargateConsumerTiming, lambdaConsumerTiming, type RetryScheduleProps, retryScheduleProblem,
+} from '../../../lib/email-worker/consumer-timing';
 import { InvalidPropError } from '../../../lib/common/invalid-prop-error';
+
+/** Throws the problem as EmailWorker would (its props check collects it with the others). */
+function validateRetrySchedule(props: RetryScheduleProps): void {
+  const problem = retryScheduleProblem(props);
+  if (problem !== undefined) throw new InvalidPropError('EmailWorker', [problem]);
+}
 
 /** The embedded comparison's old email settings: 5 s jobs, 1 s first retry, 3 receives (fargate: visibility 10 s). */
 const LOCAL_SHORT_TIMINGS = { leaseSeconds: 5, earliestRedeliverySeconds: earliestRedeliveryWithHeartbeat(10), retryBaseDelaySeconds: 1, maxReceiveCount: 3 };
