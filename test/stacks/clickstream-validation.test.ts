@@ -1,68 +1,86 @@
 /**
- * Every prop and context validation of the clickstream pattern: a clear, named error for bad input,
- * and the context switch to a provisioned stream.
+ * Every prop rule of the Clickstream construct, built in a bare Stack: each case asserts the exact
+ * message (the construct path, then one line per problem), one case collects several problems into
+ * one error, and the ranges left to aws-cdk-lib are shown to be enforced still. Then the context
+ * keys, which the app reads.
  */
-import { App, Duration } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Stream } from 'aws-cdk-lib/aws-kinesis';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Clickstream, type ClickstreamProps } from '../../lib/clickstream/clickstream';
 import { CLICKSTREAM_CONTEXT_KEYS, readClickstreamContext } from '../../lib/clickstream/clickstream-context';
-import { ClickstreamStack, type ClickstreamStackProps } from '../../lib/clickstream/clickstream-stack';
 import { InvalidContextError } from '../../lib/common/invalid-context-error';
 import { InvalidPropError } from '../../lib/common/invalid-prop-error';
 import { CLICKSTREAM_PATTERN, buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
+import { bareStack, errorOf } from './helpers/bare-stack';
 
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
-function buildStack(props: ClickstreamStackProps): ClickstreamStack {
-  return new ClickstreamStack(new App({ context: SKIP_BUNDLING }), 'Clickstream', props);
-}
+const build = (props: ClickstreamProps | ((stack: Stack) => ClickstreamProps)): { stack: Stack; clickstream: Clickstream } => {
+  const stack = bareStack();
+  return { stack, clickstream: new Clickstream(stack, 'Clicks', typeof props === 'function' ? props(stack) : props) };
+};
+/** The message for `problems` of the construct at Test/Clicks. */
+const message = (...problems: string[]): string => ['Invalid props of Test/Clicks:', ...problems.map((problem) => `  - ${problem}`)].join('\n');
 
-/** The error `build` throws (fails the test when it throws nothing). */
-function errorOf(build: () => unknown): unknown {
-  try {
-    build();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, but nothing was thrown');
-}
-
-describe('ClickstreamStack prop validation', () => {
-  it.each<[string, ClickstreamStackProps, RegExp]>([
-    ['retention under 24 h', { retentionPeriod: Duration.hours(23) }, /ClickstreamStream: retentionPeriod \(hours\) must be an integer from 24 to 8760 .*got 23/],
-    ['retention over 8760 h', { retentionPeriod: Duration.hours(8761) }, /retentionPeriod \(hours\) must be an integer from 24 to 8760 .*got 8761/],
-    ['retention in partial hours', { retentionPeriod: Duration.minutes(24 * 60 + 30) }, /retentionPeriod \(hours\) must be an integer .*got 24\.5/],
-    ['zero shards', { shardCount: 0 }, /ClickstreamStream: shardCount must be an integer ≥ 1 .*got 0/],
-    ['fractional shards', { shardCount: 1.5 }, /shardCount must be an integer ≥ 1 .*got 1\.5/],
-    ['parallelization factor 0', { parallelizationFactor: 0 }, /ClickstreamProcessor: parallelizationFactor must be an integer from 1 to 10 .*got 0/],
-    ['parallelization factor 11', { parallelizationFactor: 11 }, /parallelizationFactor must be an integer from 1 to 10 .*got 11/],
-    ['unbounded retries (-1)', { processorRetryAttempts: -1 }, /retryAttempts must be an integer from 0 to 10000 .*stall the shard.*got -1/],
-    ['retries over 10,000', { processorRetryAttempts: 10_001 }, /retryAttempts must be an integer from 0 to 10000 .*got 10001/],
-    ['batch size 0', { processorBatchSize: 0 }, /batchSize must be an integer from 1 to 10000 .*got 0/],
-    ['batch size over 10,000', { processorBatchSize: 10_001 }, /batchSize must be an integer from 1 to 10000 .*got 10001/],
-    ['max record age under 60 s', { processorMaxRecordAge: Duration.seconds(59) }, /maxRecordAge \(seconds\) must be an integer from 60 to 604800 .*got 59/],
-    [
-      'max record age over 7 days',
-      { processorMaxRecordAge: Duration.days(8), retentionPeriod: Duration.days(30) },
-      /maxRecordAge \(seconds\) must be an integer from 60 to 604800 .*got 691200/,
-    ],
-    [
-      'max record age not below the retention',
-      { processorMaxRecordAge: Duration.hours(24), retentionPeriod: Duration.hours(24) },
-      /maxRecordAge \(seconds\) must be less than the stream retention of 86400 s.*got 86400/,
-    ],
-    ['0 top pages', { topPagesCount: 0 }, /ClickstreamDashboardConsumer: topPagesCount must be an integer from 1 to 100 .*got 0/],
-    ['101 top pages', { topPagesCount: 101 }, /topPagesCount must be an integer from 1 to 100 .*got 101/],
-    ['Glacier transition after 0 days', { glacierTransitionDays: 0 }, /HardenedBucket: glacierTransitionDays must be an integer ≥ 1 .*got 0/],
-    ['Glacier transition in partial days', { glacierTransitionDays: 1.5 }, /glacierTransitionDays must be an integer ≥ 1 .*got 1\.5/],
-  ])('rejects %s with an InvalidPropError naming the prop', (_case, props, message) => {
-    const error = errorOf(() => buildStack(props));
+describe('Clickstream prop validation', () => {
+  it.each<[string, ClickstreamProps | ((stack: Stack) => ClickstreamProps), string]>([
+    ['zero shards', { shardCount: 0 }, 'shardCount must be an integer ≥ 1 (shards of a provisioned Kinesis stream); got 0'],
+    ['fractional shards', { shardCount: 1.5 }, 'shardCount must be an integer ≥ 1 (shards of a provisioned Kinesis stream); got 1.5'],
+    ['unbounded retries (-1)', { processorRetryAttempts: -1 },
+      'processorRetryAttempts must be an integer ≥ 0 (bounded: -1 (retry until the record expires) would stall the shard); got -1'],
+    ['batch size 0', { processorBatchSize: 0 }, 'processorBatchSize must be an integer from 1 to 10000 (Kinesis event source BatchSize); got 0'],
+    ['batch size over 10,000', { processorBatchSize: 10_001 }, 'processorBatchSize must be an integer from 1 to 10000 (Kinesis event source BatchSize); got 10001'],
+    ['max record age in partial seconds', { processorMaxRecordAge: Duration.millis(90_500) },
+      'processorMaxRecordAge must be a whole number of seconds, at least 1; got 90500 ms'],
+    ['max record age not below the retention', { processorMaxRecordAge: Duration.hours(24), retentionPeriod: Duration.hours(24) },
+      'processorMaxRecordAge must be less than the stream retention of 86400 s, or the on-failure record points at expired data; got 86400 s'],
+    ['max record age not below an existing stream\'s retention', (stack) => ({
+      existingStream: new Stream(stack, 'Own', { retentionPeriod: Duration.hours(48) }), processorMaxRecordAge: Duration.days(2),
+    }), 'processorMaxRecordAge must be less than the stream retention of 172800 s, or the on-failure record points at expired data; got 172800 s'],
+    ['a session timeout in partial seconds', { sessionTimeout: Duration.millis(500) }, 'sessionTimeout must be a whole number of seconds, at least 1; got 500 ms'],
+    ['0 top pages', { topPagesCount: 0 }, 'topPagesCount must be an integer from 1 to 100 (each page is a separate CloudWatch custom metric); got 0'],
+    ['101 top pages', { topPagesCount: 101 }, 'topPagesCount must be an integer from 1 to 100 (each page is a separate CloudWatch custom metric); got 101'],
+    ['Glacier transition after 0 days', { glacierTransitionDays: 0 },
+      'glacierTransitionDays must be an integer ≥ 1 (S3 lifecycle transitions are counted in whole days after object creation); got 0'],
+    ['Glacier transition in partial days', { glacierTransitionDays: 1.5 },
+      'glacierTransitionDays must be an integer ≥ 1 (S3 lifecycle transitions are counted in whole days after object creation); got 1.5'],
+    ['an existing stream with stream props', (stack) => ({ existingStream: new Stream(stack, 'Own'), shardCount: 2, retentionPeriod: Duration.hours(48) }),
+      'existingStream, shardCount, retentionPeriod must be given one at a time: pass existingStream to use your own resource, or shardCount, retentionPeriod to shape the one created for you; got all set'],
+    ['an existing session table with table props', (stack) => ({
+      existingSessionTable: new Table(stack, 'Own', { partitionKey: { name: 'userId', type: AttributeType.STRING } }), sessionTableProps: {},
+    }), 'existingSessionTable, sessionTableProps must be given one at a time: pass existingSessionTable to use your own resource, or sessionTableProps to shape the one created for you; got all set'],
+    ['an existing archive bucket with a Glacier age', (stack) => ({ existingArchiveBucket: new Bucket(stack, 'Own'), glacierTransitionDays: 30 }),
+      'existingArchiveBucket, glacierTransitionDays must be given one at a time: pass existingArchiveBucket to use your own resource, or glacierTransitionDays to shape the one created for you; got all set'],
+  ])('rejects %s', (_case, props, problem) => {
+    const error = errorOf(() => build(props));
 
     expect(error).toBeInstanceOf(InvalidPropError);
-    expect((error as InvalidPropError).message).toMatch(message);
+    expect((error as InvalidPropError).message).toBe(message(problem));
+  });
+
+  it('lists every problem in one error', () => {
+    const error = errorOf(() => build({ shardCount: 0, processorRetryAttempts: -1, topPagesCount: 101, processorMaxRecordAge: Duration.days(2) }));
+
+    expect((error as InvalidPropError).message).toBe(message(
+      'shardCount must be an integer ≥ 1 (shards of a provisioned Kinesis stream); got 0',
+      'processorRetryAttempts must be an integer ≥ 0 (bounded: -1 (retry until the record expires) would stall the shard); got -1',
+      'topPagesCount must be an integer from 1 to 100 (each page is a separate CloudWatch custom metric); got 101',
+      'processorMaxRecordAge must be less than the stream retention of 86400 s, or the on-failure record points at expired data; got 172800 s',
+    ));
+  });
+
+  it('skips the retention check for an imported stream (its retention cannot be read)', () => {
+    expect(() => build((stack) => ({
+      existingStream: Stream.fromStreamArn(stack, 'Imported', 'arn:aws:kinesis:eu-west-1:123456789012:stream/clicks'),
+      processorMaxRecordAge: Duration.days(2),
+    }))).not.toThrow();
   });
 
   it('accepts the limits themselves (24 h retention, 10 batches per shard, 0 retries, 60 s max age)', () => {
-    const stack = buildStack({
+    const { stack } = build({
       retentionPeriod: Duration.hours(24),
       parallelizationFactor: 10,
       processorRetryAttempts: 0,
@@ -74,6 +92,38 @@ describe('ClickstreamStack prop validation', () => {
       MaximumRetryAttempts: 0,
       MaximumRecordAgeInSeconds: 60,
     });
+  });
+});
+
+describe('Clickstream existing resources', () => {
+  it('reads your stream, writes your table and archives into your bucket, creating none of them', () => {
+    const stack = bareStack();
+    const stream = new Stream(stack, 'OwnStream');
+    const table = new Table(stack, 'OwnTable', { partitionKey: { name: 'userId', type: AttributeType.STRING } });
+    const bucket = new Bucket(stack, 'OwnBucket');
+
+    const clickstream = new Clickstream(stack, 'Clicks', { existingStream: stream, existingSessionTable: table, existingArchiveBucket: bucket });
+
+    expect(clickstream.stream.stream).toBe(stream);
+    expect(clickstream.processor.sessionTable.table).toBe(table);
+    expect(clickstream.archive.bucket).toBe(bucket);
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Kinesis::Stream', 1);
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { EventSourceArn: stack.resolve(stream.streamArn) });
+  });
+});
+
+describe('ranges left to aws-cdk-lib', () => {
+  it.each<[string, ClickstreamProps, RegExp]>([
+    ['retention under 24 h', { retentionPeriod: Duration.hours(23) }, /retentionPeriod must be between 24 and 8760 hours/],
+    ['retention over 8760 h', { retentionPeriod: Duration.hours(8761), processorMaxRecordAge: Duration.hours(1) }, /retentionPeriod must be between 24 and 8760 hours/],
+    ['parallelization factor 11', { parallelizationFactor: 11 }, /parallelizationFactor must be between 1 and 10 inclusive, got 11/],
+    ['retries over 10,000', { processorRetryAttempts: 10_001 }, /retryAttempts must be -1 \(for infinite\) or between 0 and 10000 inclusive, got 10001/],
+    ['max record age under 60 s', { processorMaxRecordAge: Duration.seconds(59) }, /maxRecordAge must be between 60 seconds and 7 days inclusive/],
+  ])('still rejects %s', (_case, props, cdkMessage) => {
+    expect(() => build(props)).toThrow(cdkMessage);
   });
 });
 

@@ -1,17 +1,34 @@
 /**
  * The one email worker stack test that really bundles the Lambda handler with esbuild (no Docker):
- * the function's code asset holds a bundle that exports `handler`.
+ * the function's code asset is an ES module, from the project's one function factory
+ * (lib/common/nodejs-function.ts), that loads in Node and exports `handler`, with its source map.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { stackName } from '../../lib/common/stack-name';
 import { EmailWorkerStack } from '../../lib/email-worker/email-worker-stack';
-import { newTestApp } from './helpers/email-worker-app';
+import { cdkJsonContext } from './helpers/email-worker-app';
+
+/** Under the repository (so the bundle resolves the AWS SDK from node_modules when loaded), gitignored. */
+const OUT_ROOT = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'email-worker-bundling');
+let outdir: string;
+
+beforeAll(() => {
+  fs.mkdirSync(OUT_ROOT, { recursive: true });
+  outdir = fs.mkdtempSync(path.join(OUT_ROOT, 'cdk.out-'));
+});
+
+afterAll(() => {
+  fs.rmSync(outdir, { recursive: true, force: true });
+});
 
 describe('EmailWorkerStack (lambda, bundled)', () => {
-  it('bundles lambda/email-worker/handler.ts into a CommonJS file exporting handler', () => {
-    const app = newTestApp({});
+  it('bundles lambda/email-worker/handler.ts into an ES module that exports handler, with a source map', () => {
+    const app = new App({ outdir, context: cdkJsonContext() });
     const stack = new EmailWorkerStack(app, stackName('EmailWorker', 'bundled'), { consumers: 'lambda' });
     const template = Template.fromStack(stack);
 
@@ -20,13 +37,17 @@ describe('EmailWorkerStack (lambda, bundled)', () => {
       Properties: { Code: { S3Key: string } };
     }[];
     const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
-    const bundle = path.join(assembly.directory, `asset.${assetHash}`, 'index.js');
-    const code = fs.readFileSync(bundle, 'utf8');
+    const bundle = path.join(assembly.directory, `asset.${assetHash}`, 'index.mjs');
+    expect(fs.existsSync(bundle)).toBe(true);
+    // A separate Node process, as Lambda loads it: Jest's CommonJS sandbox cannot import ES modules.
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); console.log(typeof m.handler);`;
 
-    // esbuild's CommonJS export map: `{handler:()=>...}` assigned to module.exports (checked with
-    // test() so a failure does not print the whole minified bundle).
-    expect(/[{,]handler:\(\)=>/.test(code)).toBe(true);
-    expect(code.includes('module.exports=')).toBe(true);
+    const exportedType = execFileSync(process.execPath, ['--input-type=module', '--eval', script], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1' },
+    }).trim();
+
+    expect(exportedType).toBe('function');
     expect(fs.existsSync(`${bundle}.map`)).toBe(true);
   });
 });

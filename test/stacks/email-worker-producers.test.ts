@@ -105,8 +105,8 @@ describe('EmailWorkerStack producers', () => {
   });
 
   it('rejects an empty producers list and a service principal, naming the prop', () => {
-    expect(() => buildEmailWorker({ producers: [] })).toThrow(/EmailWorkerStack: producers must be at least one principal/);
+    expect(() => buildEmailWorker({ producers: [] })).toThrow(/^Invalid props of QueueOrStream-test-EmailWorker\/Default:\n {2}- producers must be at least one principal/);
     expect(() => buildEmailWorker({ producers: [new ServicePrincipal('events.amazonaws.com')] }))
-      .toThrow(/EmailWorkerStack: producers must be IAM roles, users or ARN principals/);
+      .toThrow(/\n {2}- producers must be IAM roles, users or ARN principals/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The Kafka pattern's bad inputs: each context key and each prop is rejected with an error that
- * names it and the rule it broke. Stacks are only constructed, never synthesized.
+ * names it and the rule it broke. Constructs are only built (in a bare Stack), never synthesized.
  */
 import { Duration } from 'aws-cdk-lib';
 import { KAFKA_PATTERN } from '../../lambda/shared/kafka-names';
@@ -8,9 +8,11 @@ import { InvalidContextError } from '../../lib/common/invalid-context-error';
 import { InvalidPropError } from '../../lib/common/invalid-prop-error';
 import { stackName } from '../../lib/common/stack-name';
 import { KAFKA_CONTEXT_KEYS, readKafkaContext } from '../../lib/kafka/kafka-context';
+import { KafkaClickstream, type KafkaClickstreamProps } from '../../lib/kafka/kafka-clickstream';
 import { KafkaStack, type KafkaStackProps } from '../../lib/kafka/kafka-stack';
 import { buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
 import { encodeTopicConfigs } from '../../lib/kafka/kafka-topics';
+import { bareStack } from './helpers/bare-stack';
 import { newTestApp } from './helpers/email-worker-app';
 
 const build = (props: KafkaStackProps): KafkaStack => new KafkaStack(newTestApp(), stackName(KAFKA_PATTERN, 'test'), props);
@@ -57,24 +59,46 @@ describe('the app', () => {
   });
 });
 
-describe('KafkaStack props', () => {
-  it.each<[string, KafkaStackProps, string]>([
-    ['clickstreamPartitions below 1', { clickstreamPartitions: 0 }, 'KafkaClickstream: clickstreamPartitions must be an integer from 1 to 300'],
-    ['clickstreamPartitions above 300', { clickstreamPartitions: 301 }, 'clickstreamPartitions must be an integer from 1 to 300'],
-    ['analyticsMembers above 100', { analyticsMembers: 101 }, 'KafkaAnalyticsService: members must be an integer from 0 to 100'],
-    ['a batch size of 0', { sessionizerBatchSize: 0 }, 'KafkaSessionizer: batchSize must be an integer from 1 to 10000 (MSK event source BatchSize)'],
-    ['negative retries', { sessionizerRetryAttempts: -1 }, 'retryAttempts must be an integer from 0 to 10000'],
-    ['a record age under a minute', { sessionizerMaxRecordAge: Duration.seconds(30) }, 'maxRecordAge (seconds) must be an integer from 60 to 604800'],
-    ['no minimum pollers', { provisionedPollers: { minimumPollers: 0 } }, 'provisionedPollers.minimumPollers must be an integer from 1 to 200'],
-    ['too many pollers', { provisionedPollers: { maximumPollers: 2001 } }, 'provisionedPollers.maximumPollers must be an integer from 1 to 2000'],
-    ['fewer maximum than minimum pollers', { provisionedPollers: { minimumPollers: 4, maximumPollers: 3 } }, 'maximumPollers must be ≥ minimumPollers (4); got 3'],
-    ['a lag threshold of 0', { lagAlarmThresholdRecords: 0 }, 'KafkaMonitoring: lagThresholdRecords must be an integer ≥ 1'],
-  ])('rejects %s', (_case, props, message) => {
-    expect(() => build(props)).toThrow(InvalidPropError);
-    expect(() => build(props)).toThrow(message);
+describe('KafkaClickstream props (bare Stack)', () => {
+  const buildConstruct = (props: KafkaClickstreamProps): KafkaClickstream => new KafkaClickstream(bareStack(), 'Kafka', props);
+  const message = (...problems: string[]): string => ['Invalid props of Test/Kafka:', ...problems.map((problem) => `  - ${problem}`)].join('\n');
+
+  it.each<[string, KafkaClickstreamProps, string]>([
+    ['clickstreamPartitions below 1', { clickstreamPartitions: 0 },
+      'clickstreamPartitions must be an integer from 1 to 300 (MSK recommends at most 300 partitions per kafka.t3.small broker, replicas included); got 0'],
+    ['clickstreamPartitions above 300', { clickstreamPartitions: 301 },
+      'clickstreamPartitions must be an integer from 1 to 300 (MSK recommends at most 300 partitions per kafka.t3.small broker, replicas included); got 301'],
+    ['analyticsMembers above 100', { analyticsMembers: 101 },
+      'analyticsMembers must be an integer from 0 to 100 (members beyond the partition count idle; more than 100 would only add cost); got 101'],
+    ['a batch size of 0', { sessionizerBatchSize: 0 }, 'sessionizerBatchSize must be an integer from 1 to 10000 (MSK event source BatchSize); got 0'],
+    ['infinite retries (-1)', { sessionizerRetryAttempts: -1 },
+      'sessionizerRetryAttempts must be an integer ≥ 0 (bounded: -1 (infinite) is refused, with a destination Lambda would cap it at 10 anyway); got -1'],
+    ['a record age in partial seconds', { sessionizerMaxRecordAge: Duration.millis(60_500) }, 'sessionizerMaxRecordAge must be a whole number of seconds, at least 1; got 60500 ms'],
+    ['a lag threshold of 0', { lagAlarmThresholdRecords: 0 },
+      'lagAlarmThresholdRecords must be an integer ≥ 1 (a lag of 0 records is the normal state, not an alarm); got 0'],
+  ])('rejects %s', (_case, props, problem) => {
+    expect(() => buildConstruct(props)).toThrow(InvalidPropError);
+    expect(() => buildConstruct(props)).toThrow(message(problem));
   });
 
-  it('accepts the largest values AWS allows', () => {
+  it('lists every problem in one error', () => {
+    expect(() => buildConstruct({ clickstreamPartitions: 0, sessionizerBatchSize: 0, lagAlarmThresholdRecords: 0 })).toThrow(message(
+      'clickstreamPartitions must be an integer from 1 to 300 (MSK recommends at most 300 partitions per kafka.t3.small broker, replicas included); got 0',
+      'sessionizerBatchSize must be an integer from 1 to 10000 (MSK event source BatchSize); got 0',
+      'lagAlarmThresholdRecords must be an integer ≥ 1 (a lag of 0 records is the normal state, not an alarm); got 0',
+    ));
+  });
+
+  it.each<[string, KafkaClickstreamProps, RegExp]>([
+    ['a record age under a minute', { sessionizerMaxRecordAge: Duration.seconds(30) }, /maxRecordAge must be between 60 seconds and 7 days inclusive/],
+    ['no minimum pollers', { provisionedPollers: { minimumPollers: 0 } }, /Minimum provisioned pollers must be between 1 and 200 inclusive/],
+    ['too many pollers', { provisionedPollers: { maximumPollers: 2001 } }, /Maximum provisioned pollers must be between 1 and 2000 inclusive/],
+    ['fewer maximum than minimum pollers', { provisionedPollers: { minimumPollers: 4, maximumPollers: 3 } }, /Minimum provisioned pollers must be less than or equal to maximum/],
+  ])('leaves %s to aws-cdk-lib, which still rejects it', (_case, props, cdkMessage) => {
+    expect(() => buildConstruct(props)).toThrow(cdkMessage);
+  });
+
+  it('accepts the largest values AWS allows (in the stack too)', () => {
     expect(() => build({
       clickstreamPartitions: 300,
       sessionizerBatchSize: 10_000,
