@@ -69,8 +69,8 @@ describe('ClickstreamStack (defaults)', () => {
   describe('processor', () => {
     it('reads the stream from TRIM_HORIZON with every failure setting bounded', () => {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        FunctionName: resolve(stack.processor.function.functionName),
-        EventSourceArn: resolve(stack.stream.stream.streamArn),
+        FunctionName: resolve(stack.clickstream.processor.function.functionName),
+        EventSourceArn: resolve(stack.clickstream.stream.stream.streamArn),
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: 100,
         BisectBatchOnFunctionError: true,
@@ -80,7 +80,7 @@ describe('ClickstreamStack (defaults)', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         DestinationConfig: {
           OnFailure: {
-            Destination: resolve(stack.processorFailureQueue.queue.queueArn),
+            Destination: resolve(stack.clickstream.processorFailureQueue.queue.queueArn),
           },
         },
       });
@@ -92,7 +92,7 @@ describe('ClickstreamStack (defaults)', () => {
         Architectures: ['arm64'],
         Environment: {
           Variables: {
-            SESSION_TABLE_NAME: resolve(stack.processor.sessionTable.table.tableName),
+            SESSION_TABLE_NAME: resolve(stack.clickstream.processor.sessionTable.table.tableName),
             SESSION_TIMEOUT_SECONDS: '1800',
             POWERTOOLS_SERVICE_NAME: 'clickstream-processor',
             POWERTOOLS_METRICS_NAMESPACE: 'QueueOrStream/Clickstream',
@@ -114,12 +114,12 @@ describe('ClickstreamStack (defaults)', () => {
 
     it('may read and write the session table (grant, not hand-written IAM)', () => {
       template.hasResourceProperties('AWS::IAM::Policy', {
-        Roles: [resolve(stack.processor.function.role?.roleName)],
+        Roles: [resolve(stack.clickstream.processor.function.role?.roleName)],
         PolicyDocument: {
           Statement: Match.arrayWith([
             Match.objectLike({
               Action: Match.arrayWith(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
-              Resource: Match.arrayWith([resolve(stack.processor.sessionTable.table.tableArn)]),
+              Resource: Match.arrayWith([resolve(stack.clickstream.processor.sessionTable.table.tableArn)]),
             }),
           ]),
         },
@@ -129,7 +129,7 @@ describe('ClickstreamStack (defaults)', () => {
 
   describe('on-failure queues', () => {
     it.each(['processorFailureQueue', 'dashboardFailureQueue'] as const)('%s is SSE-encrypted, keeps 14 days and denies non-TLS access', (name) => {
-      const queue = stack[name].queue;
+      const queue = stack.clickstream[name].queue;
 
       template.hasResourceProperties('AWS::SQS::Queue', {
         QueueName: Match.stringLikeRegexp(name === 'processorFailureQueue' ? 'ProcessorFailures' : 'DashboardFailures'),
@@ -149,10 +149,10 @@ describe('ClickstreamStack (defaults)', () => {
       template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
         DeliveryStreamType: 'KinesisStreamAsSource',
         KinesisStreamSourceConfiguration: {
-          KinesisStreamARN: resolve(stack.stream.stream.streamArn),
+          KinesisStreamARN: resolve(stack.clickstream.stream.stream.streamArn),
         },
         ExtendedS3DestinationConfiguration: Match.objectLike({
-          BucketARN: resolve(stack.archive.bucket.bucketArn),
+          BucketARN: resolve(stack.clickstream.archive.bucket.bucketArn),
           CompressionFormat: 'GZIP',
           Prefix: 'clickstream/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/!{timestamp:HH}/',
           ErrorOutputPrefix:
@@ -205,7 +205,7 @@ describe('ClickstreamStack (defaults)', () => {
 
     it('denies non-TLS access to the bucket', () => {
       template.hasResourceProperties('AWS::S3::BucketPolicy', {
-        Bucket: resolve(stack.archive.bucket.bucketName),
+        Bucket: resolve(stack.clickstream.archive.bucket.bucketName),
         PolicyDocument: { Statement: Match.arrayWith([DENY_WITHOUT_TLS]) },
       });
     });
@@ -214,15 +214,15 @@ describe('ClickstreamStack (defaults)', () => {
   describe('dashboard consumer', () => {
     it('registers an enhanced fan-out consumer on the stream', () => {
       template.hasResourceProperties('AWS::Kinesis::StreamConsumer', {
-        StreamARN: resolve(stack.stream.stream.streamArn),
+        StreamARN: resolve(stack.clickstream.stream.stream.streamArn),
         ConsumerName: Match.stringLikeRegexp('Clickstream'),
       });
     });
 
     it('reads through the consumer: the EventSourceArn is the consumer ARN, with its own failure settings', () => {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        FunctionName: resolve(stack.dashboardConsumer.function.functionName),
-        EventSourceArn: resolve(stack.dashboardConsumer.streamConsumer.streamConsumerArn),
+        FunctionName: resolve(stack.clickstream.dashboardConsumer.function.functionName),
+        EventSourceArn: resolve(stack.clickstream.dashboardConsumer.streamConsumer.streamConsumerArn),
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: 1000,
         MaximumBatchingWindowInSeconds: 5,
@@ -233,7 +233,7 @@ describe('ClickstreamStack (defaults)', () => {
         TumblingWindowInSeconds: Match.absent(),
         DestinationConfig: {
           OnFailure: {
-            Destination: resolve(stack.dashboardFailureQueue.queue.queueArn),
+            Destination: resolve(stack.clickstream.dashboardFailureQueue.queue.queueArn),
           },
         },
       });
@@ -255,12 +255,12 @@ describe('ClickstreamStack (defaults)', () => {
   });
 
   describe('monitoring', () => {
-    const alarmTopic = (): unknown => resolve(stack.alarmTopic.topic.topicArn);
+    const alarmTopic = (): unknown => resolve(stack.clickstream.alarmTopic.topic.topicArn);
 
     it.each(['processor', 'dashboardConsumer'] as const)('alarms when the %s Lambda iterator age stays above 5 minutes', (name) => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Metrics: [
-          metricStat('AWS/Lambda', 'IteratorAge', { FunctionName: resolve(stack[name].function.functionName) }, 'Maximum'),
+          metricStat('AWS/Lambda', 'IteratorAge', { FunctionName: resolve(stack.clickstream[name].function.functionName) }, 'Maximum'),
         ],
         Threshold: 300_000,
         ComparisonOperator: 'GreaterThanThreshold',
@@ -273,7 +273,7 @@ describe('ClickstreamStack (defaults)', () => {
     it.each(['processorFailureQueue', 'dashboardFailureQueue'] as const)('alarms on any message in the %s', (name) => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Metrics: [
-          metricStat('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: resolve(stack[name].queue.queueName) }, 'Maximum'),
+          metricStat('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: resolve(stack.clickstream[name].queue.queueName) }, 'Maximum'),
         ],
         Threshold: 0,
         ComparisonOperator: 'GreaterThanThreshold',
@@ -288,7 +288,7 @@ describe('ClickstreamStack (defaults)', () => {
           metricStat(
             'AWS/Firehose',
             'DeliveryToS3.DataFreshness',
-            { DeliveryStreamName: resolve(stack.archive.deliveryStream.deliveryStreamName) },
+            { DeliveryStreamName: resolve(stack.clickstream.archive.deliveryStream.deliveryStreamName) },
             'Maximum',
           ),
         ],
@@ -303,7 +303,7 @@ describe('ClickstreamStack (defaults)', () => {
       ['ReadProvisionedThroughputExceeded'],
     ])('alarms when %s (share of throttled calls, Average) stays above 0 for five minutes', (metricName) => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Metrics: [metricStat('AWS/Kinesis', metricName, { StreamName: resolve(stack.stream.stream.streamName) }, 'Average')],
+        Metrics: [metricStat('AWS/Kinesis', metricName, { StreamName: resolve(stack.clickstream.stream.stream.streamName) }, 'Average')],
         Threshold: 0,
         ComparisonOperator: 'GreaterThanThreshold',
         EvaluationPeriods: 5,
@@ -351,18 +351,18 @@ describe('ClickstreamStack (defaults)', () => {
     });
 
     it.each([
-      [CLICKSTREAM_OUTPUTS.streamName, () => (resolve(stack.stream.stream.streamName))],
-      [CLICKSTREAM_OUTPUTS.streamArn, () => (resolve(stack.stream.stream.streamArn))],
+      [CLICKSTREAM_OUTPUTS.streamName, () => (resolve(stack.clickstream.stream.stream.streamName))],
+      [CLICKSTREAM_OUTPUTS.streamArn, () => (resolve(stack.clickstream.stream.stream.streamArn))],
       [
         CLICKSTREAM_OUTPUTS.dashboardConsumerArn,
-        () => (resolve(stack.dashboardConsumer.streamConsumer.streamConsumerArn)),
+        () => (resolve(stack.clickstream.dashboardConsumer.streamConsumer.streamConsumerArn)),
       ],
-      [CLICKSTREAM_OUTPUTS.sessionTableName, () => (resolve(stack.processor.sessionTable.table.tableName))],
-      [CLICKSTREAM_OUTPUTS.archiveBucketName, () => (resolve(stack.archive.bucket.bucketName))],
-      [CLICKSTREAM_OUTPUTS.processorFailureQueueUrl, () => (resolve(stack.processorFailureQueue.queue.queueUrl))],
-      [CLICKSTREAM_OUTPUTS.dashboardFailureQueueUrl, () => (resolve(stack.dashboardFailureQueue.queue.queueUrl))],
-      [CLICKSTREAM_OUTPUTS.alarmTopicArn, () => (resolve(stack.alarmTopic.topic.topicArn))],
-      [CLICKSTREAM_OUTPUTS.dashboardName, () => (resolve(stack.monitoring.dashboard.dashboardName))],
+      [CLICKSTREAM_OUTPUTS.sessionTableName, () => (resolve(stack.clickstream.processor.sessionTable.table.tableName))],
+      [CLICKSTREAM_OUTPUTS.archiveBucketName, () => (resolve(stack.clickstream.archive.bucket.bucketName))],
+      [CLICKSTREAM_OUTPUTS.processorFailureQueueUrl, () => (resolve(stack.clickstream.processorFailureQueue.queue.queueUrl))],
+      [CLICKSTREAM_OUTPUTS.dashboardFailureQueueUrl, () => (resolve(stack.clickstream.dashboardFailureQueue.queue.queueUrl))],
+      [CLICKSTREAM_OUTPUTS.alarmTopicArn, () => (resolve(stack.clickstream.alarmTopic.topic.topicArn))],
+      [CLICKSTREAM_OUTPUTS.dashboardName, () => (resolve(stack.clickstream.monitoring.dashboard.dashboardName))],
     ])('output %s points at its resource', (key, expectedValue) => {
       template.hasOutput(key, { Value: expectedValue() });
     });

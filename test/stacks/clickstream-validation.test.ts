@@ -14,7 +14,7 @@ import { CLICKSTREAM_CONTEXT_KEYS, readClickstreamContext } from '../../lib/clic
 import { InvalidContextError } from '../../lib/common/invalid-context-error';
 import { InvalidPropError } from '../../lib/common/invalid-prop-error';
 import { CLICKSTREAM_PATTERN, buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
-import { bareStack, errorOf } from './helpers/bare-stack';
+import { bareStack, errorOf, invalidPropsMessage } from './helpers/bare-stack';
 
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
@@ -23,7 +23,7 @@ const build = (props: ClickstreamProps | ((stack: Stack) => ClickstreamProps)): 
   return { stack, clickstream: new Clickstream(stack, 'Clicks', typeof props === 'function' ? props(stack) : props) };
 };
 /** The message for `problems` of the construct at Test/Clicks. */
-const message = (...problems: string[]): string => ['Invalid props of Test/Clicks:', ...problems.map((problem) => `  - ${problem}`)].join('\n');
+const message = (...problems: string[]): string => invalidPropsMessage('Test/Clicks', ...problems);
 
 describe('Clickstream prop validation', () => {
   it.each<[string, ClickstreamProps | ((stack: Stack) => ClickstreamProps), string]>([

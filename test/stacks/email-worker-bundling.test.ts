@@ -3,15 +3,14 @@
  * the function's code asset is an ES module, from the project's one function factory
  * (lib/common/nodejs-function.ts), that loads in Node and exports `handler`, with its source map.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { stackName } from '../../lib/common/stack-name';
 import { EmailWorkerStack } from '../../lib/email-worker/email-worker-stack';
 import { cdkJsonContext } from './helpers/email-worker-app';
+import { exportedHandlerType } from './helpers/es-module-bundle';
 
 /** Under the repository (so the bundle resolves the AWS SDK from node_modules when loaded), gitignored. */
 const OUT_ROOT = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'email-worker-bundling');
@@ -39,15 +38,8 @@ describe('EmailWorkerStack (lambda, bundled)', () => {
     const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
     const bundle = path.join(assembly.directory, `asset.${assetHash}`, 'index.mjs');
     expect(fs.existsSync(bundle)).toBe(true);
-    // A separate Node process, as Lambda loads it: Jest's CommonJS sandbox cannot import ES modules.
-    const script = `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); console.log(typeof m.handler);`;
 
-    const exportedType = execFileSync(process.execPath, ['--input-type=module', '--eval', script], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1' },
-    }).trim();
-
-    expect(exportedType).toBe('function');
+    expect(exportedHandlerType(bundle)).toBe('function');
     expect(fs.existsSync(`${bundle}.map`)).toBe(true);
   });
 });

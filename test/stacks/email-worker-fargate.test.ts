@@ -31,7 +31,7 @@ function containerEnvironment(synthesized: SynthesizedEmailWorker): Record<strin
   }[];
   return Object.fromEntries(taskDefinition.Properties.ContainerDefinitions[0].Environment.map(({ Name, Value }) => [Name, Value]));
 }
-const consumer = (synthesized: SynthesizedEmailWorker): EmailFargateConsumer => synthesized.stack.consumer as EmailFargateConsumer;
+const consumer = (synthesized: SynthesizedEmailWorker): EmailFargateConsumer => synthesized.stack.worker.consumer as EmailFargateConsumer;
 
 describe('EmailWorkerStack (fargate)', () => {
   it('matches the snapshot', () => {
@@ -39,7 +39,7 @@ describe('EmailWorkerStack (fargate)', () => {
   });
 
   it('uses the fargate consumer by default', () => {
-    expect(defaults.stack.consumers).toBe('fargate');
+    expect(defaults.stack.worker.consumers).toBe('fargate');
     defaults.template.resourceCountIs('AWS::ECS::Service', 1);
     defaults.template.resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
   });
@@ -122,7 +122,7 @@ describe('EmailWorkerStack (fargate)', () => {
     });
     defaults.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: resolve(defaults.stack.jobs.queue.queueName) }],
+      Dimensions: [{ Name: 'QueueName', Value: resolve(defaults.stack.worker.jobs.queue.queueName) }],
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       Threshold: 1,
     });
@@ -157,7 +157,7 @@ describe('EmailWorkerStack (fargate)', () => {
   });
 
   it('lets the task consume the queue, change visibility, send to the DLQ and use the table', () => {
-    const jobs = defaults.stack.jobs;
+    const jobs = defaults.stack.worker.jobs;
     const taskRole = consumer(defaults).service.taskDefinition.taskRole;
 
     const statements = policyStatements(defaults.template, resolve(taskRole.roleName));
@@ -172,7 +172,7 @@ describe('EmailWorkerStack (fargate)', () => {
     }));
     expect(statements).toContainEqual(expect.objectContaining({
       Action: expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
-      Resource: resolve(defaults.stack.idempotency.table.tableArn),
+      Resource: resolve(defaults.stack.worker.idempotency.table.tableArn),
     }));
   });
 

@@ -30,7 +30,7 @@ describe.each(['fargate', 'lambda'] as const)('EmailWorkerStack (fifo, %s)', (co
       ContentBasedDeduplication: false,
       DeduplicationScope: 'messageGroup',
       FifoThroughputLimit: 'perMessageGroupId',
-      RedrivePolicy: { deadLetterTargetArn: synthesized.stack.resolve(synthesized.stack.jobs.deadLetterQueue.queueArn), maxReceiveCount: 5 },
+      RedrivePolicy: { deadLetterTargetArn: synthesized.stack.resolve(synthesized.stack.worker.jobs.deadLetterQueue.queueArn), maxReceiveCount: 5 },
     });
   });
 
@@ -42,7 +42,7 @@ describe.each(['fargate', 'lambda'] as const)('EmailWorkerStack (fifo, %s)', (co
       MessageRetentionPeriod: 14 * 24 * 3600,
     });
     synthesized.template.resourcePropertiesCountIs('AWS::SQS::Queue', { FifoQueue: true }, 2);
-    expect(synthesized.stack.jobs.fifo).toBe(true);
+    expect(synthesized.stack.worker.jobs.fifo).toBe(true);
   });
 
   it('keeps every queue name within 80 characters, ending in .fifo', () => {
@@ -60,8 +60,8 @@ describe('emailQueue context', () => {
   const build = (context: Record<string, unknown>) => buildQueueOrStreamApp(new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING, ...context } }), {});
 
   it('-c emailQueue=fifo makes the jobs queue FIFO; the default stays standard', () => {
-    expect(build({ emailQueue: 'fifo' }).emailWorker.jobs.fifo).toBe(true);
-    expect(build({}).emailWorker.jobs.fifo).toBe(false);
+    expect(build({ emailQueue: 'fifo' }).emailWorker.worker.jobs.fifo).toBe(true);
+    expect(build({}).emailWorker.worker.jobs.fifo).toBe(false);
   });
 
   it('rejects an unknown queue type with the key and the allowed values', () => {

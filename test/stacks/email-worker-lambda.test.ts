@@ -21,7 +21,7 @@ beforeAll(() => {
 });
 
 const resolve = (value: unknown): unknown => defaults.stack.resolve(value);
-const lambdaConsumer = (synthesized: SynthesizedEmailWorker): EmailLambdaConsumer => synthesized.stack.consumer as EmailLambdaConsumer;
+const lambdaConsumer = (synthesized: SynthesizedEmailWorker): EmailLambdaConsumer => synthesized.stack.worker.consumer as EmailLambdaConsumer;
 
 describe('EmailWorkerStack (lambda)', () => {
   it('matches the snapshot', () => {
@@ -54,7 +54,7 @@ describe('EmailWorkerStack (lambda)', () => {
 
   it('reads the queue in batches of 10 with partial batch responses and at most 5 concurrent invocations', () => {
     defaults.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: resolve(defaults.stack.jobs.queue.queueArn),
+      EventSourceArn: resolve(defaults.stack.worker.jobs.queue.queueArn),
       FunctionName: resolve(lambdaConsumer(defaults).function.functionName),
       BatchSize: 10,
       MaximumBatchingWindowInSeconds: Match.absent(),
@@ -79,7 +79,7 @@ describe('EmailWorkerStack (lambda)', () => {
 
   it('lets the function consume and change visibility, send to the DLQ, use the table and write only its own logs', () => {
     const consumer = lambdaConsumer(defaults);
-    const jobs = defaults.stack.jobs;
+    const jobs = defaults.stack.worker.jobs;
     const statements = policyStatements(defaults.template, resolve(consumer.function.role?.roleName));
 
     expect(statements).toContainEqual(expect.objectContaining({

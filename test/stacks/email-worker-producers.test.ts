@@ -18,7 +18,7 @@ const WEB_APP_ROLE_ARN = expect.objectContaining({
 
 /** Every statement of the jobs queue's resource policy. */
 function jobsQueueStatements(stack: EmailWorkerStack): Record<string, unknown>[] {
-  const queueUrl = JSON.stringify(stack.resolve(stack.jobs.queue.queueUrl));
+  const queueUrl = JSON.stringify(stack.resolve(stack.worker.jobs.queue.queueUrl));
   const policies = Object.values(Template.fromStack(stack).findResources('AWS::SQS::QueuePolicy')) as {
     Properties: { Queues: unknown[]; PolicyDocument: { Statement: Record<string, unknown>[] } };
   }[];
@@ -61,7 +61,7 @@ describe('EmailWorkerStack producers', () => {
         Effect: 'Deny',
         Principal: { AWS: '*' },
         Action: 'sqs:SendMessage',
-        Resource: JSON.parse(JSON.stringify(stack.resolve(stack.jobs.queue.queueArn))),
+        Resource: JSON.parse(JSON.stringify(stack.resolve(stack.worker.jobs.queue.queueArn))),
       }));
       expect((deny?.Condition as Record<string, Record<string, unknown>>).ArnNotEquals['aws:PrincipalArn']).toEqual([
         WEB_APP_ROLE_ARN,

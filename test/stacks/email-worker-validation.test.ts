@@ -13,14 +13,14 @@ import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
 import { EncryptedQueue } from '../../lib/common/encrypted-queue';
 import { InvalidPropError } from '../../lib/common/invalid-prop-error';
 import { EmailWorker, type EmailWorkerProps } from '../../lib/email-worker/email-worker';
-import { bareStack, errorOf } from './helpers/bare-stack';
+import { bareStack, errorOf, invalidPropsMessage } from './helpers/bare-stack';
 
 const build = (props: EmailWorkerProps | ((stack: Stack) => EmailWorkerProps)): EmailWorker => {
   const stack = bareStack();
   return new EmailWorker(stack, 'Worker', typeof props === 'function' ? props(stack) : props);
 };
 /** The message for `problems` of the construct at Test/Worker. */
-const message = (...problems: string[]): string => ['Invalid props of Test/Worker:', ...problems.map((problem) => `  - ${problem}`)].join('\n');
+const message = (...problems: string[]): string => invalidPropsMessage('Test/Worker', ...problems);
 const lambda = (lambdaConsumer: EmailWorkerProps['lambdaConsumer'], jobTimeout?: Duration): EmailWorkerProps =>
   ({ consumers: 'lambda', lambdaConsumer, jobTimeout });
 const fargate = (fargateConsumer: EmailWorkerProps['fargateConsumer'], jobTimeout?: Duration): EmailWorkerProps =>

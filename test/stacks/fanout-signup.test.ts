@@ -14,8 +14,8 @@ let fanout: SignupFanout;
 
 beforeAll(() => {
   ({ stack, template } = synthesizeEmailWorker({ consumers: 'lambda', emailFrom: SAMPLE_EMAIL_FROM, signupFanout: true }));
-  if (stack.signupFanout === undefined) throw new Error('signupFanout was not created');
-  fanout = stack.signupFanout;
+  if (stack.worker.signupFanout === undefined) throw new Error('signupFanout was not created');
+  fanout = stack.worker.signupFanout;
 });
 
 const resolve = (value: unknown): unknown => stack.resolve(value);
@@ -45,7 +45,7 @@ describe('SignupFanout (SNS→SQS)', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', {
       TopicArn: resolve(fanout.topic.topicArn),
       Protocol: 'sqs',
-      Endpoint: resolve(stack.jobs.queue.queueArn),
+      Endpoint: resolve(stack.worker.jobs.queue.queueArn),
       RawMessageDelivery: true,
       FilterPolicy: { [SIGNUP_EMAIL_OPT_IN_ATTRIBUTE]: ['true'] },
       RedrivePolicy: { deadLetterTargetArn: resolve(fanout.emailSubscriptionDeadLetterQueue.queueArn) },
@@ -63,7 +63,7 @@ describe('SignupFanout (SNS→SQS)', () => {
   });
 
   it.each([
-    ['email queue', () => stack.jobs.queue],
+    ['email queue', () => stack.worker.jobs.queue],
     ['analytics queue', () => fanout.analytics.queue],
     ['email subscription DLQ', () => fanout.emailSubscriptionDeadLetterQueue],
     ['analytics subscription DLQ', () => fanout.analyticsSubscriptionDeadLetterQueue],

@@ -12,7 +12,7 @@ import { KafkaClickstream, type KafkaClickstreamProps } from '../../lib/kafka/ka
 import { KafkaStack, type KafkaStackProps } from '../../lib/kafka/kafka-stack';
 import { buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
 import { encodeTopicConfigs } from '../../lib/kafka/kafka-topics';
-import { bareStack } from './helpers/bare-stack';
+import { bareStack, invalidPropsMessage } from './helpers/bare-stack';
 import { newTestApp } from './helpers/email-worker-app';
 
 const build = (props: KafkaStackProps): KafkaStack => new KafkaStack(newTestApp(), stackName(KAFKA_PATTERN, 'test'), props);
@@ -61,7 +61,7 @@ describe('the app', () => {
 
 describe('KafkaClickstream props (bare Stack)', () => {
   const buildConstruct = (props: KafkaClickstreamProps): KafkaClickstream => new KafkaClickstream(bareStack(), 'Kafka', props);
-  const message = (...problems: string[]): string => ['Invalid props of Test/Kafka:', ...problems.map((problem) => `  - ${problem}`)].join('\n');
+  const message = (...problems: string[]): string => invalidPropsMessage('Test/Kafka', ...problems);
 
   it.each<[string, KafkaClickstreamProps, string]>([
     ['clickstreamPartitions below 1', { clickstreamPartitions: 0 },

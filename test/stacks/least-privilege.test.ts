@@ -31,21 +31,21 @@ describe('clickstream roles', () => {
   });
 
   it('lets the processor read the stream with a standard iterator only (no enhanced fan-out actions)', () => {
-    const actions = actionsOf(template, stack, stack.processor.function.role, 'kinesis');
+    const actions = actionsOf(template, stack, stack.clickstream.processor.function.role, 'kinesis');
 
     expect(actions).toEqual([...STANDARD_ITERATOR_READ_ACTIONS].sort());
     expect(actions).not.toContain('kinesis:SubscribeToShard');
   });
 
   it("lets Firehose's source role read the stream with a standard iterator only", () => {
-    const sourceRole = stack.archive.deliveryStream.grantPrincipal as IRole;
+    const sourceRole = stack.clickstream.archive.deliveryStream.grantPrincipal as IRole;
 
     expect(actionsOf(template, stack, sourceRole, 'kinesis')).toEqual([...STANDARD_ITERATOR_READ_ACTIONS].sort());
   });
 
   it('lets the Firehose delivery role put, read back, list and abort uploads in the archive bucket, never delete', () => {
-    const bucketArn = stack.resolve(stack.archive.bucket.bucketArn);
-    const statements = policyStatements(template, stack.resolve(stack.archive.deliveryRole.roleName))
+    const bucketArn = stack.resolve(stack.clickstream.archive.bucket.bucketArn);
+    const statements = policyStatements(template, stack.resolve(stack.clickstream.archive.deliveryRole.roleName))
       .filter((statement) => JSON.stringify(statement.Action).includes('s3:'));
 
     // Bucket-level actions on the bucket, object-level ones on its keys (CDK sorts each list).
@@ -53,15 +53,15 @@ describe('clickstream roles', () => {
       expect.objectContaining({ Action: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'], Resource: bucketArn }),
       expect.objectContaining({ Action: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'], Resource: { 'Fn::Join': ['', [bucketArn, '/*']] } }),
     ]);
-    expect(actionsOf(template, stack, stack.archive.deliveryRole, 's3')).toEqual([
+    expect(actionsOf(template, stack, stack.clickstream.archive.deliveryRole, 's3')).toEqual([
       's3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject',
     ]);
   });
 
   it('lets the delivery role write its log group, and starts the delivery stream only after its grants exist', () => {
-    expect(actionsOf(template, stack, stack.archive.deliveryRole, 'logs')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(actionsOf(template, stack, stack.clickstream.archive.deliveryRole, 'logs')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     const [deliveryStream] = Object.values(template.findResources('AWS::KinesisFirehose::DeliveryStream')) as { DependsOn: string[] }[];
-    const deliveryPolicy = stack.archive.deliveryRole.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    const deliveryPolicy = stack.clickstream.archive.deliveryRole.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
 
     expect(deliveryPolicy).toBeDefined();
     expect(deliveryStream.DependsOn).toContain(stack.getLogicalId(deliveryPolicy as never));
@@ -74,8 +74,8 @@ describe.each(['lambda', 'fargate'] as const)('email consumer role (%s)', (consu
     synthesized = synthesizeEmailWorker({ consumers, emailFrom: SAMPLE_EMAIL_FROM });
   });
   const consumerRole = (): IRole | undefined => (consumers === 'lambda'
-    ? (synthesized.stack.consumer as EmailLambdaConsumer).function.role
-    : (synthesized.stack.consumer as EmailFargateConsumer).service.taskDefinition.taskRole);
+    ? (synthesized.stack.worker.consumer as EmailLambdaConsumer).function.role
+    : (synthesized.stack.worker.consumer as EmailFargateConsumer).service.taskDefinition.taskRole);
 
   it("gets only the DynamoDB calls of Powertools idempotency's persistence layer, on the idempotency table", () => {
     const statements = policyStatements(synthesized.template, synthesized.stack.resolve(consumerRole()?.roleName))
@@ -83,7 +83,7 @@ describe.each(['lambda', 'fargate'] as const)('email consumer role (%s)', (consu
 
     expect(statements).toEqual([expect.objectContaining({
       Action: [...IDEMPOTENCY_TABLE_ACTIONS].sort(), // CDK sorts a statement's actions
-      Resource: synthesized.stack.resolve(synthesized.stack.idempotency.table.tableArn),
+      Resource: synthesized.stack.resolve(synthesized.stack.worker.idempotency.table.tableArn),
     })]);
   });
 

@@ -19,3 +19,8 @@ export function errorOf(build: () => unknown): unknown {
   }
   throw new Error('expected an error, but nothing was thrown');
 }
+
+/** InvalidPropError's message for the construct at `path`: a header, then one line per problem. */
+export function invalidPropsMessage(path: string, ...problems: string[]): string {
+  return [`Invalid props of ${path}:`, ...problems.map((problem) => `  - ${problem}`)].join('\n');
+}

@@ -34,9 +34,9 @@ export function logicalIdOf(template: Template, type: string, props: Record<stri
  */
 export function expectedDefaultEnvironment(stack: EmailWorkerStack, visibilityTimeoutSeconds: number): Record<string, unknown> {
   return {
-    [EMAIL_WORKER_ENV.queueUrl]: stack.resolve(stack.jobs.queue.queueUrl),
-    [EMAIL_WORKER_ENV.deadLetterQueueUrl]: stack.resolve(stack.jobs.deadLetterQueue.queueUrl),
-    [EMAIL_WORKER_ENV.idempotencyTableName]: stack.resolve(stack.idempotency.table.tableName),
+    [EMAIL_WORKER_ENV.queueUrl]: stack.resolve(stack.worker.jobs.queue.queueUrl),
+    [EMAIL_WORKER_ENV.deadLetterQueueUrl]: stack.resolve(stack.worker.jobs.deadLetterQueue.queueUrl),
+    [EMAIL_WORKER_ENV.idempotencyTableName]: stack.resolve(stack.worker.idempotency.table.tableName),
     [EMAIL_WORKER_ENV.idempotencyTtlSeconds]: String(4 * 24 * 3600), // the queue's retention
     [EMAIL_WORKER_ENV.emailFrom]: { Ref: EMAIL_FROM_PARAMETER },
     [EMAIL_WORKER_ENV.visibilityTimeoutSeconds]: String(visibilityTimeoutSeconds),
@@ -83,7 +83,7 @@ export function describeSharedEmailWorkerResources(synthesized: () => Synthesize
         SqsManagedSseEnabled: true,
         ReceiveMessageWaitTimeSeconds: 20,
         MessageRetentionPeriod: 4 * 24 * 3600,
-        RedrivePolicy: { deadLetterTargetArn: resolve(synthesized().stack.jobs.deadLetterQueue.queueArn), maxReceiveCount: 5 },
+        RedrivePolicy: { deadLetterTargetArn: resolve(synthesized().stack.worker.jobs.deadLetterQueue.queueArn), maxReceiveCount: 5 },
       });
     });
 
@@ -102,7 +102,7 @@ export function describeSharedEmailWorkerResources(synthesized: () => Synthesize
     });
 
     it('denies non-TLS access to both queues and the alarm topic', () => {
-      const jobs = synthesized().stack.jobs;
+      const jobs = synthesized().stack.worker.jobs;
       for (const queue of [jobs.queue, jobs.deadLetterQueue]) {
         template().hasResourceProperties('AWS::SQS::QueuePolicy', {
           Queues: [resolve(queue.queueUrl)],
@@ -152,12 +152,12 @@ export function describeSharedEmailWorkerResources(synthesized: () => Synthesize
       template().hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: resolve(stack.jobs.deadLetterQueue.queueName) }],
+        Dimensions: [{ Name: 'QueueName', Value: resolve(stack.worker.jobs.deadLetterQueue.queueName) }],
         Statistic: 'Maximum',
         Threshold: 0,
         ComparisonOperator: 'GreaterThanThreshold',
-        AlarmActions: [resolve(stack.alarmTopic.topic.topicArn)],
-        OKActions: [resolve(stack.alarmTopic.topic.topicArn)],
+        AlarmActions: [resolve(stack.worker.alarmTopic.topic.topicArn)],
+        OKActions: [resolve(stack.worker.alarmTopic.topic.topicArn)],
       });
     });
 
@@ -167,10 +167,10 @@ export function describeSharedEmailWorkerResources(synthesized: () => Synthesize
       template().hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateAgeOfOldestMessage',
-        Dimensions: [{ Name: 'QueueName', Value: resolve(stack.jobs.queue.queueName) }],
+        Dimensions: [{ Name: 'QueueName', Value: resolve(stack.worker.jobs.queue.queueName) }],
         Threshold: 15 * 60,
         ComparisonOperator: 'GreaterThanThreshold',
-        AlarmActions: [resolve(stack.alarmTopic.topic.topicArn)],
+        AlarmActions: [resolve(stack.worker.alarmTopic.topic.topicArn)],
       });
     });
 
@@ -219,17 +219,17 @@ export function describeSharedEmailWorkerResources(synthesized: () => Synthesize
       const stack = synthesized().stack;
       for (const key of Object.values(EMAIL_WORKER_OUTPUTS)) template().hasOutput(key, { Value: Match.anyValue() });
 
-      template().hasOutput(EMAIL_WORKER_OUTPUTS.queueUrl, { Value: resolve(stack.jobs.queue.queueUrl) });
-      template().hasOutput(EMAIL_WORKER_OUTPUTS.deadLetterQueueUrl, { Value: resolve(stack.jobs.deadLetterQueue.queueUrl) });
+      template().hasOutput(EMAIL_WORKER_OUTPUTS.queueUrl, { Value: resolve(stack.worker.jobs.queue.queueUrl) });
+      template().hasOutput(EMAIL_WORKER_OUTPUTS.deadLetterQueueUrl, { Value: resolve(stack.worker.jobs.deadLetterQueue.queueUrl) });
       template().hasOutput(EMAIL_WORKER_OUTPUTS.redriveCommand, {
         Value: {
           'Fn::Join': [
             '',
             [
               'aws sqs start-message-move-task --source-arn ',
-              resolve(stack.jobs.deadLetterQueue.queueArn),
+              resolve(stack.worker.jobs.deadLetterQueue.queueArn),
               ' --destination-arn ',
-              resolve(stack.jobs.queue.queueArn),
+              resolve(stack.worker.jobs.queue.queueArn),
             ],
           ],
         },
