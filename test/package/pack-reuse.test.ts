@@ -3,10 +3,11 @@
  * `prepack`) installs into a fresh folder next to aws-cdk-lib and constructs, and a plain JavaScript
  * CDK app there (consumer-app.cjs) builds EmailWorker, Clickstream and KafkaClickstream with no
  * props in a bare Stack and synthesizes: the Lambda handlers bundle with esbuild from the installed
- * package, and the Fargate images' build contexts stage from it. Offline-capable: the install
+ * package, and the Fargate images' build contexts stage from it. A TypeScript consumer type-checks
+ * against the declarations the package ships. Offline-capable: the install
  * prefers npm's cache. The temporary folder is removed at the end.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -59,6 +60,19 @@ afterAll(() => {
 const resourcesOf = (type: string) => Object.values(template.Resources).filter((resource) => resource.Type === type);
 
 describe('the packed package in a fresh CDK app', () => {
+  it('type-checks a TypeScript consumer against the declarations it ships, and refuses a wrongly typed prop', () => {
+    const source = fs.readFileSync(path.join(__dirname, 'consumer-app.ts.txt'), 'utf8');
+    fs.writeFileSync(path.join(appDir, 'app.ts'), source);
+    fs.writeFileSync(path.join(appDir, 'bad.ts'), source.replace('shardCount: 2', "shardCount: 'two'"));
+    const options = ['--strict', '--noEmit', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'ES2022', '--skipLibCheck'];
+    // One run for both files (a tsc start loads aws-cdk-lib's declarations: ~10 s on 2 cores).
+    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), ...options, 'app.ts', 'bad.ts'], { cwd: appDir, encoding: 'utf8' });
+
+    // app.ts has no error at all; bad.ts has exactly the wrongly typed prop.
+    expect(tsc.stdout.trim()).toBe("bad.ts(9,36): error TS2322: Type 'string' is not assignable to type 'number'.");
+    expect(tsc.status).toBe(2);
+  });
+
   it('ships compiled JavaScript with declarations, and the sources the constructs deploy', () => {
     const installed = path.join(appDir, 'node_modules', 'queue-or-stream');
     const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as { main: string; types: string };
