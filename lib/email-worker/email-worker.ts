@@ -44,11 +44,12 @@ export interface EmailWorkerProps {
   readonly queueType?: EmailQueueType;
   /**
    * Use your own jobs queue instead of creating one (with `existingDeadLetterQueue`, its DLQ). It
-   * must be a `Queue` defined in this app with a redrive policy to that DLQ: its visibility timeout,
-   * retention and maxReceiveCount are read from it, and its visibility timeout must be at least
-   * 6 × the function timeout (lambda) or 2 × jobTimeout (fargate). An imported queue is refused,
-   * because those values cannot be read from it. Excludes `queueType`, `maxReceiveCount` and
-   * `encryptionKey` (configure your queue itself).
+   * must be a `Queue` defined in this app with a redrive policy: its visibility timeout, retention
+   * and maxReceiveCount are read from it, and its visibility timeout must be at least 6 × the
+   * function timeout (lambda) or 2 × jobTimeout (fargate). An imported queue, or settings given as
+   * tokens, are refused: those values cannot be read at synth. Not checked: that the redrive policy
+   * names `existingDeadLetterQueue` (both ARNs are tokens). Excludes `queueType`, `maxReceiveCount`
+   * and `encryptionKey` (configure your queue itself).
    * @default a new encrypted queue with a DLQ, sized from jobTimeout
    */
   readonly existingQueue?: IQueue;
