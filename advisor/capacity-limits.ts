@@ -3,7 +3,7 @@
  * November–December 2026, the same checks as /work/shared/DESIGN.md "Facts"). Values the project
  * already enforces elsewhere are imported, not typed twice.
  */
-import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_MESSAGE_BYTES } from '../lambda/email-worker/sqs-limits';
+import { SQS_LIMITS } from '../lambda/shared/aws-limits';
 import { KINESIS_LIMITS as KINESIS_WRITE_LIMITS } from '../lambda/shared/clickstream-kinesis-limits';
 import { KINESIS_LIMITS as KINESIS_STACK_LIMITS } from '../lib/clickstream/aws-limits';
 
@@ -13,9 +13,9 @@ const DAY = 86_400;
 
 export const SQS = {
   /** "SendMessageBatch, DeleteMessageBatch … ReceiveMessage: 10 entries per call." */
-  batchEntries: SQS_MAX_BATCH_ENTRIES,
+  batchEntries: SQS_LIMITS.maxBatchEntries,
   /** "Largest message, and largest total payload of one batch call: 1 MiB." */
-  maxMessageBytes: SQS_MAX_MESSAGE_BYTES,
+  maxMessageBytes: SQS_LIMITS.maxMessageBytes,
   /** SQS pricing: "each 64 KB chunk of a payload is billed as 1 request" (a 1 MiB message is 16 requests). */
   billingChunkBytes: 64 * 1_024,
   /** Retention "60 s to 14 days (default 4 days)"; a deleted message cannot be read again. */

@@ -19,7 +19,7 @@
 import { PutRecordsCommand, type KinesisClient, type PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
 import type { ClickstreamEvent } from '../shared/clickstream-events';
 import { KINESIS_LIMITS } from '../shared/clickstream-kinesis-limits';
-import { fullJitterDelayMs } from './backoff';
+import { fullJitterDelayMs } from '../shared/backoff';
 import { PartitionKeyQueues } from './partition-key-queues';
 import { prepareRecords, type PreparedRecord } from './prepare-records';
 import { describeCallFailure, PRECEDING_RECORD_UNDELIVERABLE, type EntryFailure } from './put-failures';

@@ -7,9 +7,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
-import { parseEmailJob, type IdempotentJobSender, type QueuedMessage } from './job';
+import type { HeldMessageControl } from '../sqs-poller/poller';
+import type { QueuedMessage } from '../sqs-poller/queued-message';
+import { parseEmailJob, type IdempotentJobSender } from './job';
 import type { MessageDisposition } from './message-disposition';
-import type { HeldMessageControl } from './poller';
 import { EMAIL_WORKER_METRICS } from './observability';
 
 export interface EmailMessageProcessorOptions {

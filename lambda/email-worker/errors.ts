@@ -18,17 +18,6 @@ export class PermanentJobError extends Error {
   }
 }
 
-/** A job that outlived its time budget; transient, it will be retried. */
-export class JobTimeoutError extends Error {
-  override readonly name = 'JobTimeoutError';
-  constructor(
-    readonly messageId: string,
-    readonly timeoutMs: number,
-  ) {
-    super(`message ${messageId} did not finish within ${timeoutMs} ms`);
-  }
-}
-
 /** The environment does not describe a usable worker; lists every problem at once. */
 export class EmailWorkerSettingsError extends Error {
   override readonly name = 'EmailWorkerSettingsError';

@@ -9,7 +9,7 @@ import { PublishBatchCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqsPoller } from '../../lambda/email-worker/poller';
+import { SqsPoller } from '../../lambda/sqs-poller/poller';
 import { SIGNUP_EMAIL_OPT_IN_ATTRIBUTE } from '../../lib/fanout/signup-fanout';
 import { chunk } from '../../lambda/shared/chunk';
 

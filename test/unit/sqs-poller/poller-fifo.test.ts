@@ -5,8 +5,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Message } from '@aws-sdk/client-sqs';
-import { SqsPoller } from '../../../lambda/email-worker/poller';
-import { messageGroupIdFor } from '../../../lambda/email-worker/fifo-message-group';
+import { SqsPoller } from '../../../lambda/sqs-poller/poller';
 import { recordingSqsClient } from '../../factories/email-fakes';
 import { eventually } from '../../factories/email-infrastructure';
 
@@ -87,23 +86,5 @@ describe('SqsPoller on a FIFO queue', () => {
       expect.objectContaining({ ReceiptHandle: 'handle-a3', VisibilityTimeout: 0 }),
       expect.objectContaining({ ReceiptHandle: 'handle-a2', VisibilityTimeout: 0 }),
     ]);
-  });
-});
-
-describe('messageGroupIdFor', () => {
-  const job = { jobId: 'j-1', to: 'Ann@Example.com', subject: 's', body: 'b' };
-
-  it('groups by recipient (case-insensitive), hashed and within 128 characters', () => {
-    const group = messageGroupIdFor(job);
-
-    expect(group).toBe(messageGroupIdFor({ ...job, to: 'ann@example.com' }));
-    expect(group).not.toContain('ann');
-    expect(group).toMatch(/^to-[0-9a-f]{32}$/);
-  });
-
-  it('groups by tenant when the job names one', () => {
-    expect(messageGroupIdFor({ ...job, tenantId: 'acme' })).toBe(messageGroupIdFor({ ...job, to: 'bob@example.com', tenantId: 'acme' }));
-    expect(messageGroupIdFor({ ...job, tenantId: 'acme' })).toMatch(/^tenant-/);
-    expect(messageGroupIdFor({ ...job, tenantId: '' })).toBe(messageGroupIdFor(job));
   });
 });

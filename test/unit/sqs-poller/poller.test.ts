@@ -13,7 +13,8 @@ import {
   SQSServiceException,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { isNonRetryableReceiveError, SqsPoller, type SqsPollerOptions } from '../../../lambda/email-worker/poller';
+import { SqsPoller, type SqsPollerOptions } from '../../../lambda/sqs-poller/poller';
+import { isNonRetryableReceiveError } from '../../../lambda/sqs-poller/receive-errors';
 import { recordingSqsClient, type RecordedCommand } from '../../factories/email-fakes';
 import { eventually } from '../../factories/email-infrastructure';
 
@@ -78,7 +79,7 @@ function aPoller(client: ReturnType<typeof fakeQueue>['client'], overrides: Part
     waitTimeSeconds: 0,
     prefetch: 0,
     deleteFlushIntervalMs: 1,
-    errorBackoff: { baseMs: 1, capMs: 2 },
+    errorBackoff: { baseDelayMs: 2, maxDelayMs: 2 },
     logger,
     ...overrides,
   });
