@@ -3,9 +3,7 @@
  * November–December 2026, the same checks as /work/shared/DESIGN.md "Facts"). Values the project
  * already enforces elsewhere are imported, not typed twice.
  */
-import { SQS_LIMITS } from '../lambda/shared/aws-limits';
-import { KINESIS_LIMITS as KINESIS_WRITE_LIMITS } from '../lambda/shared/clickstream-kinesis-limits';
-import { KINESIS_LIMITS as KINESIS_STACK_LIMITS } from '../lib/clickstream/aws-limits';
+import { KINESIS_LIMITS, SQS_LIMITS } from '../lambda/shared/aws-limits';
 
 const MIB = 1_048_576;
 const HOUR = 3_600;
@@ -21,7 +19,7 @@ export const SQS = {
   /** Retention "60 s to 14 days (default 4 days)"; a deleted message cannot be read again. */
   maxRetentionSeconds: 14 * DAY,
   /** Longest long poll: 20 s, so an idle poller makes at most one empty receive per 20 s. */
-  longPollSeconds: 20,
+  longPollSeconds: SQS_LIMITS.maxWaitTimeSeconds,
   /** The Lambda SQS event source starts with five long-polling connections per queue (AWS Lambda docs, "Scaling behavior"). */
   lambdaPollers: 5,
   /** FIFO: "300 transactions/s per API action … 3,000 messages/s with batches of 10" for one message group (SQS message quotas). */
@@ -41,10 +39,10 @@ export const KINESIS = {
   /** "Up to 20 enhanced fan-out consumers per stream", each with its own 2 MB/s per shard. */
   maxEnhancedFanOutConsumers: 20,
   /** Records up to 1 MiB by default (10 MiB only after UpdateMaxRecordSize). */
-  maxRecordBytes: KINESIS_WRITE_LIMITS.defaultMaxRecordBytes,
+  maxRecordBytes: KINESIS_LIMITS.defaultMaxRecordBytes,
   /** Retention 24 h to 8,760 h (the stack validates the same range). */
-  minRetentionSeconds: KINESIS_STACK_LIMITS.retentionHours.min * HOUR,
-  maxRetentionSeconds: KINESIS_STACK_LIMITS.retentionHours.max * HOUR,
+  minRetentionSeconds: KINESIS_LIMITS.retentionHours.min * HOUR,
+  maxRetentionSeconds: KINESIS_LIMITS.retentionHours.max * HOUR,
   /** Retention bands of the pricing page: the first 24 h are included, then extended (to 7 days), then long-term. */
   extendedRetentionEndSeconds: 7 * DAY,
   /** On-demand: "accommodates up to double its previous peak"; the default write quota of an on-demand stream is 200 MiB/s and 200,000 records/s. */

@@ -29,6 +29,7 @@ import { createKinesisEventSourceRunner, type KinesisEventSourceRunner, type Kin
 import type { LocalKinesisMapping } from './kinesis/kinesis-mappings';
 import type { KinesisOnFailureRecord } from './kinesis/on-failure-record';
 import { queueUrlForArn, sqsOnFailureDestination } from './kinesis/sqs-on-failure-destination';
+import { SQS_LIMITS } from '../lambda/shared/aws-limits';
 
 /** Options of one demo run. */
 export interface ClickstreamDemoOptions {
@@ -155,7 +156,7 @@ async function writePoison(kinesis: KinesisClient, streamName: string, count: nu
 async function drainOnFailureQueue(sqs: SQSClient, queueUrl: string): Promise<KinesisOnFailureRecord[]> {
   const records: KinesisOnFailureRecord[] = [];
   for (;;) {
-    const { Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    const { Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
     if (messages.length === 0) return records;
     records.push(...messages.map((message) => JSON.parse(message.Body ?? '{}') as KinesisOnFailureRecord));
     await sqs.send(

@@ -17,16 +17,17 @@ import { startConsumerProcess, stopConsumerProcess, type ConsumerExit, type Cons
 import { consumerProcessSpecs } from './email/consumer-environment';
 import { DeadLetterCollector } from './email/dead-letter-collector';
 import { buildEmailJobMix, TRANSIENT_RECIPIENT_PATTERN, type EmailJobMix } from './email/email-job-mix';
-import { provisionEmailLocalStack, type EmailConsumerMode, type EmailLocalStack } from './email/email-local-stack';
+import type { EmailConsumerMode } from '../lambda/shared/email-worker-choices';
+import { provisionEmailLocalStack, type EmailLocalStack } from './email/email-local-stack';
 import { countEmailRunOutcome, isEveryJobAccountedFor, type EmailRunOutcome } from './email/email-run-outcome';
 import { createRunProgress } from './email/run-progress';
 import { visibleBacklog, workersToAdd, type BacklogScalingPolicy, type ScalingStep } from './email/backlog-scaler';
 import { countDeliveryOrderInversions } from './email/delivery-order';
 import { RetryLogCounter, type RetryObservation } from './email/retry-log-counter';
 import { newRunPrefix } from './template/physical-names';
+import { SQS_LIMITS } from '../lambda/shared/aws-limits';
 
 export { formatEmailSummary } from './email/format-email-summary';
-export type { EmailConsumerMode } from './email/email-local-stack';
 
 /** A run in progress, handed to `duringRun` for fault injection. */
 export interface RunningEmailDemo {
@@ -120,7 +121,7 @@ const DEFAULT_BACKLOG_PER_WORKER = 50;
 
 /** Receives once more from the source queue (all 10 a call may return, SQS limit) and counts what comes back. */
 async function countReceivable(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
   return Messages?.length ?? 0;
 }
 

@@ -5,10 +5,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { DEFAULT_TOP_PAGES_COUNT } from './aggregate';
 import { createClickstreamDashboard } from './clickstream-dashboard';
 import { DASHBOARD_SERVICE_NAME } from './metric-names';
-import { CLICKSTREAM_DASHBOARD_ENV } from './settings';
+import { CLICKSTREAM_DASHBOARD_DEFAULTS, CLICKSTREAM_DASHBOARD_ENV } from './settings';
 
 const SERVICE_NAME = DASHBOARD_SERVICE_NAME;
 const logger = new Logger({ serviceName: SERVICE_NAME });
@@ -29,7 +28,7 @@ export class InvalidDashboardSettingError extends Error {
 
 function readTopPagesCount(): number {
   const raw = process.env[CLICKSTREAM_DASHBOARD_ENV.topPagesCount];
-  if (raw === undefined) return DEFAULT_TOP_PAGES_COUNT;
+  if (raw === undefined) return CLICKSTREAM_DASHBOARD_DEFAULTS.topPagesCount;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw new InvalidDashboardSettingError(CLICKSTREAM_DASHBOARD_ENV.topPagesCount, raw);

@@ -18,7 +18,7 @@
  */
 import { PutRecordsCommand, type KinesisClient, type PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
 import type { ClickstreamEvent } from '../shared/clickstream-events';
-import { KINESIS_LIMITS } from '../shared/clickstream-kinesis-limits';
+import { KINESIS_LIMITS } from '../shared/aws-limits';
 import { fullJitterDelayMs } from '../shared/backoff';
 import { PartitionKeyQueues } from './partition-key-queues';
 import { prepareRecords, type PreparedRecord } from './prepare-records';

@@ -5,7 +5,8 @@
  * The outcomes become one ComparisonResult. Everything it starts, the three runs stop.
  */
 import { runClickstreamDemo } from '../clickstream-demo';
-import { runEmailDemo, type EmailConsumerMode } from '../email-demo';
+import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import { runEmailDemo } from '../email-demo';
 import { clickstreamComparisonOf } from './clickstream-comparison';
 import { condensedReport } from './condensed-report';
 import type { ComparisonProgress } from './comparison-progress';

@@ -17,9 +17,8 @@ import { provisionTemplate } from '../template/provision-template';
 import { synthesizeTemplates, templateOf } from '../template/synthesize-templates';
 import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from '../template/unemulated-resources';
 import type { CfnTemplate } from '../template/cfn-template';
+import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
 
-/** The two consumer runtimes. */
-export type EmailConsumerMode = 'fargate' | 'lambda';
 
 /** Inputs of the local email stack. */
 export interface EmailLocalStackProps {

@@ -27,6 +27,7 @@ import { replayFromTimestamp } from './replay-from-timestamp';
 import { observeSessionizer, type SessionizerObserver } from './sessionizer-observer';
 import { analyticsOutcome, type AnalyticsOutcome } from './state-topic-report';
 import { partitionLoad } from './partition-load';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS } from '../../lambda/clickstream-processor/settings';
 
 /** Size of a run. */
 export interface KafkaComparisonOptions {
@@ -177,7 +178,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     const observer = observeSessionizer(
       createKafkaSessionizer({
         store: new MemorySessionStore(),
-        sessionTimeoutSeconds: 1800,
+        sessionTimeoutSeconds: CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds,
         logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
         metrics: silentMetrics(),
       }),

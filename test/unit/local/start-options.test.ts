@@ -74,7 +74,7 @@ describe('parseStartOptions', () => {
     [['--target', 'mars'], /--target must be one of embedded\|localstack\|aws, got "mars"/],
     [['--consumers', 'ec2'], /--consumers must be one of fargate\|lambda/],
     [['--stage', 'dev'], /--stage names deployed stacks/],
-    [['--target', 'aws', '--stage', 'dev_1'], /--stage must be letters, digits and hyphens/],
+    [['--target', 'aws', '--stage', 'dev_1'], /--stage must be up to 20 letters, digits or hyphens, starting with a letter, got "dev_1"/],
     [['extra'], /Unexpected argument 'extra'/],
     [['--json-file', ''], /--json-file needs a file path/],
     [['--json-file', join(tmpdir(), 'no-such-folder-qos', 'result.json')], /--json-file: folder .*no-such-folder-qos does not exist/],
