@@ -4,6 +4,7 @@
  * producer, N consumer processes, and a count of what happened to every job.
  * `npm start` and the integration tests call `runEmailDemo`; everything it starts, it stops.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { sendRawBodies } from './email/send-raw-bodies';
@@ -113,7 +114,6 @@ export interface EmailDemoResult extends EmailRunOutcome {
 const DEFAULT_LOCAL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1 };
 /** How often the run checks the sink and the DLQ. */
 const CHECK_INTERVAL_MS = 250;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** One scaling step at most every 2 s: a new worker needs about that long to start and pull its share. */
 const SCALING_COOLDOWN_MS = 2_000;
 /** Default backlog per worker before adding one: a few seconds of one worker's local throughput. */

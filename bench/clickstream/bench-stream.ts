@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateStreamCommand,
   DescribeStreamSummaryCommand,
@@ -46,7 +47,7 @@ export async function createBenchStream(
     );
     lastStatus = summary?.StreamStatus ?? 'UNKNOWN';
     if (lastStatus === 'ACTIVE') return { streamName, openShardCount: summary?.OpenShardCount ?? 0 };
-    await new Promise((resolve) => setTimeout(resolve, STREAM_STATUS_POLL_MS));
+    await sleep(STREAM_STATUS_POLL_MS);
   }
   throw new BenchStreamNotActiveError(streamName, lastStatus, Date.now() - startedAt);
 }

@@ -16,6 +16,7 @@
  * together with that user's later events (reason `PrecedingRecordUndeliverable`): they are held
  * back rather than delivered out of sequence with a gap.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PutRecordsCommand, type KinesisClient, type PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
 import type { ClickstreamEvent } from '../shared/clickstream-events';
 import { KINESIS_LIMITS } from '../shared/aws-limits';
@@ -170,7 +171,7 @@ export class ClickstreamProducer {
     if (this.maxRecordBytes > KINESIS_LIMITS.maxBytesPerPutRecords) {
       throw new InvalidProducerOptionError('maxRecordBytes', this.maxRecordBytes, `at most ${KINESIS_LIMITS.maxBytesPerPutRecords} (5 MiB, one PutRecords request)`);
     }
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? sleep;
     this.random = options.random ?? Math.random;
   }
 

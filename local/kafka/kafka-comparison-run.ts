@@ -5,6 +5,7 @@
  * a replay from the earliest offset and one by timestamp, then compaction of `clickstream-sessions`.
  * Everything it starts, it stops (the broker too, unless it came from KAFKA_BOOTSTRAP_SERVERS).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SessionState } from '../../lambda/clickstream-processor/session';
@@ -71,7 +72,6 @@ const SESSIONIZER_DEADLINE_MS = 90_000;
 /** How long stopping the runner may take once its records are handled. */
 const RUNNER_STOP_TIMEOUT_MS = 15_000;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Metrics with EMF off: CloudWatch is not emulated, and with --json stdout must carry the JSON alone. */
 function silentMetrics(): Metrics {

@@ -9,6 +9,7 @@
  * (Powertools' BatchProcessor, Metrics), which Lambda never shares between concurrent invocations.
  * Concurrency across environments comes from running several runner processes.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
@@ -129,7 +130,7 @@ export class SqsEventSourceRunner {
         batch.push(...(Messages ?? []));
       } catch (error) {
         this.log(`receive failed, backing off: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, RECEIVE_ERROR_BACKOFF_MS));
+        await sleep(RECEIVE_ERROR_BACKOFF_MS);
       }
     } while (!this.stopping && batch.length < batchSize && Date.now() < deadline);
     return batch;

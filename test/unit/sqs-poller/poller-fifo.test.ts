@@ -3,6 +3,7 @@
  * hands out one message per group per receive), returns several messages of one group in a batch:
  * one message per group runs at a time, in order, and a failure releases the rest of its group.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Message } from '@aws-sdk/client-sqs';
 import { SqsPoller } from '../../../lambda/sqs-poller/poller';
@@ -24,7 +25,7 @@ function fakeFifoQueue(batch: Message[]) {
         answered = true;
         return { Messages: batch };
       }
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
       return {};
     }
     if (command.name === 'DeleteMessageBatchCommand') {
@@ -51,7 +52,7 @@ describe('SqsPoller on a FIFO queue', () => {
       const group = message.Attributes?.MessageGroupId ?? '';
       running.set(group, (running.get(group) ?? 0) + 1);
       mostAtOnceInOneGroup = Math.max(mostAtOnceInOneGroup, running.get(group) ?? 0);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
       running.set(group, (running.get(group) ?? 1) - 1);
       completed.push(message.MessageId ?? '');
     });

@@ -2,6 +2,7 @@
  * The poller's state machine against a fake SQS client: slots, timeouts, drain, receive-error
  * handling and the heartbeat. How SQS itself behaves is covered against fauxqs in test/integ.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import {
   ChangeMessageVisibilityCommand,
@@ -37,7 +38,7 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const pause = sleep;
 
 /** What the fake queue answers to one receive: messages, or an error to throw. */
 type ReceiveAnswer = Message[] | Error;
