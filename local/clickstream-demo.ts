@@ -30,6 +30,7 @@ import type { LocalKinesisMapping } from './kinesis/kinesis-mappings';
 import type { KinesisOnFailureRecord } from './kinesis/on-failure-record';
 import { queueUrlForArn, sqsOnFailureDestination } from './kinesis/sqs-on-failure-destination';
 import { SQS_LIMITS } from '../lambda/shared/aws-limits';
+import { ConfigurationError } from '../lambda/shared/errors';
 
 /** Options of one demo run. */
 export interface ClickstreamDemoOptions {
@@ -107,8 +108,7 @@ export interface ClickstreamDemoResult {
 }
 
 /** Raised for options outside their range. */
-export class InvalidDemoOptionError extends Error {
-  override readonly name = 'InvalidDemoOptionError';
+export class InvalidDemoOptionError extends ConfigurationError {
   constructor(
     readonly option: string,
     readonly value: number,

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_EMAIL_CONSUMER_MODE, EMAIL_CONSUMER_MODES, type EmailConsumerMode } from '../lambda/shared/email-worker-choices';
 import { STAGE_PATTERN, STAGE_RULE } from '../lambda/shared/stage-name';
-import { UsageError } from './comparison/usage-error';
+import { UsageError } from '../lambda/shared/errors';
 
 /** Where the traffic goes. */
 export const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;

@@ -5,20 +5,20 @@ import {
   type KinesisClient,
   type StreamModeDetails,
 } from '@aws-sdk/client-kinesis';
+import { EnvironmentError } from '../../lambda/shared/errors';
 
 /** How long to wait for a new stream to become ACTIVE; kinesis-local takes ~100 ms as configured. */
 const STREAM_ACTIVE_TIMEOUT_MS = 30_000;
 const STREAM_STATUS_POLL_MS = 100;
 
 /** A stream that did not become ACTIVE in time. */
-export class BenchStreamNotActiveError extends Error {
+export class BenchStreamNotActiveError extends EnvironmentError {
   constructor(
     readonly streamName: string,
     readonly lastStatus: string,
     readonly waitedMs: number,
   ) {
     super(`stream ${streamName} was still ${lastStatus} after ${waitedMs} ms`);
-    this.name = 'BenchStreamNotActiveError';
   }
 }
 

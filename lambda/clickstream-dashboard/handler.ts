@@ -8,6 +8,7 @@ import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aw
 import { createClickstreamDashboard } from './clickstream-dashboard';
 import { DASHBOARD_SERVICE_NAME } from './metric-names';
 import { CLICKSTREAM_DASHBOARD_DEFAULTS, CLICKSTREAM_DASHBOARD_ENV } from './settings';
+import { ConfigurationError } from '../shared/errors';
 
 const SERVICE_NAME = DASHBOARD_SERVICE_NAME;
 const logger = new Logger({ serviceName: SERVICE_NAME });
@@ -15,9 +16,9 @@ const logger = new Logger({ serviceName: SERVICE_NAME });
 const metrics = new Metrics({ serviceName: SERVICE_NAME });
 
 /** An environment variable of the dashboard is malformed. */
-export class InvalidDashboardSettingError extends Error {
+export class InvalidDashboardSettingError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidDashboardSettingError';
-
   constructor(
     readonly variable: string,
     readonly value: string,

@@ -1,5 +1,6 @@
 /** Reads and validates the processor's environment once, with errors that name the variable. */
 import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from './settings';
+import { ConfigurationError } from '../shared/errors';
 
 /** The processor's validated settings. */
 export interface ClickstreamProcessorSettings {
@@ -8,9 +9,9 @@ export interface ClickstreamProcessorSettings {
 }
 
 /** An environment variable is missing or malformed. */
-export class InvalidProcessorSettingError extends Error {
+export class InvalidProcessorSettingError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidProcessorSettingError';
-
   constructor(
     readonly variable: string,
     readonly problem: string,

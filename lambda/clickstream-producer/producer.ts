@@ -24,6 +24,7 @@ import { fullJitterDelayMs } from '../shared/backoff';
 import { PartitionKeyQueues } from './partition-key-queues';
 import { prepareRecords, type PreparedRecord } from './prepare-records';
 import { describeCallFailure, PRECEDING_RECORD_UNDELIVERABLE, type EntryFailure } from './put-failures';
+import { ConfigurationError } from '../shared/errors';
 
 /** Progress of one `send`, reported after every PutRecords call that carried its records. */
 export interface ProducerProgress {
@@ -108,9 +109,9 @@ export interface SendOptions {
 }
 
 /** A producer option is out of range. */
-export class InvalidProducerOptionError extends Error {
+export class InvalidProducerOptionError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidProducerOptionError';
-
   constructor(
     readonly option: string,
     readonly value: number,

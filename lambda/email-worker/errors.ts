@@ -1,4 +1,5 @@
 /** Named errors of the email worker. Each carries the context needed to act on it. */
+import { ConfigurationError } from '../shared/errors';
 
 /**
  * A message that can never succeed (malformed JSON, missing fields, invalid address). It goes to
@@ -19,7 +20,8 @@ export class PermanentJobError extends Error {
 }
 
 /** The environment does not describe a usable worker; lists every problem at once. */
-export class EmailWorkerSettingsError extends Error {
+export class EmailWorkerSettingsError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'EmailWorkerSettingsError';
   constructor(readonly problems: readonly string[]) {
     super(`invalid email worker settings:\n  - ${problems.join('\n  - ')}`);

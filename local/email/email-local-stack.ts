@@ -18,6 +18,7 @@ import { synthesizeTemplates, templateOf } from '../template/synthesize-template
 import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from '../template/unemulated-resources';
 import type { CfnTemplate } from '../template/cfn-template';
 import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import { ConfigurationError } from '../../lambda/shared/errors';
 
 
 /** Inputs of the local email stack. */
@@ -54,8 +55,7 @@ export interface EmailLocalStack {
 }
 
 /** The template lacks something the email consumers need. */
-export class EmailTemplateError extends Error {
-  override readonly name = 'EmailTemplateError';
+export class EmailTemplateError extends ConfigurationError {
   constructor(
     readonly consumers: EmailConsumerMode,
     readonly problem: string,

@@ -5,6 +5,7 @@
  */
 import { KINESIS_EVENT_SOURCE_LIMITS } from '../../lambda/shared/aws-limits';
 import { isJsonObject, type JsonObject, type JsonValue } from '../template/cfn-template';
+import { ConfigurationError } from '../../lambda/shared/errors';
 
 /** Where a mapping starts reading a shard. */
 export type StartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
@@ -34,8 +35,7 @@ export interface KinesisEventSourceSettings {
 }
 
 /** A mapping property is missing, of the wrong type, or outside Lambda's range. */
-export class InvalidEventSourceSettingError extends Error {
-  override readonly name = 'InvalidEventSourceSettingError';
+export class InvalidEventSourceSettingError extends ConfigurationError {
   constructor(
     /** Logical id of the mapping. */
     readonly mappingLogicalId: string,
