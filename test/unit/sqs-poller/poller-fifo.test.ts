@@ -3,12 +3,11 @@
  * hands out one message per group per receive), returns several messages of one group in a batch:
  * one message per group runs at a time, in order, and a failure releases the rest of its group.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Message } from '@aws-sdk/client-sqs';
 import { SqsPoller } from '../../../lambda/sqs-poller/poller';
 import { recordingSqsClient } from '../../factories/email-fakes';
-import { eventually } from '../../factories/email-infrastructure';
+import { advanceUntil, advanceUntilSettled, fakeDelay } from '../../factories/fake-time';
 
 const FIFO_QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs.fifo';
 
@@ -25,7 +24,7 @@ function fakeFifoQueue(batch: Message[]) {
         answered = true;
         return { Messages: batch };
       }
-      await sleep(5);
+      await fakeDelay(5);
       return {};
     }
     if (command.name === 'DeleteMessageBatchCommand') {
@@ -42,6 +41,9 @@ function aFifoPoller(sqs: ReturnType<typeof fakeFifoQueue>, processMessage: (mes
   });
 }
 
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
 describe('SqsPoller on a FIFO queue', () => {
   it('asks SQS for each message\'s group and runs one message per group at a time, in order', async () => {
     const sqs = fakeFifoQueue([aGroupedMessage('a1', 'A'), aGroupedMessage('a2', 'A'), aGroupedMessage('b1', 'B'), aGroupedMessage('a3', 'A')]);
@@ -52,14 +54,14 @@ describe('SqsPoller on a FIFO queue', () => {
       const group = message.Attributes?.MessageGroupId ?? '';
       running.set(group, (running.get(group) ?? 0) + 1);
       mostAtOnceInOneGroup = Math.max(mostAtOnceInOneGroup, running.get(group) ?? 0);
-      await sleep(5);
+      await fakeDelay(5);
       running.set(group, (running.get(group) ?? 1) - 1);
       completed.push(message.MessageId ?? '');
     });
 
     poller.start();
-    await eventually(() => completed.length === 4);
-    await poller.stop();
+    await advanceUntil(() => completed.length === 4);
+    await advanceUntilSettled(poller.stop());
 
     expect(sqs.commands.find((command) => command.name === 'ReceiveMessageCommand')?.input.MessageSystemAttributeNames)
       .toContain('MessageGroupId');
@@ -76,8 +78,8 @@ describe('SqsPoller on a FIFO queue', () => {
     });
 
     poller.start();
-    await eventually(() => poller.stats().released === 2 && poller.stats().succeeded === 1);
-    await poller.stop();
+    await advanceUntil(() => poller.stats().released === 2 && poller.stats().succeeded === 1);
+    await advanceUntilSettled(poller.stop());
 
     expect(poller.stats()).toMatchObject({ failed: 1, succeeded: 1, released: 2 });
     expect(started.sort()).toEqual(['a1', 'b1']);
