@@ -3,7 +3,7 @@
  * November–December 2026, the same checks as /work/shared/DESIGN.md "Facts"). Values the project
  * already enforces elsewhere are imported, not typed twice.
  */
-import { KINESIS_LIMITS, SQS_LIMITS } from '../lambda/shared/aws-limits';
+import { KINESIS_LIMITS, SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../lambda/shared/aws-limits';
 
 const MIB = 1_048_576;
 const HOUR = 3_600;
@@ -17,11 +17,11 @@ export const SQS = {
   /** SQS pricing: "each 64 KB chunk of a payload is billed as 1 request" (a 1 MiB message is 16 requests). */
   billingChunkBytes: 64 * 1_024,
   /** Retention "60 s to 14 days (default 4 days)"; a deleted message cannot be read again. */
-  maxRetentionSeconds: 14 * DAY,
+  maxRetentionSeconds: SQS_LIMITS.maxRetentionSeconds,
   /** Longest long poll: 20 s, so an idle poller makes at most one empty receive per 20 s. */
   longPollSeconds: SQS_LIMITS.maxWaitTimeSeconds,
   /** The Lambda SQS event source starts with five long-polling connections per queue (AWS Lambda docs, "Scaling behavior"). */
-  lambdaPollers: 5,
+  lambdaPollers: SQS_EVENT_SOURCE_LIMITS.initialPollers,
   /** FIFO: "300 transactions/s per API action … 3,000 messages/s with batches of 10" for one message group (SQS message quotas). */
   fifoTransactionsPerSecondPerGroup: 300,
   /** FIFO high-throughput mode, US East (N. Virginia): up to 70,000 transactions/s per API action per queue (SQS message quotas; a per-region quota). */

@@ -18,6 +18,11 @@ export const SQS_LIMITS = {
   maxReceiveCount: 1_000,
   /** Longest visibility timeout: 12 hours. */
   maxVisibilityTimeoutSeconds: 43_200,
+  /** Message retention: 60 s to 14 days (default 4 days). */
+  minRetentionSeconds: 60,
+  maxRetentionSeconds: 14 * 24 * 3_600,
+  /** Queue names: up to 80 characters (a FIFO queue's `.fifo` suffix included). */
+  maxQueueNameLength: 80,
 } as const;
 
 /** The Lambda SQS event source (CreateEventSourceMapping API reference; "Using Lambda with Amazon SQS"). */
@@ -30,6 +35,8 @@ export const SQS_EVENT_SOURCE_LIMITS = {
   maxBatchSizeWithWindow: 10_000,
   /** `ScalingConfig.MaximumConcurrency`: 2 to 1,000. */
   maximumConcurrency: { min: 2, max: 1_000 },
+  /** Lambda starts with five long-polling connections (batches in flight) per queue ("Scaling behavior"). */
+  initialPollers: 5,
 } as const;
 
 /** Amazon Kinesis Data Streams ("Quotas and limits", Kinesis developer guide). */

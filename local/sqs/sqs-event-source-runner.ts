@@ -22,7 +22,7 @@ import { createLambdaContext, type LocalFunctionIdentity } from './lambda-contex
 import { interpretBatchResponse, type BatchOutcome } from './sqs-batch-outcome';
 import type { SqsEventSourceSettings } from './sqs-event-source-settings';
 import { sqsRecordFrom, type SqsEventOrigin } from './sqs-lambda-event';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../../lambda/shared/aws-limits';
 import { chunk } from '../../lambda/shared/chunk';
 
 /** An SQS-triggered handler; what it returns is interpreted like Lambda does. */
@@ -55,7 +55,7 @@ const LOCAL_RECEIVE_WAIT_SECONDS = 1;
 /** Pause after a failed receive so a dead endpoint is not hammered. */
 const RECEIVE_ERROR_BACKOFF_MS = 1000;
 /** Lambda scales SQS pollers up from 5 concurrent batches. */
-const DEFAULT_CONCURRENCY = 5;
+const DEFAULT_CONCURRENCY = SQS_EVENT_SOURCE_LIMITS.initialPollers;
 
 /** Raised locally when an invocation outlives the function's Timeout (Lambda would end it). */
 export class LocalInvocationTimeoutError extends Error {
