@@ -76,6 +76,8 @@ describe('parseStartOptions', () => {
     [['--consumers', 'ec2'], /--consumers must be one of fargate\|lambda/],
     [['--stage', 'dev'], /--stage names deployed stacks/],
     [['--target', 'aws', '--stage', 'dev_1'], /--stage must be up to 20 letters, digits or hyphens, starting with a letter, got "dev_1"/],
+    // The stacks' rule (lib/common/app-context.ts reads the same STAGE_PATTERN): 21 characters are one too many.
+    [['--target', 'aws', '--stage', 'a'.repeat(21)], /--stage must be up to 20 letters/],
     [['extra'], /Unexpected argument 'extra'/],
     [['--json-file', ''], /--json-file needs a file path/],
     [['--json-file', join(tmpdir(), 'no-such-folder-qos', 'result.json')], /--json-file: folder .*no-such-folder-qos does not exist/],
