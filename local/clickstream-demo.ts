@@ -29,6 +29,8 @@ import { createKinesisEventSourceRunner, type KinesisEventSourceRunner, type Kin
 import type { LocalKinesisMapping } from './kinesis/kinesis-mappings';
 import type { KinesisOnFailureRecord } from './kinesis/on-failure-record';
 import { queueUrlForArn, sqsOnFailureDestination } from './kinesis/sqs-on-failure-destination';
+import { SQS_LIMITS } from '../lambda/shared/aws-limits';
+import { ConfigurationError } from '../lambda/shared/errors';
 
 /** Options of one demo run. */
 export interface ClickstreamDemoOptions {
@@ -106,8 +108,7 @@ export interface ClickstreamDemoResult {
 }
 
 /** Raised for options outside their range. */
-export class InvalidDemoOptionError extends Error {
-  override readonly name = 'InvalidDemoOptionError';
+export class InvalidDemoOptionError extends ConfigurationError {
   constructor(
     readonly option: string,
     readonly value: number,
@@ -155,7 +156,7 @@ async function writePoison(kinesis: KinesisClient, streamName: string, count: nu
 async function drainOnFailureQueue(sqs: SQSClient, queueUrl: string): Promise<KinesisOnFailureRecord[]> {
   const records: KinesisOnFailureRecord[] = [];
   for (;;) {
-    const { Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    const { Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
     if (messages.length === 0) return records;
     records.push(...messages.map((message) => JSON.parse(message.Body ?? '{}') as KinesisOnFailureRecord));
     await sqs.send(

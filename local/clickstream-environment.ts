@@ -34,6 +34,7 @@ import { BucketProvisioner } from './template/s3-bucket-provisioner';
 import { synthesizeTemplates, templateOf } from './template/synthesize-templates';
 import { MalformedTemplateError } from './template/template-errors';
 import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from './template/unemulated-resources';
+import { ConfigurationError } from '../lambda/shared/errors';
 
 /** The region every emulator client and handler uses locally. */
 export const LOCAL_REGION = 'us-east-1';
@@ -77,16 +78,14 @@ export interface ClickstreamEnvironment {
 }
 
 /** The template lacks a consumer the pattern needs. */
-export class ClickstreamMappingMissingError extends Error {
-  override readonly name = 'ClickstreamMappingMissingError';
+export class ClickstreamMappingMissingError extends ConfigurationError {
   constructor(readonly consumer: string) {
     super(`the synthesized ClickstreamStack has no ${consumer} Kinesis event source mapping`);
   }
 }
 
 /** The template has no Firehose delivery stream reading the clickstream. */
-export class ClickstreamArchiveMissingError extends Error {
-  override readonly name = 'ClickstreamArchiveMissingError';
+export class ClickstreamArchiveMissingError extends ConfigurationError {
   constructor() {
     super('the synthesized ClickstreamStack has no Firehose delivery stream (Kinesis source, S3 destination) reading its stream');
   }

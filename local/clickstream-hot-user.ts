@@ -3,10 +3,10 @@
  * to a stream: every record of a key lands on the one shard that owns the key's hash.
  */
 import type { ClickstreamEvent } from '../lambda/shared/clickstream-events';
+import { ConfigurationError } from '../lambda/shared/errors';
 
 /** A share outside (0, 1) cannot be honoured. */
-export class InvalidHotUserShareError extends Error {
-  override readonly name = 'InvalidHotUserShareError';
+export class InvalidHotUserShareError extends ConfigurationError {
   constructor(readonly share: number) {
     super(`hot user share must be greater than 0 and less than 1, got ${share}`);
   }

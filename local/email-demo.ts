@@ -4,6 +4,7 @@
  * producer, N consumer processes, and a count of what happened to every job.
  * `npm start` and the integration tests call `runEmailDemo`; everything it starts, it stops.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { sendRawBodies } from './email/send-raw-bodies';
@@ -17,16 +18,17 @@ import { startConsumerProcess, stopConsumerProcess, type ConsumerExit, type Cons
 import { consumerProcessSpecs } from './email/consumer-environment';
 import { DeadLetterCollector } from './email/dead-letter-collector';
 import { buildEmailJobMix, TRANSIENT_RECIPIENT_PATTERN, type EmailJobMix } from './email/email-job-mix';
-import { provisionEmailLocalStack, type EmailConsumerMode, type EmailLocalStack } from './email/email-local-stack';
+import type { EmailConsumerMode } from '../lambda/shared/email-worker-choices';
+import { provisionEmailLocalStack, type EmailLocalStack } from './email/email-local-stack';
 import { countEmailRunOutcome, isEveryJobAccountedFor, type EmailRunOutcome } from './email/email-run-outcome';
 import { createRunProgress } from './email/run-progress';
 import { visibleBacklog, workersToAdd, type BacklogScalingPolicy, type ScalingStep } from './email/backlog-scaler';
 import { countDeliveryOrderInversions } from './email/delivery-order';
 import { RetryLogCounter, type RetryObservation } from './email/retry-log-counter';
 import { newRunPrefix } from './template/physical-names';
+import { SQS_LIMITS } from '../lambda/shared/aws-limits';
 
 export { formatEmailSummary } from './email/format-email-summary';
-export type { EmailConsumerMode } from './email/email-local-stack';
 
 /** A run in progress, handed to `duringRun` for fault injection. */
 export interface RunningEmailDemo {
@@ -112,7 +114,6 @@ export interface EmailDemoResult extends EmailRunOutcome {
 const DEFAULT_LOCAL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1 };
 /** How often the run checks the sink and the DLQ. */
 const CHECK_INTERVAL_MS = 250;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** One scaling step at most every 2 s: a new worker needs about that long to start and pull its share. */
 const SCALING_COOLDOWN_MS = 2_000;
 /** Default backlog per worker before adding one: a few seconds of one worker's local throughput. */
@@ -120,7 +121,7 @@ const DEFAULT_BACKLOG_PER_WORKER = 50;
 
 /** Receives once more from the source queue (all 10 a call may return, SQS limit) and counts what comes back. */
 async function countReceivable(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
   return Messages?.length ?? 0;
 }
 

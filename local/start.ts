@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { formatComparisonTable } from './comparison/comparison-table';
 import { createComparisonProgress } from './comparison/comparison-progress';
 import type { ComparisonResult } from './comparison/comparison-result';
-import { exitCodeFor, FAILURE_EXIT_CODE, USAGE_EXIT_CODE } from './comparison/exit-code';
+import { exitCodeFor, FAILURE_EXIT_CODE, UsageError } from '../lambda/shared/errors';
 import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
 import { runRemoteTargetComparison } from './comparison/remote-comparison';
 import { unmetExpectations } from './comparison/expectations';
@@ -76,7 +76,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const code = exitCodeFor(error);
     console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
-    if (code === USAGE_EXIT_CODE) console.error(START_USAGE);
+    // Only a command-line mistake needs the usage; a configuration error's message says what to change.
+    if (error instanceof UsageError) console.error(START_USAGE);
     // A stack trace helps only with the unexpected; the other codes' messages say what to do.
     else if (code === FAILURE_EXIT_CODE && error instanceof Error && error.stack !== undefined) console.error(error.stack);
     process.exit(code);

@@ -19,7 +19,7 @@ import { makeBenchEvents } from './bench-events';
 import { createBenchStream } from './bench-stream';
 import { countStreamRecords } from './count-stream-records';
 import { putRecordLoop, type BenchRecord } from './naive-put-record-loop';
-import { KINESIS_LIMITS } from '../../lambda/shared/clickstream-kinesis-limits';
+import { KINESIS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /**
  * Sizes: kinesis-local takes ~80 PutRecord calls/s and ~1,000 records/s in 500-record PutRecords,

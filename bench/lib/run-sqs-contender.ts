@@ -3,6 +3,7 @@
  * message is deleted, SQS calls by command and their round trips, peak jobs in flight,
  * duplicates, CPU per side and event-loop delay.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Message } from '@aws-sdk/client-sqs';
 import { createBenchQueue } from './bench-queue';
@@ -77,7 +78,7 @@ function instrumentedJob(jobLatencyMs: number) {
     stats.inFlight += 1;
     stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
     try {
-      await new Promise((resolve) => setTimeout(resolve, jobLatencyMs));
+      await sleep(jobLatencyMs);
     } finally {
       stats.inFlight -= 1;
     }

@@ -8,12 +8,13 @@
 import type { BaseOptions } from '@platformatic/kafka';
 import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { KAFKA_AUTH_MODES, KAFKA_ENV } from '../shared/kafka-names';
+import { ConfigurationError } from '../shared/errors';
 
 /** The connection part of every client's options. */
 export type KafkaConnectionOptions = Pick<BaseOptions, 'bootstrapBrokers' | 'tls' | 'sasl'>;
 
 /** A KAFKA_* variable is missing or malformed. */
-export class InvalidKafkaSettingError extends Error {
+export class InvalidKafkaSettingError extends ConfigurationError {
   override readonly name = 'InvalidKafkaSettingError';
 
   constructor(

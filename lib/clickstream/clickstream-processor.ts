@@ -8,8 +8,8 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { InvalidPropError } from '../common/invalid-prop-error';
 import { requireInteger } from '../common/require-integer';
-import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
-import { KINESIS_EVENT_SOURCE_LIMITS } from './aws-limits';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
+import { KINESIS_EVENT_SOURCE_PROP_LIMITS } from './aws-limits';
 import { ClickstreamFunction } from './clickstream-function';
 import { ClickstreamSessionTable } from './clickstream-session-table';
 import { grantStandardIteratorRead } from './standard-iterator-read';
@@ -82,7 +82,7 @@ export class ClickstreamProcessor extends Construct {
     super(scope, id);
 
     const owner = 'ClickstreamProcessor';
-    const limits = KINESIS_EVENT_SOURCE_LIMITS;
+    const limits = KINESIS_EVENT_SOURCE_PROP_LIMITS;
     const batchSize = requireInteger(props.batchSize ?? 100, { owner, prop: 'batchSize', ...limits.batchSize });
     const retryAttempts = requireInteger(props.retryAttempts ?? 3, {
       owner,
@@ -108,7 +108,7 @@ export class ClickstreamProcessor extends Construct {
         `less than the stream retention of ${retentionSeconds} s, or the on-failure record points at expired data`,
       );
     }
-    const sessionTimeout = props.sessionTimeout ?? Duration.minutes(30);
+    const sessionTimeout = props.sessionTimeout ?? Duration.seconds(CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds);
 
     this.sessionTable = new ClickstreamSessionTable(this, 'SessionTable');
 

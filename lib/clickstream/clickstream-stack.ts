@@ -9,6 +9,7 @@ import { ClickstreamMonitoring } from './clickstream-monitoring';
 import { ClickstreamProcessor } from './clickstream-processor';
 import { ClickstreamStream } from './clickstream-stream';
 import { CLICKSTREAM_OUTPUTS } from './output-names';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /** Props of {@link ClickstreamStack}. */
 export interface ClickstreamStackProps extends StackProps {
@@ -101,8 +102,8 @@ export class ClickstreamStack extends Stack {
 
     // On-failure queues receive only batch metadata (shard, sequence range); keep it as long as SQS
     // allows (14 days) so whoever investigates has time, even if the records themselves expire sooner.
-    this.processorFailureQueue = new EncryptedQueue(this, 'ProcessorFailures', { retentionPeriod: Duration.days(14) });
-    this.dashboardFailureQueue = new EncryptedQueue(this, 'DashboardFailures', { retentionPeriod: Duration.days(14) });
+    this.processorFailureQueue = new EncryptedQueue(this, 'ProcessorFailures', { retentionPeriod: Duration.seconds(SQS_LIMITS.maxRetentionSeconds) });
+    this.dashboardFailureQueue = new EncryptedQueue(this, 'DashboardFailures', { retentionPeriod: Duration.seconds(SQS_LIMITS.maxRetentionSeconds) });
 
     this.processor = new ClickstreamProcessor(this, 'Processor', {
       stream,

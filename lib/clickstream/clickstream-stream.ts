@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import { Construct } from 'constructs';
-import { KINESIS_LIMITS } from './aws-limits';
+import { KINESIS_STREAM_PROP_LIMITS } from './aws-limits';
 import { requireInteger } from '../common/require-integer';
 
 /** Props of {@link ClickstreamStream}. */
@@ -52,12 +52,12 @@ export class ClickstreamStream extends Construct {
     this.retentionHours = requireInteger(retentionPeriod.toHours({ integral: false }), {
       owner: 'ClickstreamStream',
       prop: 'retentionPeriod (hours)',
-      ...KINESIS_LIMITS.retentionHours,
+      ...KINESIS_STREAM_PROP_LIMITS.retentionHours,
     });
     const shardCount =
       props.shardCount === undefined
         ? undefined
-        : requireInteger(props.shardCount, { owner: 'ClickstreamStream', prop: 'shardCount', ...KINESIS_LIMITS.shardCount });
+        : requireInteger(props.shardCount, { owner: 'ClickstreamStream', prop: 'shardCount', ...KINESIS_STREAM_PROP_LIMITS.shardCount });
 
     this.stream = new kinesis.Stream(this, 'Stream', {
       streamMode: shardCount === undefined ? kinesis.StreamMode.ON_DEMAND : kinesis.StreamMode.PROVISIONED,

@@ -20,6 +20,7 @@ import {
 import { Construct } from 'constructs';
 import { InvalidPropError } from './invalid-prop-error';
 import { requireInteger } from './require-integer';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /** Props of {@link EncryptedQueue}: either both existing queues, or the settings to create them. */
 export interface EncryptedQueueProps {
@@ -70,14 +71,14 @@ export interface EncryptedQueueProps {
 /** The props that only make sense when the construct creates the queues. */
 const CREATION_PROPS = ['visibilityTimeout', 'maxReceiveCount', 'retentionPeriod', 'encryptionKey', 'fifo'] as const;
 /** Long polling: the SQS maximum wait, so empty receives cost one request per 20 s, not a busy loop. */
-const LONG_POLL_WAIT = Duration.seconds(20);
+const LONG_POLL_WAIT = Duration.seconds(SQS_LIMITS.maxWaitTimeSeconds);
 /** SQS's retention limits. */
-const MIN_RETENTION = Duration.seconds(60);
-const MAX_RETENTION = Duration.days(14);
+const MIN_RETENTION = Duration.seconds(SQS_LIMITS.minRetentionSeconds);
+const MAX_RETENTION = Duration.seconds(SQS_LIMITS.maxRetentionSeconds);
 /** SQS's visibility timeout limit (0 s to 12 h). */
-const MAX_VISIBILITY_TIMEOUT = Duration.hours(12);
+const MAX_VISIBILITY_TIMEOUT = Duration.seconds(SQS_LIMITS.maxVisibilityTimeoutSeconds);
 /** SQS's queue name length limit. */
-const MAX_QUEUE_NAME_LENGTH = 80;
+const MAX_QUEUE_NAME_LENGTH = SQS_LIMITS.maxQueueNameLength;
 /** A FIFO queue's name must end in `.fifo` (SQS CreateQueue rule), within the same 80 characters. */
 const FIFO_SUFFIX = '.fifo';
 
@@ -111,7 +112,7 @@ export class EncryptedQueue extends Construct {
       this.visibilityTimeout = props.visibilityTimeout ?? Duration.seconds(30);
       this.retentionPeriod = props.retentionPeriod ?? Duration.days(4);
       this.maxReceiveCount = requireInteger(props.maxReceiveCount ?? 5, {
-        owner: 'EncryptedQueue', prop: 'maxReceiveCount', min: 1, max: 1000, reason: 'SQS redrive policy maxReceiveCount',
+        owner: 'EncryptedQueue', prop: 'maxReceiveCount', min: 1, max: SQS_LIMITS.maxReceiveCount, reason: 'SQS redrive policy maxReceiveCount',
       });
       validateDurations(this.visibilityTimeout, this.retentionPeriod);
       const created = this.createQueues(this.visibilityTimeout, this.retentionPeriod, this.maxReceiveCount, props.encryptionKey, this.fifo);

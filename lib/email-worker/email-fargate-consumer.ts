@@ -18,7 +18,7 @@ import { QueueProcessingFargateService } from 'aws-cdk-lib/aws-ecs-patterns';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ScalingInterval } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Construct } from 'constructs';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
 import { InvalidPropError } from '../common/invalid-prop-error';
 import { PublicSubnetVpc } from '../common/public-subnet-vpc';
 import { requireInteger } from '../common/require-integer';
@@ -93,7 +93,7 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
   constructor(scope: Construct, id: string, props: EmailFargateConsumerProps) {
     super(scope, id);
     const capacity = validateCapacity(props);
-    const workerConcurrency = requireInteger(props.workerConcurrency ?? 10, { owner: OWNER, prop: 'workerConcurrency', min: 1, max: 1000 });
+    const workerConcurrency = requireInteger(props.workerConcurrency ?? EMAIL_WORKER_DEFAULTS.workerConcurrency, { owner: OWNER, prop: 'workerConcurrency', min: 1, max: 1000 });
     const createsVpc = props.vpc === undefined;
     const vpc = props.vpc ?? new PublicSubnetVpc(this, 'Network').vpc;
     this.cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });

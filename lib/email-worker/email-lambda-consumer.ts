@@ -15,6 +15,7 @@ import { InvalidPropError } from '../common/invalid-prop-error';
 import { requireInteger } from '../common/require-integer';
 import { LAMBDA_VISIBILITY_MULTIPLIER } from './consumer-timing';
 import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
+import { SQS_EVENT_SOURCE_LIMITS } from '../../lambda/shared/aws-limits';
 
 /** The Lambda consumer's tuning knobs (also EmailWorkerStackProps.lambdaConsumer). */
 export interface EmailLambdaConsumerTuning {
@@ -50,9 +51,9 @@ export interface EmailLambdaConsumerProps extends EmailLambdaConsumerTuning, Ema
 }
 
 const OWNER = 'EmailLambdaConsumer';
-/** The SQS event source's limits. */
-const MAX_BATCH_WITHOUT_WINDOW = 10;
-const MAX_BATCH_WITH_WINDOW = 10_000;
+/** The SQS event source's limits (lambda/shared/aws-limits.ts). */
+const MAX_BATCH_WITHOUT_WINDOW = SQS_EVENT_SOURCE_LIMITS.maxBatchSizeWithoutWindow;
+const MAX_BATCH_WITH_WINDOW = SQS_EVENT_SOURCE_LIMITS.maxBatchSizeWithWindow;
 
 /** The Lambda function and its SQS event source. */
 export class EmailLambdaConsumer extends Construct implements EmailConsumer {
@@ -116,7 +117,7 @@ function validate(props: EmailLambdaConsumerProps) {
       reason: window > 0 ? 'SQS event source limit with a batching window' : 'SQS event source limit without maxBatchingWindow',
     }),
     maxConcurrency: requireInteger(props.maxConcurrency ?? 5, {
-      owner: OWNER, prop: 'maxConcurrency', min: 2, max: 1000, reason: 'SQS event source MaximumConcurrency',
+      owner: OWNER, prop: 'maxConcurrency', ...SQS_EVENT_SOURCE_LIMITS.maximumConcurrency, reason: 'SQS event source MaximumConcurrency',
     }),
     memorySize: requireInteger(props.memorySize ?? 512, {
       owner: OWNER, prop: 'memorySize', min: 128, max: 10_240, reason: 'Lambda memory limits in MB',

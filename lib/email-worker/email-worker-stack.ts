@@ -63,7 +63,7 @@ export interface EmailWorkerStackProps extends StackProps {
   /**
    * First retry delay after a transient failure; doubles per receive (set with
    * ChangeMessageVisibility, so independent of the visibility timeout), capped at 15 minutes
-   * (MAX_RETRY_DELAY_SECONDS in lambda/email-worker/backoff.ts).
+   * (MAX_RETRY_DELAY_SECONDS in lambda/email-worker/retry-delay.ts).
    * @default 30 seconds (EMAIL_WORKER_DEFAULTS in lambda/email-worker/settings.ts: 30 s, 1 min, 2 min, 4 min gives a throttled SES account time to recover)
    */
   readonly retryBaseDelay?: Duration;

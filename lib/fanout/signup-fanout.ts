@@ -21,6 +21,7 @@ import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EncryptedQueue } from '../common/encrypted-queue';
 import { InvalidPropError } from '../common/invalid-prop-error';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /** The message attribute the email subscription filters on. */
 export const SIGNUP_EMAIL_OPT_IN_ATTRIBUTE = 'emailOptIn';
@@ -41,7 +42,7 @@ export interface SignupFanoutProps {
 }
 
 /** Retention of a subscription DLQ: the SQS maximum, time to fix a policy and redrive. */
-const SUBSCRIPTION_DLQ_RETENTION = Duration.days(14);
+const SUBSCRIPTION_DLQ_RETENTION = Duration.seconds(SQS_LIMITS.maxRetentionSeconds);
 
 /** The topic, the analytics subscriber and the two subscriptions. */
 export class SignupFanout extends Construct {

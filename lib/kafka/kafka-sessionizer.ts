@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct, type IDependable } from 'constructs';
-import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
 import { ClickstreamFunction } from '../clickstream/clickstream-function';
 import { ClickstreamSessionTable } from '../clickstream/clickstream-session-table';
@@ -110,7 +110,7 @@ export class KafkaSessionizer extends Construct {
       owner: OWNER, prop: 'maxRecordAge (seconds)', ...limits.maxRecordAgeSeconds,
     });
     const pollers = validatePollers(props.provisionedPollers ?? {});
-    const sessionTimeout = props.sessionTimeout ?? Duration.minutes(30);
+    const sessionTimeout = props.sessionTimeout ?? Duration.seconds(CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds);
 
     this.sessionTable = props.existingSessionTable ?? new ClickstreamSessionTable(this, 'SessionTable').table;
     this.function = new ClickstreamFunction(this, 'Handler', {

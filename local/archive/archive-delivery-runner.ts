@@ -14,6 +14,7 @@
  * Honest limits: no checkpoints (a restart starts again from LATEST), one buffer for all shards, and
  * `stop()` delivers what is still buffered (Firehose would deliver it at the next interval).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { KinesisStreamEvent } from 'aws-lambda';
@@ -92,7 +93,6 @@ const LOCAL_PROCESSING_ERROR_CODE = 'Local.ProcessingFailed';
 /** Firehose retries delivery to S3 for up to 24 hours; locally a handful of attempts shows the same. */
 const MAX_PUT_ATTEMPTS = 5;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates the runner; nothing runs before `start()`. */
 export function createArchiveDeliveryRunner(props: ArchiveDeliveryRunnerProps): ArchiveDeliveryRunner {

@@ -5,7 +5,8 @@
  * The outcomes become one ComparisonResult. Everything it starts, the three runs stop.
  */
 import { runClickstreamDemo } from '../clickstream-demo';
-import { runEmailDemo, type EmailConsumerMode } from '../email-demo';
+import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import { runEmailDemo } from '../email-demo';
 import { clickstreamComparisonOf } from './clickstream-comparison';
 import { condensedReport } from './condensed-report';
 import type { ComparisonProgress } from './comparison-progress';
@@ -55,7 +56,7 @@ const POISON_RATIO = 0.005;
 const EMBEDDED_NOTES = [
   'email: local context emailJobTimeoutSeconds=5, emailRetryBaseDelaySeconds=1, emailMaxReceiveCount=4 (stack defaults 30 s, 30 s, 5)',
   `email: ${FAILING_RATIO * 100} % of jobs go to a recipient the SMTP sink refuses (451) on every attempt, to show redelivery then redrive`,
-  'email: redeliveries are counted from the consumers\' "transient failure: retry scheduled" log lines (their ApproximateReceiveCount)',
+  'email: redeliveries are counted from the consumers\' structured "job-retry-scheduled" log events (their ApproximateReceiveCount)',
   'clickstream: enhanced fan-out is read by polling (kinesis-local has no SubscribeToShard)',
   'clickstream: Firehose is played by the local archive delivery runner (stack settings; what it still buffers at the end is delivered then, not after 300 s); the bucket is fauxqs S3',
   'SQS FIFO and SNS-to-SQS fan-out: npm start -- --variants adds their table (see docs/choosing.md)',

@@ -8,7 +8,8 @@ import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
 import { eventSourceConfigEnvironment } from '../sqs/sqs-event-source-child-config';
 import type { ConsumerProcessSpec } from './consumer-processes';
 import { REPOSITORY_ROOT } from './consumer-processes';
-import type { EmailConsumerMode, EmailLocalStack } from './email-local-stack';
+import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import type { EmailLocalStack } from './email-local-stack';
 
 /** Where the consumers find the emulators. */
 export interface LocalEndpoints {

@@ -17,9 +17,9 @@ import { provisionTemplate } from '../template/provision-template';
 import { synthesizeTemplates, templateOf } from '../template/synthesize-templates';
 import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from '../template/unemulated-resources';
 import type { CfnTemplate } from '../template/cfn-template';
+import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import { ConfigurationError } from '../../lambda/shared/errors';
 
-/** The two consumer runtimes. */
-export type EmailConsumerMode = 'fargate' | 'lambda';
 
 /** Inputs of the local email stack. */
 export interface EmailLocalStackProps {
@@ -55,8 +55,7 @@ export interface EmailLocalStack {
 }
 
 /** The template lacks something the email consumers need. */
-export class EmailTemplateError extends Error {
-  override readonly name = 'EmailTemplateError';
+export class EmailTemplateError extends ConfigurationError {
   constructor(
     readonly consumers: EmailConsumerMode,
     readonly problem: string,

@@ -3,6 +3,7 @@
  * active segment, so one marker record per partition (after `segment.ms`) rolls it, then the topic
  * is re-read until every key has one record left, or the time is up.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Producer, stringSerializers } from '@platformatic/kafka';
 import { readWholeTopic } from './read-topic';
 
@@ -40,7 +41,7 @@ export async function awaitCompaction(options: AwaitCompactionOptions): Promise<
   };
   const before = await count();
   // A segment rolls when a record arrives after segment.ms.
-  await new Promise((resolve) => setTimeout(resolve, (options.segmentMs ?? 1000) + 200));
+  await sleep((options.segmentMs ?? 1000) + 200);
   const producer = new Producer({ clientId: 'queue-or-stream-roll', bootstrapBrokers: [...options.bootstrapServers], serializers: stringSerializers });
   try {
     await producer.send({
@@ -57,7 +58,7 @@ export async function awaitCompaction(options: AwaitCompactionOptions): Promise<
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let after = await count();
   while (after.records > after.keys && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
     after = await count();
   }
   return { keys: after.keys, recordsAfter: after.records, recordsBefore: before.records };

@@ -5,6 +5,7 @@
  * a replay from the earliest offset and one by timestamp, then compaction of `clickstream-sessions`.
  * Everything it starts, it stops (the broker too, unless it came from KAFKA_BOOTSTRAP_SERVERS).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SessionState } from '../../lambda/clickstream-processor/session';
@@ -27,6 +28,7 @@ import { replayFromTimestamp } from './replay-from-timestamp';
 import { observeSessionizer, type SessionizerObserver } from './sessionizer-observer';
 import { analyticsOutcome, type AnalyticsOutcome } from './state-topic-report';
 import { partitionLoad } from './partition-load';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS } from '../../lambda/clickstream-processor/settings';
 
 /** Size of a run. */
 export interface KafkaComparisonOptions {
@@ -70,7 +72,6 @@ const SESSIONIZER_DEADLINE_MS = 90_000;
 /** How long stopping the runner may take once its records are handled. */
 const RUNNER_STOP_TIMEOUT_MS = 15_000;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Metrics with EMF off: CloudWatch is not emulated, and with --json stdout must carry the JSON alone. */
 function silentMetrics(): Metrics {
@@ -177,7 +178,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     const observer = observeSessionizer(
       createKafkaSessionizer({
         store: new MemorySessionStore(),
-        sessionTimeoutSeconds: 1800,
+        sessionTimeoutSeconds: CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds,
         logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
         metrics: silentMetrics(),
       }),

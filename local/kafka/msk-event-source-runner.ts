@@ -11,6 +11,7 @@
  *   topic, and the partition moves on; offsets are committed after each completed batch.
  * A test and demo harness, not an emulator: no provisioned-poller scaling, no function timeout.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { settleWithin } from '../../lambda/shared/settle-within';
 import { Consumer, Producer, ProduceAcks, type Message, type MessagesStream } from '@platformatic/kafka';
 import type { Context, MSKEvent, MSKRecord } from 'aws-lambda';
@@ -73,7 +74,6 @@ interface PartitionLane {
 /** How long a commit may wait on the group (a rejoin) before the lane moves on. */
 const COMMIT_TIMEOUT_MS = 10_000;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates a runner for one MSK event source mapping. */
 export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): MskEventSourceRunner {

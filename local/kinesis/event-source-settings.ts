@@ -3,7 +3,9 @@
  * properties with CloudFormation's defaults, and checked against Lambda's documented ranges so a bad
  * template fails with a message that names the property.
  */
+import { KINESIS_EVENT_SOURCE_LIMITS } from '../../lambda/shared/aws-limits';
 import { isJsonObject, type JsonObject, type JsonValue } from '../template/cfn-template';
+import { ConfigurationError } from '../../lambda/shared/errors';
 
 /** Where a mapping starts reading a shard. */
 export type StartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
@@ -33,8 +35,7 @@ export interface KinesisEventSourceSettings {
 }
 
 /** A mapping property is missing, of the wrong type, or outside Lambda's range. */
-export class InvalidEventSourceSettingError extends Error {
-  override readonly name = 'InvalidEventSourceSettingError';
+export class InvalidEventSourceSettingError extends ConfigurationError {
   constructor(
     /** Logical id of the mapping. */
     readonly mappingLogicalId: string,
@@ -54,12 +55,23 @@ interface IntegerRule {
   readonly expected: string;
 }
 
-// Ranges from the Lambda API reference (CreateEventSourceMapping), as checked in November 2026.
-const BATCH_SIZE: IntegerRule = { property: 'BatchSize', fallback: 100, min: 1, max: 10_000, expected: 'an integer from 1 to 10000' };
-const RETRY_ATTEMPTS: IntegerRule = { property: 'MaximumRetryAttempts', fallback: -1, min: -1, max: 10_000, expected: 'an integer from -1 to 10000' };
-const RECORD_AGE: IntegerRule = { property: 'MaximumRecordAgeInSeconds', fallback: -1, min: -1, max: 604_800, expected: '-1 or an integer from 60 to 604800' };
-const PARALLELIZATION: IntegerRule = { property: 'ParallelizationFactor', fallback: 1, min: 1, max: 10, expected: 'an integer from 1 to 10' };
-const TUMBLING_WINDOW: IntegerRule = { property: 'TumblingWindowInSeconds', fallback: 0, min: 0, max: 900, expected: 'an integer from 0 to 900' };
+/** A property's rule from Lambda's range and CloudFormation's default (lambda/shared/aws-limits.ts). */
+function rule(property: string, limit: { readonly min: number; readonly max: number; readonly default: number }): IntegerRule {
+  return { property, fallback: limit.default, min: limit.min, max: limit.max, expected: `an integer from ${limit.min} to ${limit.max}` };
+}
+
+const L = KINESIS_EVENT_SOURCE_LIMITS;
+const BATCH_SIZE: IntegerRule = rule('BatchSize', L.batchSize);
+const RETRY_ATTEMPTS: IntegerRule = rule('MaximumRetryAttempts', L.retryAttempts);
+const RECORD_AGE: IntegerRule = {
+  property: 'MaximumRecordAgeInSeconds',
+  fallback: L.maxRecordAgeSeconds.default,
+  min: L.maxRecordAgeSeconds.infinite,
+  max: L.maxRecordAgeSeconds.max,
+  expected: `${L.maxRecordAgeSeconds.infinite} or an integer from ${L.maxRecordAgeSeconds.min} to ${L.maxRecordAgeSeconds.max}`,
+};
+const PARALLELIZATION: IntegerRule = rule('ParallelizationFactor', L.parallelizationFactor);
+const TUMBLING_WINDOW: IntegerRule = rule('TumblingWindowInSeconds', L.tumblingWindowSeconds);
 const STARTING_POSITIONS: readonly string[] = ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'];
 
 function integerSetting(properties: JsonObject, rule: IntegerRule, logicalId: string): number {
@@ -89,7 +101,7 @@ export function kinesisEventSourceSettings(properties: JsonObject, logicalId: st
     throw new InvalidEventSourceSettingError(logicalId, 'StartingPosition', startingPosition, STARTING_POSITIONS.join(' | '));
   }
   const recordAge = integerSetting(properties, RECORD_AGE, logicalId);
-  if (recordAge !== -1 && recordAge < 60) {
+  if (recordAge !== L.maxRecordAgeSeconds.infinite && recordAge < L.maxRecordAgeSeconds.min) {
     throw new InvalidEventSourceSettingError(logicalId, RECORD_AGE.property, recordAge, RECORD_AGE.expected);
   }
   const responseTypes = properties['FunctionResponseTypes'];

@@ -9,6 +9,7 @@
  * function timeout enforcement, no tumbling windows, and enhanced fan-out is read by polling
  * (kinesis-local has no SubscribeToShard).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   GetRecordsCommand,
   GetShardIteratorCommand,
@@ -113,7 +114,6 @@ export class UnsupportedMappingFeatureError extends Error {
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Lane {
   readonly queue: ShardRecord[];

@@ -11,6 +11,7 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigurationError } from '../../lambda/shared/errors';
 
 /** The JSON target header value of the call this proxy interferes with. */
 const PUT_RECORDS_TARGET = 'Kinesis_20131202.PutRecords';
@@ -51,8 +52,7 @@ export interface ThrottlingProxy {
 }
 
 /** Raised for an option outside its range. */
-export class InvalidThrottlingOptionError extends Error {
-  override readonly name = 'InvalidThrottlingOptionError';
+export class InvalidThrottlingOptionError extends ConfigurationError {
   constructor(
     readonly option: string,
     readonly value: number,

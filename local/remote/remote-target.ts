@@ -4,6 +4,7 @@
  * only the environment it is given, so the rules are unit-tested without a network.
  */
 import { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN, stackName } from '../../lib/common/stack-name';
+import { UsageError } from '../../lambda/shared/errors';
 
 /** Deployed targets (the embedded emulators are the third, local, target). */
 export const REMOTE_TARGETS = ['localstack', 'aws'] as const;
@@ -39,9 +40,7 @@ export interface DeployedStackNames {
 }
 
 /** An unknown target name (e.g. a typo in QOS_TARGET or `--target`). */
-export class UnknownTargetError extends Error {
-  override readonly name = 'UnknownTargetError';
-
+export class UnknownTargetError extends UsageError {
   constructor(
     readonly value: string,
     readonly allowed: readonly string[],

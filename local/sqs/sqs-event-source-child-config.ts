@@ -1,6 +1,7 @@
 /** What the parent tells an event-source child process (one JSON environment variable). */
 import type { LocalFunctionIdentity } from './lambda-context';
 import type { SqsEventSourceSettings } from './sqs-event-source-settings';
+import { ConfigurationError } from '../../lambda/shared/errors';
 
 /** Name of the variable carrying the JSON config. */
 export const EVENT_SOURCE_CONFIG_ENV = 'LOCAL_SQS_EVENT_SOURCE';
@@ -20,8 +21,7 @@ export interface EventSourceChildConfig {
 }
 
 /** The config is missing or not what the parent writes. */
-export class InvalidEventSourceConfigError extends Error {
-  override readonly name = 'InvalidEventSourceConfigError';
+export class InvalidEventSourceConfigError extends ConfigurationError {
   constructor(readonly problem: string) {
     super(`${EVENT_SOURCE_CONFIG_ENV} is invalid: ${problem}`);
   }

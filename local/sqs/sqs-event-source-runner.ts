@@ -9,6 +9,7 @@
  * (Powertools' BatchProcessor, Metrics), which Lambda never shares between concurrent invocations.
  * Concurrency across environments comes from running several runner processes.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
@@ -21,6 +22,8 @@ import { createLambdaContext, type LocalFunctionIdentity } from './lambda-contex
 import { interpretBatchResponse, type BatchOutcome } from './sqs-batch-outcome';
 import type { SqsEventSourceSettings } from './sqs-event-source-settings';
 import { sqsRecordFrom, type SqsEventOrigin } from './sqs-lambda-event';
+import { SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { chunk } from '../../lambda/shared/chunk';
 
 /** An SQS-triggered handler; what it returns is interpreted like Lambda does. */
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
@@ -47,14 +50,12 @@ export interface SqsEventSourceStats {
   releasedMessages: number;
 }
 
-/** SQS returns at most 10 messages per ReceiveMessage and accepts 10 entries per batch call. */
-const SQS_BATCH_LIMIT = 10;
 /** Locally a short long-poll keeps stop() prompt; AWS's pollers wait up to 20 s. */
 const LOCAL_RECEIVE_WAIT_SECONDS = 1;
 /** Pause after a failed receive so a dead endpoint is not hammered. */
 const RECEIVE_ERROR_BACKOFF_MS = 1000;
 /** Lambda scales SQS pollers up from 5 concurrent batches. */
-const DEFAULT_CONCURRENCY = 5;
+const DEFAULT_CONCURRENCY = SQS_EVENT_SOURCE_LIMITS.initialPollers;
 
 /** Raised locally when an invocation outlives the function's Timeout (Lambda would end it). */
 export class LocalInvocationTimeoutError extends Error {
@@ -65,12 +66,6 @@ export class LocalInvocationTimeoutError extends Error {
   ) {
     super(`${functionName} did not return within its ${timeoutSeconds} s timeout`);
   }
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
 }
 
 export class SqsEventSourceRunner {
@@ -126,7 +121,7 @@ export class SqsEventSourceRunner {
         const { Messages } = await this.props.sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: this.props.queueUrl,
-            MaxNumberOfMessages: Math.min(SQS_BATCH_LIMIT, batchSize - batch.length),
+            MaxNumberOfMessages: Math.min(SQS_LIMITS.maxBatchEntries, batchSize - batch.length),
             WaitTimeSeconds: LOCAL_RECEIVE_WAIT_SECONDS,
             MessageSystemAttributeNames: ['All'],
             MessageAttributeNames: ['All'],
@@ -135,7 +130,7 @@ export class SqsEventSourceRunner {
         batch.push(...(Messages ?? []));
       } catch (error) {
         this.log(`receive failed, backing off: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, RECEIVE_ERROR_BACKOFF_MS));
+        await sleep(RECEIVE_ERROR_BACKOFF_MS);
       }
     } while (!this.stopping && batch.length < batchSize && Date.now() < deadline);
     return batch;
@@ -176,11 +171,11 @@ export class SqsEventSourceRunner {
   }
 
   private async deleteMessages(messages: readonly Message[]): Promise<void> {
-    for (const chunk of chunks(messages, SQS_BATCH_LIMIT)) {
+    for (const batch of chunk(messages, SQS_LIMITS.maxBatchEntries)) {
       const { Successful, Failed } = await this.props.sqs.send(
         new DeleteMessageBatchCommand({
           QueueUrl: this.props.queueUrl,
-          Entries: chunk.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })),
+          Entries: batch.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })),
         }),
       );
       this.stats.deletedMessages += Successful?.length ?? 0;
@@ -190,14 +185,14 @@ export class SqsEventSourceRunner {
 
   /** Visibility 0: messages received but never handed to the function go straight back to the queue. */
   private async release(messages: readonly Message[]): Promise<void> {
-    for (const chunk of chunks(messages, SQS_BATCH_LIMIT)) {
+    for (const batch of chunk(messages, SQS_LIMITS.maxBatchEntries)) {
       await this.props.sqs.send(
         new ChangeMessageVisibilityBatchCommand({
           QueueUrl: this.props.queueUrl,
-          Entries: chunk.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })),
+          Entries: batch.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })),
         }),
       );
-      this.stats.releasedMessages += chunk.length;
+      this.stats.releasedMessages += batch.length;
     }
   }
 }

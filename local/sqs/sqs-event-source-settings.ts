@@ -1,4 +1,5 @@
 /** The SQS event-source mapping settings the local runner follows, read from the template. */
+import { SQS_EVENT_SOURCE_LIMITS } from '../../lambda/shared/aws-limits';
 import { isJsonObject } from '../template/cfn-template';
 import type { LocalEventSourceMapping } from '../template/compute-resources';
 
@@ -14,8 +15,7 @@ export interface SqsEventSourceSettings {
   readonly reportBatchItemFailures: boolean;
 }
 
-/** Lambda's default SQS batch size. */
-const DEFAULT_BATCH_SIZE = 10;
+const DEFAULT_BATCH_SIZE = SQS_EVENT_SOURCE_LIMITS.defaultBatchSize;
 
 function numberOr(value: unknown, fallback: number | undefined): number | undefined {
   return typeof value === 'number' ? value : fallback;

@@ -2,6 +2,7 @@
  * The producer against kinesis-local (kinesis-mock): everything lands, partition key = userId, and
  * each user's records come back in the order they were produced. Also the CLI end to end.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
@@ -52,7 +53,7 @@ describe('ClickstreamProducer on kinesis-local', () => {
     for (;;) {
       const { StreamDescriptionSummary } = await client.send(new DescribeStreamSummaryCommand({ StreamName: name }));
       if (StreamDescriptionSummary?.StreamStatus === 'ACTIVE') return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
   }
 

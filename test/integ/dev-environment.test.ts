@@ -6,6 +6,7 @@
  * dashboard (its counter at GET /status) and the archive bucket; SIGTERM then stops every process
  * it started.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -48,7 +49,6 @@ const EVENTS = Array.from({ length: 20 }, (_, index) => ({
   timestamp: new Date(Date.UTC(2026, 11, 2, 6, 0, index)).toISOString(),
 }));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until `done` holds; a ceiling on waiting, not a timing assertion. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runEmailDemo, type EmailDemoResult, type RunningEmailDemo } from '../../local/email-demo';
 import { EMAIL_CONSUMER_MODES, EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
 
@@ -9,7 +10,6 @@ const DATA_RESPONSE_DELAY_MS = 300;
  * finish its idempotency write (milliseconds locally). A ceiling, not a measurement.
  */
 const SETTLE_MS = 1_500;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Freezes `workerId` in "sending, not yet accepted" (the sink stops answering its DATA), lets any job

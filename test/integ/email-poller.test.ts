@@ -262,7 +262,7 @@ describe('enqueueEmails against fauxqs', () => {
     const result = await enqueueEmails([jobs[0] as EmailJob, tooBig, jobs[2] as EmailJob], {
       queueUrl: resources.queueUrl,
       sqs,
-      retryBackoff: { baseMs: 0, capMs: 0 },
+      retryBackoff: { baseDelayMs: 0, maxDelayMs: 0 },
     });
     // Assert
     expect(result.enqueued).toBe(2);

@@ -5,7 +5,7 @@
  * fauxqs 2.4 keeps a deduplication id for 5 minutes (as SQS) in a cache of at most 10,000 ids; a
  * test cannot wait out the window, so "after 5 minutes" is not covered here. fauxqs also hands out at
  * most one message per group per receive (SQS may return several of a group in order), so the
- * poller's own one-per-group rule is proven in test/unit/email-worker/poller-fifo.test.ts.
+ * poller's own one-per-group rule is proven in test/unit/sqs-poller/poller-fifo.test.ts.
  */
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';

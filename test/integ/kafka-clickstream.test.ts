@@ -3,6 +3,7 @@
  * Maven-resolved jars, or KAFKA_BOOTSTRAP_SERVERS): consumer groups, a SIGKILLed member, poison
  * records, replay and compaction. Outcomes are counted, never timed.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -31,7 +32,6 @@ import { capturePowertoolsOutput, type PowertoolsOutput } from '../factories/cli
 
 const PARTITIONS = 3;
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeWithKafka('Kafka clickstream on a real broker', (broker) => {
   let dynamo: RunningEmulator;

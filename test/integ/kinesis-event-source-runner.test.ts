@@ -2,6 +2,7 @@
  * The local Kinesis event-source runner against kinesis-local and fauxqs: per-key order, bisect,
  * partial batch responses, retries, record age and the on-failure destination, counted end to end.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordsCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { KinesisStreamEvent } from 'aws-lambda';
@@ -233,7 +234,7 @@ describe('local Kinesis event-source runner', () => {
         const users = new Set(decode(event).map((e) => e.user));
         for (const user of users) overlaps += inFlightUsers.has(user) ? 1 : 0;
         users.forEach((user) => inFlightUsers.add(user));
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await sleep(5);
         log.commit(decode(event));
         users.forEach((user) => inFlightUsers.delete(user));
       },

@@ -1,6 +1,6 @@
 import { ChangeMessageVisibilityBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { chunk } from '../shared/chunk';
-import { SQS_MAX_BATCH_ENTRIES } from './sqs-limits';
+import { SQS_LIMITS } from '../shared/aws-limits';
 
 /** One message whose visibility timeout is to be set. */
 export interface VisibilityChange {
@@ -20,7 +20,7 @@ export async function changeVisibilityInBatches(
   queueUrl: string,
   changes: readonly VisibilityChange[],
 ): Promise<number> {
-  const calls = chunk(changes, SQS_MAX_BATCH_ENTRIES).map((group) =>
+  const calls = chunk(changes, SQS_LIMITS.maxBatchEntries).map((group) =>
     sqs.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: queueUrl,

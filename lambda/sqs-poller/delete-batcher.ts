@@ -1,6 +1,6 @@
 import { DeleteMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { SQS_MAX_BATCH_ENTRIES } from './sqs-limits';
+import { SQS_LIMITS } from '../shared/aws-limits';
 
 /** How a {@link DeleteBatcher} sends. */
 export interface DeleteBatcherOptions {
@@ -35,7 +35,7 @@ export class DeleteBatcher {
   /** Queues one receipt handle for deletion. */
   add(receiptHandle: string): void {
     this.pending.push(receiptHandle);
-    if (this.pending.length >= SQS_MAX_BATCH_ENTRIES) this.sendPending();
+    if (this.pending.length >= SQS_LIMITS.maxBatchEntries) this.sendPending();
     else this.timer ??= setTimeout(() => this.sendPending(), this.options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
   }
 
@@ -49,7 +49,7 @@ export class DeleteBatcher {
     clearTimeout(this.timer);
     this.timer = undefined;
     while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, SQS_MAX_BATCH_ENTRIES);
+      const batch = this.pending.splice(0, SQS_LIMITS.maxBatchEntries);
       const call = this.deleteBatch(batch).finally(() => this.inFlight.delete(call));
       this.inFlight.add(call);
     }

@@ -1,24 +1,14 @@
 /**
- * The Lambda adapter's logic: Powertools BatchProcessor over an SQS event. The per-record function
- * throws only for retryable failures (reported as batch item failures); permanent ones were
- * already copied to the DLQ and count as successes, so Lambda deletes them.
+ * A Lambda SQS handler for any job: Powertools BatchProcessor over an SQS event. The job throws
+ * only for retryable failures (reported as batch item failures); a job that settled a permanent
+ * failure itself (e.g. copied it to a DLQ) resolves, so Lambda deletes its message.
  */
 import { BatchProcessor, EventType, processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { EmailWorkerRuntime } from './email-worker-runtime';
-import type { QueuedMessage } from './job';
+import { queuedMessageFromRecord, type QueuedMessage } from './queued-message';
 
 export type SqsBatchHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
-
-/** The fields of a Lambda SQS record the job module needs. */
-export function queuedMessageFromRecord(record: SQSRecord): QueuedMessage {
-  return {
-    messageId: record.messageId,
-    body: record.body,
-    receiptHandle: record.receiptHandle,
-    receiveCount: Number(record.attributes.ApproximateReceiveCount ?? '1'),
-  };
-}
 
 /** How the batch handler reads its queue. */
 export interface SqsBatchHandlerOptions {
@@ -31,8 +21,14 @@ export interface SqsBatchHandlerOptions {
   readonly fifo?: boolean;
 }
 
+/** The job a batch handler runs per record, and the metrics it flushes after every batch. */
+export interface SqsRecordJob {
+  readonly processMessage: (message: QueuedMessage, context: Context) => Promise<void>;
+  readonly metrics: Pick<Metrics, 'publishStoredMetrics'>;
+}
+
 export function createSqsBatchHandler(
-  runtime: Pick<EmailWorkerRuntime, 'processMessage' | 'metrics'>,
+  runtime: SqsRecordJob,
   options: SqsBatchHandlerOptions = {},
 ): SqsBatchHandler {
   const fifoProcessor = options.fifo === true ? new SqsFifoPartialProcessorAsync() : undefined;

@@ -4,16 +4,18 @@
  * messages are deleted in batches; slow ones get a visibility heartbeat; `stop()` drains. A receive
  * error that retrying cannot fix (no access, no queue) stops the poller and surfaces through `finished`.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { jitteredBackoffMs, sleep } from './backoff';
+import { SQS_LIMITS } from '../shared/aws-limits';
+import { fullJitterDelayMs, type BackoffSettings } from '../shared/backoff';
 import { DeleteBatcher } from './delete-batcher';
 import { JobTimeoutError } from './errors';
-import { isFifoQueueUrl } from './fifo-message-group';
+import { isFifoQueueUrl } from './fifo-queue';
 import { MESSAGE_GROUP_ID_ATTRIBUTE, MessageGroupGate } from './message-group-gate';
-import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_WAIT_TIME_SECONDS } from './sqs-limits';
-import { VISIBILITY_HEARTBEAT } from './retry-schedule';
+import { isNonRetryableReceiveError, NonRetryableReceiveError } from './receive-errors';
 import { changeVisibilityInBatches } from './visibility';
+import { VISIBILITY_HEARTBEAT } from './visibility-heartbeat';
 
 /** What a job may ask of the poller about its own message. */
 export interface HeldMessageControl {
@@ -46,8 +48,8 @@ export interface SqsPollerOptions {
   readonly jobTimeoutMs?: number;
   /** Longest a finished message waits before its delete batch is sent. @default 50 */
   readonly deleteFlushIntervalMs?: number;
-  /** Receive-error backoff (full jitter). @default { baseMs: 200, capMs: 20000 } */
-  readonly errorBackoff?: { readonly baseMs: number; readonly capMs: number };
+  /** Receive-error backoff (full jitter, lambda/shared/backoff.ts). @default { baseDelayMs: 400, maxDelayMs: 20000 } */
+  readonly errorBackoff?: BackoffSettings;
   /** @default a Powertools Logger with service name `sqs-poller` */
   readonly logger?: Logger;
   /**
@@ -82,8 +84,8 @@ interface HeldMessage {
 type JobOutcome = { readonly succeeded: true } | { readonly succeeded: false; readonly error: unknown };
 
 const DEFAULT_CONCURRENCY = 10;
-const DEFAULT_PREFETCH = SQS_MAX_BATCH_ENTRIES;
-const DEFAULT_ERROR_BACKOFF = { baseMs: 200, capMs: 20_000 };
+const DEFAULT_PREFETCH = SQS_LIMITS.maxBatchEntries;
+const DEFAULT_ERROR_BACKOFF: BackoffSettings = { baseDelayMs: 400, maxDelayMs: 20_000 };
 
 /** Consumes one SQS queue until {@link SqsPoller.stop} is called. */
 export class SqsPoller {
@@ -122,7 +124,7 @@ export class SqsPoller {
       throw new RangeError(`concurrency must be a positive integer, got ${this.concurrency}`);
     }
     this.capacity = this.concurrency + (options.prefetch ?? DEFAULT_PREFETCH);
-    this.receiveBatchSize = Math.min(SQS_MAX_BATCH_ENTRIES, this.capacity);
+    this.receiveBatchSize = Math.min(SQS_LIMITS.maxBatchEntries, this.capacity);
     this.logger = options.logger ?? new Logger({ serviceName: 'sqs-poller' });
     this.groupGate = options.fifo ?? isFifoQueueUrl(options.queueUrl) ? new MessageGroupGate() : undefined;
     this.deletes = new DeleteBatcher({
@@ -144,7 +146,7 @@ export class SqsPoller {
   start(): void {
     if (this.loops.length > 0 || this.stopping !== undefined) throw new Error('SqsPoller.start() was already called');
     // Enough loops that every slot can be refilled by a receive already waiting on SQS.
-    const loopCount = Math.ceil(this.capacity / SQS_MAX_BATCH_ENTRIES);
+    const loopCount = Math.ceil(this.capacity / SQS_LIMITS.maxBatchEntries);
     for (let i = 0; i < loopCount; i++) this.loops.push(this.receiveLoop());
     // Check often enough that no held message gets within a quarter of its timeout unextended.
     const heartbeatMs = Math.max(250, this.options.visibilityTimeoutSeconds * 1000 * VISIBILITY_HEARTBEAT.intervalFraction);
@@ -196,7 +198,7 @@ export class SqsPoller {
           new ReceiveMessageCommand({
             QueueUrl: this.options.queueUrl,
             MaxNumberOfMessages: this.receiveBatchSize,
-            WaitTimeSeconds: this.options.waitTimeSeconds ?? SQS_MAX_WAIT_TIME_SECONDS,
+            WaitTimeSeconds: this.options.waitTimeSeconds ?? SQS_LIMITS.maxWaitTimeSeconds,
             MessageSystemAttributeNames: this.groupGate === undefined
               ? ['ApproximateReceiveCount']
               : ['ApproximateReceiveCount', MESSAGE_GROUP_ID_ATTRIBUTE],
@@ -214,9 +216,10 @@ export class SqsPoller {
           return;
         }
         consecutiveErrors += 1;
-        const delayMs = jitteredBackoffMs(consecutiveErrors, this.options.errorBackoff ?? DEFAULT_ERROR_BACKOFF);
+        const delayMs = fullJitterDelayMs(consecutiveErrors, this.options.errorBackoff ?? DEFAULT_ERROR_BACKOFF);
         this.logger.warn('receive failed; backing off', { error: error as Error, consecutiveErrors, delayMs });
-        await sleep(delayMs, signal);
+        // Rejects with an AbortError when stop() aborts the wait; the loop then ends.
+        await sleep(delayMs, undefined, { signal }).catch(() => undefined);
         continue;
       }
       this.reserved -= this.receiveBatchSize;
@@ -390,62 +393,4 @@ export class SqsPoller {
       this.logger.warn('visibility heartbeat failed', { error: error as Error, count: expiring.length });
     }
   }
-}
-
-/**
- * Client faults that a later retry can clear: throttling (SQS `RequestThrottled`, `KmsThrottled`),
- * the in-flight limit (`OverLimit`: 120,000 messages per standard queue) and clock or token expiry
- * the SDK corrects by itself.
- */
-const TRANSIENT_CLIENT_FAULTS = new Set([
-  'RequestThrottled',
-  'ThrottlingException',
-  'Throttling',
-  'KmsThrottled',
-  'KMS.ThrottlingException',
-  'OverLimit',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'RequestExpired',
-  'RequestTimeTooSkewed',
-  'ExpiredToken',
-  'ExpiredTokenException',
-]);
-/** HTTP 429 Too Many Requests: throttling whatever the error is called. */
-const HTTP_TOO_MANY_REQUESTS = 429;
-
-/** A receive failure retrying cannot fix: the task is misconfigured and should fail its deployment. */
-export class NonRetryableReceiveError extends Error {
-  override readonly name = 'NonRetryableReceiveError';
-  /** The SDK's name of the underlying error (`QueueDoesNotExist`, `KmsAccessDenied`, `AccessDeniedException`, ...). */
-  readonly errorName: string;
-  constructor(
-    readonly queueUrl: string,
-    override readonly cause: unknown,
-  ) {
-    const errorName = cause instanceof Error ? cause.name : 'UnknownError';
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    super(`receiving from ${queueUrl} failed with ${errorName}, which retrying cannot fix: ${detail}`, { cause });
-    this.errorName = errorName;
-  }
-}
-
-/**
- * True for a client fault SQS will answer the same way however often it is retried: access denied,
- * a missing queue (`QueueDoesNotExist`, query code `AWS.SimpleQueueService.NonExistentQueue`), KMS
- * access or key problems, `InvalidAddress`, `InvalidSecurity`... Throttling, server faults (5xx) and
- * network errors (no `$fault`: no answer at all) are worth a backoff and another try.
- */
-export function isNonRetryableReceiveError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { $fault, $retryable, $metadata, name, Code } = error as {
-    $fault?: unknown;
-    $retryable?: unknown;
-    $metadata?: { httpStatusCode?: unknown };
-    name?: unknown;
-    Code?: unknown;
-  };
-  if ($fault !== 'client' || $retryable !== undefined) return false;
-  if ($metadata?.httpStatusCode === HTTP_TOO_MANY_REQUESTS) return false;
-  return ![name, Code].some((code) => typeof code === 'string' && TRANSIENT_CLIENT_FAULTS.has(code));
 }

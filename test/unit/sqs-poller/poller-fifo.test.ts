@@ -5,10 +5,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Message } from '@aws-sdk/client-sqs';
-import { SqsPoller } from '../../../lambda/email-worker/poller';
-import { messageGroupIdFor } from '../../../lambda/email-worker/fifo-message-group';
+import { SqsPoller } from '../../../lambda/sqs-poller/poller';
 import { recordingSqsClient } from '../../factories/email-fakes';
-import { eventually } from '../../factories/email-infrastructure';
+import { advanceUntil, advanceUntilSettled, fakeDelay } from '../../factories/fake-time';
 
 const FIFO_QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs.fifo';
 
@@ -25,7 +24,7 @@ function fakeFifoQueue(batch: Message[]) {
         answered = true;
         return { Messages: batch };
       }
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await fakeDelay(5);
       return {};
     }
     if (command.name === 'DeleteMessageBatchCommand') {
@@ -42,6 +41,9 @@ function aFifoPoller(sqs: ReturnType<typeof fakeFifoQueue>, processMessage: (mes
   });
 }
 
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
 describe('SqsPoller on a FIFO queue', () => {
   it('asks SQS for each message\'s group and runs one message per group at a time, in order', async () => {
     const sqs = fakeFifoQueue([aGroupedMessage('a1', 'A'), aGroupedMessage('a2', 'A'), aGroupedMessage('b1', 'B'), aGroupedMessage('a3', 'A')]);
@@ -52,14 +54,14 @@ describe('SqsPoller on a FIFO queue', () => {
       const group = message.Attributes?.MessageGroupId ?? '';
       running.set(group, (running.get(group) ?? 0) + 1);
       mostAtOnceInOneGroup = Math.max(mostAtOnceInOneGroup, running.get(group) ?? 0);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await fakeDelay(5);
       running.set(group, (running.get(group) ?? 1) - 1);
       completed.push(message.MessageId ?? '');
     });
 
     poller.start();
-    await eventually(() => completed.length === 4);
-    await poller.stop();
+    await advanceUntil(() => completed.length === 4);
+    await advanceUntilSettled(poller.stop());
 
     expect(sqs.commands.find((command) => command.name === 'ReceiveMessageCommand')?.input.MessageSystemAttributeNames)
       .toContain('MessageGroupId');
@@ -76,8 +78,8 @@ describe('SqsPoller on a FIFO queue', () => {
     });
 
     poller.start();
-    await eventually(() => poller.stats().released === 2 && poller.stats().succeeded === 1);
-    await poller.stop();
+    await advanceUntil(() => poller.stats().released === 2 && poller.stats().succeeded === 1);
+    await advanceUntilSettled(poller.stop());
 
     expect(poller.stats()).toMatchObject({ failed: 1, succeeded: 1, released: 2 });
     expect(started.sort()).toEqual(['a1', 'b1']);
@@ -87,23 +89,5 @@ describe('SqsPoller on a FIFO queue', () => {
       expect.objectContaining({ ReceiptHandle: 'handle-a3', VisibilityTimeout: 0 }),
       expect.objectContaining({ ReceiptHandle: 'handle-a2', VisibilityTimeout: 0 }),
     ]);
-  });
-});
-
-describe('messageGroupIdFor', () => {
-  const job = { jobId: 'j-1', to: 'Ann@Example.com', subject: 's', body: 'b' };
-
-  it('groups by recipient (case-insensitive), hashed and within 128 characters', () => {
-    const group = messageGroupIdFor(job);
-
-    expect(group).toBe(messageGroupIdFor({ ...job, to: 'ann@example.com' }));
-    expect(group).not.toContain('ann');
-    expect(group).toMatch(/^to-[0-9a-f]{32}$/);
-  });
-
-  it('groups by tenant when the job names one', () => {
-    expect(messageGroupIdFor({ ...job, tenantId: 'acme' })).toBe(messageGroupIdFor({ ...job, to: 'bob@example.com', tenantId: 'acme' }));
-    expect(messageGroupIdFor({ ...job, tenantId: 'acme' })).toMatch(/^tenant-/);
-    expect(messageGroupIdFor({ ...job, tenantId: '' })).toBe(messageGroupIdFor(job));
   });
 });

@@ -1,4 +1,4 @@
-import { jitteredBackoffMs, MAX_RETRY_DELAY_SECONDS, retryDelaySeconds } from '../../../lambda/email-worker/backoff';
+import { MAX_RETRY_DELAY_SECONDS, retryDelaySeconds } from '../../../lambda/email-worker/retry-delay';
 
 describe('retryDelaySeconds', () => {
   it.each([
@@ -21,15 +21,5 @@ describe('retryDelaySeconds', () => {
 
   it('keeps a zero base delay at zero (retry at once)', () => {
     expect(retryDelaySeconds({ receiveCount: 3, baseDelaySeconds: 0 })).toBe(0);
-  });
-});
-
-describe('jitteredBackoffMs', () => {
-  it('scales the exponential ceiling by the random draw', () => {
-    expect(jitteredBackoffMs(3, { baseMs: 100, capMs: 10_000 }, () => 0.5)).toBe(400);
-  });
-
-  it('never exceeds the cap', () => {
-    expect(jitteredBackoffMs(30, { baseMs: 100, capMs: 2_000 }, () => 0.999)).toBe(1998);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The poller's state machine against a fake SQS client: slots, timeouts, drain, receive-error
- * handling and the heartbeat. How SQS itself behaves is covered against fauxqs in test/integ.
+ * handling and the heartbeat. On fake timers: every wait is fake time the test advances, so the
+ * timeouts and heartbeat periods below are exact whatever the machine's speed. How SQS itself
+ * behaves is covered against fauxqs in test/integ.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import {
@@ -13,9 +15,10 @@ import {
   SQSServiceException,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { isNonRetryableReceiveError, SqsPoller, type SqsPollerOptions } from '../../../lambda/email-worker/poller';
+import { SqsPoller, type SqsPollerOptions } from '../../../lambda/sqs-poller/poller';
+import { isNonRetryableReceiveError } from '../../../lambda/sqs-poller/receive-errors';
 import { recordingSqsClient, type RecordedCommand } from '../../factories/email-fakes';
-import { eventually } from '../../factories/email-infrastructure';
+import { advanceUntil, advanceUntilSettled, fakeDelay } from '../../factories/fake-time';
 
 const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/poller-test';
 /** How long an empty fake receive "long-polls": short, so stop() is quick. */
@@ -36,8 +39,6 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** What the fake queue answers to one receive: messages, or an error to throw. */
 type ReceiveAnswer = Message[] | Error;
 
@@ -53,7 +54,7 @@ function fakeQueue(queued: ReceiveAnswer[], onVisibilityBatch: (command: Recorde
         const answer = answers.shift();
         if (answer instanceof Error) throw answer;
         if (answer !== undefined) return { Messages: answer };
-        await pause(EMPTY_RECEIVE_MS);
+        await fakeDelay(EMPTY_RECEIVE_MS);
         return {};
       }
       case 'DeleteMessageBatchCommand':
@@ -78,12 +79,16 @@ function aPoller(client: ReturnType<typeof fakeQueue>['client'], overrides: Part
     waitTimeSeconds: 0,
     prefetch: 0,
     deleteFlushIntervalMs: 1,
-    errorBackoff: { baseMs: 1, capMs: 2 },
+    // The backoff sleeps on node:timers/promises, which fake timers do not control: no wait at all.
+    errorBackoff: { baseDelayMs: 0, maxDelayMs: 0 },
     logger,
     ...overrides,
   });
   return { poller, warn };
 }
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
 
 function deletedHandles(commands: RecordedCommand[]): string[] {
   return commands.flatMap((command) => (command.input.Entries as Array<{ ReceiptHandle: string }>).map((entry) => entry.ReceiptHandle));
@@ -114,14 +119,14 @@ describe('SqsPoller job timeout', () => {
     const timeoutWarnings = () => warn.mock.calls.filter(([text]) => String(text).startsWith('job timed out')).length;
     // Act
     poller.start();
-    await eventually(() => started.length >= 2);
-    // Outlasts the 10 ms timeouts armed before it (so they fired), and gives a wrongly freed slot time to start a job.
-    await pause(40);
+    await advanceUntil(() => started.length >= 2);
+    // Past the 10 ms timeouts armed before it (so they fired), and time for a wrongly freed slot to start a job.
+    await jest.advanceTimersByTimeAsync(40);
     const startedWhileTimedOutJobsRan = started.length;
     const timeoutsLogged = timeoutWarnings();
     firstJobsMayFinish.open();
-    await eventually(() => poller.stats().succeeded === 4, 5_000);
-    await poller.stop();
+    await advanceUntil(() => poller.stats().succeeded === 4);
+    await advanceUntilSettled(poller.stop());
     // Assert
     expect(startedWhileTimedOutJobsRan).toBe(2);
     expect(timeoutsLogged).toBe(2);
@@ -147,18 +152,18 @@ describe('SqsPoller job timeout', () => {
       },
     });
     poller.start();
-    await eventually(() => startedJobs === 3);
-    // Outlasts the 10 ms timeouts armed before it: every job is now past its timeout.
-    await pause(40);
+    await advanceUntil(() => startedJobs === 3);
+    // Past the 10 ms timeouts armed before it: every job is now past its timeout.
+    await jest.advanceTimersByTimeAsync(40);
     const timeoutsLogged = warn.mock.calls.filter(([text]) => String(text).startsWith('job timed out')).length;
     // Act
     let stopResolved = false;
     const stopped = poller.stop().then(() => (stopResolved = true));
-    // Gives a wrongly early stop() time to resolve.
-    await pause(30);
+    // Time for a wrongly early stop() to resolve.
+    await jest.advanceTimersByTimeAsync(30);
     const resolvedBeforeJobsSettled = stopResolved;
     jobsMayFinish.open();
-    await stopped;
+    await advanceUntilSettled(stopped);
     // Assert
     expect(resolvedBeforeJobsSettled).toBe(false);
     expect(timeoutsLogged).toBe(3);
@@ -188,9 +193,11 @@ describe('SqsPoller receive errors', () => {
     const { poller } = aPoller(queue.client, { processMessage: async () => undefined });
     // Act
     poller.start();
-    const outcome = await poller.finished.then(
-      () => 'resolved',
-      (failure: unknown) => failure,
+    const outcome = await advanceUntilSettled(
+      poller.finished.then(
+        () => 'resolved',
+        (failure: unknown) => failure,
+      ),
     );
     // Assert
     expect(outcome).toMatchObject({ name: 'NonRetryableReceiveError', errorName, queueUrl: QUEUE_URL, cause: error });
@@ -210,8 +217,8 @@ describe('SqsPoller receive errors', () => {
     const { poller, warn } = aPoller(queue.client, { processMessage: async (message) => void processed.push(message.MessageId ?? '') });
     // Act
     poller.start();
-    await eventually(() => poller.stats().deleted === 1);
-    await poller.stop();
+    await advanceUntil(() => poller.stats().deleted === 1);
+    await advanceUntilSettled(poller.stop());
     // Assert
     await expect(poller.finished).resolves.toBeUndefined();
     expect(processed).toEqual(['after-errors']);
@@ -260,11 +267,11 @@ describe('SqsPoller visibility heartbeat', () => {
     });
     // Act
     poller.start();
-    await eventually(() => heartbeatCalls >= 1);
+    await advanceUntil(() => heartbeatCalls >= 1);
     jobsMayFail.open();
-    await eventually(() => poller.stats().failed === 12);
+    await advanceUntil(() => poller.stats().failed === 12);
     firstBatchMayAnswer.open();
-    await poller.stop();
+    await advanceUntilSettled(poller.stop());
     // Assert
     const heartbeatEntries = queue.commands.flatMap((command, index) =>
       command.name === 'ChangeMessageVisibilityBatchCommand'
@@ -279,9 +286,11 @@ describe('SqsPoller visibility heartbeat', () => {
   it('stopHeartbeat() waits for an extension already sent, and none follows it', async () => {
     // Prepare: the first heartbeat call stays open until the test lets it answer
     const heartbeatMayAnswer = gate();
+    const heartbeatSent = gate();
     let heartbeatCalls = 0;
     const queue = fakeQueue([messages(1)], async () => {
       heartbeatCalls += 1;
+      heartbeatSent.open();
       if (heartbeatCalls === 1) await heartbeatMayAnswer.opened;
       return {};
     });
@@ -290,23 +299,23 @@ describe('SqsPoller visibility heartbeat', () => {
       concurrency: 1,
       visibilityTimeoutSeconds: 1,
       processMessage: async (message, control) => {
-        await eventually(() => heartbeatCalls >= 1);
+        await heartbeatSent.opened;
         const stopped = control.stopHeartbeat().then(() => order.push('heartbeat stopped'));
-        await pause(20);
+        await fakeDelay(20);
         order.push('extension answers');
         heartbeatMayAnswer.open();
         await stopped;
         await queue.client.send(
           new ChangeMessageVisibilityCommand({ QueueUrl: QUEUE_URL, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 7 }),
         );
-        await pause(600); // more than two heartbeat periods: none may extend this message now
+        await fakeDelay(600); // more than two heartbeat periods (250 ms each): none may extend this message now
         throw new Error('transient failure');
       },
     });
     // Act
     poller.start();
-    await eventually(() => poller.stats().failed === 1);
-    await poller.stop();
+    await advanceUntil(() => poller.stats().failed === 1);
+    await advanceUntilSettled(poller.stop());
     // Assert
     const backoffAt = queue.commands.findIndex((command) => command.name === 'ChangeMessageVisibilityCommand');
     const extensionsAfterBackoff = queue.commands.slice(backoffAt).filter((command) => command.name === 'ChangeMessageVisibilityBatchCommand');
