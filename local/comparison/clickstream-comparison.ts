@@ -1,6 +1,6 @@
 /** The clickstream half of the comparison, from an embedded clickstream run. Pure. */
-import type { ConsumerObservation } from '../clickstream-consumer-observer';
-import type { ClickstreamDemoResult } from '../clickstream-demo';
+import type { ConsumerObservation } from '../clickstream/consumer-observer';
+import type { ClickstreamDemoResult } from '../clickstream/clickstream-run';
 import type { ClickstreamComparison, ConsumerComparison } from './comparison-result';
 
 function consumerOf(observation: ConsumerObservation): ConsumerComparison {

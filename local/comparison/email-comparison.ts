@@ -1,5 +1,5 @@
 /** The email half of the comparison, from an embedded email run. Pure. */
-import type { EmailDemoResult } from '../email-demo';
+import type { EmailDemoResult } from '../email/email-run';
 import { REDRIVEN_AFTER_MAX_RECEIVES } from '../email/dead-letter-collector';
 import type { EmailComparison } from './comparison-result';
 

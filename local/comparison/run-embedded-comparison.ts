@@ -4,8 +4,8 @@
  * emulators or broker on free loopback ports, so the broker's JVM start overlaps the other two.
  * The outcomes become one ComparisonResult. Everything it starts, the three runs stop.
  */
-import { runClickstreamDemo } from '../clickstream-demo';
-import { runEmailDemo, type EmailConsumerMode } from '../email-demo';
+import { runClickstreamDemo } from '../clickstream/clickstream-run';
+import { runEmailDemo, type EmailConsumerMode } from '../email/email-run';
 import { clickstreamComparisonOf } from './clickstream-comparison';
 import { condensedReport } from './condensed-report';
 import type { ComparisonProgress } from './comparison-progress';

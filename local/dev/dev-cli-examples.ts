@@ -2,8 +2,8 @@
  * The pieces of the example commands `npm run dev` prints: the AWS CLI pointed at an emulator with
  * the dummy credentials and region the emulators accept (any key works; none is validated).
  */
-import { LOCAL_REGION } from '../clickstream-environment';
-import { EMULATOR_CREDENTIALS } from '../kinesis/emulator-kinesis-client';
+import { LOCAL_REGION } from '../clickstream/clickstream-environment';
+import { EMULATOR_CREDENTIALS } from '../emulators/emulator-clients';
 
 /** The region every local resource lives in. */
 export const DEV_REGION = LOCAL_REGION;

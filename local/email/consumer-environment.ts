@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
-import { eventSourceConfigEnvironment } from '../sqs/sqs-event-source-child-config';
+import { eventSourceConfigEnvironment } from './sqs-event-source/sqs-event-source-child-config';
 import type { ConsumerProcessSpec } from './consumer-processes';
 import { REPOSITORY_ROOT } from './consumer-processes';
-import type { EmailConsumerMode, EmailLocalStack } from './email-local-stack';
+import type { EmailConsumerMode, EmailLocalStack } from './local-email-resources';
 
 /** Where the consumers find the emulators. */
 export interface LocalEndpoints {
@@ -22,7 +22,7 @@ export interface LocalEndpoints {
 const DEFAULT_LAMBDA_CONCURRENCY = 5;
 
 const FARGATE_ENTRY = 'lambda/email-worker/worker.ts';
-const LAMBDA_RUNNER_ENTRY = 'local/sqs/sqs-event-source-main.ts';
+const LAMBDA_RUNNER_ENTRY = 'local/email/sqs-event-source/sqs-event-source-main.ts';
 const LAMBDA_HANDLER_MODULE = join(REPOSITORY_ROOT, 'lambda/email-worker/handler.ts');
 
 function baseEnvironment(stack: EmailLocalStack, endpoints: LocalEndpoints, workerId: string): Record<string, string> {

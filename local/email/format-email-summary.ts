@@ -1,5 +1,5 @@
 /** The human-readable summary of an email run (printed by `npm start`). */
-import type { EmailDemoResult } from '../email-demo';
+import type { EmailDemoResult } from './email-run';
 
 export function formatEmailSummary(result: EmailDemoResult): string {
   const reasons = Object.entries(result.deadLetterReasons)

@@ -6,7 +6,7 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { waitForActiveTable } from '../../local/dynamodb/wait-for-active-table';
+import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
 import type { EmailWorkerSettings } from '../../lambda/email-worker/load-settings';
 import { anEmailWorkerSettings } from './email-settings';
 

@@ -4,7 +4,7 @@
  * and a replay reader from TRIM_HORIZON. One run (beforeAll) feeds every assertion: the run is the
  * expensive part, each check only reads its counts.
  */
-import { runClickstreamDemo, type ClickstreamDemoResult } from '../../local/clickstream-demo';
+import { runClickstreamDemo, type ClickstreamDemoResult } from '../../local/clickstream/clickstream-run';
 
 const EVENTS = 5_000;
 const USERS = 200;

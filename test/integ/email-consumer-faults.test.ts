@@ -1,4 +1,4 @@
-import { runEmailDemo, type EmailDemoResult, type RunningEmailDemo } from '../../local/email-demo';
+import { runEmailDemo, type EmailDemoResult, type RunningEmailDemo } from '../../local/email/email-run';
 import { EMAIL_CONSUMER_MODES, EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
 
 const JOBS = 240;

@@ -9,7 +9,7 @@ import {
 import type { EmailJob } from '../../lambda/email-worker/email-job';
 import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
 import { InvalidEmailJobsError } from '../../lambda/email-worker/errors';
-import { provisionEmailLocalStack, type EmailLocalStack } from '../../local/email/email-local-stack';
+import { provisionEmailLocalStack, type EmailLocalStack } from '../../local/email/local-email-resources';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';

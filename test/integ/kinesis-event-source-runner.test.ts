@@ -8,12 +8,12 @@ import type { KinesisStreamEvent } from 'aws-lambda';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
-import type { KinesisEventSourceSettings } from '../../local/kinesis/event-source-settings';
-import { createKinesisEventSourceRunner, type KinesisHandler } from '../../local/kinesis/kinesis-event-source-runner';
-import { emulatorKinesisClient } from '../../local/kinesis/emulator-kinesis-client';
+import type { KinesisEventSourceSettings } from '../../local/clickstream/kinesis-event-source/event-source-settings';
+import { createKinesisEventSourceRunner, type KinesisHandler } from '../../local/clickstream/kinesis-event-source/kinesis-event-source-runner';
+import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';
 import { emulatorClientConfig } from './helpers/emulator-client-config';
-import type { KinesisOnFailureRecord } from '../../local/kinesis/on-failure-record';
-import { sqsOnFailureDestination } from '../../local/kinesis/sqs-on-failure-destination';
+import type { KinesisOnFailureRecord } from '../../local/clickstream/kinesis-event-source/on-failure-record';
+import { sqsOnFailureDestination } from '../../local/clickstream/kinesis-event-source/sqs-on-failure-destination';
 
 interface TestEvent {
   readonly user: string;

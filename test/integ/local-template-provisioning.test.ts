@@ -1,16 +1,16 @@
 import { DynamoDBClient, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { TableProvisioner } from '../../local/dynamodb/table-provisioner';
+import { TableProvisioner } from '../../local/provisioning/table-provisioner';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
-import { QueueProvisioner } from '../../local/sqs/queue-provisioner';
-import { resourcesOfType } from '../../local/template/cfn-template';
-import { eventSourceMappings, lambdaFunctions } from '../../local/template/compute-resources';
-import { newRunPrefix } from '../../local/template/physical-names';
-import { provisionTemplate, type ProvisionedTemplate } from '../../local/template/provision-template';
-import { synthesizeTemplates, templateOf } from '../../local/template/synthesize-templates';
-import { unemulatedResourceTypes } from '../../local/template/unemulated-resources';
+import { QueueProvisioner } from '../../local/provisioning/queue-provisioner';
+import { resourcesOfType } from '../../local/provisioning/cfn-template';
+import { eventSourceMappings, lambdaFunctions } from '../../local/provisioning/compute-resources';
+import { newRunPrefix } from '../../local/provisioning/physical-names';
+import { provisionTemplate, type ProvisionedTemplate } from '../../local/provisioning/provision-template';
+import { synthesizeTemplates, templateOf } from '../../local/provisioning/synthesize-templates';
+import { unemulatedResourceTypes } from '../../local/provisioning/unemulated-resources';
 import { emulatorClientConfig } from './helpers/emulator-client-config';
 import { buildTemplateFixtureApp, FIXTURE, FIXTURE_STACK_NAME } from './helpers/template-fixture-app';
 

@@ -13,7 +13,7 @@ import { aClick, aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';
-import { waitForActiveTable } from '../../../local/dynamodb/wait-for-active-table';
+import { waitForActiveTable } from '../../../local/provisioning/wait-for-active-table';
 
 const TABLE = 'clickstream-sessions';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
