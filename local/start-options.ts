@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './comparison/usage-error';
 
 /** Where the traffic goes. */
-export const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;
+const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;
 /** Email consumer runtimes. */
-export const EMAIL_CONSUMER_CHOICES = ['fargate', 'lambda'] as const;
+const EMAIL_CONSUMER_CHOICES = ['fargate', 'lambda'] as const;
 
 /** What `npm start` runs, from its flags. */
 export interface StartOptions {

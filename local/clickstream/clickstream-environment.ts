@@ -96,7 +96,7 @@ export class ClickstreamArchiveMissingError extends Error {
  * Synthesizes the app as `cdk synth` would (the same context parsing, stack names and cdk-nag checks;
  * asset bundling skipped) and returns the clickstream stack's template.
  */
-export function synthesizeClickstreamTemplate(context: Readonly<Record<string, unknown>> = {}): CfnTemplate {
+function synthesizeClickstreamTemplate(context: Readonly<Record<string, unknown>> = {}): CfnTemplate {
   const templates = synthesizeTemplates({
     buildApp: (app: App) => void buildQueueOrStreamApp(app, {}),
     context,

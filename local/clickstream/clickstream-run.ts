@@ -342,24 +342,3 @@ export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promi
     await environment.stop();
   }
 }
-
-/** The summary a person reads after `npm start`. */
-export function formatClickstreamSummary(result: ClickstreamDemoResult): string {
-  const yesNo = (value: boolean): string => (value ? 'yes' : 'NO');
-  const consumer = (name: string, observation: ConsumerObservation): string =>
-    `  ${name.padEnd(10)} seen ${observation.uniqueEventsSeen}, redelivered ${observation.redeliveries}, poison seen ${observation.invalidRecordsSeen}, per-user order inversions ${observation.perUserOrderInversions}`;
-  return [
-    'Clickstream (Kinesis) summary',
-    `  produced ${result.produced} events in ${result.putRecordsCalls} PutRecords calls; undeliverable ${result.undeliverable}; poison records written ${result.poisonWritten}`,
-    consumer('processor', result.consumers.processor),
-    consumer('dashboard', result.consumers.dashboard),
-    consumer('replay', result.consumers.replay),
-    consumer('archive', result.consumers.archive),
-    `  archive bucket: ${result.archive.objects} object(s), ${result.archive.gzipObjects} GZIP; ${result.archive.errorObjects} under the error prefix (redelivered = duplicates)`,
-    `  cross-shard interleavings seen by the processor: ${result.consumers.processor.crossShardInterleavings} (order is per partition key, not global)`,
-    `  sessions: ${result.sessions.usersInTable} users in the table, ${result.sessions.usersExpected} expected, ${result.sessions.mismatchedUsers.length} mismatched`,
-    `  poison at the on-failure destination: ${result.poison.poisonAtOnFailureDestination}/${result.poisonWritten} (${result.poison.onFailureMessages} on-failure record(s))`,
-    `  replay from TRIM_HORIZON reproduces the dashboard aggregates: ${yesNo(result.replayAggregatesEqual)}; the session table: ${yesNo(result.replaySessionsEqual)}`,
-    ...result.environmentReport.map((line) => `  ${line}`),
-  ].join('\n');
-}

@@ -37,7 +37,7 @@ export interface EmbeddedComparisonOptions {
  * (the stack's defaults are a 30 s job timeout, 30 s first retry and maxReceiveCount 5). Not 3:
  * the retry schedule would end before a killed worker's idempotency lease expires (retry-schedule.ts).
  */
-export const EMBEDDED_EMAIL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1, emailMaxReceiveCount: 4 } as const;
+const EMBEDDED_EMAIL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1, emailMaxReceiveCount: 4 } as const;
 /** 5 % malformed jobs: each must go to the DLQ at once, with its reason. */
 const MALFORMED_RATIO = 0.05;
 /** 2 % of jobs go to recipients that refuse (SMTP 451) on every attempt: redelivered, then redriven. */

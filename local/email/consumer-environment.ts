@@ -42,7 +42,7 @@ function baseEnvironment(stack: EmailLocalStack, endpoints: LocalEndpoints, work
  * sqs-event-source-runner.ts), so there are never more of them than the mapping's
  * MaximumConcurrency allows.
  */
-export function lambdaEnvironmentCount(maximumConcurrency: number, workers: number): number {
+function lambdaEnvironmentCount(maximumConcurrency: number, workers: number): number {
   return Math.max(1, Math.min(workers, maximumConcurrency));
 }
 

@@ -25,7 +25,6 @@ import { countDeliveryOrderInversions } from './delivery-order';
 import { RetryLogCounter, type RetryObservation } from './retry-log-counter';
 import { newRunPrefix } from '../provisioning/physical-names';
 
-export { formatEmailSummary } from './format-email-summary';
 export type { EmailConsumerMode } from './local-email-resources';
 
 /** A run in progress, handed to `duringRun` for fault injection. */

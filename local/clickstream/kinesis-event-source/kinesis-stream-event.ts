@@ -31,7 +31,7 @@ export function arrivalEpochMsOf(shardRecord: ShardRecord): number {
 }
 
 /** One Lambda event record. */
-export function toKinesisStreamRecord(shardRecord: ShardRecord, origin: KinesisEventOrigin): KinesisStreamRecord {
+function toKinesisStreamRecord(shardRecord: ShardRecord, origin: KinesisEventOrigin): KinesisStreamRecord {
   const { record, shardId } = shardRecord;
   const sequenceNumber = sequenceNumberOf(shardRecord);
   return {

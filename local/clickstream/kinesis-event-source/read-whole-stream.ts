@@ -28,7 +28,7 @@ export async function listShardIds(client: KinesisClient, streamName: string): P
 }
 
 /** All records of one shard, in shard order, up to the tip at the time of the call. */
-export async function readWholeShard(client: KinesisClient, streamName: string, shardId: string): Promise<ShardRecord[]> {
+async function readWholeShard(client: KinesisClient, streamName: string, shardId: string): Promise<ShardRecord[]> {
   const start = await client.send(
     new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }),
   );
