@@ -5,10 +5,10 @@
  * template gives them. The Firehose archive's bucket is created on fauxqs's S3 and its delivery
  * settings read, for the local archive delivery runner. Everything it starts, `stop()` stops.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { App } from 'aws-cdk-lib';
 import { readProcessorSettings } from '../../lambda/clickstream-processor/settings-reader';
 import { CLICKSTREAM_OUTPUTS } from '../../lib/clickstream/output-names';
@@ -21,7 +21,15 @@ import { startDynamoDbEmulator } from '../emulators/dynamodb-emulator';
 import { startKinesisEmulator } from '../emulators/kinesis-emulator';
 import { startSqsEmulator } from '../emulators/sqs-emulator';
 import { startAllOrNothing } from '../emulators/start-all-or-nothing';
-import { EMULATOR_CREDENTIALS, emulatorKinesisClient } from '../emulators/emulator-clients';
+import {
+  EMULATOR_REGION,
+  emulatorDynamoDbClient,
+  emulatorEnvironment,
+  emulatorKinesisClient,
+  emulatorS3Client,
+  emulatorSqsClient,
+  type EmulatorEndpoints,
+} from '../emulators/emulator-clients';
 import type { KinesisHandler } from './kinesis-event-source/kinesis-event-source-runner';
 import { kinesisMappings, type LocalKinesisMapping } from './kinesis-event-source/kinesis-mappings';
 import { StreamProvisioner } from '../provisioning/stream-provisioner';
@@ -34,9 +42,6 @@ import { BucketProvisioner } from '../provisioning/s3-bucket-provisioner';
 import { synthesizeTemplates, templateOf } from '../provisioning/synthesize-templates';
 import { MalformedTemplateError } from '../provisioning/template-errors';
 import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from '../provisioning/unemulated-resources';
-
-/** The region every emulator client and handler uses locally. */
-export const LOCAL_REGION = 'us-east-1';
 
 /** Options of the environment. */
 export interface ClickstreamEnvironmentOptions {
@@ -111,15 +116,10 @@ function outputValue(template: CfnTemplate, scope: ResolutionScope, key: string)
   return resolveToString(output.Value, scope, `Outputs.${key}.Value`);
 }
 
-function handlerEnvironment(mappings: readonly LocalKinesisMapping[], endpoints: Record<string, string>, logLevel: string): Record<string, string> {
+function handlerEnvironment(mappings: readonly LocalKinesisMapping[], endpoints: EmulatorEndpoints, logLevel: string): Record<string, string> {
   return {
     ...Object.assign({}, ...mappings.map((mapping) => mapping.function.environment)),
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis ?? '',
-    AWS_ENDPOINT_URL_SQS: endpoints.sqs ?? '',
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDb ?? '',
+    ...emulatorEnvironment(endpoints),
     // CloudWatch is not emulated: EMF lines would only flood stdout.
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: logLevel,
@@ -141,12 +141,10 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
   try {
     const [kinesisEmulator, sqsEmulator, dynamoDbEmulator] = await startAllOrNothing([startKinesisEmulator(), startSqsEmulator(), startDynamoDbEmulator()]);
     emulators.push(kinesisEmulator, sqsEmulator, dynamoDbEmulator);
-    const clientConfig = { region: LOCAL_REGION, credentials: EMULATOR_CREDENTIALS };
     const kinesis = emulatorKinesisClient(kinesisEmulator.endpoint);
-    const sqs = new SQSClient({ ...clientConfig, endpoint: sqsEmulator.endpoint });
-    const dynamoDb = new DynamoDBClient({ ...clientConfig, endpoint: dynamoDbEmulator.endpoint });
-    // Path-style: virtual-hosted names (<bucket>.localhost) need DNS tricks; fauxqs serves both styles.
-    const s3 = new S3Client({ ...clientConfig, endpoint: sqsEmulator.endpoint, forcePathStyle: true });
+    const sqs = emulatorSqsClient(sqsEmulator.endpoint);
+    const dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
+    const s3 = emulatorS3Client(sqsEmulator.endpoint);
     clients.push(kinesis, sqs, dynamoDb, s3);
 
     const namePrefix = newRunPrefix();
@@ -156,7 +154,7 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
       new TableProvisioner({ dynamoDb, namePrefix }),
       new BucketProvisioner({ s3, namePrefix }),
     ];
-    const provisioned = await provisionTemplate(template, provisioners, { region: LOCAL_REGION });
+    const provisioned = await provisionTemplate(template, provisioners, { region: EMULATOR_REGION });
     const mappings = kinesisMappings(template, provisioned.scope);
     const processor = mappings.find((mapping) => !mapping.enhancedFanOut);
     const dashboard = mappings.find((mapping) => mapping.enhancedFanOut);
@@ -186,7 +184,7 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
       },
     });
     return {
-      region: LOCAL_REGION,
+      region: EMULATOR_REGION,
       kinesisEndpoint: kinesisEmulator.endpoint,
       kinesis,
       sqs,

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMULATOR_REGION, emulatorEnvironment } from '../emulators/emulator-clients';
 import { eventSourceConfigEnvironment } from './sqs-event-source/sqs-event-source-child-config';
 import type { ConsumerProcessSpec } from './consumer-processes';
 import { REPOSITORY_ROOT } from './consumer-processes';
@@ -28,11 +29,7 @@ const LAMBDA_HANDLER_MODULE = join(REPOSITORY_ROOT, 'lambda/email-worker/handler
 function baseEnvironment(stack: EmailLocalStack, endpoints: LocalEndpoints, workerId: string): Record<string, string> {
   return {
     ...stack.environment,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDb,
+    ...emulatorEnvironment({ sqs: endpoints.sqs, dynamoDb: endpoints.dynamoDb }),
     [EMAIL_WORKER_ENV.smtpUrl]: endpoints.smtpUrlFor(workerId),
   };
 }
@@ -76,7 +73,7 @@ export function consumerProcessSpecs(
           queueUrl: stack.queueUrl,
           queueArn: lambda.queueArn,
           settings: lambda.settings,
-          fn: { functionName: lambda.functionName, timeoutSeconds: lambda.timeoutSeconds, memorySizeMb: lambda.memorySizeMb, region: 'us-east-1' },
+          fn: { functionName: lambda.functionName, timeoutSeconds: lambda.timeoutSeconds, memorySizeMb: lambda.memorySizeMb, region: EMULATOR_REGION },
           // One poller: an environment never holds a batch it cannot start yet.
           concurrency: 1,
         }),

@@ -4,11 +4,12 @@
  * producer, N consumer processes, and a count of what happened to every job.
  * `npm start` and the integration tests call `runEmailDemo`; everything it starts, it stops.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { sendRawBodies } from './send-raw-bodies';
 import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
 import { startDynamoDbEmulator } from '../emulators/dynamodb-emulator';
+import { emulatorDynamoDbClient, emulatorSqsClient } from '../emulators/emulator-clients';
 import { startSmtpSink, type SmtpSink } from '../emulators/smtp-sink';
 import { startSqsEmulator } from '../emulators/sqs-emulator';
 import { startAllOrNothing } from '../emulators/start-all-or-nothing';
@@ -152,9 +153,8 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
     ]);
     emulators.push(sqsEmulator, dynamoDbEmulator);
     sink = startedSink;
-    const clientConfig = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-    sqs = new SQSClient(clientConfig(sqsEmulator.endpoint));
-    dynamoDb = new DynamoDBClient(clientConfig(dynamoDbEmulator.endpoint));
+    sqs = emulatorSqsClient(sqsEmulator.endpoint);
+    dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
 
     const stack = await provisionEmailLocalStack({
       consumers: options.consumers,

@@ -10,12 +10,6 @@ import { waitForActiveTable } from '../../local/provisioning/wait-for-active-tab
 import type { EmailWorkerSettings } from '../../lambda/email-worker/load-settings';
 import { anEmailWorkerSettings } from './email-settings';
 
-/** Emulator credentials and region: the emulators accept any. */
-export const EMULATOR_CLIENT_CONFIG = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-} as const;
-
 let sequence = 0;
 
 /** A queue with its DLQ (redrive after `maxReceiveCount`) and an idempotency table, all freshly named. */

@@ -13,8 +13,8 @@ import { provisionEmailLocalStack, type EmailLocalStack } from '../../local/emai
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
-import { emulatorClientConfig } from './helpers/emulator-client-config';
 import { EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
+import { emulatorDynamoDbClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 function validJob(index: number): EmailJob {
   return { jobId: `producer-${index}`, to: `user-${index}@example.com`, subject: 'Hello', body: 'Hi' };
@@ -29,8 +29,8 @@ describe('enqueueEmails against the provisioned queue: bad producer input', () =
 
   beforeAll(async () => {
     [sqsEmulator, dynamoDbEmulator] = await Promise.all([startSqsEmulator(), startDynamoDbEmulator()]);
-    sqs = new SQSClient(emulatorClientConfig(sqsEmulator.endpoint));
-    dynamoDb = new DynamoDBClient(emulatorClientConfig(dynamoDbEmulator.endpoint));
+    sqs = emulatorSqsClient(sqsEmulator.endpoint);
+    dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
     stack = await provisionEmailLocalStack({ consumers: 'lambda', sqs, dynamoDb, context: EMAIL_TEST_CONTEXT });
   });
 

@@ -10,8 +10,7 @@ import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import type { KinesisEventSourceSettings } from '../../local/clickstream/kinesis-event-source/event-source-settings';
 import { createKinesisEventSourceRunner, type KinesisHandler } from '../../local/clickstream/kinesis-event-source/kinesis-event-source-runner';
-import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';
-import { emulatorClientConfig } from './helpers/emulator-client-config';
+import { emulatorKinesisClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 import type { KinesisOnFailureRecord } from '../../local/clickstream/kinesis-event-source/on-failure-record';
 import { sqsOnFailureDestination } from '../../local/clickstream/kinesis-event-source/sqs-on-failure-destination';
 
@@ -77,7 +76,7 @@ describe('local Kinesis event-source runner', () => {
   beforeAll(async () => {
     [kinesisEmulator, sqsEmulator] = await Promise.all([startKinesisEmulator(), startSqsEmulator()]);
     kinesis = emulatorKinesisClient(kinesisEmulator.endpoint);
-    sqs = new SQSClient(emulatorClientConfig(sqsEmulator.endpoint));
+    sqs = emulatorSqsClient(sqsEmulator.endpoint);
   });
 
   afterAll(async () => {

@@ -11,8 +11,8 @@ import { newRunPrefix } from '../../local/provisioning/physical-names';
 import { provisionTemplate, type ProvisionedTemplate } from '../../local/provisioning/provision-template';
 import { synthesizeTemplates, templateOf } from '../../local/provisioning/synthesize-templates';
 import { unemulatedResourceTypes } from '../../local/provisioning/unemulated-resources';
-import { emulatorClientConfig } from './helpers/emulator-client-config';
 import { buildTemplateFixtureApp, FIXTURE, FIXTURE_STACK_NAME } from './helpers/template-fixture-app';
+import { emulatorDynamoDbClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 describe('provisioning from a synthesized template', () => {
   const template = templateOf(synthesizeTemplates({ buildApp: buildTemplateFixtureApp }), FIXTURE_STACK_NAME);
@@ -27,8 +27,8 @@ describe('provisioning from a synthesized template', () => {
 
   beforeAll(async () => {
     [sqsEmulator, dynamoDbEmulator] = await Promise.all([startSqsEmulator(), startDynamoDbEmulator()]);
-    sqs = new SQSClient(emulatorClientConfig(sqsEmulator.endpoint));
-    dynamoDb = new DynamoDBClient(emulatorClientConfig(dynamoDbEmulator.endpoint));
+    sqs = emulatorSqsClient(sqsEmulator.endpoint);
+    dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
     const namePrefix = newRunPrefix();
     provisioned = await provisionTemplate(template, [new QueueProvisioner({ sqs, namePrefix }), new TableProvisioner({ dynamoDb, namePrefix })]);
   });

@@ -18,6 +18,7 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import { gzipSync } from 'node:zlib';
+import { EMULATOR_REGION } from '../../emulators/emulator-clients';
 import { createKinesisEventSourceRunner, type KinesisEventSourceRunner } from '../kinesis-event-source/kinesis-event-source-runner';
 import type { DeliveryStreamSettings } from './delivery-stream-settings';
 import { evaluateFirehosePrefix, firehoseObjectKey, type ErrorOutputType } from './firehose-object-keys';
@@ -214,7 +215,7 @@ export function createArchiveDeliveryRunner(props: ArchiveDeliveryRunnerProps): 
     },
     handler: accept,
     pollIntervalMs: SHARD_POLL_INTERVAL_MS,
-    function: { functionName: deliveryStreamName, region: 'us-east-1', timeoutSeconds: 60 },
+    function: { functionName: deliveryStreamName, region: EMULATOR_REGION, timeoutSeconds: 60 },
     log,
   });
 
