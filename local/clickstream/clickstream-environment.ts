@@ -45,7 +45,7 @@ import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from '../provi
 
 /** Options of the environment. */
 export interface ClickstreamEnvironmentOptions {
-  /** Powertools log level of the handlers. @default 'ERROR' (tests stay quiet; the demo passes 'WARN') */
+  /** Powertools log level of the handlers. @default 'ERROR' (tests stay quiet; npm run dev passes 'WARN') */
   readonly handlerLogLevel?: string;
 }
 

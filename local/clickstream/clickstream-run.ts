@@ -30,8 +30,8 @@ import type { LocalKinesisMapping } from './kinesis-event-source/kinesis-mapping
 import type { KinesisOnFailureRecord } from './kinesis-event-source/on-failure-record';
 import { queueUrlForArn, sqsOnFailureDestination } from './kinesis-event-source/sqs-on-failure-destination';
 
-/** Options of one demo run. */
-export interface ClickstreamDemoOptions {
+/** Options of one clickstream run. */
+export interface ClickstreamRunOptions {
   /** Events to produce. */
   readonly events: number;
   /** Distinct users (partition keys). */
@@ -63,7 +63,7 @@ export interface ClickstreamShardReport {
 }
 
 /** The outcome of a run: counts only, no timings. */
-export interface ClickstreamDemoResult {
+export interface ClickstreamRunResult {
   readonly produced: number;
   readonly undeliverable: number;
   readonly putRecordsCalls: number;
@@ -106,14 +106,14 @@ export interface ClickstreamDemoResult {
 }
 
 /** Raised for options outside their range. */
-export class InvalidDemoOptionError extends Error {
-  override readonly name = 'InvalidDemoOptionError';
+export class InvalidClickstreamRunOptionError extends Error {
+  override readonly name = 'InvalidClickstreamRunOptionError';
   constructor(
     readonly option: string,
     readonly value: number,
     readonly expected: string,
   ) {
-    super(`clickstream demo: ${option} must be ${expected}, got ${value}`);
+    super(`clickstream run: ${option} must be ${expected}, got ${value}`);
   }
 }
 
@@ -122,10 +122,10 @@ const POISON_DATA = Buffer.from('{"type":"page_view","userId":');
 /** An event id is `evt-<seed>-<index>` (generate-events.ts); the index is its production position. */
 const EVENT_INDEX = /-(\d+)$/;
 
-function validate(options: ClickstreamDemoOptions): void {
-  if (!Number.isSafeInteger(options.events) || options.events < 1) throw new InvalidDemoOptionError('events', options.events, 'a positive integer');
-  if (!Number.isSafeInteger(options.users) || options.users < 1) throw new InvalidDemoOptionError('users', options.users, 'a positive integer');
-  if (!(options.poisonRatio >= 0 && options.poisonRatio <= 0.1)) throw new InvalidDemoOptionError('poisonRatio', options.poisonRatio, 'from 0 to 0.1');
+function validate(options: ClickstreamRunOptions): void {
+  if (!Number.isSafeInteger(options.events) || options.events < 1) throw new InvalidClickstreamRunOptionError('events', options.events, 'a positive integer');
+  if (!Number.isSafeInteger(options.users) || options.users < 1) throw new InvalidClickstreamRunOptionError('users', options.users, 'a positive integer');
+  if (!(options.poisonRatio >= 0 && options.poisonRatio <= 0.1)) throw new InvalidClickstreamRunOptionError('poisonRatio', options.poisonRatio, 'from 0 to 0.1');
 }
 
 function indexOf(event: ClickstreamEvent): number {
@@ -224,8 +224,8 @@ export function runnerFor(
   });
 }
 
-/** Runs the demo; stops everything it started, also on failure. */
-export async function runClickstreamDemo(options: ClickstreamDemoOptions): Promise<ClickstreamDemoResult> {
+/** Runs the clickstream pattern in the embedded environment; stops everything it started, also on failure. */
+export async function runEmbeddedClickstream(options: ClickstreamRunOptions): Promise<ClickstreamRunResult> {
   validate(options);
   const { log } = options;
   const catchUpTimeoutMs = options.catchUpTimeoutMs ?? 180_000;

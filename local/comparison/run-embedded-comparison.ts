@@ -4,8 +4,8 @@
  * emulators or broker on free loopback ports, so the broker's JVM start overlaps the other two.
  * The outcomes become one ComparisonResult. Everything it starts, the three runs stop.
  */
-import { runClickstreamDemo } from '../clickstream/clickstream-run';
-import { runEmailDemo, type EmailConsumerMode } from '../email/email-run';
+import { runEmbeddedClickstream } from '../clickstream/clickstream-run';
+import { runEmbeddedEmail, type EmailConsumerMode } from '../email/email-run';
 import { clickstreamComparisonOf } from './clickstream-comparison';
 import { condensedReport } from './condensed-report';
 import type { ComparisonProgress } from './comparison-progress';
@@ -64,7 +64,7 @@ const EMBEDDED_NOTES = [
 export async function runEmbeddedComparison(options: EmbeddedComparisonOptions): Promise<ComparisonResult> {
   const { progress } = options;
   const [email, clickstream, kafka] = await Promise.all([
-    runEmailDemo({
+    runEmbeddedEmail({
       consumers: options.consumers ?? 'fargate',
       jobs: options.jobs,
       malformedRatio: MALFORMED_RATIO,
@@ -81,7 +81,7 @@ export async function runEmbeddedComparison(options: EmbeddedComparisonOptions):
         if (!line.startsWith('jobs accounted for') && !line.startsWith('not emulated')) progress.log(`email: ${line}`);
       },
     }),
-    runClickstreamDemo({
+    runEmbeddedClickstream({
       events: options.events,
       users: options.users,
       poisonRatio: POISON_RATIO,

@@ -9,7 +9,7 @@ import { startSmtpSink } from '../emulators/smtp-sink';
 import { startSqsEmulator } from '../emulators/sqs-emulator';
 import { consumerProcessSpecs } from '../email/consumer-environment';
 import { startConsumerProcess, stopConsumerProcess, type ConsumerProcess } from '../email/consumer-processes';
-import { provisionEmailLocalStack } from '../email/local-email-resources';
+import { provisionLocalEmailResources } from '../email/local-email-resources';
 import { emulatorDynamoDbClient, emulatorSqsClient } from '../emulators/emulator-clients';
 import { cliPrefix } from './dev-cli-examples';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
@@ -30,7 +30,7 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
     ]);
     const sqs = started.add(emulatorSqsClient(sqsEmulator.endpoint), (client) => client.destroy());
     const dynamoDb = started.add(emulatorDynamoDbClient(dynamoDbEmulator.endpoint), (client) => client.destroy());
-    const stack = await provisionEmailLocalStack({ consumers: 'fargate', sqs, dynamoDb });
+    const stack = await provisionLocalEmailResources({ consumers: 'fargate', sqs, dynamoDb });
     stack.environmentReport.forEach((line) => context.log(`email: ${line}`));
     started.add(startMailboxWriter(sink, context.mailboxDir), (writer) => writer.stop());
 

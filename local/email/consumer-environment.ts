@@ -9,7 +9,7 @@ import { EMULATOR_REGION, emulatorEnvironment } from '../emulators/emulator-clie
 import { eventSourceConfigEnvironment } from './sqs-event-source/sqs-event-source-child-config';
 import type { ConsumerProcessSpec } from './consumer-processes';
 import { REPOSITORY_ROOT } from './consumer-processes';
-import type { EmailConsumerMode, EmailLocalStack } from './local-email-resources';
+import type { EmailConsumerMode, LocalEmailResources } from './local-email-resources';
 
 /** Where the consumers find the emulators. */
 export interface LocalEndpoints {
@@ -26,9 +26,9 @@ const FARGATE_ENTRY = 'lambda/email-worker/worker.ts';
 const LAMBDA_RUNNER_ENTRY = 'local/email/sqs-event-source/sqs-event-source-main.ts';
 const LAMBDA_HANDLER_MODULE = join(REPOSITORY_ROOT, 'lambda/email-worker/handler.ts');
 
-function baseEnvironment(stack: EmailLocalStack, endpoints: LocalEndpoints, workerId: string): Record<string, string> {
+function baseEnvironment(resources: LocalEmailResources, endpoints: LocalEndpoints, workerId: string): Record<string, string> {
   return {
-    ...stack.environment,
+    ...resources.environment,
     ...emulatorEnvironment({ sqs: endpoints.sqs, dynamoDb: endpoints.dynamoDb }),
     [EMAIL_WORKER_ENV.smtpUrl]: endpoints.smtpUrlFor(workerId),
   };
@@ -46,17 +46,17 @@ function lambdaEnvironmentCount(maximumConcurrency: number, workers: number): nu
 /** One spec per consumer process: `worker.ts` tasks (fargate) or event-source runner slices (lambda). */
 export function consumerProcessSpecs(
   mode: EmailConsumerMode,
-  stack: EmailLocalStack,
+  resources: LocalEmailResources,
   endpoints: LocalEndpoints,
   workers: number,
 ): ConsumerProcessSpec[] {
-  if (mode === 'fargate' || stack.lambda === undefined) {
+  if (mode === 'fargate' || resources.lambda === undefined) {
     return Array.from({ length: workers }, (_, index) => {
       const id = `worker-${index + 1}`;
-      return { id, entry: FARGATE_ENTRY, env: baseEnvironment(stack, endpoints, id) };
+      return { id, entry: FARGATE_ENTRY, env: baseEnvironment(resources, endpoints, id) };
     });
   }
-  const lambda = stack.lambda;
+  const lambda = resources.lambda;
   const environments = lambdaEnvironmentCount(lambda.settings.maximumConcurrency ?? DEFAULT_LAMBDA_CONCURRENCY, workers);
   return Array.from({ length: environments }, (_, index) => {
     const id = `worker-${index + 1}`;
@@ -64,13 +64,13 @@ export function consumerProcessSpecs(
       id,
       entry: LAMBDA_RUNNER_ENTRY,
       env: {
-        ...baseEnvironment(stack, endpoints, id),
+        ...baseEnvironment(resources, endpoints, id),
         // Set by the Lambda service; Powertools idempotency prefixes its keys with it.
         AWS_LAMBDA_FUNCTION_NAME: lambda.functionName,
         ...eventSourceConfigEnvironment({
           handlerModule: LAMBDA_HANDLER_MODULE,
           handlerExport: 'handler',
-          queueUrl: stack.queueUrl,
+          queueUrl: resources.queueUrl,
           queueArn: lambda.queueArn,
           settings: lambda.settings,
           fn: { functionName: lambda.functionName, timeoutSeconds: lambda.timeoutSeconds, memorySizeMb: lambda.memorySizeMb, region: EMULATOR_REGION },

@@ -2,7 +2,7 @@
  * The email pattern end to end on this machine: emulators (fauxqs, dynalite, an SMTP sink),
  * resources provisioned from the synthesized EmailWorkerStack, jobs enqueued with the real
  * producer, N consumer processes, and a count of what happened to every job.
- * `npm start` and the integration tests call `runEmailDemo`; everything it starts, it stops.
+ * `npm start` and the integration tests call `runEmbeddedEmail`; everything it starts, it stops.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
@@ -18,7 +18,7 @@ import { startConsumerProcess, stopConsumerProcess, type ConsumerExit, type Cons
 import { consumerProcessSpecs } from './consumer-environment';
 import { DeadLetterCollector } from './dead-letter-collector';
 import { buildEmailJobMix, TRANSIENT_RECIPIENT_PATTERN, type EmailJobMix } from './email-job-mix';
-import { provisionEmailLocalStack, type EmailConsumerMode, type EmailLocalStack } from './local-email-resources';
+import { provisionLocalEmailResources, type EmailConsumerMode, type LocalEmailResources } from './local-email-resources';
 import { countEmailRunOutcome, isEveryJobAccountedFor, type EmailRunOutcome } from './email-run-outcome';
 import { createRunProgress } from './run-progress';
 import { visibleBacklog, workersToAdd, type BacklogScalingPolicy, type ScalingStep } from './backlog-scaler';
@@ -29,7 +29,7 @@ import { newRunPrefix } from '../provisioning/physical-names';
 export type { EmailConsumerMode } from './local-email-resources';
 
 /** A run in progress, handed to `duringRun` for fault injection. */
-export interface RunningEmailDemo {
+export interface EmailRunInProgress {
   readonly consumers: readonly ConsumerProcess[];
   readonly sink: SmtpSink;
   /** Resolves once the sink has acknowledged at least `count` messages. */
@@ -37,7 +37,7 @@ export interface RunningEmailDemo {
 }
 
 /** Options of one run. */
-export interface EmailDemoOptions {
+export interface EmailRunOptions {
   readonly consumers: EmailConsumerMode;
   /** Jobs to enqueue, malformed ones included. @default 300 */
   readonly jobs?: number;
@@ -60,7 +60,7 @@ export interface EmailDemoOptions {
   /** The sink holds each DATA reply this long (see SmtpSinkOptions). @default 0 */
   readonly smtpDataResponseDelayMs?: number;
   /** Runs alongside the consumers (e.g. kills one); the run waits for it. @default none */
-  readonly duringRun?: (run: RunningEmailDemo) => Promise<void>;
+  readonly duringRun?: (run: EmailRunInProgress) => Promise<void>;
   /**
    * Consumer processes started with the run; more are added (up to `workers`) while the backlog
    * exceeds `backlogPerWorker` per running worker. @default `workers` (all at once, no scaling)
@@ -90,7 +90,7 @@ export interface EmailWorkerScaling {
 }
 
 /** What a run did. */
-export interface EmailDemoResult extends EmailRunOutcome {
+export interface EmailRunResult extends EmailRunOutcome {
   readonly consumers: EmailConsumerMode;
   /** Every job was delivered or dead-lettered before the deadline. */
   readonly completed: boolean;
@@ -124,16 +124,16 @@ async function countReceivable(sqs: SQSClient, queueUrl: string): Promise<number
   return Messages?.length ?? 0;
 }
 
-async function enqueueMix(sqs: SQSClient, stack: EmailLocalStack, mix: EmailJobMix): Promise<void> {
-  const { failures } = await enqueueEmails(mix.validJobs, { queueUrl: stack.queueUrl, sqs });
+async function enqueueMix(sqs: SQSClient, resources: LocalEmailResources, mix: EmailJobMix): Promise<void> {
+  const { failures } = await enqueueEmails(mix.validJobs, { queueUrl: resources.queueUrl, sqs });
   if (failures.length > 0) throw new Error(`enqueueEmails could not enqueue ${failures.length} jobs: ${failures[0]?.message}`);
   const bodies = mix.malformedJobs.map((job) => job.body);
-  const { accepted, firstRefusal } = await sendRawBodies(sqs, stack.queueUrl, bodies);
+  const { accepted, firstRefusal } = await sendRawBodies(sqs, resources.queueUrl, bodies);
   if (accepted < bodies.length) throw new Error(`SQS refused ${bodies.length - accepted} malformed test messages: ${firstRefusal}`);
 }
 
 /** Runs the email pattern end to end and returns the counted outcome. */
-export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemoResult> {
+export async function runEmbeddedEmail(options: EmailRunOptions): Promise<EmailRunResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const emulators: RunningEmulator[] = [];
   let sink: SmtpSink | undefined;
@@ -156,14 +156,14 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
     sqs = emulatorSqsClient(sqsEmulator.endpoint);
     dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
 
-    const stack = await provisionEmailLocalStack({
+    const resources = await provisionLocalEmailResources({
       consumers: options.consumers,
       sqs,
       dynamoDb,
       context: options.context ?? DEFAULT_LOCAL_CONTEXT,
     });
-    for (const line of stack.environmentReport) log(line);
-    stopGraceMs = 1000 * (stack.stopTimeoutSeconds ?? stack.lambda?.timeoutSeconds ?? 30);
+    for (const line of resources.environmentReport) log(line);
+    stopGraceMs = 1000 * (resources.stopTimeoutSeconds ?? resources.lambda?.timeoutSeconds ?? 30);
 
     const mix = buildEmailJobMix({
       jobs: options.jobs ?? 300,
@@ -171,11 +171,11 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
       transientRatio: options.transientRatio ?? 0.02,
       runId: newRunPrefix(),
     });
-    await enqueueMix(sqs, stack, mix);
+    await enqueueMix(sqs, resources, mix);
     log(`${options.consumers}: enqueued ${mix.validJobs.length} valid and ${mix.malformedJobs.length} malformed jobs`);
 
     const endpoints = { sqs: sqsEmulator.endpoint, dynamoDb: dynamoDbEmulator.endpoint, smtpUrlFor: startedSink.urlForUser };
-    const specs = consumerProcessSpecs(options.consumers, stack, endpoints, options.workers ?? 2);
+    const specs = consumerProcessSpecs(options.consumers, resources, endpoints, options.workers ?? 2);
     const retryCounter = new RetryLogCounter();
     const startNextConsumer = (): void => {
       const spec = specs[consumers.length];
@@ -197,7 +197,7 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
     let lastScalingStepAt = Date.now();
     log(`${options.consumers}: started ${consumers.length} of up to ${specs.length} consumer processes`);
 
-    const collector = new DeadLetterCollector(sqs, stack.deadLetterQueueUrl);
+    const collector = new DeadLetterCollector(sqs, resources.deadLetterQueueUrl);
     const deadline = Date.now() + (options.deadlineMs ?? 120_000);
     const faults = options.duringRun?.({
       consumers,
@@ -215,7 +215,7 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
         outcome = countEmailRunOutcome(mix, startedSink.messages, collector.collected);
         progress.update(outcome.enqueued - outcome.lost.length, `delivered ${outcome.delivered}, dead-lettered ${outcome.deadLettered}`);
         if (consumers.length < scaling.maxWorkers) {
-          const backlog = await visibleBacklog(sqs, stack.queueUrl);
+          const backlog = await visibleBacklog(sqs, resources.queueUrl);
           if (workersToAdd(scaling, consumers.length, backlog, Date.now() - lastScalingStepAt) > 0) {
             startNextConsumer();
             lastScalingStepAt = Date.now();
@@ -243,13 +243,13 @@ export async function runEmailDemo(options: EmailDemoOptions): Promise<EmailDemo
     if (!completed) {
       for (const consumer of consumers) log(`--- ${consumer.id} output (tail) ---\n${consumer.outputTail()}`);
     }
-    const receivableAfterRun = await countReceivable(sqs, stack.queueUrl);
+    const receivableAfterRun = await countReceivable(sqs, resources.queueUrl);
     return {
       ...outcome,
       consumers: options.consumers,
       completed,
       consumerExits: { ...consumerExits },
-      environmentReport: stack.environmentReport,
+      environmentReport: resources.environmentReport,
       deliveryOrderInversions: countDeliveryOrderInversions(startedSink.messages),
       retries: retryCounter.observation(),
       receivableAfterRun,

@@ -22,7 +22,7 @@ import type { CfnTemplate } from '../provisioning/cfn-template';
 export type EmailConsumerMode = 'fargate' | 'lambda';
 
 /** Inputs of the local email stack. */
-export interface EmailLocalStackProps {
+export interface LocalEmailResourcesProps {
   readonly consumers: EmailConsumerMode;
   readonly sqs: SQSClient;
   readonly dynamoDb: DynamoDBClient;
@@ -40,7 +40,7 @@ export interface LocalLambdaConsumer {
 }
 
 /** What the consumers run with. */
-export interface EmailLocalStack {
+export interface LocalEmailResources {
   /** The consumer's environment, intrinsics resolved to the local resources. */
   readonly environment: Readonly<Record<string, string>>;
   readonly queueUrl: string;
@@ -68,7 +68,7 @@ export class EmailTemplateError extends Error {
 /** The sender address used locally when the context gives none (the SMTP sink accepts any). */
 const LOCAL_EMAIL_FROM = 'sender@example.com';
 
-function emailTemplate(props: EmailLocalStackProps): CfnTemplate {
+function emailTemplate(props: LocalEmailResourcesProps): CfnTemplate {
   const templates = synthesizeTemplates({
     buildApp: (app) => {
       buildQueueOrStreamApp(app, {});
@@ -86,7 +86,7 @@ function requireVariable(environment: Readonly<Record<string, string>>, name: st
 }
 
 /** Synthesizes, provisions, and resolves the consumer's settings. */
-export async function provisionEmailLocalStack(props: EmailLocalStackProps): Promise<EmailLocalStack> {
+export async function provisionLocalEmailResources(props: LocalEmailResourcesProps): Promise<LocalEmailResources> {
   const template = emailTemplate(props);
   const namePrefix = newRunPrefix();
   const provisioned = await provisionTemplate(template, [

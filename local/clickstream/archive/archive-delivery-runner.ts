@@ -23,7 +23,7 @@ import { createKinesisEventSourceRunner, type KinesisEventSourceRunner } from '.
 import type { DeliveryStreamSettings } from './delivery-stream-settings';
 import { evaluateFirehosePrefix, firehoseObjectKey, type ErrorOutputType } from './firehose-object-keys';
 
-/** Injected faults, for tests and demos. Without them every record is delivered once. */
+/** Injected faults, for tests. Without them every record is delivered once. */
 export interface ArchiveDeliveryFaults {
   /** Fails the processing of a record: returns the error message, or undefined to process it. @default no failures */
   readonly failProcessing?: (data: Buffer) => string | undefined;

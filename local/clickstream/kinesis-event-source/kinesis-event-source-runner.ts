@@ -5,7 +5,7 @@
  * ParallelizationFactor > 1, partial batch responses, bisect, retries, record age, on-failure
  * destination). The decisions themselves live in `batch-retry-policy.ts`; this file only does I/O.
  *
- * It is a test and demo harness, not an emulator: no resharding, no checkpoint persistence, no
+ * It is a harness for the tests and npm start, not an emulator: no resharding, no checkpoint persistence, no
  * function timeout enforcement, no tumbling windows, and enhanced fan-out is read by polling
  * (kinesis-local has no SubscribeToShard).
  */

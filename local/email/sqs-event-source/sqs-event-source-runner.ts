@@ -2,7 +2,7 @@
  * A small local stand-in for Lambda's SQS event source: N pollers (the mapping's
  * MaximumConcurrency) each gather a batch (BatchSize, MaximumBatchingWindowInSeconds), invoke the
  * real handler with an AWS-shaped event and context, and delete what succeeded (see
- * sqs-batch-outcome.ts). A test and demo harness, not a general emulator.
+ * local/lambda/batch-outcome.ts). A harness for the tests and npm start, not a general emulator.
  *
  * One runner (one process) is one Lambda execution environment, so it runs ONE invocation at a
  * time, however many pollers gather batches: handlers keep per-environment state at module level
