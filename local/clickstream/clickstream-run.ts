@@ -5,7 +5,7 @@
  * production ends, a third "replay" reader starts from TRIM_HORIZON. Then it checks what a stream
  * promises: every consumer saw everything, per-user order held (there is no global order), session
  * state matches the produced data exactly, poison went to the on-failure queue without blocking its
- * shard, and a replay reproduces the same aggregates. The Firehose archive runs too (local/archive/):
+ * shard, and a replay reproduces the same aggregates. The Firehose archive runs too (archive/):
  * it is counted from the objects actually in its bucket.
  */
 import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
