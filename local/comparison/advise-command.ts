@@ -47,7 +47,7 @@ export function adviseCommandFor(observed: ObservedWorkload): string {
 const mean = (sizes: readonly number[]): number => sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length);
 
 /** Mean size of the email jobs a run sends (the same builder the run uses). */
-export function sampleEmailJobBytes(): number {
+function sampleEmailJobBytes(): number {
   const mix = buildEmailJobMix({ jobs: 100, malformedRatio: 0, transientRatio: 0, runId: 'run-0000000000' });
   return mean(mix.validJobs.map((job) => Buffer.byteLength(JSON.stringify(job))));
 }

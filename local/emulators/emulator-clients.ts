@@ -21,14 +21,14 @@ export const EMULATOR_REGION = 'us-east-1';
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
 /** What every emulator client gets. */
-export interface EmulatorClientConfig {
+interface EmulatorClientConfig {
   readonly endpoint: string;
   readonly region: string;
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
 }
 
 /** The base configuration for a client of the emulator at `endpoint`. */
-export function emulatorClientConfig(endpoint: string): EmulatorClientConfig {
+function emulatorClientConfig(endpoint: string): EmulatorClientConfig {
   return { endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS };
 }
 
