@@ -10,7 +10,7 @@ import { STAGE_PATTERN, STAGE_RULE } from '../lambda/shared/stage-name';
 import { UsageError } from '../lambda/shared/errors';
 
 /** Where the traffic goes. */
-export const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;
+const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;
 
 /** What `npm start` runs, from its flags. */
 export interface StartOptions {

@@ -18,7 +18,7 @@ import { runRemoteTargetComparison } from './comparison/remote-comparison';
 import { unmetExpectations } from './comparison/expectations';
 import { nodeVersionProblem } from '../scripts/check-node.cjs';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
-import { adviseLineForRun } from '../advisor/advise-command';
+import { adviseLineForRun } from './comparison/advise-command';
 import { runVariants } from './variants/run-variants';
 import { formatVariantsTable, unmetVariantExpectations } from './variants/variants-table';
 

@@ -17,7 +17,7 @@ export interface DeadLetter {
 /** Reason recorded for a message SQS moved after too many receives (the worker attached none). */
 export const REDRIVEN_AFTER_MAX_RECEIVES = 'redriven by SQS after maxReceiveCount';
 /** Reason recorded for a worker's copy sent without its FailureReason (the DLQ refused the attribute). */
-export const COPIED_WITHOUT_REASON = 'copied by the worker; reason dropped';
+const COPIED_WITHOUT_REASON = 'copied by the worker; reason dropped';
 
 
 export class DeadLetterCollector {

@@ -11,7 +11,7 @@ export interface RawSendResult {
 
 /**
  * Sends message bodies as they are, 10 per SendMessageBatch: the way to put malformed jobs on the
- * queue for a demo or a test, since enqueueEmails rightly refuses them.
+ * queue for a run or a test, since enqueueEmails rightly refuses them.
  */
 export async function sendRawBodies(sqs: SQSClient, queueUrl: string, bodies: readonly string[]): Promise<RawSendResult> {
   let accepted = 0;

@@ -17,8 +17,8 @@ import { Consumer, Producer, ProduceAcks, type Message, type MessagesStream } fr
 import type { Context, MSKEvent, MSKRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { kafkaItemIdentifier } from '../../lambda/kafka-sessionizer/msk-records';
-import { classifyResponse, decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type PendingBatch } from '../kinesis/batch-retry-policy';
-import { createLambdaContext, type LocalFunctionIdentity } from '../sqs/lambda-context';
+import { classifyResponse, decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type PendingBatch } from '../lambda/batch-retry-policy';
+import { createLambdaContext, type LocalFunctionIdentity } from '../lambda/lambda-context';
 import type { MskEventSourceSettings } from './msk-event-source-settings';
 
 /** An MSK handler as Lambda calls it (its response read as a partial batch response). */

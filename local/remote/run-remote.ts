@@ -4,7 +4,7 @@
  * consumers. Every wait has a deadline; whatever a target cannot show is null with a note.
  */
 import { findDeployedClickstream, findDeployedEmailWorker } from './deployed-stacks';
-import { newRunPrefix } from '../template/physical-names';
+import { newRunPrefix } from '../provisioning/physical-names';
 import { createRemoteClients } from './remote-clients';
 import { runRemoteClickstream } from './remote-clickstream-run';
 import type { ComparisonResult } from '../comparison/comparison-result';

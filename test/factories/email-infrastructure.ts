@@ -7,15 +7,9 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { waitForActiveTable } from '../../local/dynamodb/wait-for-active-table';
+import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
 import type { EmailWorkerSettings } from '../../lambda/email-worker/load-settings';
 import { anEmailWorkerSettings } from './email-settings';
-
-/** Emulator credentials and region: the emulators accept any. */
-export const EMULATOR_CLIENT_CONFIG = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-} as const;
 
 let sequence = 0;
 

@@ -14,10 +14,10 @@ import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { ARCHIVE_DATA_PREFIX, ARCHIVE_ERROR_PREFIX } from '../../lib/clickstream/clickstream-archive';
 import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
 import { putClickstreamEvents } from '../../lambda/clickstream-producer/producer';
-import { createArchiveDeliveryRunner, type ArchiveDeliveryRunner } from '../../local/archive/archive-delivery-runner';
-import { readArchivedObjects, staticPartOfPrefix, type ArchivedObject } from '../../local/archive/read-archive';
-import { ConsumerObserver, type ConsumerObservation } from '../../local/clickstream-consumer-observer';
-import { startClickstreamEnvironment, type ClickstreamEnvironment } from '../../local/clickstream-environment';
+import { createArchiveDeliveryRunner, type ArchiveDeliveryRunner } from '../../local/clickstream/archive/archive-delivery-runner';
+import { readArchivedObjects, staticPartOfPrefix, type ArchivedObject } from '../../local/clickstream/archive/read-archive';
+import { ConsumerObserver, type ConsumerObservation } from '../../local/clickstream/consumer-observer';
+import { startClickstreamEnvironment, type ClickstreamEnvironment } from '../../local/clickstream/clickstream-environment';
 
 const EVENTS = 1_200;
 const USERS = 40;

@@ -13,7 +13,7 @@ import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 import { findSqsRefusedCharacter } from '../../lambda/sqs-poller/sqs-text';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
-import { emulatorClientConfig } from './helpers/emulator-client-config';
+import { emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 /** A body of exactly `bytes` UTF-8 bytes that is not a valid job. */
 const bodyOf = (bytes: number) => 'x'.repeat(bytes);
@@ -27,7 +27,7 @@ describe('dead-letter copies on fauxqs', () => {
 
   beforeAll(async () => {
     emulator = await startSqsEmulator();
-    sqs = new SQSClient(emulatorClientConfig(emulator.endpoint));
+    sqs = emulatorSqsClient(emulator.endpoint);
   });
 
   beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { runEmailDemo, type EmailDemoResult } from '../../local/email-demo';
+import { runEmbeddedEmail, type EmailRunResult } from '../../local/email/email-run';
 import { EMAIL_CONSUMER_MODES, EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
 
 const JOBS = 2_000;
@@ -8,10 +8,10 @@ const TRANSIENT_RATIO = 0.02;
 const MIN_SHARE_PER_WORKER = 0.1;
 
 describe.each(EMAIL_CONSUMER_MODES)('email worker end to end (%s)', (consumers) => {
-  let result: EmailDemoResult;
+  let result: EmailRunResult;
 
   beforeAll(async () => {
-    result = await runEmailDemo({
+    result = await runEmbeddedEmail({
       consumers,
       jobs: JOBS,
       malformedRatio: MALFORMED_RATIO,

@@ -11,7 +11,7 @@ import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { runQueueVariant } from '../../local/variants/queue-variant-run';
-import { EMULATOR_CLIENT_CONFIG } from '../factories/email-infrastructure';
+import { emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 let emulator: RunningEmulator;
 let sqs: SQSClient;
@@ -19,7 +19,7 @@ let sequence = 0;
 
 beforeAll(async () => {
   emulator = await startSqsEmulator();
-  sqs = new SQSClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: emulator.endpoint });
+  sqs = emulatorSqsClient(emulator.endpoint);
 });
 
 afterAll(async () => {

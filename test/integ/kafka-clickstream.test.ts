@@ -17,7 +17,7 @@ import { parseClickstreamEvent, type ClickstreamEvent } from '../../lambda/share
 import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
-import { waitForActiveTable } from '../../local/dynamodb/wait-for-active-table';
+import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
 import { startAnalyticsMemberProcess } from '../../local/kafka/analytics-member-processes';
 import { awaitCompaction } from '../../local/kafka/await-compaction';
 import { createClickstreamTopics, type ClickstreamTopicNames } from '../../local/kafka/kafka-topics';

@@ -1,13 +1,13 @@
 /** The pure observers behind the comparison's figures: delivery order, retry log lines, backlog scaling, shard shares. */
-import { deliveredAfterPoison, hotKeyShare, recordsPerShard } from '../../../local/clickstream-shard-report';
-import { withHotUser, InvalidHotUserShareError } from '../../../local/clickstream-hot-user';
+import { deliveredAfterPoison, hotKeyShare, recordsPerShard } from '../../../local/clickstream/shard-report';
+import { withHotUser, InvalidHotUserShareError } from '../../../local/clickstream/hot-user';
 import { condensedReport } from '../../../local/comparison/condensed-report';
 import { workersToAdd, type BacklogScalingPolicy } from '../../../local/email/backlog-scaler';
 import { countAdjacentInversions, countDeliveryOrderInversions } from '../../../local/email/delivery-order';
 import { RetryLogCounter } from '../../../local/email/retry-log-counter';
 import { EMAIL_WORKER_LOG_EVENTS } from '../../../lambda/email-worker/log-events';
 import type { CapturedMail } from '../../../local/emulators/smtp-sink';
-import type { ShardDelivery } from '../../../local/clickstream-consumer-observer';
+import type { ShardDelivery } from '../../../local/clickstream/consumer-observer';
 import { generateClickstreamEvents } from '../../../lambda/clickstream-producer/generate-events';
 
 const mailFor = (jobId: string | undefined): CapturedMail => ({ from: 'a@example.com', to: ['b@example.com'], raw: '', jobId, clientUser: 'worker-1' });
