@@ -1,10 +1,12 @@
 /**
  * One Kafka clickstream run that yields the comparison's third column: produce to `clickstream`
  * keyed by userId (a hot user and two poison records included), run the sessionizer through the
- * local MSK event-source runner, the analytics group as member processes (the busiest SIGKILLed mid-run),
- * a replay from the earliest offset and one by timestamp, then compaction of `clickstream-sessions`.
+ * local MSK event-source runner, the analytics group as member processes (the busiest SIGKILLed while
+ * records are still produced), a replay from the earliest offset and one by timestamp, then
+ * compaction of `clickstream-sessions` (sped up only after the analytics group's records were counted).
  * Everything it starts, it stops (the broker too, unless it came from KAFKA_BOOTSTRAP_SERVERS).
  */
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SessionState } from '../../lambda/clickstream-processor/session';
@@ -13,11 +15,12 @@ import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggrega
 import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
 import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
 import { parseClickstreamEvent, type ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
 import type { KafkaComparison } from '../comparison/kafka-comparison';
 import { startAnalyticsMemberProcess, type AnalyticsMemberProcess } from './analytics-member-processes';
 import { awaitCompaction } from './await-compaction';
 import { createClickstreamTopics } from './kafka-topics';
-import { startKafkaBroker } from './local-kafka-broker';
+import { startKafkaBroker, type KafkaBroker } from './local-kafka-broker';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from './msk-event-source-runner';
 import { settleWithin } from '../../lambda/shared/settle-within';
 import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from './msk-event-source-settings';
@@ -40,6 +43,8 @@ export interface KafkaComparisonOptions {
   readonly members?: number;
   /** Progress lines. @default none */
   readonly log?: (line: string) => void;
+  /** Environment (KAFKA_BOOTSTRAP_SERVERS names an existing broker). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Session state in memory: the sessionizer's DynamoDB writes are the Kinesis column's (same module); here the transport is compared. */
@@ -139,16 +144,28 @@ async function awaitSessionizer(runner: MskEventSourceRunner, observer: Sessioni
   await check;
 }
 
+/**
+ * A local broker is this run's alone (its log directory is deleted at the end); an existing one
+ * (KAFKA_BOOTSTRAP_SERVERS) still holds the topics, records and committed offsets of earlier runs,
+ * so every topic and group of this run gets a run id: a second run neither re-reads the first
+ * run's records nor starts from its offsets.
+ */
+export function runNameSuffix(origin: KafkaBroker['origin'], runId: string = randomUUID().slice(0, 8)): string {
+  return origin === 'external' ? `-run-${runId}` : '';
+}
+
 /** Runs the Kafka pattern once on a local (or KAFKA_BOOTSTRAP_SERVERS) broker. */
 export async function runKafkaComparison(options: KafkaComparisonOptions): Promise<KafkaComparison> {
   const log = options.log ?? (() => undefined);
   const partitions = options.partitions ?? 3;
   const memberCount = options.members ?? 4;
-  const broker = await startKafkaBroker({ log });
+  const broker = await startKafkaBroker({ log, ...(options.env === undefined ? {} : { env: options.env }) });
   const members: AnalyticsMemberProcess[] = [];
   try {
     const servers = broker.bootstrapServers;
-    const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions, fastCompaction: true });
+    const suffix = runNameSuffix(broker.origin);
+    if (suffix !== '') log(`kafka: an existing broker: this run's topics and groups end in "${suffix}"`);
+    const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions, suffix });
     const events = generateClickstreamEvents({ events: options.events, users: options.users, seed: 31 }).map((event, index) =>
       index % HOT_USER_EVERY === 0 ? { ...event, userId: HOT_USER } : event,
     );
@@ -156,7 +173,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     // The members join before any record exists, so the group spreads the partitions over them first.
     members.push(
       ...Array.from({ length: memberCount }, (_, index) =>
-        startAnalyticsMemberProcess(`member-${index + 1}`, servers, { ANALYTICS_SESSION_TIMEOUT_MS: MEMBER_SESSION_TIMEOUT_MS }),
+        startAnalyticsMemberProcess(`member-${index + 1}`, servers, { ANALYTICS_SESSION_TIMEOUT_MS: MEMBER_SESSION_TIMEOUT_MS, ANALYTICS_NAME_SUFFIX: suffix }),
       ),
     );
     await Promise.all(members.map((member) => member.started));
@@ -166,13 +183,14 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     await sleep(50);
     const cut = Date.now();
     await sleep(50);
-    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half) });
-    // As in test/integ/kafka-clickstream.test.ts: the kill lands once every record is produced, while
-    // the members are still working through them; the killed member's uncommitted records go to the
-    // partition's next owner.
+    // The kill lands while records are still being produced: the killed member's partitions keep
+    // growing until the group notices, and their uncommitted records go to the partition's next owner.
+    const killAt = half + Math.floor((events.length - half) / 4);
+    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half, killAt) });
     const victim = await busiestMember(servers, topics.sessions, members);
     victim.kill();
-    log(`kafka: SIGKILLed ${victim.memberId} (busy); its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
+    log(`kafka: SIGKILLed ${victim.memberId} (busy) mid-produce; its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
+    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(killAt) });
 
     const observer = observeSessionizer(
       createKafkaSessionizer({
@@ -187,7 +205,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
       bootstrapServers: servers,
       topic: topics.clickstream,
       deadLetterTopic: topics.deadLetter,
-      settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchingWindowMs: 100 },
+      settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchingWindowMs: 100, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
       handler: observer.handler,
       function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
       log: (line) => log(`kafka: ${line}`),
@@ -197,7 +215,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     const expectedIds = new Set(events.map((event) => event.eventId));
     const [earliest, byTimestamp, analytics] = await Promise.all([
       readWholeTopic({ bootstrapServers: servers, topic: topics.clickstream }),
-      replayFromTimestamp({ bootstrapServers: servers, topic: topics.clickstream, fromTimestampMs: cut }),
+      replayFromTimestamp({ bootstrapServers: servers, topic: topics.clickstream, fromTimestampMs: cut, groupId: `${KAFKA_GROUPS.replayTimestamp}${suffix}` }),
       awaitAnalytics(servers, topics.sessions, expectedIds),
       awaitSessionizer(runner, observer, events.length + POISON.length, events.length, log),
     ]);
