@@ -56,7 +56,10 @@ export interface MskEventSourceRunnerStats {
 /** The runner's lifecycle. */
 export interface MskEventSourceRunner {
   start(): Promise<void>;
-  /** Resolves once every record below the end offsets taken now has been completed or discarded. */
+  /**
+   * Resolves once every record below the end offsets taken now has been completed or discarded, or
+   * once the runner is stopped (a caller that stopped waiting must not leave a poll running).
+   */
   waitUntilCaughtUp(options?: { readonly timeoutMs?: number }): Promise<void>;
   stop(): Promise<void>;
   stats(): MskEventSourceRunnerStats;
@@ -95,6 +98,7 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
   const consumer = new Consumer({ ...connection, clientId: `${functionName}-esm`, groupId: settings.consumerGroupId });
   const producer = new Producer({ ...connection, clientId: `${functionName}-esm-dlq`, acks: ProduceAcks.ALL });
   let stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
+  let stopped = false;
 
   const toMskRecord = (message: RawMessage): MSKRecord => ({
     topic: message.topic,
@@ -222,12 +226,13 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
       const deadline = Date.now() + (options.timeoutMs ?? 120_000);
       const caughtUp = (): boolean =>
         ends.every((end, partition) => end === 0n || ((lanes.get(partition)?.done ?? -1n) >= end && lanes.get(partition)?.running === undefined));
-      while (!caughtUp()) {
+      while (!caughtUp() && !stopped) {
         if (Date.now() > deadline) throw new Error(`${functionName} did not catch up with ${props.topic} in time (${counters.recordsCompleted} completed)`);
         await sleep(100);
       }
     },
     async stop() {
+      stopped = true;
       await stream?.close().catch(() => undefined);
       for (const lane of lanes.values()) if (lane.windowTimer !== undefined) clearTimeout(lane.windowTimer);
       await Promise.all([...lanes.values()].map((lane) => lane.running));
