@@ -7,15 +7,23 @@
  * - one batch in flight per partition, so each partition (and each key) keeps its order;
  * - retries, bisect on error, maximum record age and the partial batch response, decided by the
  *   Kinesis runner's pure policy (batch-retry-policy.ts), which the docs describe the same way;
+ * - the partial batch response names failed records by `{ partition: '<topic>-<partition>', offset }`
+ *   (kafka-batch-response.ts);
  * - discarded records are written, key and value unchanged, to the Kafka on-failure destination
- *   topic, and the partition moves on; offsets are committed after each completed batch.
+ *   topic, and the partition moves on; offsets are committed after each completed batch. "Kafka
+ *   destinations receive the actual failed records along with failure metadata" (AWS Lambda developer
+ *   guide, "Using a Kafka topic as an on-failure destination",
+ *   https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure-destination.html); the metadata's
+ *   exact form is not in the copies read here, so this runner's is its own: `condition` and `source`
+ *   (`<topic>-<partition>-<offset>`) headers.
  * A test and demo harness, not an emulator: no provisioned-poller scaling, no function timeout.
  */
 import { settleWithin } from '../../lambda/shared/settle-within';
 import { Consumer, Producer, ProduceAcks, type Message, type MessagesStream } from '@platformatic/kafka';
 import type { Context, MSKEvent, MSKRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { kafkaItemIdentifier } from '../../lambda/kafka-sessionizer/msk-records';
+import { kafkaRecordName } from '../../lambda/kafka-sessionizer/msk-records';
+import { kafkaResponseByRecordName } from './kafka-batch-response';
 import { classifyResponse, decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type PendingBatch } from '../kinesis/batch-retry-policy';
 import { createLambdaContext, type LocalFunctionIdentity } from '../sqs/lambda-context';
 import type { MskEventSourceSettings } from './msk-event-source-settings';
@@ -119,10 +127,10 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
 
   async function invoke(batch: PendingBatch<RawMessage>) {
     counters.invocations += 1;
-    const identifiers = batch.records.map((message) => kafkaItemIdentifier({ ...message, offset: Number(message.offset) }));
+    const identifiers = batch.records.map((message) => kafkaRecordName({ ...message, offset: Number(message.offset) }));
     try {
       const response = await props.handler(toEvent(batch.records), createLambdaContext(props.function));
-      const outcome = classifyResponse(response, identifiers, settings.reportBatchItemFailures);
+      const outcome = classifyResponse(kafkaResponseByRecordName(response), identifiers, settings.reportBatchItemFailures);
       if (outcome.kind !== 'success') counters.failedInvocations += 1;
       return outcome;
     } catch (error) {
@@ -133,7 +141,7 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
 
   async function discard(records: readonly RawMessage[], condition: DiscardCondition): Promise<void> {
     counters.recordsDiscarded += records.length;
-    for (const message of records) discarded.set(kafkaItemIdentifier({ ...message, offset: Number(message.offset) }), condition);
+    for (const message of records) discarded.set(kafkaRecordName({ ...message, offset: Number(message.offset) }), condition);
     log(`${functionName}: ${condition}: ${records.length} record(s) of partition ${records[0]?.partition} go to ${props.deadLetterTopic ?? 'nowhere'}`);
     if (props.deadLetterTopic === undefined) return;
     await producer.send({
@@ -144,7 +152,7 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
         // Where it came from and why, for whoever redrives it.
         headers: new Map([
           [Buffer.from('condition'), Buffer.from(condition)],
-          [Buffer.from('source'), Buffer.from(kafkaItemIdentifier({ ...message, offset: Number(message.offset) }))],
+          [Buffer.from('source'), Buffer.from(kafkaRecordName({ ...message, offset: Number(message.offset) }))],
         ]),
       })),
     });

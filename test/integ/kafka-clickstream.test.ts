@@ -3,6 +3,7 @@
  * Maven-resolved jars, or KAFKA_BOOTSTRAP_SERVERS): consumer groups, a SIGKILLed member, poison
  * records, replay and compaction. Outcomes are counted, never timed.
  */
+import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -30,6 +31,8 @@ import { describeWithKafka } from '../factories/kafka-broker-suite';
 import { capturePowertoolsOutput, type PowertoolsOutput } from '../factories/clickstream-emf-capture';
 
 const PARTITIONS = 3;
+/** Topic and group names of this run: KAFKA_BOOTSTRAP_SERVERS may name a broker that earlier runs used. */
+const RUN = `-${randomUUID().slice(0, 8)}`;
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -88,7 +91,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
 
   it('every group sees every record; inside the analytics group each record is processed once', async () => {
     // Prepare
-    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix: '-groups' });
+    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix: `-groups${RUN}` });
     const events = generateClickstreamEvents({ events: 600, users: 30, seed: 11 });
     const store = await sessionTable('sessions-groups');
     await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records: events });
@@ -130,7 +133,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
 
   it('a member SIGKILLed while records are still produced loses nothing: its partitions move, per-key order holds, duplicates are counted', async () => {
     // Prepare: a run suffix keeps this group and its topics apart from the other tests' (and runs').
-    const suffix = '-sigkill';
+    const suffix = `-sigkill${RUN}`;
     const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix });
     const events = generateClickstreamEvents({ events: 3000, users: 60, seed: 12 });
     const [first, rest] = [events.slice(0, 1000), events.slice(1000)];
@@ -183,7 +186,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
 
   it('poison records go to the dead-letter topic after retries while the partition keeps moving', async () => {
     // Prepare
-    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: 1, suffix: '-poison' });
+    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: 1, suffix: `-poison${RUN}` });
     const valid = generateClickstreamEvents({ events: 60, users: 5, seed: 13 });
     const poison = [{ key: 'user-0001', raw: '{not json' }, { key: 'user-0002', raw: '{"type":"page_view"}' }];
     const records = [...valid.slice(0, 20), poison[0], ...valid.slice(20, 40), poison[1], ...valid.slice(40)].filter((record) => record !== undefined);
@@ -209,7 +212,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
 
   it('replay from the earliest offset and by timestamp reproduce the aggregates; compaction leaves one record per key', async () => {
     // Prepare
-    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix: '-replay' });
+    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix: `-replay${RUN}` });
     const before = generateClickstreamEvents({ events: 300, users: 20, seed: 14 });
     const after = generateClickstreamEvents({ events: 300, users: 20, seed: 15 });
     await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records: before });
