@@ -6,11 +6,8 @@
  * compaction of `clickstream-sessions` (sped up only after the analytics group's records were counted).
  * Everything it starts, it stops (the broker too, unless it came from KAFKA_BOOTSTRAP_SERVERS).
  */
-import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { SessionState } from '../../lambda/clickstream-processor/session';
-import type { SessionStore } from '../../lambda/clickstream-processor/session-store';
 import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggregate';
 import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
 import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
@@ -20,7 +17,9 @@ import type { KafkaComparison } from '../comparison/kafka-comparison';
 import { startAnalyticsMemberProcess, type AnalyticsMemberProcess } from './analytics-member-processes';
 import { awaitCompaction } from './await-compaction';
 import { createClickstreamTopics } from './kafka-topics';
-import { startKafkaBroker, type KafkaBroker } from './local-kafka-broker';
+import { startKafkaBroker } from './local-kafka-broker';
+import { runNameSuffix } from './run-name-suffix';
+import { MemorySessionStore } from './memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from './msk-event-source-runner';
 import { settleWithin } from '../../lambda/shared/settle-within';
 import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from './msk-event-source-settings';
@@ -45,17 +44,6 @@ export interface KafkaComparisonOptions {
   readonly log?: (line: string) => void;
   /** Environment (KAFKA_BOOTSTRAP_SERVERS names an existing broker). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
-}
-
-/** Session state in memory: the sessionizer's DynamoDB writes are the Kinesis column's (same module); here the transport is compared. */
-class MemorySessionStore implements SessionStore {
-  private readonly items = new Map<string, SessionState>();
-  async load(userId: string): Promise<SessionState | undefined> {
-    return this.items.get(userId);
-  }
-  async save(next: SessionState): Promise<void> {
-    this.items.set(next.userId, next);
-  }
 }
 
 /** One user sends every 5th event (20 %): the hot key, as in the Kinesis column. */
@@ -142,16 +130,6 @@ async function awaitSessionizer(runner: MskEventSourceRunner, observer: Sessioni
   for (let waited = 0; !caughtUp && !handled() && waited < SESSIONIZER_DEADLINE_MS; waited += 250) await sleep(250);
   if (caughtUp || handled()) return;
   await check;
-}
-
-/**
- * A local broker is this run's alone (its log directory is deleted at the end); an existing one
- * (KAFKA_BOOTSTRAP_SERVERS) still holds the topics, records and committed offsets of earlier runs,
- * so every topic and group of this run gets a run id: a second run neither re-reads the first
- * run's records nor starts from its offsets.
- */
-export function runNameSuffix(origin: KafkaBroker['origin'], runId: string = randomUUID().slice(0, 8)): string {
-  return origin === 'external' ? `-run-${runId}` : '';
 }
 
 /** Runs the Kafka pattern once on a local (or KAFKA_BOOTSTRAP_SERVERS) broker. */

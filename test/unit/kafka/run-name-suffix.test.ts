@@ -1,4 +1,4 @@
-import { runNameSuffix } from '../../../local/kafka/kafka-comparison-run';
+import { runNameSuffix } from '../../../local/kafka/run-name-suffix';
 
 describe('runNameSuffix: topic and group names of one Kafka run', () => {
   it('leaves the names alone on a broker the run started itself', () => {
