@@ -227,7 +227,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
       perKeyOrderInversions: sessionizer.perKeyOrderInversions + analytics.perKeyOrderInversions,
       crossPartitionInterleavings: sessionizer.crossPartitionInterleavings,
       killedMember: victim.memberId,
-      rebalance: { lost: analytics.lost, duplicates: analytics.duplicates },
+      rebalance: { lost: analytics.lost, duplicates: analytics.duplicates, producedAfterKill: events.length - killAt },
       replayAggregatesEqual: sameAggregates(earliestValid, events) && sameAggregates(byTimestampValid, events.slice(half)),
       deadLettered: deadLetter.filter((record) => poisonValues.has(record.value)).length,
       deadLetterTopicRecords: deadLetter.length,
