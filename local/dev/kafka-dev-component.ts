@@ -6,7 +6,7 @@
  * under CI=true that is a failure, as in the Kafka test suites.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { silentSessionizerMetrics } from '../kafka/silent-metrics';
 import { AnalyticsMember } from '../../lambda/kafka-analytics/analytics-member';
 import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
 import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
@@ -31,18 +31,6 @@ export interface KafkaDevComponentProps {
   readonly availability?: (env: NodeJS.ProcessEnv) => KafkaAvailability;
   /** @default process.env */
   readonly env?: NodeJS.ProcessEnv;
-}
-
-/** Metrics with EMF off: CloudWatch is not emulated, and `--json` keeps stdout for its one line. */
-function silentMetrics(): Metrics {
-  const saved = process.env.POWERTOOLS_METRICS_DISABLED;
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-  try {
-    return new Metrics({ namespace: 'QueueOrStream/Kafka', serviceName: 'kafka-sessionizer' });
-  } finally {
-    if (saved === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-    else process.env.POWERTOOLS_METRICS_DISABLED = saved;
-  }
 }
 
 /** The component that says why it did not run. */
@@ -73,7 +61,7 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
           store,
           sessionTimeoutSeconds: 1800,
           logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'WARN' }),
-          metrics: silentMetrics(),
+          metrics: silentSessionizerMetrics(),
         }),
         function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
         log,

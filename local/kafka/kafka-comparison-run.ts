@@ -7,7 +7,7 @@
  * Everything it starts, it stops (the broker too, unless it came from KAFKA_BOOTSTRAP_SERVERS).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { silentSessionizerMetrics } from './silent-metrics';
 import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggregate';
 import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
 import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
@@ -64,18 +64,6 @@ const SESSIONIZER_DEADLINE_MS = 90_000;
 const RUNNER_STOP_TIMEOUT_MS = 15_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Metrics with EMF off: CloudWatch is not emulated, and with --json stdout must carry the JSON alone. */
-function silentMetrics(): Metrics {
-  const saved = process.env.POWERTOOLS_METRICS_DISABLED;
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-  try {
-    return new Metrics({ namespace: 'QueueOrStream/Kafka', serviceName: 'kafka-sessionizer' });
-  } finally {
-    if (saved === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-    else process.env.POWERTOOLS_METRICS_DISABLED = saved;
-  }
-}
 
 function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
   return records.flatMap((record) => {
@@ -175,7 +163,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
         store: new MemorySessionStore(),
         sessionTimeoutSeconds: 1800,
         logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
-        metrics: silentMetrics(),
+        metrics: silentSessionizerMetrics(),
       }),
       new Map(events.map((event, index) => [event.eventId, index])),
     );
