@@ -25,7 +25,7 @@ export function kafkaCells(column: KafkaColumn | undefined): readonly (readonly 
       'EVERY group sees every record; inside a group, ONE member per partition',
       `produced ${column.produced}; seen by sessionizer ${groups.sessionizer.seen}, analytics ${groups.analytics.seen}, replay ${groups['replay-earliest'].seen}`,
       `analytics per member: ${counts(column.perMember, '')}`,
-      `after the SIGKILL of ${column.killedMember}: lost ${rebalance.lost}, duplicates ${rebalance.duplicates}`,
+      `after the SIGKILL of ${column.killedMember} (${rebalance.producedAfterKill} records still to produce): lost ${rebalance.lost}, duplicates ${rebalance.duplicates}`,
     ],
     [
       `per-key order inversions: ${column.perKeyOrderInversions}`,

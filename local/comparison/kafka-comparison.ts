@@ -36,8 +36,11 @@ export interface KafkaComparison {
   readonly crossPartitionInterleavings: number;
   /** The member SIGKILLed mid-run (the busiest at that moment). */
   readonly killedMember: string;
-  /** After the SIGKILL: events never processed (expect 0), and events processed twice after its partitions moved. */
-  readonly rebalance: { readonly lost: number; readonly duplicates: number };
+  /**
+   * After the SIGKILL: events never processed (expect 0), events processed twice after its partitions
+   * moved, and the events still to produce when it was killed (> 0: killed mid-produce).
+   */
+  readonly rebalance: { readonly lost: number; readonly duplicates: number; readonly producedAfterKill: number };
   /** Both replay groups reproduced the aggregates of what they read. */
   readonly replayAggregatesEqual: boolean;
   /** Poison records found on the dead-letter topic. */

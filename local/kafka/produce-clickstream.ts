@@ -16,6 +16,8 @@ export interface ProduceClickstreamOptions {
   readonly records: readonly ClickstreamRecordToSend[];
   /** Records per produce request. @default 500 */
   readonly batchSize?: number;
+  /** Called after each acknowledged batch with the records sent so far (to act mid-produce). @default none */
+  readonly onBatchSent?: (sent: number) => void;
 }
 
 /** Sends the records in order (each batch acknowledged before the next); returns how many were sent. */
@@ -36,6 +38,7 @@ export async function produceClickstream(options: ProduceClickstreamOptions): Pr
       );
       await producer.send({ messages });
       sent += messages.length;
+      options.onBatchSent?.(sent);
     }
   } finally {
     await producer.close();
