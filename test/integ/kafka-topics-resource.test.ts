@@ -2,9 +2,18 @@
  * The MSK Serverless topics custom resource's handler on a real broker (PLAINTEXT, KAFKA_AUTH=none):
  * Create makes the topics with their partitions and configs, Update is idempotent and only grows,
  * a topic another client created first is aligned rather than failed on, and Delete keeps the data.
+ * One test runs the function's real bundle (as `cdk synth` stages it) the same way.
  */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Admin, ConfigResourceTypes } from '@platformatic/kafka';
+import { App } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { KafkaStack } from '../../lib/kafka/kafka-stack';
 import { handler } from '../../lambda/kafka-topics/handler';
 import type { TopicSpec } from '../../lambda/kafka-topics/ensure-topics';
 import { TOPICS_RESOURCE_PROPERTIES } from '../../lambda/kafka-topics/topics-resource';
@@ -128,4 +137,33 @@ describeWithKafka('MSK Serverless topics custom resource on a real broker', (bro
 
     await expect(handler(event)).rejects.toThrow(`custom resource property ${TOPICS_RESOURCE_PROPERTIES.topics} is missing`);
   });
+
+  it('the bundled function (esbuild, as synth stages it) creates the topics too: its Kafka client works without node_modules', () => {
+    const outRoot = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'kafka-topics-bundling');
+    fs.mkdirSync(outRoot, { recursive: true });
+    const outdir = fs.mkdtempSync(path.join(outRoot, 'cdk.out-'));
+    try {
+      const app = new App({ outdir });
+      const stack = new KafkaStack(app, 'KafkaBundling', { clusterMode: 'serverless' });
+      app.synth();
+      const topicsFunction = stack.clickstream.topics.serverlessTopics?.function;
+      const code = stack.resolve((topicsFunction?.node.defaultChild as lambda.CfnFunction).code) as lambda.CfnFunction.CodeProperty;
+      const bundle = path.join(outdir, `asset.${(code.s3Key ?? '').replace(/\.zip$/, '')}`, 'index.mjs');
+      // Copied out of the repository, so nothing can be resolved from node_modules: only what the bundle carries.
+      const isolated = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'topics-bundle-')), 'index.mjs');
+      fs.copyFileSync(bundle, isolated);
+      const wanted = specs(2);
+      const script = `const m = await import(${JSON.stringify(pathToFileURL(isolated).href)}); const r = await m.handler(JSON.parse(process.env.EVENT)); process.stdout.write('RESULT' + JSON.stringify(r));`;
+
+      const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', KAFKA_AUTH: 'none', EVENT: JSON.stringify(topicsEvent('Create', broker().bootstrapServers, wanted)) },
+      });
+      fs.rmSync(path.dirname(isolated), { recursive: true, force: true });
+
+      expect(JSON.parse(output.slice(output.indexOf('RESULT') + 'RESULT'.length))).toMatchObject({ Data: { Created: wanted.map((spec) => spec.name).join(',') } });
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
