@@ -84,7 +84,8 @@ function silentMetrics(): Metrics {
   }
 }
 
-function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
+/** The valid clickstream events among records read back (poison skipped). */
+export function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
   return records.flatMap((record) => {
     try {
       return [parseClickstreamEvent(JSON.parse(record.value))];
@@ -94,7 +95,8 @@ function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
   });
 }
 
-const sameAggregates = (read: readonly ClickstreamEvent[], expected: readonly ClickstreamEvent[]): boolean =>
+/** The dashboard's aggregates of `read` equal those of `expected`. */
+export const sameAggregates = (read: readonly ClickstreamEvent[], expected: readonly ClickstreamEvent[]): boolean =>
   JSON.stringify(aggregateClickstream([...read])) === JSON.stringify(aggregateClickstream([...expected]));
 
 /** Polls the state topic until every event was processed by some member, or the ceiling. */

@@ -1,0 +1,97 @@
+/**
+ * The Kafka column of `npm start -- --target localstack|aws`: finds the deployed Kafka stack, runs
+ * the Kafka half against it, and turns every way it cannot run into a column that says why instead
+ * of failing the SQS and Kinesis columns:
+ * - AWS, stack not deployed: not run, exit code unchanged (the Kafka stack is opt-in: MSK costs
+ *   money from the first hour and takes 20-40 minutes to create); the reason gives the deploy command;
+ * - LocalStack, stack not deployed: not run, exit 3 (MSK needs a paid LocalStack tier);
+ * - brokers unreachable from this machine, or credentials refused: not run, exit 3, with what to do;
+ * - anything else: not run and required (a run that breaks is a failure, exit 1).
+ */
+import { kafkaClientAuth, type KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
+import { EnvironmentError } from '../../lambda/shared/errors';
+import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
+import type { DeployedKafkaComparison, KafkaNotRun } from '../comparison/kafka-comparison';
+import { findDeployedKafka, type DeployedKafka, type DeployedStackLocation } from './deployed-stacks';
+import { KafkaNotOnLocalStackError } from './kafka-target-errors';
+import type { RemoteClients } from './remote-clients';
+import { runRemoteKafka } from './remote-kafka-run';
+import { kafkaDeployCommandFor } from './remote-target';
+import { StackNotFoundError } from './stack-outputs';
+import { toDeployedKafkaComparison } from './to-kafka-comparison';
+
+/** The column and the notes under the table. */
+export interface RemoteKafkaColumn {
+  readonly column: DeployedKafkaComparison | KafkaNotRun;
+  readonly notes: readonly string[];
+}
+
+/** Options of {@link runRemoteKafkaColumn}. */
+export interface RemoteKafkaColumnOptions {
+  readonly clients: Pick<RemoteClients, 'cloudFormation' | 'dynamoDb'>;
+  readonly runId: string;
+  readonly events: number;
+  readonly users: number;
+  readonly poisonRecords: number;
+  readonly deadlineMs: number;
+  readonly log: (line: string) => void;
+  /** KAFKA_AUTH (`iam` default, `none` for a plaintext broker) and AWS_REGION. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Looks the stack up; a missing one becomes the column's reason. */
+export async function findKafkaForColumn(location: DeployedStackLocation): Promise<DeployedKafka | KafkaNotRun> {
+  try {
+    return await findDeployedKafka(location);
+  } catch (error) {
+    if (!(error instanceof StackNotFoundError)) throw error;
+    if (location.target === 'localstack') return notRunFor(new KafkaNotOnLocalStackError(error.stackName, error));
+    return {
+      notRun: `the Kafka stack ${error.stackName} is not deployed (it is opt-in: MSK bills from the first hour, about USD 70/month provisioned, and takes 20-40 minutes to create); deploy it with ${kafkaDeployCommandFor(location.stage)}`,
+      required: false,
+    };
+  }
+}
+
+/** TLS and SASL for the deployed brokers: MSK IAM with the SDK's credentials, unless KAFKA_AUTH=none. */
+export async function remoteKafkaAuth(clients: Pick<RemoteClients, 'cloudFormation'>, env: NodeJS.ProcessEnv): Promise<KafkaClientAuth> {
+  const mode = env[KAFKA_ENV.auth] ?? 'iam';
+  // The token is signed for a region: the one the SDK resolved for this run (AWS_REGION or the profile's).
+  const region = mode === 'iam' ? await clients.cloudFormation.config.region() : undefined;
+  return kafkaClientAuth(mode, region);
+}
+
+function notRunFor(error: EnvironmentError): KafkaNotRun {
+  return { notRun: error.message, required: false, exitCode: error.exitCode };
+}
+
+/** Runs the Kafka half against `deployment` (or passes its reason through). Never throws. */
+export async function runRemoteKafkaColumn(deployment: DeployedKafka | KafkaNotRun, options: RemoteKafkaColumnOptions): Promise<RemoteKafkaColumn> {
+  if ('notRun' in deployment) {
+    options.log(`kafka: not run: ${deployment.notRun}`);
+    return { column: deployment, notes: [`kafka: not run: ${deployment.notRun}`] };
+  }
+  try {
+    const env = options.env ?? process.env;
+    const observed = await runRemoteKafka({
+      deployment,
+      auth: await remoteKafkaAuth(options.clients, env),
+      dynamoDb: options.clients.dynamoDb,
+      runId: options.runId,
+      events: options.events,
+      users: options.users,
+      poisonRecords: options.poisonRecords,
+      deadlineMs: options.deadlineMs,
+      log: options.log,
+    });
+    return toDeployedKafkaComparison({ stackName: deployment.stackName, clusterMode: deployment.clusterMode }, observed);
+  } catch (error) {
+    if (error instanceof EnvironmentError) {
+      options.log(`kafka: not run: ${error.message}`);
+      return { column: notRunFor(error), notes: [`kafka: not run: ${error.message}`] };
+    }
+    const reason = `the remote Kafka run failed: ${error instanceof Error ? error.message : String(error)}`;
+    options.log(`kafka: ${reason}`);
+    return { column: { notRun: reason, required: true }, notes: [`kafka: ${reason}`] };
+  }
+}
