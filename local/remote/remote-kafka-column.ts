@@ -15,7 +15,7 @@ import type { DeployedKafkaComparison, KafkaNotRun } from '../comparison/kafka-c
 import { findDeployedKafka, type DeployedKafka, type DeployedStackLocation } from './deployed-stacks';
 import { KafkaNotOnLocalStackError } from './kafka-target-errors';
 import type { RemoteClients } from './remote-clients';
-import { runRemoteKafka } from './remote-kafka-run';
+import { runRemoteKafka, type RemoteKafkaRunOptions } from './remote-kafka-run';
 import { kafkaDeployCommandFor } from './remote-target';
 import { StackNotFoundError } from './stack-outputs';
 import { toDeployedKafkaComparison } from './to-kafka-comparison';
@@ -26,15 +26,9 @@ export interface RemoteKafkaColumn {
   readonly notes: readonly string[];
 }
 
-/** Options of {@link runRemoteKafkaColumn}. */
-export interface RemoteKafkaColumnOptions {
+/** Options of {@link runRemoteKafkaColumn}: the run's size and deadline, and where to find its clients. */
+export interface RemoteKafkaColumnOptions extends Pick<RemoteKafkaRunOptions, 'runId' | 'events' | 'users' | 'poisonRecords' | 'deadlineMs' | 'log'> {
   readonly clients: Pick<RemoteClients, 'cloudFormation' | 'dynamoDb'>;
-  readonly runId: string;
-  readonly events: number;
-  readonly users: number;
-  readonly poisonRecords: number;
-  readonly deadlineMs: number;
-  readonly log: (line: string) => void;
   /** KAFKA_AUTH (`iam` default, `none` for a plaintext broker) and AWS_REGION. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -72,18 +66,8 @@ export async function runRemoteKafkaColumn(deployment: DeployedKafka | KafkaNotR
     return { column: deployment, notes: [`kafka: not run: ${deployment.notRun}`] };
   }
   try {
-    const env = options.env ?? process.env;
-    const observed = await runRemoteKafka({
-      deployment,
-      auth: await remoteKafkaAuth(options.clients, env),
-      dynamoDb: options.clients.dynamoDb,
-      runId: options.runId,
-      events: options.events,
-      users: options.users,
-      poisonRecords: options.poisonRecords,
-      deadlineMs: options.deadlineMs,
-      log: options.log,
-    });
+    const { clients, env = process.env, ...size } = options;
+    const observed = await runRemoteKafka({ ...size, deployment, auth: await remoteKafkaAuth(clients, env), dynamoDb: clients.dynamoDb });
     return toDeployedKafkaComparison({ stackName: deployment.stackName, clusterMode: deployment.clusterMode }, observed);
   } catch (error) {
     if (error instanceof EnvironmentError) {
