@@ -134,6 +134,16 @@ describe('KafkaStack (serverless)', () => {
       expect(topicAdmin?.Resource).toEqual(expect.arrayContaining(Object.values(KAFKA_TOPICS).map(topicArn)));
     });
 
+    it('the custom resource waits for the ingress rule that admits its function on 9098 (nothing references that rule)', () => {
+      const functionGroup = (functionProperties(topicsFunctionId()) as { VpcConfig: { SecurityGroupIds: unknown[] } }).VpcConfig.SecurityGroupIds[0];
+      const ingress = Object.entries(template.findResources('AWS::EC2::SecurityGroupIngress'))
+        .filter(([, rule]) => JSON.stringify((rule as { Properties: Record<string, unknown> }).Properties.SourceSecurityGroupId) === JSON.stringify(functionGroup))
+        .map(([id]) => id);
+
+      expect(ingress).toHaveLength(1);
+      expect(only('Custom::KafkaTopics').DependsOn).toContain(ingress[0]);
+    });
+
     it('the sessionizer mapping and the analytics service wait for the topics', () => {
       const topicsId = logicalIdOf(template, 'Custom::KafkaTopics');
 
