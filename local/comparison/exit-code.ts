@@ -5,6 +5,9 @@
  * errors thrown by `local/remote/` map without this file importing it.
  */
 
+import type { ComparisonResult } from './comparison-result';
+import { isKafkaNotRun } from './kafka-comparison';
+
 /** Usage problems: the message says what to change. */
 export const USAGE_EXIT_CODE = 2;
 /** Any other failure. */
@@ -28,4 +31,14 @@ export function exitCodeFor(error: unknown): number {
   if (!(error instanceof Error)) return FAILURE_EXIT_CODE;
   if (USAGE_ERROR_NAMES.has(error.name)) return USAGE_EXIT_CODE;
   return TARGET_ERROR_NAMES.has(error.name) ? TARGET_EXIT_CODE : FAILURE_EXIT_CODE;
+}
+
+/**
+ * The exit code of a run that completed: 1 when an expectation was not met; else the Kafka column's
+ * code when this machine could not run it (3: brokers outside its network, MSK absent on
+ * LocalStack; its reason is in the table), else 0.
+ */
+export function completedRunExitCode(result: Pick<ComparisonResult, 'kafka'>, unmet: readonly string[]): number {
+  if (unmet.length > 0) return FAILURE_EXIT_CODE;
+  return result.kafka !== undefined && isKafkaNotRun(result.kafka) ? (result.kafka.exitCode ?? 0) : 0;
 }

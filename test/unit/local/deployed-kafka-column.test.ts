@@ -5,6 +5,7 @@
  */
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { unmetDeployedKafkaExpectations } from '../../../local/comparison/deployed-kafka-rows';
+import { completedRunExitCode } from '../../../local/comparison/exit-code';
 import type { DeployedKafkaComparison } from '../../../local/comparison/kafka-comparison';
 import { kafkaCells } from '../../../local/comparison/kafka-comparison-rows';
 import { unmetKafkaExpectations } from '../../../local/comparison/kafka-expectations';
@@ -96,5 +97,14 @@ describe('deployed Kafka column', () => {
 
     expect(perKeyInversions(read([first, other, second]), order)).toBe(0);
     expect(perKeyInversions(read([second, other, first]), order)).toBe(1);
+  });
+
+  it('a run whose Kafka column could not run from this machine exits 3 once everything else held; an unmet expectation still exits 1', () => {
+    const unreachable = { kafka: { notRun: 'the MSK brokers … do not answer from this machine', required: false, exitCode: 3 } };
+
+    expect(completedRunExitCode(unreachable, [])).toBe(3);
+    expect(completedRunExitCode(unreachable, ['email: 1 job lost'])).toBe(1);
+    expect(completedRunExitCode({ kafka: { notRun: 'not deployed', required: false } }, [])).toBe(0);
+    expect(completedRunExitCode({ kafka: deployedColumn() }, [])).toBe(0);
   });
 });
