@@ -7,16 +7,7 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { ensureTopics, type EnsureTopicsOutcome, type TopicAdmin } from './ensure-topics';
-
-/** The resource's properties, as the stack writes them (lib/kafka/kafka-serverless-topics.ts). */
-export const TOPICS_RESOURCE_PROPERTIES = {
-  /** `host:port,...` of the cluster (SASL/IAM listener). */
-  bootstrapServers: 'BootstrapServers',
-  /** JSON array of TopicSpec: JSON because CloudFormation turns numbers in custom resource properties into strings. */
-  topics: 'Topics',
-  /** The cluster ARN: the physical id, so a new cluster means a new resource. */
-  clusterArn: 'ClusterArn',
-} as const;
+import { TOPICS_RESOURCE_PROPERTIES } from './topics-resource-properties';
 
 const topicSpecsSchema = z.array(z.object({
   name: z.string().min(1),

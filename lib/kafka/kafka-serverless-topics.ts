@@ -21,7 +21,7 @@ import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct, type IConstruct } from 'constructs';
 import * as path from 'node:path';
 import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
-import { TOPICS_RESOURCE_PROPERTIES } from '../../lambda/kafka-topics/topics-resource';
+import { TOPICS_RESOURCE_PROPERTIES } from '../../lambda/kafka-topics/topics-resource-properties';
 import { ClickstreamFunction } from '../clickstream/clickstream-function';
 import { MSK_IAM_TLS_PORT, MSK_SERVERLESS_TOPIC_CONFIGS } from './aws-limits';
 import type { KafkaMskCluster } from './kafka-msk-cluster';

@@ -11,7 +11,7 @@ import { KafkaStack } from '../../lib/kafka/kafka-stack';
 import { KAFKA_OUTPUTS } from '../../lib/kafka/output-names';
 import { TOPIC_ADMIN_ACTIONS } from '../../lib/kafka/kafka-serverless-topics';
 import { kafkaTopicSpecs } from '../../lib/kafka/kafka-topic-specs';
-import { TOPICS_RESOURCE_PROPERTIES } from '../../lambda/kafka-topics/topics-resource';
+import { TOPICS_RESOURCE_PROPERTIES } from '../../lambda/kafka-topics/topics-resource-properties';
 import { newTestApp } from './helpers/email-worker-app';
 import { logicalIdOf, policyStatements } from './helpers/email-worker-shared-assertions';
 
