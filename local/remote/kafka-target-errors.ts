@@ -50,7 +50,7 @@ export class KafkaNotOnLocalStackError extends EnvironmentError {
     cause?: Error,
   ) {
     super(
-      `the Kafka stack ${stackName} is not deployed on LocalStack: LocalStack emulates Amazon MSK only in its paid tiers, and npm run test:localstack ` +
+      `the Kafka stack ${stackName} is not deployed on LocalStack${cause === undefined ? '' : ` (${cause.message})`}: LocalStack emulates Amazon MSK only in its paid tiers, and npm run test:localstack ` +
         `deploys the SQS and Kinesis stacks only. With a paid tier, deploy it (npx cdklocal deploy ${stackName}); ` +
         'otherwise the Kafka column runs on a real local broker: npm start (the embedded target).',
       cause === undefined ? undefined : { cause },

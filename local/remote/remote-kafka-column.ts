@@ -4,7 +4,8 @@
  * of failing the SQS and Kinesis columns:
  * - AWS, stack not deployed: not run, exit code unchanged (the Kafka stack is opt-in: MSK costs
  *   money from the first hour and takes 20-40 minutes to create); the reason gives the deploy command;
- * - LocalStack, stack not deployed: not run, exit 3 (MSK needs a paid LocalStack tier);
+ * - LocalStack, stack not deployed or failed: not run, exit 3 (MSK needs a paid LocalStack tier);
+ * - AWS, stack failed or without this run's outputs: not run and required (exit 1: a deployment to fix);
  * - brokers unreachable from this machine, or credentials refused: not run, exit 3, with what to do;
  * - anything else: not run and required (a run that breaks is a failure, exit 1).
  */
@@ -17,7 +18,7 @@ import { KafkaNotOnLocalStackError } from './kafka-target-errors';
 import type { RemoteClients } from './remote-clients';
 import { runRemoteKafka, type RemoteKafkaRunOptions } from './remote-kafka-run';
 import { kafkaDeployCommandFor } from './remote-target';
-import { StackNotFoundError } from './stack-outputs';
+import { MissingStackOutputError, StackNotFoundError, StackNotReadyError } from './stack-outputs';
 import { toDeployedKafkaComparison } from './to-kafka-comparison';
 
 /** The column and the notes under the table. */
@@ -33,17 +34,29 @@ export interface RemoteKafkaColumnOptions extends Pick<RemoteKafkaRunOptions, 'r
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Looks the stack up; a missing one becomes the column's reason. */
+/**
+ * Looks the stack up; a missing, failed or outdated one becomes the column's reason instead of
+ * stopping the SQS and Kinesis columns. Anything else (LocalStack or AWS not answering) is thrown,
+ * as for the other stacks.
+ */
 export async function findKafkaForColumn(location: DeployedStackLocation): Promise<DeployedKafka | KafkaNotRun> {
   try {
     return await findDeployedKafka(location);
   } catch (error) {
-    if (!(error instanceof StackNotFoundError)) throw error;
-    if (location.target === 'localstack') return notRunFor(new KafkaNotOnLocalStackError(error.stackName, error));
-    return {
-      notRun: `the Kafka stack ${error.stackName} is not deployed (it is opt-in: MSK bills from the first hour, about USD 70/month provisioned, and takes 20-40 minutes to create); deploy it with ${kafkaDeployCommandFor(location.stage)}`,
-      required: false,
-    };
+    const onLocalStack = location.target === 'localstack';
+    // On LocalStack's free tier the stack is absent, or failed to create its MSK cluster.
+    if (onLocalStack && (error instanceof StackNotFoundError || error instanceof StackNotReadyError)) {
+      return notRunFor(new KafkaNotOnLocalStackError(error.stackName, error));
+    }
+    if (error instanceof StackNotFoundError) {
+      return {
+        notRun: `the Kafka stack ${error.stackName} is not deployed (it is opt-in: MSK bills from the first hour, about USD 70/month provisioned, and takes 20-40 minutes to create); deploy it with ${kafkaDeployCommandFor(location.stage)}`,
+        required: false,
+      };
+    }
+    // A stack that failed, or an older one without the outputs this run reads: a deployment to fix.
+    if (error instanceof StackNotReadyError || error instanceof MissingStackOutputError) return { notRun: error.message, required: true };
+    throw error;
   }
 }
 

@@ -43,6 +43,12 @@ function cloudFormationWithoutStacks(): CloudFormationClient {
   return { send: async () => Promise.reject(missing) } as unknown as CloudFormationClient;
 }
 
+/** A CloudFormation client whose DescribeStacks returns one stack in `status` with `outputs`. */
+function cloudFormationWith(status: string, outputs: Record<string, string> = {}): CloudFormationClient {
+  const Outputs = Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue }));
+  return { send: async () => ({ Stacks: [{ StackName: 'QueueOrStream-Kafka', StackStatus: status, Outputs }] }) } as unknown as CloudFormationClient;
+}
+
 describe('deployed Kafka column', () => {
   it('fills the five rows with what the deployed consumers showed, and says what a deployed target cannot show', () => {
     const text = kafkaCells(deployedColumn()).map((lines) => lines.join(' | '));
@@ -79,6 +85,36 @@ describe('deployed Kafka column', () => {
     const column = await findKafkaForColumn({ cloudFormation: cloudFormationWithoutStacks(), target: 'localstack' });
 
     expect(column).toEqual({ notRun: expect.stringContaining('LocalStack emulates Amazon MSK only in its paid tiers'), required: false, exitCode: 3 });
+  });
+
+  it('a Kafka stack that failed on LocalStack (no MSK in its free tier) gets the same paid-tier reason, exit 3', async () => {
+    const column = await findKafkaForColumn({ cloudFormation: cloudFormationWith('ROLLBACK_COMPLETE'), target: 'localstack' });
+
+    expect(column).toEqual({ notRun: expect.stringMatching(/ROLLBACK_COMPLETE.*paid tiers/), required: false, exitCode: 3 });
+  });
+
+  it('a failed or outdated Kafka stack on AWS is a failure to fix (required), not a silent skip', async () => {
+    const failed = await findKafkaForColumn({ cloudFormation: cloudFormationWith('ROLLBACK_COMPLETE'), target: 'aws' });
+    const outdated = await findKafkaForColumn({ cloudFormation: cloudFormationWith('UPDATE_COMPLETE', { ClusterMode: 'provisioned' }), target: 'aws' });
+
+    expect(failed).toEqual({ notRun: expect.stringContaining('is ROLLBACK_COMPLETE'), required: true });
+    expect(outdated).toEqual({ notRun: expect.stringContaining('has no output "BootstrapBrokersSaslIam"'), required: true });
+  });
+
+  it('reads every output of a deployed Kafka stack into the run\'s deployment', async () => {
+    const outputs = {
+      ClusterMode: 'serverless', BootstrapBrokersSaslIam: 'b-1.x:9098,b-2.x:9098', SessionTableName: 'table', ClickstreamTopic: 'clickstream',
+      SessionsTopic: 'clickstream-sessions', DeadLetterTopic: 'clickstream-dlq', VpcId: 'vpc-1', ClientSubnetIds: 'subnet-a,subnet-b', ClientSecurityGroupId: 'sg-1',
+    };
+
+    expect(await findKafkaForColumn({ cloudFormation: cloudFormationWith('CREATE_COMPLETE', outputs), target: 'aws' })).toEqual({
+      stackName: 'QueueOrStream-Kafka',
+      clusterMode: 'serverless',
+      bootstrapServers: ['b-1.x:9098', 'b-2.x:9098'],
+      sessionTableName: 'table',
+      topics: { clickstream: 'clickstream', sessions: 'clickstream-sessions', deadLetter: 'clickstream-dlq' },
+      network: { vpcId: 'vpc-1', subnetIds: ['subnet-a', 'subnet-b'], securityGroupId: 'sg-1' },
+    });
   });
 
   it('tells a refused authentication (anywhere in an aggregate) from a broker that does not answer', () => {
