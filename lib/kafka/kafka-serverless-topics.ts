@@ -3,7 +3,9 @@
  * and MSK's topic API serve MSK Provisioned only ("Topic Operations: requirements", MSK developer
  * guide: "These APIs are not available for MSK Serverless clusters"), so a Lambda function in the
  * cluster's VPC creates them with Kafka's admin API over IAM authentication
- * (lambda/kafka-topics/handler.ts: idempotent on update, nothing on delete).
+ * (lambda/kafka-topics/handler.ts: idempotent on update, nothing on delete). AWS's own Data Solutions
+ * Framework does the same for its MskServerless construct (awslabs/data-solutions-framework-on-aws,
+ * msk-helpers.ts `mskIamCrudProviderSetup`: a provider function in the cluster's VPC, admitted on 9098).
  *
  * Network path: the function reaches only the brokers (its group → the cluster group on 9098). It
  * needs nothing outside the VPC, so no NAT gateway or endpoint: its IAM token is signed locally from
