@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -42,6 +43,44 @@ export interface ClickstreamFunctionProps {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * Runs the function in a VPC (to reach, say, MSK brokers); the role then also gets AWS's
+   * AWSLambdaVPCAccessExecutionRole, for the network interfaces Lambda creates in the subnets.
+   * @default - not in a VPC
+   */
+  readonly vpcPlacement?: ClickstreamFunctionVpcPlacement;
+
+  /**
+   * Bundle the AWS SDK and Smithy packages too, for code that needs SDK packages the Lambda runtime
+   * may not ship (aws-msk-iam-sasl-signer-js imports @aws-sdk/credential-providers and
+   * @aws-sdk/util-format-url). AWS's advice: use only the runtime's packages, or bundle them all.
+   * @default false - the runtime's SDK
+   */
+  readonly bundleAwsSdk?: boolean;
+
+  /**
+   * Module substitutions for esbuild (`--alias:from=to`), e.g. a package's self-contained entry
+   * when its default one reads a file next to itself that a bundle does not carry.
+   * @default none
+   */
+  readonly moduleAliases?: Readonly<Record<string, string>>;
+}
+
+/** Where a {@link ClickstreamFunction} runs inside a VPC. */
+export interface ClickstreamFunctionVpcPlacement {
+  /** The VPC. */
+  readonly vpc: ec2.IVpc;
+  /** Its subnets to use. */
+  readonly subnets: ec2.SubnetSelection;
+  /** The function's security groups. */
+  readonly securityGroups: ec2.ISecurityGroup[];
+  /**
+   * Allow public subnets: a function there gets no public IP, so only choose it when the function
+   * needs nothing outside the VPC.
+   * @default false
+   */
+  readonly allowPublicSubnet?: boolean;
 }
 
 /**
@@ -66,6 +105,8 @@ export class ClickstreamFunction extends Construct {
     // may write to any log group in the account; this role may write only to the function's own.
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
+    const placement = props.vpcPlacement;
+    if (placement !== undefined) role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole'));
 
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       role,
@@ -78,6 +119,9 @@ export class ClickstreamFunction extends Construct {
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(60),
       logGroup,
+      ...(placement === undefined
+        ? {}
+        : { vpc: placement.vpc, vpcSubnets: placement.subnets, securityGroups: placement.securityGroups, allowPublicSubnet: placement.allowPublicSubnet ?? false }),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: CLICKSTREAM_METRICS_NAMESPACE,
@@ -94,7 +138,8 @@ export class ClickstreamFunction extends Construct {
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
         // The nodejs24.x runtime provides SDK v3 and its Smithy packages; bundling them would add size
         // and could mix Smithy versions with the runtime's SDK.
-        externalModules: ['@aws-sdk/*', '@smithy/*'],
+        externalModules: props.bundleAwsSdk === true ? [] : ['@aws-sdk/*', '@smithy/*'],
+        esbuildArgs: Object.fromEntries(Object.entries(props.moduleAliases ?? {}).map(([from, to]) => [`--alias:${from}`, to])),
       },
     });
   }

@@ -18,8 +18,8 @@ import { KafkaTopics } from './kafka-topics';
 /** Props of {@link KafkaClickstream}. */
 export interface KafkaClickstreamProps {
   /**
-   * `provisioned` (2 × kafka.t3.small, ≈ USD 70/month) or `serverless` (≈ USD 550/month baseline,
-   * and topics must then be created with the Kafka admin API: AWS::MSK::Topic serves provisioned only).
+   * `provisioned` (2 × kafka.t3.small, ≈ USD 70/month) or `serverless` (≈ USD 550/month baseline;
+   * its topics come from a custom resource, as AWS::MSK::Topic serves provisioned only).
    * @default 'provisioned'
    */
   readonly clusterMode?: KafkaClusterMode;
@@ -91,7 +91,7 @@ export class KafkaClickstream extends Construct {
   public readonly network: KafkaNetwork;
   /** The MSK cluster. */
   public readonly cluster: KafkaMskCluster;
-  /** The topics (none on serverless). */
+  /** The topics (CfnTopics on provisioned, a custom resource on serverless). */
   public readonly topics: KafkaTopics;
   /** The SASL/IAM bootstrap string, read at deploy time. */
   public readonly bootstrapBrokers: KafkaBootstrapBrokers;
@@ -113,8 +113,13 @@ export class KafkaClickstream extends Construct {
 
     this.network = new KafkaNetwork(this, 'Network', { vpc: props.vpc });
     this.cluster = new KafkaMskCluster(this, 'Cluster', { network: this.network, mode: props.clusterMode });
-    this.topics = new KafkaTopics(this, 'Topics', { cluster: this.cluster, specs: kafkaTopicSpecs(partitions) });
     this.bootstrapBrokers = new KafkaBootstrapBrokers(this, 'BootstrapBrokers', { cluster: this.cluster });
+    this.topics = new KafkaTopics(this, 'Topics', {
+      cluster: this.cluster,
+      specs: kafkaTopicSpecs(partitions),
+      network: this.network,
+      bootstrapServers: this.bootstrapBrokers.saslIam,
+    });
 
     this.sessionizer = new KafkaSessionizer(this, 'Sessionizer', {
       cluster: this.cluster,

@@ -5,10 +5,10 @@
  */
 import { kafkaAvailability } from '../kafka/kafka-availability';
 import { runKafkaComparison, type KafkaComparisonOptions } from '../kafka/kafka-comparison-run';
-import { isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
+import { isKafkaNotRun, type KafkaComparison, type KafkaNotRun } from './kafka-comparison';
 
 /** Runs the Kafka pattern, or says why it cannot. Never throws: the other columns keep their figures. */
-export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJS.ProcessEnv = process.env): Promise<KafkaColumn> {
+export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJS.ProcessEnv = process.env): Promise<KafkaComparison | KafkaNotRun> {
   const availability = kafkaAvailability(env);
   if (!availability.available) {
     options.log?.(`kafka: not run: ${availability.reason}`);
@@ -24,7 +24,7 @@ export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJ
 }
 
 /** The notes under the table for the Kafka column: what is played locally, and the broker's start time. */
-export function kafkaNotes(column: KafkaColumn): string[] {
+export function kafkaNotes(column: KafkaComparison | KafkaNotRun): string[] {
   if (isKafkaNotRun(column)) return [`kafka: not run: ${column.notRun}`];
   return [
     `kafka: ${column.brokerStartMs === 0 ? 'an existing broker (KAFKA_BOOTSTRAP_SERVERS)' : `a local Apache Kafka broker, started in ${column.brokerStartMs} ms alongside the other two patterns`}`,

@@ -67,7 +67,8 @@ const SESSIONIZER_DEADLINE_MS = 90_000;
 const RUNNER_STOP_TIMEOUT_MS = 15_000;
 
 
-function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
+/** The valid clickstream events among records read back (poison skipped). */
+export function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
   return records.flatMap((record) => {
     try {
       return [parseClickstreamEvent(JSON.parse(record.value))];
@@ -77,7 +78,8 @@ function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
   });
 }
 
-const sameAggregates = (read: readonly ClickstreamEvent[], expected: readonly ClickstreamEvent[]): boolean =>
+/** The dashboard's aggregates of `read` equal those of `expected`. */
+export const sameAggregates = (read: readonly ClickstreamEvent[], expected: readonly ClickstreamEvent[]): boolean =>
   JSON.stringify(aggregateClickstream([...read])) === JSON.stringify(aggregateClickstream([...expected]));
 
 /** Polls the state topic until every event was processed by some member, or the ceiling. */
