@@ -3,9 +3,7 @@
  * November–December 2026, the same checks as /work/shared/DESIGN.md "Facts"). Values the project
  * already enforces elsewhere are imported, not typed twice.
  */
-import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_MESSAGE_BYTES } from '../lambda/email-worker/sqs-limits';
-import { KINESIS_LIMITS as KINESIS_WRITE_LIMITS } from '../lambda/shared/clickstream-kinesis-limits';
-import { KINESIS_LIMITS as KINESIS_STACK_LIMITS } from '../lib/clickstream/aws-limits';
+import { KINESIS_LIMITS, SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../lambda/shared/aws-limits';
 
 const MIB = 1_048_576;
 const HOUR = 3_600;
@@ -13,17 +11,17 @@ const DAY = 86_400;
 
 export const SQS = {
   /** "SendMessageBatch, DeleteMessageBatch … ReceiveMessage: 10 entries per call." */
-  batchEntries: SQS_MAX_BATCH_ENTRIES,
+  batchEntries: SQS_LIMITS.maxBatchEntries,
   /** "Largest message, and largest total payload of one batch call: 1 MiB." */
-  maxMessageBytes: SQS_MAX_MESSAGE_BYTES,
+  maxMessageBytes: SQS_LIMITS.maxMessageBytes,
   /** SQS pricing: "each 64 KB chunk of a payload is billed as 1 request" (a 1 MiB message is 16 requests). */
   billingChunkBytes: 64 * 1_024,
   /** Retention "60 s to 14 days (default 4 days)"; a deleted message cannot be read again. */
-  maxRetentionSeconds: 14 * DAY,
+  maxRetentionSeconds: SQS_LIMITS.maxRetentionSeconds,
   /** Longest long poll: 20 s, so an idle poller makes at most one empty receive per 20 s. */
-  longPollSeconds: 20,
+  longPollSeconds: SQS_LIMITS.maxWaitTimeSeconds,
   /** The Lambda SQS event source starts with five long-polling connections per queue (AWS Lambda docs, "Scaling behavior"). */
-  lambdaPollers: 5,
+  lambdaPollers: SQS_EVENT_SOURCE_LIMITS.initialPollers,
   /** FIFO: "300 transactions/s per API action … 3,000 messages/s with batches of 10" for one message group (SQS message quotas). */
   fifoTransactionsPerSecondPerGroup: 300,
   /** FIFO high-throughput mode, US East (N. Virginia): up to 70,000 transactions/s per API action per queue (SQS message quotas; a per-region quota). */
@@ -41,10 +39,10 @@ export const KINESIS = {
   /** "Up to 20 enhanced fan-out consumers per stream", each with its own 2 MB/s per shard. */
   maxEnhancedFanOutConsumers: 20,
   /** Records up to 1 MiB by default (10 MiB only after UpdateMaxRecordSize). */
-  maxRecordBytes: KINESIS_WRITE_LIMITS.defaultMaxRecordBytes,
+  maxRecordBytes: KINESIS_LIMITS.defaultMaxRecordBytes,
   /** Retention 24 h to 8,760 h (the stack validates the same range). */
-  minRetentionSeconds: KINESIS_STACK_LIMITS.retentionHours.min * HOUR,
-  maxRetentionSeconds: KINESIS_STACK_LIMITS.retentionHours.max * HOUR,
+  minRetentionSeconds: KINESIS_LIMITS.retentionHours.min * HOUR,
+  maxRetentionSeconds: KINESIS_LIMITS.retentionHours.max * HOUR,
   /** Retention bands of the pricing page: the first 24 h are included, then extended (to 7 days), then long-term. */
   extendedRetentionEndSeconds: 7 * DAY,
   /** On-demand: "accommodates up to double its previous peak"; the default write quota of an on-demand stream is 200 MiB/s and 200,000 records/s. */

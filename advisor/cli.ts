@@ -11,7 +11,7 @@ import { ADVISE_USAGE, parseAdviseFlags } from './flags';
 import { loadUsEast1Prices } from './price-list';
 import { renderJson } from './render-json';
 import { renderText } from './render-text';
-import { AdvisorUsageError } from './usage-error';
+import { exitCodeFor, UsageError } from '../lambda/shared/errors';
 
 /** Samples per chart: smooth lines; crossovers are then refined by bisection. */
 const CHART_SAMPLES = 121;
@@ -43,11 +43,7 @@ function main(argv: readonly string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof AdvisorUsageError) {
-    console.error(`npm run advise: ${error.message}\n\n${ADVISE_USAGE}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`npm run advise: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  }
+  if (error instanceof UsageError) console.error(`npm run advise: ${error.message}\n\n${ADVISE_USAGE}`);
+  else console.error(`npm run advise: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = exitCodeFor(error);
 }

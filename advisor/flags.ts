@@ -1,6 +1,6 @@
-/** `npm run advise` flags → a Workload and output choices. Bad input throws AdvisorUsageError (exit 2). */
+/** `npm run advise` flags → a Workload and output choices. Bad input throws UsageError (exit 2). */
 import { parseArgs } from 'node:util';
-import { AdvisorUsageError } from './usage-error';
+import { UsageError } from '../lambda/shared/errors';
 import { parseCount, parseDuration, parseMultiplier, parseRate, parseSize } from './units';
 import { ORDERINGS, WORK_KINDS, type Ordering, type WorkKind, type Workload } from './workload';
 
@@ -30,7 +30,7 @@ export const ADVISE_USAGE = `Usage: npm run advise -- --rate 2000/s --size 3KB [
   --chart FILE.svg  write monthly cost vs message rate, with the crossovers marked`;
 
 function oneOf<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(raw)) throw new AdvisorUsageError(`${flag}: "${raw}" is not one of ${allowed.join(' | ')}`);
+  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(`${flag}: "${raw}" is not one of ${allowed.join(' | ')}`);
   return raw as T;
 }
 
@@ -57,24 +57,24 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
       },
     }));
   } catch (error) {
-    throw new AdvisorUsageError((error as Error).message);
+    throw new UsageError((error as Error).message);
   }
   const help = values.help;
   if (help) return { workload: placeholderWorkload(), explain: false, json: false, chartFile: undefined, help };
-  if (values.rate === undefined) throw new AdvisorUsageError('--rate is required (e.g. --rate 2000/s)');
-  if (values.size === undefined) throw new AdvisorUsageError('--size is required (e.g. --size 3KB)');
+  if (values.rate === undefined) throw new UsageError('--rate is required (e.g. --rate 2000/s)');
+  if (values.size === undefined) throw new UsageError('--size is required (e.g. --size 3KB)');
   const consumers = parseCount('--consumers', values.consumers, 1);
   const work: WorkKind = values.work === undefined ? (consumers > 1 ? 'event' : 'task') : oneOf('--work', values.work, WORK_KINDS);
   if (work === 'task' && consumers > 1) {
-    throw new AdvisorUsageError(`--work task with --consumers ${consumers} contradicts itself: a task is done once, by one consumer; use --work event for independent consumers (a fleet of competing workers counts as 1 consumer)`);
+    throw new UsageError(`--work task with --consumers ${consumers} contradicts itself: a task is done once, by one consumer; use --work event for independent consumers (a fleet of competing workers counts as 1 consumer)`);
   }
   const replaySeconds = parseDuration('--replay', values.replay);
   const retentionSeconds = parseDuration('--retention', values.retention);
   if (work === 'task' && replaySeconds > 0) {
-    throw new AdvisorUsageError('--work task with --replay contradicts itself: a task done once is not re-read; use --work event to replay');
+    throw new UsageError('--work task with --replay contradicts itself: a task done once is not re-read; use --work event to replay');
   }
-  if (values.chart !== undefined && !values.chart.toLowerCase().endsWith('.svg')) throw new AdvisorUsageError(`--chart: "${values.chart}" must end in .svg`);
-  if (values.json && values.explain) throw new AdvisorUsageError('--json and --explain contradict each other: --json already includes every cost line and its arithmetic');
+  if (values.chart !== undefined && !values.chart.toLowerCase().endsWith('.svg')) throw new UsageError(`--chart: "${values.chart}" must end in .svg`);
+  if (values.json && values.explain) throw new UsageError('--json and --explain contradict each other: --json already includes every cost line and its arithmetic');
   const ordering: Ordering = oneOf('--order', values.order, ORDERINGS);
   return {
     workload: {

@@ -15,6 +15,7 @@ import { bundleHandler, bundleKib, type HandlerBundle } from './bundle-size';
 import { measureInitTimes } from './handler-init-time';
 import { benchedHandlers } from './clickstream/handler-bundles';
 import { runProducerComparison } from './clickstream/producer-comparison';
+import { exitCodeFor } from '../lambda/shared/errors';
 
 const PROJECT_ROOT = resolve(__dirname, '..');
 /** Inside the project (and git-ignored), so a bundle's external modules resolve from node_modules. */
@@ -68,6 +69,6 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);
-    process.exit(1);
+    process.exit(exitCodeFor(error));
   },
 );

@@ -26,6 +26,7 @@ import { runSqsContender, type SqsContenderResult } from './lib/run-sqs-contende
 import { sqsConsumerContender } from './lib/sqs-consumer-contender';
 import type { SqsContender } from './lib/sqs-contender';
 import { sqsPollerContender } from './lib/sqs-poller-contender';
+import { exitCodeFor } from '../lambda/shared/errors';
 
 const options = positiveIntegerOptions({
   // Large enough that every contender runs for seconds, small enough for the naive loop (~2 min).
@@ -158,5 +159,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
-  process.exitCode = 1;
+  process.exitCode = exitCodeFor(error);
 });

@@ -18,6 +18,7 @@ import { batchedRecordsPerSecond, naiveRecordsPerSecond } from './kafka/producer
 import { positiveIntegerOptions } from './lib/bench-arguments';
 import { printContext, printFigure, ratio } from './lib/print-figure';
 import { perSecond } from './lib/stopwatch';
+import { exitCodeFor } from '../lambda/shared/errors';
 
 /** Six partitions: enough for three members to get two each. */
 const PARTITIONS = 6;
@@ -61,5 +62,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  process.exitCode = exitCodeFor(error);
 });

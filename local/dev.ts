@@ -5,7 +5,7 @@
  * or SIGTERM, then stops everything it started. Exit codes: 0 after a clean stop, 1 when the start
  * failed (what had started is stopped), 2 for a usage problem.
  */
-import { UsageError } from './comparison/usage-error';
+import { exitCodeFor, UsageError } from '../lambda/shared/errors';
 import { DEV_COMPONENTS } from './dev/dev-registry';
 import { DEV_USAGE, parseDevOptions } from './dev/dev-options';
 import { devReadyLine, formatDevOutput } from './dev/format-dev-output';
@@ -44,6 +44,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     if (error instanceof UsageError) console.error(DEV_USAGE);
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.exit(exitCodeFor(error));
   },
 );

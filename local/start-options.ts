@@ -5,12 +5,12 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from './comparison/usage-error';
+import { DEFAULT_EMAIL_CONSUMER_MODE, EMAIL_CONSUMER_MODES, type EmailConsumerMode } from '../lambda/shared/email-worker-choices';
+import { STAGE_PATTERN, STAGE_RULE } from '../lambda/shared/stage-name';
+import { UsageError } from '../lambda/shared/errors';
 
 /** Where the traffic goes. */
-export const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;
-/** Email consumer runtimes. */
-export const EMAIL_CONSUMER_CHOICES = ['fargate', 'lambda'] as const;
+const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;
 
 /** What `npm start` runs, from its flags. */
 export interface StartOptions {
@@ -23,7 +23,7 @@ export interface StartOptions {
   /** Also write the ComparisonResult as JSON to this file (npm prints its banner on stdout). @default undefined (no file) */
   readonly jsonFile: string | undefined;
   /** Email consumer runtime. @default 'fargate' (the stack's default) */
-  readonly consumers: (typeof EMAIL_CONSUMER_CHOICES)[number];
+  readonly consumers: EmailConsumerMode;
   /** Email jobs, malformed and failing ones included. @default 1000 */
   readonly jobs: number;
   /** Most competing email workers; the run starts with 1 and adds more under backlog. @default 3 */
@@ -61,9 +61,6 @@ export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--t
   --consumers  email consumer runtime                               (default fargate)
   --variants   also compare SQS standard, SQS FIFO and SNS→SQS fan-out (embedded; adds a minute or more)`;
 
-/** A stage is used in stack names: letters, digits and hyphens, starting with a letter (lib/common/app-context.ts). */
-const STAGE_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
-
 /** A whole-number flag within [min, max] (also used by `npm run dev`). */
 export function integerFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -83,7 +80,7 @@ function choiceFlag<T extends string>(name: string, raw: string | undefined, cho
 function stageFlag(raw: string | undefined, target: StartOptions['target']): string | undefined {
   if (raw === undefined) return undefined;
   if (target === 'embedded') throw new UsageError('--stage names deployed stacks: use it with --target localstack or --target aws', '--stage');
-  if (!STAGE_PATTERN.test(raw)) throw new UsageError(`--stage must be letters, digits and hyphens, starting with a letter, got "${raw}"`, '--stage');
+  if (!STAGE_PATTERN.test(raw)) throw new UsageError(`--stage must be ${STAGE_RULE}, got "${raw}"`, '--stage');
   return raw;
 }
 
@@ -149,7 +146,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     stage: stageFlag(text('stage'), target),
     json: values['json'] === true,
     jsonFile: jsonFileFlag(text('json-file')),
-    consumers: choiceFlag('consumers', text('consumers'), EMAIL_CONSUMER_CHOICES, 'fargate'),
+    consumers: choiceFlag('consumers', text('consumers'), EMAIL_CONSUMER_MODES, DEFAULT_EMAIL_CONSUMER_MODE),
     // Bounds keep a local run within the emulators' speed and this machine's memory.
     jobs: integerFlag('jobs', text('jobs'), 1000, 10, 5000),
     workers: integerFlag('workers', text('workers'), 3, 1, 8),

@@ -6,19 +6,21 @@
  * sends the traffic to deployed stacks (local/remote/).
  * Exit codes: 0 when every check of the run held, 1 when one did not or the run failed, 2 for a
  * usage problem (bad flag, unknown target, missing stack or stack output), 3 when the target does
- * not answer or has no region or credentials.
+ * not answer or has no region or credentials, or when the Kafka column could not run from this
+ * machine (MSK brokers outside its network, MSK absent on LocalStack; the other columns still run).
  */
 import { writeFileSync } from 'node:fs';
 import { formatComparisonTable } from './comparison/comparison-table';
 import { createComparisonProgress } from './comparison/comparison-progress';
 import type { ComparisonResult } from './comparison/comparison-result';
-import { exitCodeFor, FAILURE_EXIT_CODE, USAGE_EXIT_CODE } from './comparison/exit-code';
+import { exitCodeFor, FAILURE_EXIT_CODE, UsageError } from '../lambda/shared/errors';
+import { completedRunExitCode } from './comparison/completed-run-exit-code';
 import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
 import { runRemoteTargetComparison } from './comparison/remote-comparison';
 import { unmetExpectations } from './comparison/expectations';
 import { nodeVersionProblem } from '../scripts/check-node.cjs';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
-import { adviseLineForRun } from '../advisor/advise-command';
+import { adviseLineForRun } from './comparison/advise-command';
 import { runVariants } from './variants/run-variants';
 import { formatVariantsTable, unmetVariantExpectations } from './variants/variants-table';
 
@@ -68,7 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`\n${adviseLineForRun(result)}`);
   }
   if (options.json && unmet.length > 0) console.error(`not as expected:\n${unmet.join('\n')}`);
-  return unmet.length === 0 ? 0 : 1;
+  return completedRunExitCode(result, unmet);
 }
 
 main(process.argv.slice(2)).then(
@@ -76,7 +78,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const code = exitCodeFor(error);
     console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
-    if (code === USAGE_EXIT_CODE) console.error(START_USAGE);
+    // Only a command-line mistake needs the usage; a configuration error's message says what to change.
+    if (error instanceof UsageError) console.error(START_USAGE);
     // A stack trace helps only with the unexpected; the other codes' messages say what to do.
     else if (code === FAILURE_EXIT_CODE && error instanceof Error && error.stack !== undefined) console.error(error.stack);
     process.exit(code);

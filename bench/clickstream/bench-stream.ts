@@ -1,23 +1,24 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateStreamCommand,
   DescribeStreamSummaryCommand,
   type KinesisClient,
   type StreamModeDetails,
 } from '@aws-sdk/client-kinesis';
+import { EnvironmentError } from '../../lambda/shared/errors';
 
 /** How long to wait for a new stream to become ACTIVE; kinesis-local takes ~100 ms as configured. */
 const STREAM_ACTIVE_TIMEOUT_MS = 30_000;
 const STREAM_STATUS_POLL_MS = 100;
 
 /** A stream that did not become ACTIVE in time. */
-export class BenchStreamNotActiveError extends Error {
+export class BenchStreamNotActiveError extends EnvironmentError {
   constructor(
     readonly streamName: string,
     readonly lastStatus: string,
     readonly waitedMs: number,
   ) {
     super(`stream ${streamName} was still ${lastStatus} after ${waitedMs} ms`);
-    this.name = 'BenchStreamNotActiveError';
   }
 }
 
@@ -46,7 +47,7 @@ export async function createBenchStream(
     );
     lastStatus = summary?.StreamStatus ?? 'UNKNOWN';
     if (lastStatus === 'ACTIVE') return { streamName, openShardCount: summary?.OpenShardCount ?? 0 };
-    await new Promise((resolve) => setTimeout(resolve, STREAM_STATUS_POLL_MS));
+    await sleep(STREAM_STATUS_POLL_MS);
   }
   throw new BenchStreamNotActiveError(streamName, lastStatus, Date.now() - startedAt);
 }

@@ -3,8 +3,8 @@
  * stack sets on the function, with placeholder resource names. Typed over each settings contract,
  * so a new setting is a compile error here instead of a handler that fails to load in the bench.
  */
-import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
+import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
 
 type EnvFor<Contract extends Record<string, string>> = Record<Contract[keyof Contract], string | undefined>;
 
@@ -19,7 +19,7 @@ const PLACEHOLDER_QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/
 
 const clickstreamProcessorEnv: EnvFor<typeof CLICKSTREAM_PROCESSOR_ENV> = {
   SESSION_TABLE_NAME: 'bench-sessions',
-  SESSION_TIMEOUT_SECONDS: '1800',
+  SESSION_TIMEOUT_SECONDS: String(CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds),
 };
 
 const emailWorkerEnv: EnvFor<typeof EMAIL_WORKER_ENV> = {
@@ -33,8 +33,8 @@ const emailWorkerEnv: EnvFor<typeof EMAIL_WORKER_ENV> = {
   VISIBILITY_TIMEOUT_SECONDS: '360',
   JOB_TIMEOUT_SECONDS: '60',
   RETRY_BASE_DELAY_SECONDS: '5',
-  WORKER_CONCURRENCY: '10',
-  MAX_RECEIVE_COUNT: '5',
+  WORKER_CONCURRENCY: String(EMAIL_WORKER_DEFAULTS.workerConcurrency),
+  MAX_RECEIVE_COUNT: String(EMAIL_WORKER_DEFAULTS.maxReceiveCount),
 };
 
 /** The clickstream processor's settings, as its stack sets them. */

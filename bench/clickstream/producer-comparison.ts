@@ -4,9 +4,9 @@
  * from the same deterministic generator. The clock covers sending only; afterwards each stream is
  * read back so a rate only counts records that really landed.
  */
-import { KinesisClient, PutRecordsCommand, type StreamModeDetails } from '@aws-sdk/client-kinesis';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { PutRecordsCommand, type KinesisClient, type StreamModeDetails } from '@aws-sdk/client-kinesis';
 import { ClickstreamProducer } from '../../lambda/clickstream-producer/producer';
+import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
 import { encodeClickstreamEvent } from '../../lambda/shared/clickstream-record-codec';
@@ -19,7 +19,7 @@ import { makeBenchEvents } from './bench-events';
 import { createBenchStream } from './bench-stream';
 import { countStreamRecords } from './count-stream-records';
 import { putRecordLoop, type BenchRecord } from './naive-put-record-loop';
-import { KINESIS_LIMITS } from '../../lambda/shared/clickstream-kinesis-limits';
+import { KINESIS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /**
  * Sizes: kinesis-local takes ~80 PutRecord calls/s and ~1,000 records/s in 500-record PutRecords,
@@ -53,16 +53,6 @@ function toBenchRecord(event: ClickstreamEvent): BenchRecord {
   return { partitionKey: event.userId, data: encodeClickstreamEvent(event) };
 }
 
-function kinesisClientFor(endpoint: string): KinesisClient {
-  return new KinesisClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    // kinesis-local's plain port speaks HTTP/1.1 only.
-    requestHandler: new NodeHttpHandler(),
-  });
-}
-
 async function warmUp(admin: KinesisClient, records: readonly BenchRecord[]): Promise<void> {
   const { streamName } = await createBenchStream(admin, 'bench-warm-up', STREAM_MODE);
   await putRecordLoop(admin, streamName, records.slice(0, WARM_UP_PUT_RECORDS));
@@ -87,7 +77,7 @@ async function runContender(
 ): Promise<ContenderResult> {
   const { streamName, openShardCount } = await createBenchStream(admin, `bench-${name}`, STREAM_MODE);
   const counter = new ApiCallCounter();
-  const client = counter.attachTo(kinesisClientFor(endpoint));
+  const client = counter.attachTo(emulatorKinesisClient(endpoint));
   try {
     const stopCpuSample = startCpuSample();
     const stopwatch = startStopwatch();
@@ -118,7 +108,7 @@ export async function runProducerComparison(): Promise<void> {
   );
 
   const emulator = await startKinesisEmulator();
-  const admin = kinesisClientFor(emulator.endpoint);
+  const admin = emulatorKinesisClient(emulator.endpoint);
   try {
     await warmUp(admin, naiveRecords);
     const naive = await runContender('naive', emulator.endpoint, admin, NAIVE_EVENTS, NAIVE_DEADLINE_MS, async (client, stream) => {

@@ -1,10 +1,9 @@
 /** Reads `--name value` integer options of a benchmark, with clear errors for bad input. */
 import { parseArgs } from 'node:util';
+import { UsageError } from '../../lambda/shared/errors';
 
 /** A benchmark option was given a value that is not a positive integer. */
-export class InvalidBenchArgumentError extends Error {
-  override readonly name = 'InvalidBenchArgumentError';
-
+export class InvalidBenchArgumentError extends UsageError {
   constructor(
     readonly option: string,
     readonly value: string,

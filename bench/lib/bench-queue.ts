@@ -4,11 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CreateQueueCommand, DeleteQueueCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { EnvironmentError } from '../../lambda/shared/errors';
 
 /** The queue could not be created, or not filled as asked. */
-export class BenchQueueError extends Error {
-  override readonly name = 'BenchQueueError';
-
+export class BenchQueueError extends EnvironmentError {
   constructor(
     /** Queue URL, or the name asked for when there is no URL. */
     readonly queue: string,

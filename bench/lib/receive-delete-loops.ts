@@ -12,7 +12,7 @@ import {
   ReceiveMessageCommand,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_WAIT_TIME_SECONDS } from '../../lambda/email-worker/sqs-limits';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 import type { RunningSqsContender, SqsContender, SqsContenderContext } from './sqs-contender';
 
 /** Shape of the loops. */
@@ -47,7 +47,7 @@ async function loopUntilStopped(context: SqsContenderContext, batchSize: number,
           QueueUrl: context.queueUrl,
           MaxNumberOfMessages: batchSize,
           // Long polling at the SQS maximum: an empty queue costs no busy loop.
-          WaitTimeSeconds: SQS_MAX_WAIT_TIME_SECONDS,
+          WaitTimeSeconds: SQS_LIMITS.maxWaitTimeSeconds,
         }),
         { abortSignal: signal },
       );
@@ -68,7 +68,7 @@ export function receiveDeleteLoops(options: ReceiveDeleteLoopsOptions): SqsConte
     label: options.label,
     settings:
       `${options.loops} loop(s) of ReceiveMessage MaxNumberOfMessages=${options.batchSize} ` +
-      `WaitTimeSeconds=${SQS_MAX_WAIT_TIME_SECONDS} then one ${deleteCall}; ` +
+      `WaitTimeSeconds=${SQS_LIMITS.maxWaitTimeSeconds} then one ${deleteCall}; ` +
       `at most ${options.loops * options.batchSize} in flight`,
     start(context): RunningSqsContender {
       const stopping = new AbortController();
@@ -92,5 +92,5 @@ export function naiveSqsLoop(): SqsContender {
 
 /** Enough batch loops to keep the emulator busy, for its ceiling with no job latency. */
 export function emulatorCeilingLoops(loops: number): SqsContender {
-  return receiveDeleteLoops({ label: 'emulator ceiling', loops, batchSize: SQS_MAX_BATCH_ENTRIES });
+  return receiveDeleteLoops({ label: 'emulator ceiling', loops, batchSize: SQS_LIMITS.maxBatchEntries });
 }

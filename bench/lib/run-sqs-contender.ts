@@ -3,8 +3,9 @@
  * message is deleted, SQS calls by command and their round trips, peak jobs in flight,
  * duplicates, CPU per side and event-loop delay.
  */
-import { SQSClient } from '@aws-sdk/client-sqs';
-import type { Message } from '@aws-sdk/client-sqs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Message, SQSClient } from '@aws-sdk/client-sqs';
+import { emulatorSqsClient } from '../../local/emulators/emulator-clients';
 import { createBenchQueue } from './bench-queue';
 import { DeadlineExceededError, waitUntil, withDeadline } from './deadline';
 import { startEventLoopDelaySample, type EventLoopDelaySample } from './event-loop-delay';
@@ -52,16 +53,8 @@ export interface SqsContenderResult {
   readonly eventLoopDelay: EventLoopDelaySample;
 }
 
-/** Local emulators accept any credentials; the SDK just needs some to sign with. */
-const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
-const EMULATOR_REGION = 'us-east-1';
 /** Far above any run's length, so a healthy run never sees a redelivery (duplicates mean a bug). */
 const BENCH_VISIBILITY_TIMEOUT_SECONDS = 300;
-
-/** An SQS client for the emulator at `endpoint`. */
-export function emulatorSqsClient(endpoint: string): SQSClient {
-  return new SQSClient({ endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
-}
 
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -77,7 +70,7 @@ function instrumentedJob(jobLatencyMs: number) {
     stats.inFlight += 1;
     stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
     try {
-      await new Promise((resolve) => setTimeout(resolve, jobLatencyMs));
+      await sleep(jobLatencyMs);
     } finally {
       stats.inFlight -= 1;
     }

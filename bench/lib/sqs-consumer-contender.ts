@@ -6,13 +6,13 @@
  */
 import { Consumer } from 'sqs-consumer';
 import type { Message } from '@aws-sdk/client-sqs';
-import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_WAIT_TIME_SECONDS } from '../../lambda/email-worker/sqs-limits';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 import type { RunningSqsContender, SqsContender, SqsContenderContext } from './sqs-contender';
 
 /** ReceiveMessage returns at most 10 messages (SQS quota): sqs-consumer's ceiling for `batchSize`. */
-const BATCH_SIZE = SQS_MAX_BATCH_ENTRIES;
+const BATCH_SIZE = SQS_LIMITS.maxBatchEntries;
 /** Long polling at the SQS maximum (20 s), sqs-consumer's own default. */
-const LONG_POLL_SECONDS = SQS_MAX_WAIT_TIME_SECONDS;
+const LONG_POLL_SECONDS = SQS_LIMITS.maxWaitTimeSeconds;
 
 /** How the handler is plugged in; both run the batch's messages in parallel. */
 export type SqsConsumerHandlerMode =

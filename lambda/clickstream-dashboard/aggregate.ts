@@ -6,6 +6,7 @@
  * the stream from TRIM_HORIZON computes exactly the same aggregates from the same events.
  */
 import type { ClickstreamEvent } from '../shared/clickstream-events';
+import { CLICKSTREAM_DASHBOARD_DEFAULTS } from './settings';
 
 /** Views of one page in one minute. */
 export interface PageViewCount {
@@ -42,8 +43,6 @@ export interface AggregateOptions {
   readonly topPagesCount?: number;
 }
 
-/** Five keeps the TopPageViews metric at 5 dimension values per minute: readable, and cheap in CloudWatch. */
-export const DEFAULT_TOP_PAGES_COUNT = 5;
 const MS_PER_MINUTE = 60_000;
 
 interface MinuteAccumulator {
@@ -60,7 +59,7 @@ export function aggregateClickstream(
   events: Iterable<ClickstreamEvent>,
   options: AggregateOptions = {},
 ): ClickstreamAggregates {
-  const topPagesCount = options.topPagesCount ?? DEFAULT_TOP_PAGES_COUNT;
+  const topPagesCount = options.topPagesCount ?? CLICKSTREAM_DASHBOARD_DEFAULTS.topPagesCount;
   const seenEventIds = new Set<string>();
   const minutes = new Map<number, MinuteAccumulator>();
   for (const event of events) {

@@ -5,10 +5,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { DEFAULT_TOP_PAGES_COUNT } from './aggregate';
 import { createClickstreamDashboard } from './clickstream-dashboard';
 import { DASHBOARD_SERVICE_NAME } from './metric-names';
-import { CLICKSTREAM_DASHBOARD_ENV } from './settings';
+import { CLICKSTREAM_DASHBOARD_DEFAULTS, CLICKSTREAM_DASHBOARD_ENV } from './settings';
+import { ConfigurationError } from '../shared/errors';
 
 const SERVICE_NAME = DASHBOARD_SERVICE_NAME;
 const logger = new Logger({ serviceName: SERVICE_NAME });
@@ -16,9 +16,9 @@ const logger = new Logger({ serviceName: SERVICE_NAME });
 const metrics = new Metrics({ serviceName: SERVICE_NAME });
 
 /** An environment variable of the dashboard is malformed. */
-export class InvalidDashboardSettingError extends Error {
+export class InvalidDashboardSettingError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidDashboardSettingError';
-
   constructor(
     readonly variable: string,
     readonly value: string,
@@ -29,7 +29,7 @@ export class InvalidDashboardSettingError extends Error {
 
 function readTopPagesCount(): number {
   const raw = process.env[CLICKSTREAM_DASHBOARD_ENV.topPagesCount];
-  if (raw === undefined) return DEFAULT_TOP_PAGES_COUNT;
+  if (raw === undefined) return CLICKSTREAM_DASHBOARD_DEFAULTS.topPagesCount;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw new InvalidDashboardSettingError(CLICKSTREAM_DASHBOARD_ENV.topPagesCount, raw);

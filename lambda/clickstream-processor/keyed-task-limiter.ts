@@ -7,11 +7,12 @@
  * Not the producer's PartitionKeyQueues: that one packs ready heads into size-bounded PutRecords
  * requests on demand; this one chains promises, which is what a per-record batch handler can await.
  */
+import { ConfigurationError } from '../shared/errors';
 
 /** `maxConcurrency` is not a positive integer. */
-export class InvalidConcurrencyLimitError extends Error {
+export class InvalidConcurrencyLimitError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidConcurrencyLimitError';
-
   constructor(readonly maxConcurrency: number) {
     super(`maxConcurrency must be a positive integer, got ${maxConcurrency}`);
   }

@@ -1,5 +1,6 @@
 /** Reads and validates the processor's environment once, with errors that name the variable. */
-import { CLICKSTREAM_PROCESSOR_ENV } from './settings';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from './settings';
+import { ConfigurationError } from '../shared/errors';
 
 /** The processor's validated settings. */
 export interface ClickstreamProcessorSettings {
@@ -8,9 +9,9 @@ export interface ClickstreamProcessorSettings {
 }
 
 /** An environment variable is missing or malformed. */
-export class InvalidProcessorSettingError extends Error {
+export class InvalidProcessorSettingError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidProcessorSettingError';
-
   constructor(
     readonly variable: string,
     readonly problem: string,
@@ -19,8 +20,6 @@ export class InvalidProcessorSettingError extends Error {
   }
 }
 
-/** 30 minutes: the conventional web-analytics session timeout (e.g. Google Analytics). */
-const DEFAULT_SESSION_TIMEOUT_SECONDS = 1800;
 
 /** Reads SESSION_TABLE_NAME (required) and SESSION_TIMEOUT_SECONDS (positive integer). */
 export function readProcessorSettings(env: NodeJS.ProcessEnv = process.env): ClickstreamProcessorSettings {
@@ -29,7 +28,7 @@ export function readProcessorSettings(env: NodeJS.ProcessEnv = process.env): Cli
     throw new InvalidProcessorSettingError(CLICKSTREAM_PROCESSOR_ENV.sessionTableName, 'is required');
   }
   const rawTimeout = env[CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds];
-  const sessionTimeoutSeconds = rawTimeout === undefined ? DEFAULT_SESSION_TIMEOUT_SECONDS : Number(rawTimeout);
+  const sessionTimeoutSeconds = rawTimeout === undefined ? CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds : Number(rawTimeout);
   if (!Number.isSafeInteger(sessionTimeoutSeconds) || sessionTimeoutSeconds <= 0) {
     throw new InvalidProcessorSettingError(
       CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds,

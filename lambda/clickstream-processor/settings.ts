@@ -5,3 +5,9 @@ export const CLICKSTREAM_PROCESSOR_ENV = {
   /** Inactivity after which a user's next event starts a new session, in seconds. */
   sessionTimeoutSeconds: 'SESSION_TIMEOUT_SECONDS',
 } as const;
+
+/** The defaults of the settings above: the stacks (lib/) and the runtime take them from here. */
+export const CLICKSTREAM_PROCESSOR_DEFAULTS = {
+  /** 30 minutes: the conventional web-analytics session timeout (e.g. Google Analytics). */
+  sessionTimeoutSeconds: 30 * 60,
+} as const;

@@ -1,4 +1,6 @@
 /** Parses and validates the producer CLI's flags; every mistake becomes a UsageError (exit code 2). */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { UsageError } from '../shared/errors';
 
 /** The CLI's validated settings. */
 export interface ProducerCliArgs {
@@ -12,11 +14,6 @@ export interface ProducerCliArgs {
   readonly concurrency: number;
   readonly maxAttempts: number;
   readonly help: boolean;
-}
-
-/** A flag is unknown, missing its value, malformed or out of range. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 /** Environment variable that supplies the stream name when --stream is not given. */
@@ -50,72 +47,87 @@ interface IntegerFlag {
   readonly max: number;
 }
 
-const INTEGER_FLAGS: Readonly<Record<string, IntegerFlag>> = {
-  '--events': { min: 1, max: 10_000_000 },
-  '--users': { min: 1, max: 1_000_000 },
-  '--seed': { min: 0, max: 4_294_967_295 },
+const INTEGER_FLAGS = {
+  events: { min: 1, max: 10_000_000 },
+  users: { min: 1, max: 1_000_000 },
+  seed: { min: 0, max: 4_294_967_295 },
   // 16 calls of 500 records already exceed what 8 shards accept per second.
-  '--concurrency': { min: 1, max: 16 },
-  '--max-attempts': { min: 1, max: 100 },
-};
-const STRING_FLAGS = new Set(['--stream', '--endpoint', '--region']);
+  concurrency: { min: 1, max: 16 },
+  'max-attempts': { min: 1, max: 100 },
+} as const satisfies Record<string, IntegerFlag>;
+type IntegerFlagName = keyof typeof INTEGER_FLAGS;
 
-/** Parses `--flag value` and `--flag=value` forms. */
+/** Every flag takes a string (integers are checked below, with messages that name the flag), except --help. */
+const OPTIONS = {
+  stream: { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  events: { type: 'string' },
+  users: { type: 'string' },
+  seed: { type: 'string' },
+  concurrency: { type: 'string' },
+  'max-attempts': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** Parses `--flag value` and `--flag=value` forms (node:util parseArgs, strict). */
 export function parseProducerArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ProducerCliArgs {
-  const integers = new Map<string, number>();
-  const strings = new Map<string, string>();
-  let help = false;
-  for (let position = 0; position < argv.length; position += 1) {
-    const argument = argv[position] as string;
-    if (argument === '--help' || argument === '-h') {
-      help = true;
-      continue;
-    }
-    const [flag, inlineValue] = splitFlag(argument);
-    const integerFlag = INTEGER_FLAGS[flag];
-    if (integerFlag === undefined && !STRING_FLAGS.has(flag)) throw new UsageError(`Unknown flag ${argument}`);
-    let value = inlineValue;
-    if (value === undefined) {
-      value = argv[position + 1];
-      position += 1;
-    }
-    if (value === undefined || value === '' || (inlineValue === undefined && value.startsWith('--'))) {
-      throw new UsageError(`Flag ${flag} needs a value`);
-    }
-    if (integerFlag === undefined) strings.set(flag, value);
-    else integers.set(flag, parseIntegerFlag(flag, value, integerFlag));
+  const values = parseFlags(argv);
+  const help = values.help === true;
+  for (const [name, value] of Object.entries(values)) {
+    if (value === '') throw new UsageError(`Flag --${name} needs a value`, `--${name}`);
   }
-  const streamName = strings.get('--stream') ?? env[STREAM_NAME_ENV];
+  const integer = (name: IntegerFlagName, fallback: number): number => {
+    const value = values[name];
+    return value === undefined ? fallback : parseIntegerFlag(`--${name}`, value, INTEGER_FLAGS[name]);
+  };
+  const streamName = values.stream ?? env[STREAM_NAME_ENV];
   if (!help && (streamName === undefined || streamName === '')) {
-    throw new UsageError(`No stream: pass --stream NAME or set ${STREAM_NAME_ENV}`);
+    throw new UsageError(`No stream: pass --stream NAME or set ${STREAM_NAME_ENV}`, '--stream');
   }
-  const endpoint = strings.get('--endpoint');
+  const endpoint = values.endpoint;
   if (endpoint !== undefined && !isHttpUrl(endpoint)) {
-    throw new UsageError(`Flag --endpoint must be an http(s) URL, got "${endpoint}"`);
+    throw new UsageError(`Flag --endpoint must be an http(s) URL, got "${endpoint}"`, '--endpoint');
   }
   return {
-    events: integers.get('--events') ?? 1000,
-    users: integers.get('--users') ?? 100,
+    events: integer('events', 1000),
+    users: integer('users', 100),
     streamName: streamName ?? '',
     endpoint,
-    region: strings.get('--region'),
-    seed: integers.get('--seed') ?? Date.now() % 4_294_967_296,
-    concurrency: integers.get('--concurrency') ?? 4,
-    maxAttempts: integers.get('--max-attempts') ?? 10,
+    region: values.region,
+    seed: integer('seed', Date.now() % 4_294_967_296),
+    concurrency: integer('concurrency', 4),
+    maxAttempts: integer('max-attempts', 10),
     help,
   };
 }
 
-function splitFlag(argument: string): [string, string | undefined] {
-  const equals = argument.indexOf('=');
-  return equals === -1 ? [argument, undefined] : [argument.slice(0, equals), argument.slice(equals + 1)];
+/** parseArgs' own errors, reworded to name the flag the way the other messages do. */
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown flag ${flag}`, flag, { cause: error });
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      // Missing, or followed by something that looks like a flag (`--events --stream s`, `--events -3`).
+      throw new UsageError(`Flag ${flag} needs a value (write ${flag}=VALUE for a value that starts with a dash)`, flag, { cause: error });
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      const argument = /'([^']*)'/.exec(message)?.[1] ?? '';
+      throw new UsageError(`Unexpected argument "${argument}": every option is a --flag`, undefined, { cause: error });
+    }
+    throw new UsageError(message, undefined, { cause: error });
+  }
 }
 
 function parseIntegerFlag(flag: string, value: string, { min, max }: IntegerFlag): number {
-  if (!/^-?\d+$/.test(value)) throw new UsageError(`Flag ${flag} must be an integer, got "${value}"`);
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`Flag ${flag} must be an integer, got "${value}"`, flag);
   const parsed = Number(value);
   if (parsed < min || parsed > max) {
-    throw new UsageError(`Flag ${flag} must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}, got ${value}`);
+    throw new UsageError(`Flag ${flag} must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}, got ${value}`, flag);
   }
   return parsed;
 }

@@ -3,7 +3,8 @@
  * events and streams them onto Kinesis with ClickstreamProducer, with a progress bar and a summary.
  */
 import { kinesisClient } from '../shared/aws-clients';
-import { parseProducerArgs, USAGE, UsageError, type ProducerCliArgs } from './cli-args';
+import { exitCodeFor, UsageError } from '../shared/errors';
+import { parseProducerArgs, USAGE, type ProducerCliArgs } from './cli-args';
 import { createProgressReporter } from './cli-progress-reporter';
 import { clickstreamEventStream, DEFAULT_STEP_MS } from './generate-events';
 import { ClickstreamProducer } from './producer';
@@ -19,7 +20,7 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`Error: ${error.message}\n\n${USAGE}\n`);
-    return 2;
+    return exitCodeFor(error);
   }
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);

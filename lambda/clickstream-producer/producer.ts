@@ -16,13 +16,15 @@
  * together with that user's later events (reason `PrecedingRecordUndeliverable`): they are held
  * back rather than delivered out of sequence with a gap.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PutRecordsCommand, type KinesisClient, type PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
 import type { ClickstreamEvent } from '../shared/clickstream-events';
-import { KINESIS_LIMITS } from '../shared/clickstream-kinesis-limits';
-import { fullJitterDelayMs } from './backoff';
+import { KINESIS_LIMITS } from '../shared/aws-limits';
+import { fullJitterDelayMs } from '../shared/backoff';
 import { PartitionKeyQueues } from './partition-key-queues';
 import { prepareRecords, type PreparedRecord } from './prepare-records';
 import { describeCallFailure, PRECEDING_RECORD_UNDELIVERABLE, type EntryFailure } from './put-failures';
+import { ConfigurationError } from '../shared/errors';
 
 /** Progress of one `send`, reported after every PutRecords call that carried its records. */
 export interface ProducerProgress {
@@ -107,9 +109,9 @@ export interface SendOptions {
 }
 
 /** A producer option is out of range. */
-export class InvalidProducerOptionError extends Error {
+export class InvalidProducerOptionError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidProducerOptionError';
-
   constructor(
     readonly option: string,
     readonly value: number,
@@ -170,7 +172,7 @@ export class ClickstreamProducer {
     if (this.maxRecordBytes > KINESIS_LIMITS.maxBytesPerPutRecords) {
       throw new InvalidProducerOptionError('maxRecordBytes', this.maxRecordBytes, `at most ${KINESIS_LIMITS.maxBytesPerPutRecords} (5 MiB, one PutRecords request)`);
     }
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? sleep;
     this.random = options.random ?? Math.random;
   }
 

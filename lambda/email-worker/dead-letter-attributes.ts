@@ -3,7 +3,7 @@
  * reserves that room (see enqueue-emails.ts), so a body that fits the queue fits its DLQ copy too:
  * SQS counts attribute names, types and values against the same 1 MiB message limit.
  */
-import { toSqsText, truncateUtf8 } from './sqs-text';
+import { toSqsText, truncateUtf8 } from '../sqs-poller/sqs-text';
 
 /** Message attributes a dead-lettered message carries (read them when triaging the DLQ). */
 export const DEAD_LETTER_ATTRIBUTES = {

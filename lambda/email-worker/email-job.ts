@@ -2,7 +2,7 @@
  * The shape of one email job and its validation rules: the one place both the producer
  * (`enqueueEmails`) and the consumer (`job.ts`) decide whether a job is well-formed.
  */
-import { findSqsRefusedCharacter } from './sqs-text';
+import { findSqsRefusedCharacter } from '../sqs-poller/sqs-text';
 
 /** One email to send, as it travels on the queue (JSON message body). */
 export interface EmailJob {

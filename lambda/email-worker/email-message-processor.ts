@@ -7,9 +7,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
-import { parseEmailJob, type IdempotentJobSender, type QueuedMessage } from './job';
+import type { HeldMessageControl } from '../sqs-poller/poller';
+import type { QueuedMessage } from '../sqs-poller/queued-message';
+import { parseEmailJob, type IdempotentJobSender } from './job';
+import { EMAIL_WORKER_LOG_EVENTS, LOG_EVENT_FIELD } from './log-events';
 import type { MessageDisposition } from './message-disposition';
-import type { HeldMessageControl } from './poller';
 import { EMAIL_WORKER_METRICS } from './observability';
 
 export interface EmailMessageProcessorOptions {
@@ -41,6 +43,7 @@ export function createEmailMessageProcessor(options: EmailMessageProcessorOption
       const outcome = await options.disposition.settleFailure(message, error);
       if (outcome.kind === 'dead-lettered') {
         logger.error('permanent failure: moved to the dead-letter queue', {
+          [LOG_EVENT_FIELD]: EMAIL_WORKER_LOG_EVENTS.deadLettered,
           messageId: message.messageId,
           reason: outcome.reason,
           ...(outcome.reasonDropped === undefined ? {} : { reasonDropped: outcome.reasonDropped }),
@@ -48,6 +51,7 @@ export function createEmailMessageProcessor(options: EmailMessageProcessorOption
         return;
       }
       logger.warn('transient failure: retry scheduled', {
+        [LOG_EVENT_FIELD]: EMAIL_WORKER_LOG_EVENTS.retryScheduled,
         messageId: message.messageId,
         receiveCount: message.receiveCount,
         delaySeconds: outcome.delaySeconds,

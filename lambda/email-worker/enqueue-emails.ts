@@ -4,14 +4,16 @@
  * them with SendMessageBatch, packed by count (10) and by size (1 MiB per call), retries the
  * entries SQS failed on its side, and returns the ones it could not enqueue.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../shared/aws-clients';
-import { jitteredBackoffMs, sleep } from './backoff';
+import { SQS_LIMITS } from '../shared/aws-limits';
+import { fullJitterDelayMs, type BackoffSettings } from '../shared/backoff';
+import { isFifoQueueUrl } from '../sqs-poller/fifo-queue';
 import { DEAD_LETTER_ATTRIBUTE_BYTES } from './dead-letter-attributes';
 import { findEmailJobProblems, type EmailJob } from './email-job';
-import { isFifoQueueUrl, messageDeduplicationIdFor, messageGroupIdFor } from './fifo-message-group';
+import { messageDeduplicationIdFor, messageGroupIdFor } from './fifo-message-group';
 import { InvalidEmailJobsError, type RejectedEmailJob } from './errors';
-import { SQS_MAX_BATCH_ENTRIES, SQS_MAX_MESSAGE_BYTES } from './sqs-limits';
 
 /** How {@link enqueueEmails} sends. */
 export interface EnqueueEmailsOptions {
@@ -22,8 +24,8 @@ export interface EnqueueEmailsOptions {
   readonly maxMessageBytes?: number;
   /** Sends per entry, the first included, before a retryable failure is reported. @default 3 */
   readonly maxAttempts?: number;
-  /** Backoff between attempts (full jitter). @default { baseMs: 100, capMs: 2000 } */
-  readonly retryBackoff?: { readonly baseMs: number; readonly capMs: number };
+  /** Backoff between attempts (full jitter, lambda/shared/backoff.ts). @default { baseDelayMs: 200, maxDelayMs: 2000 } */
+  readonly retryBackoff?: BackoffSettings;
   /**
    * Send as to a FIFO queue: each message gets `MessageGroupId` (tenant, else recipient) and
    * `MessageDeduplicationId` (jobId); see fifo-message-group.ts.
@@ -50,7 +52,7 @@ export interface EnqueueEmailsResult {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 3;
-const DEFAULT_RETRY_BACKOFF = { baseMs: 100, capMs: 2_000 };
+const DEFAULT_RETRY_BACKOFF: BackoffSettings = { baseDelayMs: 200, maxDelayMs: 2_000 };
 
 interface PreparedEntry {
   readonly id: string;
@@ -103,12 +105,12 @@ export function findInvalidEmailJobs(jobs: readonly unknown[], maxMessageBytes: 
 }
 
 /** Groups entries into batch calls of at most 10 entries and at most 1 MiB of bodies. */
-export function packBatches<T extends { readonly bytes: number }>(entries: readonly T[], maxBatchBytes = SQS_MAX_MESSAGE_BYTES): T[][] {
+export function packBatches<T extends { readonly bytes: number }>(entries: readonly T[], maxBatchBytes: number = SQS_LIMITS.maxMessageBytes): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let currentBytes = 0;
   for (const entry of entries) {
-    if (current.length === SQS_MAX_BATCH_ENTRIES || (current.length > 0 && currentBytes + entry.bytes > maxBatchBytes)) {
+    if (current.length === SQS_LIMITS.maxBatchEntries || (current.length > 0 && currentBytes + entry.bytes > maxBatchBytes)) {
       batches.push(current);
       current = [];
       currentBytes = 0;
@@ -126,7 +128,7 @@ export function packBatches<T extends { readonly bytes: number }>(entries: reado
  * in `failures`, retryable ones after `maxAttempts` tries.
  */
 export async function enqueueEmails(jobs: readonly EmailJob[], options: EnqueueEmailsOptions): Promise<EnqueueEmailsResult> {
-  const maxMessageBytes = options.maxMessageBytes ?? SQS_MAX_MESSAGE_BYTES;
+  const maxMessageBytes = options.maxMessageBytes ?? SQS_LIMITS.maxMessageBytes;
   const rejected = findInvalidEmailJobs(jobs, maxMessageBytes);
   if (rejected.length > 0) throw new InvalidEmailJobsError(rejected);
 
@@ -141,7 +143,7 @@ export async function enqueueEmails(jobs: readonly EmailJob[], options: EnqueueE
   const finalFailures: EnqueueFailure[] = [];
   let enqueued = 0;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    if (attempt > 1) await sleep(jitteredBackoffMs(attempt - 1, options.retryBackoff ?? DEFAULT_RETRY_BACKOFF));
+    if (attempt > 1) await sleep(fullJitterDelayMs(attempt - 1, options.retryBackoff ?? DEFAULT_RETRY_BACKOFF));
     const retryable: PreparedEntry[] = [];
     for (const batch of packBatches(pending)) {
       const outcome = await sendBatch(sqs, options.queueUrl, batch);

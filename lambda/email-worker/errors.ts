@@ -1,4 +1,5 @@
 /** Named errors of the email worker. Each carries the context needed to act on it. */
+import { ConfigurationError } from '../shared/errors';
 
 /**
  * A message that can never succeed (malformed JSON, missing fields, invalid address). It goes to
@@ -18,19 +19,9 @@ export class PermanentJobError extends Error {
   }
 }
 
-/** A job that outlived its time budget; transient, it will be retried. */
-export class JobTimeoutError extends Error {
-  override readonly name = 'JobTimeoutError';
-  constructor(
-    readonly messageId: string,
-    readonly timeoutMs: number,
-  ) {
-    super(`message ${messageId} did not finish within ${timeoutMs} ms`);
-  }
-}
-
 /** The environment does not describe a usable worker; lists every problem at once. */
-export class EmailWorkerSettingsError extends Error {
+export class EmailWorkerSettingsError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'EmailWorkerSettingsError';
   constructor(readonly problems: readonly string[]) {
     super(`invalid email worker settings:\n  - ${problems.join('\n  - ')}`);

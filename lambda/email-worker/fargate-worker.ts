@@ -2,11 +2,11 @@
  * The Fargate adapter: an {@link SqsPoller} whose jobs run the shared email message processor,
  * each with an idempotency lease equal to the job timeout.
  */
-import type { Message } from '@aws-sdk/client-sqs';
+import { SqsPoller, type SqsPollerOptions } from '../sqs-poller/poller';
+import { queuedMessageFromSqs } from '../sqs-poller/queued-message';
 import { createEmailWorkerRuntime, type EmailWorkerDependencies, type EmailWorkerRuntime } from './email-worker-runtime';
-import { fixedLease, type QueuedMessage } from './job';
+import { fixedLease } from './job';
 import type { EmailWorkerSettings } from './load-settings';
-import { SqsPoller, type SqsPollerOptions } from './poller';
 
 /** Flush EMF metrics this often: CloudWatch charts them by the minute, so a few per minute suffice. */
 const METRICS_FLUSH_INTERVAL_MS = 10_000;
@@ -27,16 +27,6 @@ export interface FargateWorker {
 
 /** Poller tuning a test or benchmark may override. */
 export type FargatePollerOverrides = Partial<Pick<SqsPollerOptions, 'waitTimeSeconds' | 'prefetch' | 'deleteFlushIntervalMs'>>;
-
-/** The fields of a received SQS message the job module needs. */
-export function queuedMessageFromSqs(message: Message): QueuedMessage {
-  return {
-    messageId: message.MessageId ?? '',
-    body: message.Body ?? '',
-    receiptHandle: message.ReceiptHandle ?? '',
-    receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? '1'),
-  };
-}
 
 /** Builds and starts the worker. */
 export function startFargateWorker(

@@ -6,16 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { EmailJob } from './email-job';
 
-/** SQS names a FIFO queue `<name>.fifo` (CreateQueue rule): the URL says which kind a queue is. */
-const FIFO_QUEUE_SUFFIX = '.fifo';
-
 /** An email job that may name its tenant: its jobs then share one group, in order, across recipients. */
 export type EmailJobWithTenant = EmailJob & { readonly tenantId?: unknown };
-
-/** True for the URL (or name, or ARN) of a FIFO queue. */
-export function isFifoQueueUrl(queueUrl: string): boolean {
-  return queueUrl.endsWith(FIFO_QUEUE_SUFFIX);
-}
 
 /**
  * `MessageGroupId`: the tenant when the job names one (a non-empty string), else the recipient

@@ -4,9 +4,9 @@
  */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createEmailWorkerRuntime } from './email-worker-runtime';
-import { isFifoQueueUrl } from './fifo-message-group';
+import { isFifoQueueUrl } from '../sqs-poller/fifo-queue';
+import { createSqsBatchHandler, type SqsBatchHandler } from '../sqs-poller/sqs-batch-handler';
 import { loadEmailWorkerSettings } from './load-settings';
-import { createSqsBatchHandler, type SqsBatchHandler } from './sqs-batch-handler';
 
 let batchHandler: SqsBatchHandler | undefined;
 

@@ -9,16 +9,6 @@ import { findEmailJobProblems, type EmailJob } from './email-job';
 import { PermanentJobError } from './errors';
 import type { Mailer } from './mailer';
 
-/** What the job module needs to know about one received message, whatever runtime received it. */
-export interface QueuedMessage {
-  readonly messageId: string;
-  readonly body: string;
-  /** Handle for ChangeMessageVisibility / DeleteMessage. */
-  readonly receiptHandle: string;
-  /** SQS `ApproximateReceiveCount` (1 on the first delivery). */
-  readonly receiveCount: number;
-}
-
 /**
  * Parses a message body into an {@link EmailJob}. Malformed JSON, missing or empty fields and an
  * invalid address throw {@link PermanentJobError} carrying the message id and every reason.

@@ -1,5 +1,6 @@
 import { EmailWorkerSettingsError } from './errors';
-import { describeRetryScheduleProblem, earliestRedeliveryWithHeartbeat } from './retry-schedule';
+import { earliestRedeliveryWithHeartbeat } from '../sqs-poller/visibility-heartbeat';
+import { describeRetryScheduleProblem } from './retry-schedule';
 import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from './settings';
 
 /** The email worker's settings, parsed and checked. */

@@ -5,11 +5,11 @@
  */
 import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { retryDelaySeconds } from './backoff';
+import { retryDelaySeconds } from './retry-delay';
 import { deadLetterAttributes, sanitizeFailureReason } from './dead-letter-attributes';
-import { isFifoQueueUrl } from './fifo-message-group';
+import { isFifoQueueUrl } from '../sqs-poller/fifo-queue';
 import { PermanentJobError } from './errors';
-import type { QueuedMessage } from './job';
+import type { QueuedMessage } from '../sqs-poller/queued-message';
 
 export { DEAD_LETTER_ATTRIBUTES } from './dead-letter-attributes';
 

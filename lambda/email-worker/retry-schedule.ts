@@ -6,14 +6,8 @@
  * Plain arithmetic: the stack (lib/email-worker/consumer-timing.ts) and the runtime settings
  * (load-settings.ts) both refuse such a combination with this one check.
  */
-import { retryDelaySeconds } from './backoff';
-
-/**
- * The Fargate poller's visibility heartbeat: every quarter of the visibility timeout it re-arms
- * held messages with half of it or less left. So a message whose job starts has at least a quarter
- * of the timeout left, and a worker killed then lets it reappear that soon.
- */
-export const VISIBILITY_HEARTBEAT = { intervalFraction: 1 / 4, rearmBelowFraction: 1 / 2 } as const;
+import { SQS_LIMITS } from '../shared/aws-limits';
+import { retryDelaySeconds } from './retry-delay';
 
 /** Margin between the lease's expiry and the last receive: clocks and the time a receive takes. */
 export const LEASE_EXPIRY_MARGIN_SECONDS = 1;
@@ -24,15 +18,10 @@ export interface RetryScheduleTimings {
   readonly leaseSeconds: number;
   /** Soonest the message can be received again after the kill. */
   readonly earliestRedeliverySeconds: number;
-  /** First retry delay; doubles per receive (backoff.ts). */
+  /** First retry delay; doubles per receive (retry-delay.ts). */
   readonly retryBaseDelaySeconds: number;
   /** Receives SQS allows before it moves the message to the DLQ. */
   readonly maxReceiveCount: number;
-}
-
-/** Soonest redelivery of a message whose worker heartbeats its visibility: a quarter of the timeout. */
-export function earliestRedeliveryWithHeartbeat(visibilityTimeoutSeconds: number): number {
-  return visibilityTimeoutSeconds * (VISIBILITY_HEARTBEAT.rearmBelowFraction - VISIBILITY_HEARTBEAT.intervalFraction);
 }
 
 /**
@@ -54,9 +43,9 @@ export function retryScheduleOutlastsLease(timings: RetryScheduleTimings): boole
   return lastReceiveSeconds(timings) >= timings.leaseSeconds + LEASE_EXPIRY_MARGIN_SECONDS;
 }
 
-/** Largest values tried when looking for a fix: SQS allows maxReceiveCount up to 1000. */
-const MAX_RECEIVE_COUNT = 1000;
-const MAX_BASE_DELAY_SECONDS = 43_200;
+/** Largest values tried when looking for a fix: what SQS allows. */
+const MAX_RECEIVE_COUNT = SQS_LIMITS.maxReceiveCount;
+const MAX_BASE_DELAY_SECONDS = SQS_LIMITS.maxVisibilityTimeoutSeconds;
 
 /** The smallest maxReceiveCount, and (when at least 3 receives) the smallest whole-second base delay, that would pass. */
 export function retryScheduleFixes(timings: RetryScheduleTimings): { maxReceiveCount?: number; retryBaseDelaySeconds?: number } {

@@ -8,12 +8,16 @@
 import type { BaseOptions } from '@platformatic/kafka';
 import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { KAFKA_AUTH_MODES, KAFKA_ENV } from '../shared/kafka-names';
+import { ConfigurationError } from '../shared/errors';
 
 /** The connection part of every client's options. */
 export type KafkaConnectionOptions = Pick<BaseOptions, 'bootstrapBrokers' | 'tls' | 'sasl'>;
 
+/** The security part alone (TLS, SASL): what a client adds to its bootstrap brokers; empty for plaintext. */
+export type KafkaClientAuth = Pick<KafkaConnectionOptions, 'tls' | 'sasl'>;
+
 /** A KAFKA_* variable is missing or malformed. */
-export class InvalidKafkaSettingError extends Error {
+export class InvalidKafkaSettingError extends ConfigurationError {
   override readonly name = 'InvalidKafkaSettingError';
 
   constructor(
@@ -31,15 +35,17 @@ export function kafkaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): Ka
     .map((server) => server.trim())
     .filter((server) => server !== '');
   if (servers.length === 0) throw new InvalidKafkaSettingError(KAFKA_ENV.bootstrapServers, 'is required (host:port[,host:port])');
-  const auth = env[KAFKA_ENV.auth] ?? 'none';
+  return { bootstrapBrokers: servers, ...kafkaClientAuth(env[KAFKA_ENV.auth] ?? 'none', env.AWS_REGION) };
+}
+
+/** TLS and SASL for an auth mode (`iam` or `none`); `region` is required for `iam` (the token is signed for it). */
+export function kafkaClientAuth(auth: string, region: string | undefined): KafkaClientAuth {
   if (!(KAFKA_AUTH_MODES as readonly string[]).includes(auth)) {
     throw new InvalidKafkaSettingError(KAFKA_ENV.auth, `must be one of ${KAFKA_AUTH_MODES.join(', ')}, got "${auth}"`);
   }
-  if (auth === 'none') return { bootstrapBrokers: servers };
-  const region = env.AWS_REGION;
+  if (auth === 'none') return {};
   if (region === undefined || region === '') throw new InvalidKafkaSettingError('AWS_REGION', `is required when ${KAFKA_ENV.auth}=iam`);
   return {
-    bootstrapBrokers: servers,
     tls: {},
     sasl: {
       mechanism: 'OAUTHBEARER',

@@ -22,12 +22,9 @@ import { KeyedTaskLimiter, validConcurrencyLimit } from '../clickstream-processo
 import type { SessionStore } from '../clickstream-processor/session-store';
 import type { ClickstreamEvent } from '../shared/clickstream-events';
 import { decodeClickstreamRecordData } from '../shared/clickstream-record-codec';
-import { kafkaItemIdentifier, recordKey, recordsInPartitionOrder } from './msk-records';
+import { kafkaItemIdentifier, kafkaRecordName, recordKey, recordsInPartitionOrder, type KafkaBatchResponse } from './msk-records';
 
-/** The partial batch response of a Kafka event source mapping with ReportBatchItemFailures. */
-export interface KafkaBatchResponse {
-  readonly batchItemFailures: { readonly itemIdentifier: string }[];
-}
+export type { KafkaBatchResponse } from './msk-records';
 
 /** Dependencies of the sessionizer. */
 export interface KafkaSessionizerDependencies {
@@ -48,8 +45,8 @@ export interface KafkaSessionizerDependencies {
 export class MissingRecordKeyError extends Error {
   override readonly name = 'MissingRecordKeyError';
 
-  constructor(readonly itemIdentifier: string) {
-    super(`Record ${itemIdentifier} has no key; the clickstream is keyed by userId`);
+  constructor(readonly recordName: string) {
+    super(`Record ${recordName} has no key; the clickstream is keyed by userId`);
   }
 }
 
@@ -77,7 +74,7 @@ export function createKafkaSessionizer(
       } catch (error) {
         counts.invalid += 1;
         logger.warn('Invalid clickstream record, reported as a batch item failure', {
-          itemIdentifier: kafkaItemIdentifier(record),
+          record: kafkaRecordName(record),
           key,
           reason: (error as Error).message,
         });
@@ -89,7 +86,7 @@ export function createKafkaSessionizer(
       } catch (error) {
         failedKeys.add(key);
         logger.error('Failed to apply clickstream record; later records of its key are held back', {
-          itemIdentifier: kafkaItemIdentifier(record),
+          record: kafkaRecordName(record),
           key,
           error: error as Error,
         });
@@ -102,20 +99,19 @@ export function createKafkaSessionizer(
         records.map(async (record) => {
           const key = recordKey(record);
           try {
-            if (key === undefined) throw new MissingRecordKeyError(kafkaItemIdentifier(record));
+            if (key === undefined) throw new MissingRecordKeyError(kafkaRecordName(record));
             await limiter.run(key, () => processRecord(record, key));
           } catch (error) {
             if (error instanceof MissingRecordKeyError) counts.invalid += 1;
-            failed.add(kafkaItemIdentifier(record));
+            failed.add(kafkaRecordName(record));
           }
         }),
       );
       // In batch order, so the response reads like the batch.
       return {
         batchItemFailures: records
-          .map(kafkaItemIdentifier)
-          .filter((identifier) => failed.has(identifier))
-          .map((itemIdentifier) => ({ itemIdentifier })),
+          .filter((record) => failed.has(kafkaRecordName(record)))
+          .map((record) => ({ itemIdentifier: kafkaItemIdentifier(record) })),
       };
     } finally {
       metrics.addMetric('EventsProcessed', MetricUnit.Count, counts.processed);

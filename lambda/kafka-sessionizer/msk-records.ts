@@ -6,11 +6,35 @@
 import type { MSKEvent, MSKRecord } from 'aws-lambda';
 
 /**
- * The `itemIdentifier` of a record in a Kafka partial batch response: `<topic>-<partition>-<offset>`
- * (the identifier the Kafka event source's ReportBatchItemFailures reads; as Powertools and middy
- * build it for `aws:kafka` events).
+ * The `itemIdentifier` of a failed record in a Kafka partial batch response: an object naming the
+ * record's `<topic>-<partition>` (the key of `event.records`) and its offset, not the bare string
+ * that SQS, Kinesis and DynamoDB take. Lambda offers the partial batch response for Kafka event
+ * sources in provisioned mode ("Configuring error handling controls for Kafka event sources",
+ * https://docs.aws.amazon.com/lambda/latest/dg/kafka-retry-configurations.html). The stored copies
+ * of that page read here stop before its syntax, so the shape is the one Powertools for AWS Lambda
+ * (Python, `KafkaItemIdentifier`: `partition`, `offset`) and aws-lambda-rust-runtime
+ * (`KafkaItemIdentifier`, pull request 1164) send.
  */
-export function kafkaItemIdentifier(record: Pick<MSKRecord, 'topic' | 'partition' | 'offset'>): string {
+export interface KafkaItemIdentifier {
+  /** `<topic>-<partition>`, as the event groups its records. */
+  readonly partition: string;
+  readonly offset: number;
+}
+
+/** The partial batch response of a Kafka event source mapping with ReportBatchItemFailures. */
+export interface KafkaBatchResponse {
+  readonly batchItemFailures: { readonly itemIdentifier: KafkaItemIdentifier }[];
+}
+
+type RecordPosition = Pick<MSKRecord, 'topic' | 'partition' | 'offset'>;
+
+/** The identifier to report for `record`. */
+export function kafkaItemIdentifier(record: RecordPosition): KafkaItemIdentifier {
+  return { partition: `${record.topic}-${record.partition}`, offset: record.offset };
+}
+
+/** A record's position as one string, `<topic>-<partition>-<offset>`: for logs, headers and maps. */
+export function kafkaRecordName(record: RecordPosition): string {
   return `${record.topic}-${record.partition}-${record.offset}`;
 }
 

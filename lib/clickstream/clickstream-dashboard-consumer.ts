@@ -6,7 +6,7 @@ import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DASHBOARD_SERVICE_NAME } from '../../lambda/clickstream-dashboard/metric-names';
-import { CLICKSTREAM_DASHBOARD_ENV } from '../../lambda/clickstream-dashboard/settings';
+import { CLICKSTREAM_DASHBOARD_DEFAULTS, CLICKSTREAM_DASHBOARD_ENV } from '../../lambda/clickstream-dashboard/settings';
 import { handlerEntry } from '../common/package-paths';
 import { ClickstreamFunction } from './clickstream-function';
 
@@ -62,7 +62,7 @@ export class ClickstreamDashboardConsumer extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickstreamDashboardConsumerProps) {
     super(scope, id);
-    const topPagesCount = props.topPagesCount ?? 5;
+    const topPagesCount = props.topPagesCount ?? CLICKSTREAM_DASHBOARD_DEFAULTS.topPagesCount;
 
     this.streamConsumer = new kinesis.StreamConsumer(this, 'StreamConsumer', {
       stream: props.stream,

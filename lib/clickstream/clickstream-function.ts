@@ -1,15 +1,12 @@
-import type { Duration } from 'aws-cdk-lib';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { createNodejsFunction } from '../common/nodejs-function';
+import { createNodejsFunction, type NodejsFunctionOptions } from '../common/nodejs-function';
 
 /** CloudWatch namespace of the clickstream's EMF metrics; the dashboard reads the same one. */
 export const CLICKSTREAM_METRICS_NAMESPACE = 'QueueOrStream/Clickstream';
 
-/** Props of {@link ClickstreamFunction}. */
-export interface ClickstreamFunctionProps {
-  /** Absolute path of the TypeScript entry (from `handlerEntry`); it must export `handler`. */
-  readonly entry: string;
+/** Props of {@link ClickstreamFunction}: the factory's options (lib/common/nodejs-function.ts) but the source map, plus the service name. */
+export interface ClickstreamFunctionProps extends Omit<NodejsFunctionOptions, 'sourceMap' | 'environment'> {
 
   /**
    * Powertools service name: the `service` field of every log line and the `service` dimension of
@@ -23,17 +20,6 @@ export interface ClickstreamFunctionProps {
    */
   readonly environment?: Record<string, string>;
 
-  /**
-   * Function timeout.
-   * @default Duration.seconds(60)
-   */
-  readonly timeout?: Duration;
-
-  /**
-   * Memory in MB; Lambda allocates CPU in proportion to it.
-   * @default 256
-   */
-  readonly memorySize?: number;
 }
 
 /**
@@ -47,9 +33,7 @@ export class ClickstreamFunction extends Construct {
   constructor(scope: Construct, id: string, props: ClickstreamFunctionProps) {
     super(scope, id);
     this.function = createNodejsFunction(this, {
-      entry: props.entry,
-      memorySize: props.memorySize,
-      timeout: props.timeout,
+      ...props,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: CLICKSTREAM_METRICS_NAMESPACE,

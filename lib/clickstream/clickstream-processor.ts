@@ -7,7 +7,7 @@ import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { handlerEntry } from '../common/package-paths';
-import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
 import { ClickstreamFunction } from './clickstream-function';
 import { ClickstreamSessionTable, type ClickstreamSessionTableProps } from './clickstream-session-table';
 import { grantStandardIteratorRead } from './standard-iterator-read';
@@ -90,7 +90,7 @@ export class ClickstreamProcessor extends Construct {
 
     // Ranges are checked by Clickstream (clickstream-validation.ts) and by aws-cdk-lib's mapping.
     const maxRecordAge = props.maxRecordAge ?? Duration.hours(1);
-    const sessionTimeout = props.sessionTimeout ?? Duration.minutes(30);
+    const sessionTimeout = props.sessionTimeout ?? Duration.seconds(CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds);
 
     this.sessionTable = new ClickstreamSessionTable(this, 'SessionTable', { ...props.sessionTableProps, existingTable: props.existingSessionTable });
 

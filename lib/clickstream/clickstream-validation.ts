@@ -10,8 +10,8 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import type { IConstruct } from 'constructs';
 import { GLACIER_TRANSITION_DAYS_RULE } from '../common/hardened-bucket';
 import { PropProblems } from '../common/prop-problems';
-import { DASHBOARD_LIMITS, KINESIS_EVENT_SOURCE_LIMITS, KINESIS_LIMITS } from './aws-limits';
-import type { ClickstreamProps } from './clickstream';
+import { DASHBOARD_PROP_LIMITS, KINESIS_EVENT_SOURCE_PROP_LIMITS, KINESIS_STREAM_PROP_LIMITS } from './aws-limits';
+import type { ClickstreamProps } from './clickstream-props';
 
 /** The default retention of a new stream (and Kinesis' minimum). */
 export const DEFAULT_STREAM_RETENTION = Duration.hours(24);
@@ -22,12 +22,12 @@ export function validateClickstreamProps(scope: IConstruct, props: ClickstreamPr
   problems.existingOrNew('existingStream', props.existingStream, { shardCount: props.shardCount, retentionPeriod: props.retentionPeriod });
   problems.existingOrNew('existingSessionTable', props.existingSessionTable, { sessionTableProps: props.sessionTableProps });
   problems.existingOrNew('existingArchiveBucket', props.existingArchiveBucket, { glacierTransitionDays: props.glacierTransitionDays });
-  if (props.shardCount !== undefined) problems.integer('shardCount', props.shardCount, KINESIS_LIMITS.shardCount);
-  if (props.processorBatchSize !== undefined) problems.integer('processorBatchSize', props.processorBatchSize, KINESIS_EVENT_SOURCE_LIMITS.batchSize);
+  if (props.shardCount !== undefined) problems.integer('shardCount', props.shardCount, KINESIS_STREAM_PROP_LIMITS.shardCount);
+  if (props.processorBatchSize !== undefined) problems.integer('processorBatchSize', props.processorBatchSize, KINESIS_EVENT_SOURCE_PROP_LIMITS.batchSize);
   if (props.processorRetryAttempts !== undefined) {
-    problems.integer('processorRetryAttempts', props.processorRetryAttempts, KINESIS_EVENT_SOURCE_LIMITS.retryAttempts);
+    problems.integer('processorRetryAttempts', props.processorRetryAttempts, KINESIS_EVENT_SOURCE_PROP_LIMITS.retryAttempts);
   }
-  if (props.topPagesCount !== undefined) problems.integer('topPagesCount', props.topPagesCount, DASHBOARD_LIMITS.topPagesCount);
+  if (props.topPagesCount !== undefined) problems.integer('topPagesCount', props.topPagesCount, DASHBOARD_PROP_LIMITS.topPagesCount);
   if (props.glacierTransitionDays !== undefined) problems.integer('glacierTransitionDays', props.glacierTransitionDays, GLACIER_TRANSITION_DAYS_RULE);
   if (props.sessionTimeout !== undefined) problems.wholeSeconds('sessionTimeout', props.sessionTimeout, 1);
   if (props.processorMaxRecordAge !== undefined && problems.wholeSeconds('processorMaxRecordAge', props.processorMaxRecordAge, 1)) {

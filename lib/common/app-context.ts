@@ -4,19 +4,18 @@
  * it accepts. Range checks that are AWS limits live with the construct props they feed.
  */
 import type { Node } from 'constructs';
+import {
+  DEFAULT_EMAIL_CONSUMER_MODE,
+  DEFAULT_EMAIL_QUEUE_TYPE,
+  EMAIL_CONSUMER_MODES,
+  EMAIL_QUEUE_TYPES,
+  type EmailConsumerMode,
+  type EmailQueueType,
+} from '../../lambda/shared/email-worker-choices';
+import { STAGE_PATTERN, STAGE_RULE } from '../../lambda/shared/stage-name';
 import { InvalidContextError } from './invalid-context-error';
 
-/** The email worker's consumer runtimes. */
-export const EMAIL_CONSUMER_MODES = ['fargate', 'lambda'] as const;
-/** One of {@link EMAIL_CONSUMER_MODES}. */
-export type EmailConsumerMode = (typeof EMAIL_CONSUMER_MODES)[number];
-/** The email jobs queue's types: SQS standard (at-least-once, best-effort order) or FIFO (order per group, dedup). */
-export const EMAIL_QUEUE_TYPES = ['standard', 'fifo'] as const;
-/** One of {@link EMAIL_QUEUE_TYPES}. */
-export type EmailQueueType = (typeof EMAIL_QUEUE_TYPES)[number];
-
-/** Letters, digits and hyphens, starting with a letter: valid inside a CloudFormation stack name. */
-const STAGE_PATTERN = /^[A-Za-z][A-Za-z0-9-]{0,19}$/;
+export { EMAIL_CONSUMER_MODES, EMAIL_QUEUE_TYPES, type EmailConsumerMode, type EmailQueueType } from '../../lambda/shared/email-worker-choices';
 /** A plain address: local part, `@`, a domain with a dot. SES verifies the identity itself. */
 const EMAIL_ADDRESS_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -124,8 +123,7 @@ export function parseIntegerContext(key: string, value: unknown): number | undef
 export function readAppContext(node: Node, processEnv: NodeJS.ProcessEnv = process.env): AppContext {
   const read = (key: string): unknown => readContextValue(node, key);
   const integer = (key: string): number | undefined => parseIntegerContext(key, read(key));
-  const stage = parseStringContext(CONTEXT_KEYS.stage, read(CONTEXT_KEYS.stage), STAGE_PATTERN,
-    'up to 20 letters, digits or hyphens, starting with a letter');
+  const stage = parseStringContext(CONTEXT_KEYS.stage, read(CONTEXT_KEYS.stage), STAGE_PATTERN, STAGE_RULE);
   const account = parseStringContext(CONTEXT_KEYS.account, read(CONTEXT_KEYS.account), /^\d{12}$/, 'a 12-digit AWS account id');
   const region = parseStringContext(CONTEXT_KEYS.region, read(CONTEXT_KEYS.region), /^[a-z]{2}(-[a-z]+)+-\d$/,
     'an AWS region code such as eu-west-1');
@@ -134,8 +132,8 @@ export function readAppContext(node: Node, processEnv: NodeJS.ProcessEnv = proce
     account: account ?? nonEmpty(processEnv.CDK_DEFAULT_ACCOUNT),
     region: region ?? nonEmpty(processEnv.CDK_DEFAULT_REGION),
     email: {
-      consumers: parseEnumContext(CONTEXT_KEYS.emailConsumers, read(CONTEXT_KEYS.emailConsumers), EMAIL_CONSUMER_MODES, 'fargate'),
-      queue: parseEnumContext(CONTEXT_KEYS.emailQueue, read(CONTEXT_KEYS.emailQueue), EMAIL_QUEUE_TYPES, 'standard'),
+      consumers: parseEnumContext(CONTEXT_KEYS.emailConsumers, read(CONTEXT_KEYS.emailConsumers), EMAIL_CONSUMER_MODES, DEFAULT_EMAIL_CONSUMER_MODE),
+      queue: parseEnumContext(CONTEXT_KEYS.emailQueue, read(CONTEXT_KEYS.emailQueue), EMAIL_QUEUE_TYPES, DEFAULT_EMAIL_QUEUE_TYPE),
       emailFrom: parseStringContext(CONTEXT_KEYS.emailFrom, read(CONTEXT_KEYS.emailFrom), EMAIL_ADDRESS_PATTERN,
         'an email address whose address or domain is a verified SES identity, e.g. you@your-verified-domain'),
       jobTimeoutSeconds: integer(CONTEXT_KEYS.emailJobTimeoutSeconds),

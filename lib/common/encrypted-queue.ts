@@ -19,6 +19,7 @@ import {
 } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type IntegerRule, PropProblems } from './prop-problems';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /** Props of {@link EncryptedQueue}: either both existing queues, or the settings to create them. */
 export interface EncryptedQueueProps {
@@ -69,13 +70,13 @@ export interface EncryptedQueueProps {
 /** The props that only make sense when the construct creates the queues. */
 const CREATION_PROPS = ['visibilityTimeout', 'maxReceiveCount', 'retentionPeriod', 'encryptionKey', 'fifo'] as const;
 /** Long polling: the SQS maximum wait, so empty receives cost one request per 20 s, not a busy loop. */
-const LONG_POLL_WAIT = Duration.seconds(20);
+const LONG_POLL_WAIT = Duration.seconds(SQS_LIMITS.maxWaitTimeSeconds);
 /** SQS's longest retention: the DLQ keeps messages this long. */
-const MAX_RETENTION = Duration.days(14);
+const MAX_RETENTION = Duration.seconds(SQS_LIMITS.maxRetentionSeconds);
 /** SQS's redrive policy range; aws-cdk-lib checks only the lower end. */
-export const MAX_RECEIVE_COUNT_RULE: IntegerRule = { min: 1, max: 1000, reason: 'SQS redrive policy maxReceiveCount' };
+export const MAX_RECEIVE_COUNT_RULE: IntegerRule = { min: 1, max: SQS_LIMITS.maxReceiveCount, reason: 'SQS redrive policy maxReceiveCount' };
 /** SQS's queue name length limit. */
-const MAX_QUEUE_NAME_LENGTH = 80;
+const MAX_QUEUE_NAME_LENGTH = SQS_LIMITS.maxQueueNameLength;
 /** A FIFO queue's name must end in `.fifo` (SQS CreateQueue rule), within the same 80 characters. */
 const FIFO_SUFFIX = '.fifo';
 

@@ -4,7 +4,8 @@
  * is an explicit option.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { type IRole, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
+import { type IRole, ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -35,6 +36,41 @@ export interface NodejsFunctionOptions {
    * @default false - the handlers log structured context (Powertools) instead
    */
   readonly sourceMap?: boolean;
+  /**
+   * Runs the function in a VPC (to reach, say, MSK brokers); the role then also gets AWS's
+   * AWSLambdaVPCAccessExecutionRole, for the network interfaces Lambda creates in the subnets.
+   * @default - not in a VPC
+   */
+  readonly vpcPlacement?: NodejsFunctionVpcPlacement;
+  /**
+   * Bundle the AWS SDK and Smithy packages too, for code that needs SDK packages the Lambda runtime
+   * may not ship (aws-msk-iam-sasl-signer-js imports @aws-sdk/credential-providers and
+   * @aws-sdk/util-format-url). AWS's advice: use only the runtime's packages, or bundle them all.
+   * @default false - the runtime's SDK
+   */
+  readonly bundleAwsSdk?: boolean;
+  /**
+   * Module substitutions for esbuild (`--alias:from=to`), e.g. a package's self-contained entry
+   * when its default one reads a file next to itself that a bundle does not carry.
+   * @default none
+   */
+  readonly moduleAliases?: Readonly<Record<string, string>>;
+}
+
+/** Where a function runs inside a VPC. */
+export interface NodejsFunctionVpcPlacement {
+  /** The VPC. */
+  readonly vpc: IVpc;
+  /** Its subnets to use. */
+  readonly subnets: SubnetSelection;
+  /** The function's security groups. */
+  readonly securityGroups: ISecurityGroup[];
+  /**
+   * Allow public subnets: a function there gets no public IP, so only choose it when the function
+   * needs nothing outside the VPC.
+   * @default false
+   */
+  readonly allowPublicSubnet?: boolean;
 }
 
 /** What {@link createNodejsFunction} created. */
@@ -62,6 +98,8 @@ export function createNodejsFunction(scope: Construct, options: NodejsFunctionOp
   // may write to any log group in the account; this role may write only to the function's own.
   const role = new Role(scope, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
   logGroup.grantWrite(role);
+  const placement = options.vpcPlacement;
+  if (placement !== undefined) role.addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole'));
   const sourceMap = options.sourceMap ?? false;
   const fn = new NodejsFunction(scope, 'Function', {
     role,
@@ -74,6 +112,9 @@ export function createNodejsFunction(scope: Construct, options: NodejsFunctionOp
     memorySize: options.memorySize ?? 256,
     timeout: options.timeout ?? Duration.seconds(60),
     logGroup,
+    ...(placement === undefined
+      ? {}
+      : { vpc: placement.vpc, vpcSubnets: placement.subnets, securityGroups: placement.securityGroups, allowPublicSubnet: placement.allowPublicSubnet ?? false }),
     environment: { ...options.environment, ...(sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {}) },
     bundling: {
       // esbuild from node_modules: synth needs no Docker (an installed package brings esbuild along).
@@ -88,7 +129,8 @@ export function createNodejsFunction(scope: Construct, options: NodejsFunctionOp
       banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       // The nodejs24.x runtime provides SDK v3 and its Smithy packages; bundling them would add size
       // and could mix Smithy versions with the runtime's SDK.
-      externalModules: ['@aws-sdk/*', '@smithy/*'],
+      externalModules: options.bundleAwsSdk === true ? [] : ['@aws-sdk/*', '@smithy/*'],
+      esbuildArgs: Object.fromEntries(Object.entries(options.moduleAliases ?? {}).map(([from, to]) => [`--alias:${from}`, to])),
     },
   });
   return { function: fn, logGroup, role };

@@ -5,9 +5,9 @@
 import { Duration } from 'aws-cdk-lib';
 import {
   describeRetryScheduleProblem,
-  earliestRedeliveryWithHeartbeat,
   type RetryScheduleTimings,
 } from '../../lambda/email-worker/retry-schedule';
+import { earliestRedeliveryWithHeartbeat } from '../../lambda/sqs-poller/visibility-heartbeat';
 import type { PropProblem } from '../common/invalid-prop-error';
 
 /** Lambda's maximum function timeout. */

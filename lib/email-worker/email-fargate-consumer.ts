@@ -18,7 +18,7 @@ import { QueueProcessingFargateService } from 'aws-cdk-lib/aws-ecs-patterns';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ScalingInterval } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Construct } from 'constructs';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
 import { SOURCE_ROOT } from '../common/package-paths';
 import { PublicSubnetVpc } from '../common/public-subnet-vpc';
 import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
@@ -88,7 +88,7 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
 
   constructor(scope: Construct, id: string, props: EmailFargateConsumerProps) {
     super(scope, id);
-    const workerConcurrency = props.workerConcurrency ?? 10;
+    const workerConcurrency = props.workerConcurrency ?? EMAIL_WORKER_DEFAULTS.workerConcurrency;
     const createsVpc = props.vpc === undefined;
     const vpc = props.vpc ?? new PublicSubnetVpc(this, 'Network').vpc;
     this.cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });

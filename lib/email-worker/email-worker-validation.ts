@@ -22,7 +22,7 @@ import {
   retryScheduleProblem,
 } from './consumer-timing';
 import { producersProblems } from './email-queue-producers';
-import type { EmailWorkerProps } from './email-worker';
+import type { EmailWorkerProps } from './email-worker-props';
 import { type ExistingQueueSettings, readExistingQueueSettings } from './existing-queue-settings';
 
 /** The settings EmailWorker builds with, every default applied. */

@@ -20,6 +20,7 @@ import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EncryptedQueue } from '../common/encrypted-queue';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /** The message attribute the email subscription filters on. */
 export const SIGNUP_EMAIL_OPT_IN_ATTRIBUTE = 'emailOptIn';
@@ -40,7 +41,7 @@ export interface SignupFanoutProps {
 }
 
 /** Retention of a subscription DLQ: the SQS maximum, time to fix a policy and redrive. */
-const SUBSCRIPTION_DLQ_RETENTION = Duration.days(14);
+const SUBSCRIPTION_DLQ_RETENTION = Duration.seconds(SQS_LIMITS.maxRetentionSeconds);
 
 /** The topic, the analytics subscriber and the two subscriptions. */
 export class SignupFanout extends Construct {

@@ -36,3 +36,18 @@ export const MSK_PROVISIONED_LIMITS = {
   /** Broker EBS volume, GiB ("CreateCluster: VolumeSize 1–16384"). */
   volumeSizeGiB: { min: 1, max: 16_384, reason: 'MSK EBS VolumeSize' },
 } as const;
+
+/**
+ * The topic-level configs MSK Serverless lets a client set ("Configuration properties for MSK
+ * Serverless clusters", MSK developer guide); it rejects every other key. `cleanup.policy` only at
+ * topic creation.
+ */
+export const MSK_SERVERLESS_TOPIC_CONFIGS: readonly string[] = [
+  'cleanup.policy',
+  'compression.type',
+  'max.message.bytes',
+  'message.timestamp.difference.max.ms',
+  'message.timestamp.type',
+  'retention.bytes',
+  'retention.ms',
+];

@@ -1,7 +1,7 @@
 import type { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { IVpc } from 'aws-cdk-lib/aws-ec2';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { AlarmTopic } from '../common/alarm-topic';
 import { KafkaAnalyticsService } from './kafka-analytics-service';
 import { KafkaBootstrapBrokers } from './kafka-bootstrap-brokers';
@@ -13,13 +13,14 @@ import { KafkaNetwork } from './kafka-network';
 import { type KafkaPollerRange, KafkaSessionizer } from './kafka-sessionizer';
 import { kafkaTopicSpecs } from './kafka-topic-specs';
 import { KafkaTopics } from './kafka-topics';
-import { validateKafkaClickstreamProps } from './kafka-clickstream-validation';
+import { PropProblems } from '../common/prop-problems';
+import { KAFKA_CLICKSTREAM_LIMITS, MSK_EVENT_SOURCE_LIMITS } from './aws-limits';
 
 /** Props of {@link KafkaClickstream}. */
 export interface KafkaClickstreamProps {
   /**
-   * `provisioned` (2 × kafka.t3.small, ≈ USD 70/month) or `serverless` (≈ USD 550/month baseline,
-   * and topics must then be created with the Kafka admin API: AWS::MSK::Topic serves provisioned only).
+   * `provisioned` (2 × kafka.t3.small, ≈ USD 70/month) or `serverless` (≈ USD 550/month baseline;
+   * its topics come from a custom resource, as AWS::MSK::Topic serves provisioned only).
    * @default 'provisioned'
    */
   readonly clusterMode?: KafkaClusterMode;
@@ -92,7 +93,7 @@ export class KafkaClickstream extends Construct {
   public readonly network: KafkaNetwork;
   /** The MSK cluster. */
   public readonly cluster: KafkaMskCluster;
-  /** The topics (none on serverless). */
+  /** The topics (CfnTopics on provisioned, a custom resource on serverless). */
   public readonly topics: KafkaTopics;
   /** The SASL/IAM bootstrap string, read at deploy time. */
   public readonly bootstrapBrokers: KafkaBootstrapBrokers;
@@ -112,8 +113,13 @@ export class KafkaClickstream extends Construct {
 
     this.network = new KafkaNetwork(this, 'Network', { vpc: props.vpc });
     this.cluster = new KafkaMskCluster(this, 'Cluster', { network: this.network, mode: props.clusterMode });
-    this.topics = new KafkaTopics(this, 'Topics', { cluster: this.cluster, specs: kafkaTopicSpecs(partitions) });
     this.bootstrapBrokers = new KafkaBootstrapBrokers(this, 'BootstrapBrokers', { cluster: this.cluster });
+    this.topics = new KafkaTopics(this, 'Topics', {
+      cluster: this.cluster,
+      specs: kafkaTopicSpecs(partitions),
+      network: this.network,
+      bootstrapServers: this.bootstrapBrokers.saslIam,
+    });
 
     this.sessionizer = new KafkaSessionizer(this, 'Sessionizer', {
       cluster: this.cluster,
@@ -145,4 +151,22 @@ export class KafkaClickstream extends Construct {
       }),
     });
   }
+}
+
+/**
+ * The props check: every problem collected into one InvalidPropError with the construct's path. Only
+ * the project's own rules and AWS limits aws-cdk-lib does not check (aws-limits.ts lists what it does).
+ */
+function validateKafkaClickstreamProps(scope: IConstruct, props: KafkaClickstreamProps): void {
+  const problems = new PropProblems();
+  const check = (prop: keyof KafkaClickstreamProps, value: number | undefined, rule: Parameters<PropProblems['integer']>[2]): void => {
+    if (value !== undefined) problems.integer(prop, value, rule);
+  };
+  check('clickstreamPartitions', props.clickstreamPartitions, KAFKA_CLICKSTREAM_LIMITS.partitions);
+  check('analyticsMembers', props.analyticsMembers, KAFKA_CLICKSTREAM_LIMITS.analyticsMembers);
+  check('sessionizerBatchSize', props.sessionizerBatchSize, MSK_EVENT_SOURCE_LIMITS.batchSize);
+  check('sessionizerRetryAttempts', props.sessionizerRetryAttempts, MSK_EVENT_SOURCE_LIMITS.retryAttempts);
+  check('lagAlarmThresholdRecords', props.lagAlarmThresholdRecords, KAFKA_CLICKSTREAM_LIMITS.lagAlarmThresholdRecords);
+  if (props.sessionizerMaxRecordAge !== undefined) problems.wholeSeconds('sessionizerMaxRecordAge', props.sessionizerMaxRecordAge, 1);
+  problems.throwIfAny(scope);
 }

@@ -46,8 +46,7 @@ export interface KafkaMskClusterProps {
 export const SERVERLESS_COST_WARNING =
   'kafkaCluster=serverless: MSK Serverless bills about USD 0.75 per cluster-hour (≈ USD 550/month) even ' +
   'with no traffic, plus partition-hours and data. The default provisioned sandbox (2 × kafka.t3.small) costs ' +
-  'about USD 70/month. Destroy the stack when you are done. Topics are not created on serverless (no AWS::MSK::Topic ' +
-  'support): create them with the Kafka admin API before the first run.';
+  'about USD 70/month. Destroy the stack when you are done.';
 
 /** One MSK cluster (provisioned or serverless). */
 export class KafkaMskCluster extends Construct {

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct, type IDependable } from 'constructs';
-import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
 import { ClickstreamFunction } from '../clickstream/clickstream-function';
 import { ClickstreamSessionTable } from '../clickstream/clickstream-session-table';
@@ -100,7 +100,7 @@ export class KafkaSessionizer extends Construct {
     super(scope, id);
     // KafkaClickstream checks the project's rules (kafka-clickstream-validation.ts); aws-cdk-lib
     // checks retryAttempts ≤ 10,000, maxRecordAge (60 s to 7 days) and the pollers' ranges.
-    const sessionTimeout = props.sessionTimeout ?? Duration.minutes(30);
+    const sessionTimeout = props.sessionTimeout ?? Duration.seconds(CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds);
 
     this.sessionTable = props.existingSessionTable ?? new ClickstreamSessionTable(this, 'SessionTable').table;
     this.function = new ClickstreamFunction(this, 'Handler', {

@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
 import type { Construct } from 'constructs';
 import { KafkaClickstream, type KafkaClickstreamProps } from './kafka-clickstream';
 import { KAFKA_OUTPUTS } from './output-names';
@@ -33,6 +34,12 @@ export class KafkaStack extends Stack {
       analyticsServiceName: kafka.analytics.service.serviceName,
       alarmTopicArn: kafka.alarmTopic.topic.topicArn,
       dashboardName: kafka.monitoring.dashboard.dashboardName,
+      clickstreamTopic: KAFKA_TOPICS.clickstream,
+      sessionsTopic: KAFKA_TOPICS.sessions,
+      deadLetterTopic: KAFKA_TOPICS.deadLetter,
+      vpcId: kafka.network.vpc.vpcId,
+      clientSubnetIds: Fn.join(',', kafka.network.subnets.map((subnet) => subnet.subnetId)),
+      clientSecurityGroupId: kafka.network.membersSecurityGroup.securityGroupId,
     };
     for (const [key, value] of Object.entries(outputs) as [keyof typeof KAFKA_OUTPUTS, string][]) {
       new CfnOutput(this, KAFKA_OUTPUTS[key], { value });

@@ -13,4 +13,14 @@ export const KAFKA_OUTPUTS = {
   analyticsServiceName: 'AnalyticsServiceName',
   alarmTopicArn: 'AlarmTopicArn',
   dashboardName: 'DashboardName',
+  /** The topics (names are constants today; read from the stack so a remote run never assumes them). */
+  clickstreamTopic: 'ClickstreamTopic',
+  sessionsTopic: 'SessionsTopic',
+  deadLetterTopic: 'DeadLetterTopic',
+  /** Where a client must run to reach the brokers (they have no public endpoint). */
+  vpcId: 'VpcId',
+  /** Comma-separated subnet ids of the brokers' subnets (a client machine goes in one of them). */
+  clientSubnetIds: 'ClientSubnetIds',
+  /** A security group the brokers admit on 9098 (the analytics members'): attach it to that client. */
+  clientSecurityGroupId: 'ClientSecurityGroupId',
 } as const;

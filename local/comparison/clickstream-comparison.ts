@@ -1,13 +1,13 @@
 /** The clickstream half of the comparison, from an embedded clickstream run. Pure. */
-import type { ConsumerObservation } from '../clickstream-consumer-observer';
-import type { ClickstreamDemoResult } from '../clickstream-demo';
+import type { ConsumerObservation } from '../clickstream/consumer-observer';
+import type { ClickstreamRunResult } from '../clickstream/clickstream-run';
 import type { ClickstreamComparison, ConsumerComparison } from './comparison-result';
 
 function consumerOf(observation: ConsumerObservation): ConsumerComparison {
   return { seen: observation.uniqueEventsSeen, perUserOrderInversions: observation.perUserOrderInversions };
 }
 
-export function clickstreamComparisonOf(result: ClickstreamDemoResult): ClickstreamComparison {
+export function clickstreamComparisonOf(result: ClickstreamRunResult): ClickstreamComparison {
   const { processor, dashboard, replay, archive } = result.consumers;
   return {
     produced: result.produced,

@@ -4,7 +4,7 @@
  * to stderr so stdout stays valid JSON.
  */
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import type { EmailRunProgress } from '../email-demo';
+import type { EmailRunProgress } from '../email/email-run';
 
 /** What the run reports as it goes. */
 export interface ComparisonProgress {

@@ -96,7 +96,7 @@ export interface ComparisonResult {
   readonly target: ComparisonTarget;
   readonly email: EmailComparison;
   readonly clickstream: ClickstreamComparison;
-  /** The clickstream on Apache Kafka (a real local broker). @default absent for the deployed targets (not run there yet) */
+  /** The clickstream on Apache Kafka: a real local broker (embedded), or the deployed Kafka stack (or why it could not run). @default absent */
   readonly kafka?: KafkaColumn;
   /** What this target could not show, and what is not emulated. */
   readonly notes: readonly string[];

@@ -1,9 +1,9 @@
 /** The email half of the comparison, from an embedded email run. Pure. */
-import type { EmailDemoResult } from '../email-demo';
+import type { EmailRunResult } from '../email/email-run';
 import { REDRIVEN_AFTER_MAX_RECEIVES } from '../email/dead-letter-collector';
 import type { EmailComparison } from './comparison-result';
 
-export function emailComparisonOf(result: EmailDemoResult): EmailComparison {
+export function emailComparisonOf(result: EmailRunResult): EmailComparison {
   return {
     enqueued: result.enqueued,
     malformed: result.malformedJobs,

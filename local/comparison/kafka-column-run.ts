@@ -5,10 +5,10 @@
  */
 import { kafkaAvailability } from '../kafka/kafka-availability';
 import { runKafkaComparison, type KafkaComparisonOptions } from '../kafka/kafka-comparison-run';
-import { isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
+import { isKafkaNotRun, type KafkaComparison, type KafkaNotRun } from './kafka-comparison';
 
 /** Runs the Kafka pattern, or says why it cannot. Never throws: the other columns keep their figures. */
-export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJS.ProcessEnv = process.env): Promise<KafkaColumn> {
+export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJS.ProcessEnv = process.env): Promise<KafkaComparison | KafkaNotRun> {
   const availability = kafkaAvailability(env);
   if (!availability.available) {
     options.log?.(`kafka: not run: ${availability.reason}`);
@@ -24,11 +24,11 @@ export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJ
 }
 
 /** The notes under the table for the Kafka column: what is played locally, and the broker's start time. */
-export function kafkaNotes(column: KafkaColumn): string[] {
+export function kafkaNotes(column: KafkaComparison | KafkaNotRun): string[] {
   if (isKafkaNotRun(column)) return [`kafka: not run: ${column.notRun}`];
   return [
     `kafka: ${column.brokerStartMs === 0 ? 'an existing broker (KAFKA_BOOTSTRAP_SERVERS)' : `a local Apache Kafka broker, started in ${column.brokerStartMs} ms alongside the other two patterns`}`,
     'kafka: the MSK event source is played by local/kafka/msk-event-source-runner.ts; sessionizer state is kept in memory (its DynamoDB writes are the Kinesis processor\'s module)',
-    'kafka: the analytics members are local processes (Fargate tasks in AWS); the busiest is SIGKILLed mid-run',
+    'kafka: the analytics members are local processes (Fargate tasks in AWS); the busiest is SIGKILLed while records are still produced',
   ];
 }

@@ -3,21 +3,15 @@
  * rows. Every figure comes from the run; without a broker each cell says why, the first what to
  * install. Pure, so it is unit-tested.
  */
-import { isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
-
-const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
-
-function counts(record: Readonly<Record<string, number>>, label: string): string {
-  return Object.entries(record)
-    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
-    .map(([name, count]) => `${label}${name}: ${count}`)
-    .join(', ');
-}
+import { deployedKafkaCells } from './deployed-kafka-rows';
+import { counts, percent } from './format-counts';
+import { isDeployedKafka, isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
 
 /** Lines for rows 1 to 5; `undefined` (a deployed target) gives `n/a` cells. */
 export function kafkaCells(column: KafkaColumn | undefined): readonly (readonly string[])[] {
   if (column === undefined) return Array.from({ length: 5 }, () => ['n/a (the Kafka column runs on the embedded target)']);
   if (isKafkaNotRun(column)) return [[`NOT RUN: ${column.notRun}`], ['not run'], ['not run'], ['not run'], ['not run']];
+  if (isDeployedKafka(column)) return deployedKafkaCells(column);
   const { groups, rebalance, hotKey } = column;
   const idle = column.idleMembers;
   return [
@@ -25,7 +19,7 @@ export function kafkaCells(column: KafkaColumn | undefined): readonly (readonly 
       'EVERY group sees every record; inside a group, ONE member per partition',
       `produced ${column.produced}; seen by sessionizer ${groups.sessionizer.seen}, analytics ${groups.analytics.seen}, replay ${groups['replay-earliest'].seen}`,
       `analytics per member: ${counts(column.perMember, '')}`,
-      `after the SIGKILL of ${column.killedMember}: lost ${rebalance.lost}, duplicates ${rebalance.duplicates}`,
+      `after the SIGKILL of ${column.killedMember} (${rebalance.producedAfterKill} records still to produce): lost ${rebalance.lost}, duplicates ${rebalance.duplicates}`,
     ],
     [
       `per-key order inversions: ${column.perKeyOrderInversions}`,

@@ -36,8 +36,11 @@ export interface KafkaComparison {
   readonly crossPartitionInterleavings: number;
   /** The member SIGKILLed mid-run (the busiest at that moment). */
   readonly killedMember: string;
-  /** After the SIGKILL: events never processed (expect 0), and events processed twice after its partitions moved. */
-  readonly rebalance: { readonly lost: number; readonly duplicates: number };
+  /**
+   * After the SIGKILL: events never processed (expect 0), events processed twice after its partitions
+   * moved, and the events still to produce when it was killed (> 0: killed mid-produce).
+   */
+  readonly rebalance: { readonly lost: number; readonly duplicates: number; readonly producedAfterKill: number };
   /** Both replay groups reproduced the aggregates of what they read. */
   readonly replayAggregatesEqual: boolean;
   /** Poison records found on the dead-letter topic. */
@@ -56,16 +59,65 @@ export interface KafkaComparison {
   readonly compaction: { readonly keys: number; readonly recordsAfter: number };
 }
 
-/** No broker could be had: what to install (or point KAFKA_BOOTSTRAP_SERVERS at). */
+/**
+ * The column of a run against the deployed Kafka stack (`--target aws|localstack`): the same keys,
+ * observed through the deployed consumers; `null` where a deployed target cannot show the figure
+ * (the notes say why).
+ */
+export interface DeployedKafkaComparison {
+  /** The stack the run read, and its cluster type. */
+  readonly deployed: { readonly stackName: string; readonly clusterMode: string };
+  /** Valid events written to `clickstream` by this run. */
+  readonly produced: number;
+  readonly poisonWritten: number;
+  /** Partitions of `clickstream`. */
+  readonly partitions: number;
+  /**
+   * sessionizer: events of users whose DynamoDB session equals the fold of their events; analytics:
+   * events the Fargate members recorded on the sessions topic; replay-earliest: a new group's read.
+   */
+  readonly groups: Readonly<Record<'sessionizer' | 'analytics' | 'replay-earliest', KafkaGroupComparison>>;
+  /** Processings per analytics member (Fargate task), duplicates included. */
+  readonly perMember: Readonly<Record<string, number>>;
+  readonly replayFromTimestamp: { readonly seen: number; readonly expected: number };
+  /** Users whose stored session differs, plus per-key inversions of the analytics members and the replay. */
+  readonly perKeyOrderInversions: number;
+  /** null: nothing is killed on a deployed target (stop a Fargate task by hand to watch a rebalance). */
+  readonly rebalance: null;
+  /** Duplicates the analytics members recorded (at-least-once after any rebalance during the run). */
+  readonly analyticsDuplicates: number;
+  readonly replayAggregatesEqual: boolean;
+  /** Poison records found on the dead-letter topic. */
+  readonly deadLettered: number;
+  /** Records of this run on the dead-letter topic. */
+  readonly deadLetterTopicRecords: number;
+  readonly perPartition: Readonly<Record<string, number>>;
+  readonly hotKey: KafkaComparison['hotKey'];
+  /** null: the deployed sessions topic rolls segments hourly, so the cleaner has nothing to compact within a run. */
+  readonly compaction: null;
+  /** Sessions, analytics and the dead-letter topic all caught up before the deadline. */
+  readonly settled: boolean;
+}
+
+/** No broker could be had: what to install (or point KAFKA_BOOTSTRAP_SERVERS at), or why the deployed one cannot be used. */
 export interface KafkaNotRun {
   readonly notRun: string;
   /** CI=true: a missing broker is a failure, never a silent skip (as in the Kafka test suites). */
   readonly required: boolean;
+  /**
+   * The exit code of a run whose other checks held: 3 when this machine cannot use the Kafka target
+   * (an EnvironmentError: unreachable brokers, MSK absent on LocalStack). @default absent: 0
+   */
+  readonly exitCode?: number;
 }
 
 /** The column: the figures, or why there are none. */
-export type KafkaColumn = KafkaComparison | KafkaNotRun;
+export type KafkaColumn = KafkaComparison | DeployedKafkaComparison | KafkaNotRun;
 
 export function isKafkaNotRun(column: KafkaColumn): column is KafkaNotRun {
   return 'notRun' in column;
+}
+
+export function isDeployedKafka(column: KafkaColumn): column is DeployedKafkaComparison {
+  return 'deployed' in column;
 }

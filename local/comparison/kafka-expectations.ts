@@ -4,12 +4,14 @@
  * record reached the dead-letter topic, and compaction left one record per key. A column that was
  * not run breaks a promise only when a broker was required (CI=true) or the run itself failed. Pure.
  */
-import { isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
+import { unmetDeployedKafkaExpectations } from './deployed-kafka-rows';
+import { isDeployedKafka, isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
 
 /** Each broken promise, in words; empty when all held (or the column was not required). */
 export function unmetKafkaExpectations(column: KafkaColumn | undefined): string[] {
   if (column === undefined) return [];
   if (isKafkaNotRun(column)) return column.required ? [`kafka: not run (${column.notRun})`] : [];
+  if (isDeployedKafka(column)) return unmetDeployedKafkaExpectations(column);
   const unmet: string[] = [];
   for (const [name, group] of Object.entries(column.groups)) {
     if (group.seen !== column.produced) unmet.push(`kafka: group ${name} saw ${group.seen} of ${column.produced} events`);

@@ -4,8 +4,9 @@
  * emulators or broker on free loopback ports, so the broker's JVM start overlaps the other two.
  * The outcomes become one ComparisonResult. Everything it starts, the three runs stop.
  */
-import { runClickstreamDemo } from '../clickstream-demo';
-import { runEmailDemo, type EmailConsumerMode } from '../email-demo';
+import { runEmbeddedClickstream } from '../clickstream/clickstream-run';
+import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import { runEmbeddedEmail } from '../email/email-run';
 import { clickstreamComparisonOf } from './clickstream-comparison';
 import { condensedReport } from './condensed-report';
 import type { ComparisonProgress } from './comparison-progress';
@@ -37,7 +38,7 @@ export interface EmbeddedComparisonOptions {
  * (the stack's defaults are a 30 s job timeout, 30 s first retry and maxReceiveCount 5). Not 3:
  * the retry schedule would end before a killed worker's idempotency lease expires (retry-schedule.ts).
  */
-export const EMBEDDED_EMAIL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1, emailMaxReceiveCount: 4 } as const;
+const EMBEDDED_EMAIL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1, emailMaxReceiveCount: 4 } as const;
 /** 5 % malformed jobs: each must go to the DLQ at once, with its reason. */
 const MALFORMED_RATIO = 0.05;
 /** 2 % of jobs go to recipients that refuse (SMTP 451) on every attempt: redelivered, then redriven. */
@@ -55,7 +56,7 @@ const POISON_RATIO = 0.005;
 const EMBEDDED_NOTES = [
   'email: local context emailJobTimeoutSeconds=5, emailRetryBaseDelaySeconds=1, emailMaxReceiveCount=4 (stack defaults 30 s, 30 s, 5)',
   `email: ${FAILING_RATIO * 100} % of jobs go to a recipient the SMTP sink refuses (451) on every attempt, to show redelivery then redrive`,
-  'email: redeliveries are counted from the consumers\' "transient failure: retry scheduled" log lines (their ApproximateReceiveCount)',
+  'email: redeliveries are counted from the consumers\' structured "job-retry-scheduled" log events (their ApproximateReceiveCount)',
   'clickstream: enhanced fan-out is read by polling (kinesis-local has no SubscribeToShard)',
   'clickstream: Firehose is played by the local archive delivery runner (stack settings; what it still buffers at the end is delivered then, not after 300 s); the bucket is fauxqs S3',
   'SQS FIFO and SNS-to-SQS fan-out: npm start -- --variants adds their table (see docs/choosing.md)',
@@ -64,7 +65,7 @@ const EMBEDDED_NOTES = [
 export async function runEmbeddedComparison(options: EmbeddedComparisonOptions): Promise<ComparisonResult> {
   const { progress } = options;
   const [email, clickstream, kafka] = await Promise.all([
-    runEmailDemo({
+    runEmbeddedEmail({
       consumers: options.consumers ?? 'fargate',
       jobs: options.jobs,
       malformedRatio: MALFORMED_RATIO,
@@ -81,7 +82,7 @@ export async function runEmbeddedComparison(options: EmbeddedComparisonOptions):
         if (!line.startsWith('jobs accounted for') && !line.startsWith('not emulated')) progress.log(`email: ${line}`);
       },
     }),
-    runClickstreamDemo({
+    runEmbeddedClickstream({
       events: options.events,
       users: options.users,
       poisonRatio: POISON_RATIO,

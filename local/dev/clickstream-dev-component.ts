@@ -4,9 +4,9 @@
  * processor (session table), the dashboard (enhanced fan-out, polled locally) and the Firehose
  * archive (objects in the bucket).
  */
-import { createArchiveDeliveryRunner } from '../archive/archive-delivery-runner';
-import { runnerFor } from '../clickstream-demo';
-import { startClickstreamEnvironment } from '../clickstream-environment';
+import { createArchiveDeliveryRunner } from '../clickstream/archive/archive-delivery-runner';
+import { runnerFor } from '../clickstream/clickstream-run';
+import { startClickstreamEnvironment } from '../clickstream/clickstream-environment';
 import { cliPrefix, DEV_REGION, dummyCredentialVariables } from './dev-cli-examples';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
 

@@ -2,11 +2,10 @@
  * The pieces of the example commands `npm run dev` prints: the AWS CLI pointed at an emulator with
  * the dummy credentials and region the emulators accept (any key works; none is validated).
  */
-import { LOCAL_REGION } from '../clickstream-environment';
-import { EMULATOR_CREDENTIALS } from '../kinesis/emulator-kinesis-client';
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from '../emulators/emulator-clients';
 
 /** The region every local resource lives in. */
-export const DEV_REGION = LOCAL_REGION;
+export const DEV_REGION = EMULATOR_REGION;
 
 /** The dummy credentials, as `NAME=value` words (the SDKs and the CLI read these variables). */
 export function dummyCredentialVariables(): string {

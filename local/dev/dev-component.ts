@@ -16,13 +16,13 @@ export interface DevContext {
 
 /** Where a client finds one component's resources. Names are physical (as provisioned locally). */
 export interface DevDescription {
-  /** Emulator endpoints by service, e.g. `{ sqs: 'http://127.0.0.1:4566' }`. */
+  /** Endpoints by service, e.g. `{ sqs: 'http://127.0.0.1:4566' }`, or `{ kafka: '127.0.0.1:9092' }` (bootstrap servers). */
   readonly endpoints: Readonly<Record<string, string>>;
   /** Queue URLs by role. @default none */
   readonly queues?: Readonly<Record<string, string>>;
   /** Kinesis stream names by role. @default none */
   readonly streams?: Readonly<Record<string, string>>;
-  /** SNS topic names by role. @default none */
+  /** SNS or Kafka topic names by role. @default none */
   readonly topics?: Readonly<Record<string, string>>;
   /** DynamoDB table names by role. @default none */
   readonly tables?: Readonly<Record<string, string>>;
@@ -34,6 +34,8 @@ export interface DevDescription {
   readonly consumers: Readonly<Record<string, string>>;
   /** Ready-to-paste commands (AWS CLI, `npm run produce`). */
   readonly examples: readonly string[];
+  /** Why the component did not start (what to install); the other components still run. @default undefined - it runs */
+  readonly skipped?: string;
 }
 
 /** A started component. `stop()` stops everything it started and is idempotent. */

@@ -1,7 +1,7 @@
 /** The flags of `npm run dev`, parsed and checked; every mistake is a UsageError naming the flag. */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../comparison/usage-error';
+import { UsageError } from '../../lambda/shared/errors';
 import { REPOSITORY_ROOT } from '../email/consumer-processes';
 import { integerFlag } from '../start-options';
 

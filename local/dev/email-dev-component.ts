@@ -4,16 +4,14 @@
  * (`worker.ts`, as the Fargate tasks run it) polling the queue until stopped. Captured mail goes to
  * the mailbox folder.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { startDynamoDbEmulator } from '../emulators/dynamodb-emulator';
 import { startSmtpSink } from '../emulators/smtp-sink';
 import { startSqsEmulator } from '../emulators/sqs-emulator';
 import { consumerProcessSpecs } from '../email/consumer-environment';
 import { startConsumerProcess, stopConsumerProcess, type ConsumerProcess } from '../email/consumer-processes';
-import { provisionEmailLocalStack } from '../email/email-local-stack';
-import { EMULATOR_CREDENTIALS } from '../kinesis/emulator-kinesis-client';
-import { cliPrefix, DEV_REGION } from './dev-cli-examples';
+import { provisionLocalEmailResources } from '../email/local-email-resources';
+import { emulatorDynamoDbClient, emulatorSqsClient } from '../emulators/emulator-clients';
+import { cliPrefix } from './dev-cli-examples';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
 import { startMailboxWriter } from './mailbox-writer';
 
@@ -30,10 +28,9 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
       startDynamoDbEmulator().then((emulator) => started.add(emulator, (it) => it.stop())),
       startSmtpSink().then((smtp) => started.add(smtp, (it) => it.stop())),
     ]);
-    const clientConfig = { region: DEV_REGION, credentials: EMULATOR_CREDENTIALS };
-    const sqs = started.add(new SQSClient({ ...clientConfig, endpoint: sqsEmulator.endpoint }), (client) => client.destroy());
-    const dynamoDb = started.add(new DynamoDBClient({ ...clientConfig, endpoint: dynamoDbEmulator.endpoint }), (client) => client.destroy());
-    const stack = await provisionEmailLocalStack({ consumers: 'fargate', sqs, dynamoDb });
+    const sqs = started.add(emulatorSqsClient(sqsEmulator.endpoint), (client) => client.destroy());
+    const dynamoDb = started.add(emulatorDynamoDbClient(dynamoDbEmulator.endpoint), (client) => client.destroy());
+    const stack = await provisionLocalEmailResources({ consumers: 'fargate', sqs, dynamoDb });
     stack.environmentReport.forEach((line) => context.log(`email: ${line}`));
     started.add(startMailboxWriter(sink, context.mailboxDir), (writer) => writer.stop());
 

@@ -23,6 +23,10 @@ function section(title: string, entries: Readonly<Record<string, string>> | unde
 export function formatDevOutput(dev: Pick<RunningDev, 'components' | 'statusUrl'>): string {
   const lines: string[] = ['npm run dev: ready. Ctrl-C stops everything it started.', ''];
   for (const [name, description] of Object.entries(dev.components)) {
+    if (description.skipped !== undefined) {
+      lines.push(`${name}`, `  skipped: ${description.skipped}`, '');
+      continue;
+    }
     lines.push(
       `${name}`,
       ...section('endpoints', description.endpoints),

@@ -5,10 +5,12 @@
  */
 import { join } from 'node:path';
 import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
-import { eventSourceConfigEnvironment } from '../sqs/sqs-event-source-child-config';
+import { EMULATOR_REGION, emulatorEnvironment } from '../emulators/emulator-clients';
+import { eventSourceConfigEnvironment } from './sqs-event-source/sqs-event-source-child-config';
 import type { ConsumerProcessSpec } from './consumer-processes';
 import { REPOSITORY_ROOT } from './consumer-processes';
-import type { EmailConsumerMode, EmailLocalStack } from './email-local-stack';
+import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import type { LocalEmailResources } from './local-email-resources';
 
 /** Where the consumers find the emulators. */
 export interface LocalEndpoints {
@@ -22,17 +24,13 @@ export interface LocalEndpoints {
 const DEFAULT_LAMBDA_CONCURRENCY = 5;
 
 const FARGATE_ENTRY = 'lambda/email-worker/worker.ts';
-const LAMBDA_RUNNER_ENTRY = 'local/sqs/sqs-event-source-main.ts';
+const LAMBDA_RUNNER_ENTRY = 'local/email/sqs-event-source/sqs-event-source-main.ts';
 const LAMBDA_HANDLER_MODULE = join(REPOSITORY_ROOT, 'lambda/email-worker/handler.ts');
 
-function baseEnvironment(stack: EmailLocalStack, endpoints: LocalEndpoints, workerId: string): Record<string, string> {
+function baseEnvironment(resources: LocalEmailResources, endpoints: LocalEndpoints, workerId: string): Record<string, string> {
   return {
-    ...stack.environment,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDb,
+    ...resources.environment,
+    ...emulatorEnvironment({ sqs: endpoints.sqs, dynamoDb: endpoints.dynamoDb }),
     [EMAIL_WORKER_ENV.smtpUrl]: endpoints.smtpUrlFor(workerId),
   };
 }
@@ -42,24 +40,24 @@ function baseEnvironment(stack: EmailLocalStack, endpoints: LocalEndpoints, work
  * sqs-event-source-runner.ts), so there are never more of them than the mapping's
  * MaximumConcurrency allows.
  */
-export function lambdaEnvironmentCount(maximumConcurrency: number, workers: number): number {
+function lambdaEnvironmentCount(maximumConcurrency: number, workers: number): number {
   return Math.max(1, Math.min(workers, maximumConcurrency));
 }
 
 /** One spec per consumer process: `worker.ts` tasks (fargate) or event-source runner slices (lambda). */
 export function consumerProcessSpecs(
   mode: EmailConsumerMode,
-  stack: EmailLocalStack,
+  resources: LocalEmailResources,
   endpoints: LocalEndpoints,
   workers: number,
 ): ConsumerProcessSpec[] {
-  if (mode === 'fargate' || stack.lambda === undefined) {
+  if (mode === 'fargate' || resources.lambda === undefined) {
     return Array.from({ length: workers }, (_, index) => {
       const id = `worker-${index + 1}`;
-      return { id, entry: FARGATE_ENTRY, env: baseEnvironment(stack, endpoints, id) };
+      return { id, entry: FARGATE_ENTRY, env: baseEnvironment(resources, endpoints, id) };
     });
   }
-  const lambda = stack.lambda;
+  const lambda = resources.lambda;
   const environments = lambdaEnvironmentCount(lambda.settings.maximumConcurrency ?? DEFAULT_LAMBDA_CONCURRENCY, workers);
   return Array.from({ length: environments }, (_, index) => {
     const id = `worker-${index + 1}`;
@@ -67,16 +65,16 @@ export function consumerProcessSpecs(
       id,
       entry: LAMBDA_RUNNER_ENTRY,
       env: {
-        ...baseEnvironment(stack, endpoints, id),
+        ...baseEnvironment(resources, endpoints, id),
         // Set by the Lambda service; Powertools idempotency prefixes its keys with it.
         AWS_LAMBDA_FUNCTION_NAME: lambda.functionName,
         ...eventSourceConfigEnvironment({
           handlerModule: LAMBDA_HANDLER_MODULE,
           handlerExport: 'handler',
-          queueUrl: stack.queueUrl,
+          queueUrl: resources.queueUrl,
           queueArn: lambda.queueArn,
           settings: lambda.settings,
-          fn: { functionName: lambda.functionName, timeoutSeconds: lambda.timeoutSeconds, memorySizeMb: lambda.memorySizeMb, region: 'us-east-1' },
+          fn: { functionName: lambda.functionName, timeoutSeconds: lambda.timeoutSeconds, memorySizeMb: lambda.memorySizeMb, region: EMULATOR_REGION },
           // One poller: an environment never holds a batch it cannot start yet.
           concurrency: 1,
         }),

@@ -5,6 +5,7 @@
  * refused still carries `SourceMessageId` (only the worker sets it), so it is never mistaken for one.
  */
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 import { DEAD_LETTER_ATTRIBUTES } from '../../lambda/email-worker/message-disposition';
 
 /** One dead-lettered message. */
@@ -16,10 +17,8 @@ export interface DeadLetter {
 /** Reason recorded for a message SQS moved after too many receives (the worker attached none). */
 export const REDRIVEN_AFTER_MAX_RECEIVES = 'redriven by SQS after maxReceiveCount';
 /** Reason recorded for a worker's copy sent without its FailureReason (the DLQ refused the attribute). */
-export const COPIED_WITHOUT_REASON = 'copied by the worker; reason dropped';
+const COPIED_WITHOUT_REASON = 'copied by the worker; reason dropped';
 
-/** SQS returns at most 10 messages per receive. */
-const RECEIVE_LIMIT = 10;
 
 export class DeadLetterCollector {
   readonly collected: DeadLetter[] = [];
@@ -35,7 +34,7 @@ export class DeadLetterCollector {
       const { Messages } = await this.sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: this.deadLetterQueueUrl,
-          MaxNumberOfMessages: RECEIVE_LIMIT,
+          MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries,
           WaitTimeSeconds: 0,
           MessageAttributeNames: ['All'],
         }),

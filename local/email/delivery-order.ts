@@ -9,7 +9,7 @@ import type { CapturedMail } from '../emulators/smtp-sink';
 const JOB_INDEX = /-job-(\d+)$/;
 
 /** Enqueue position of a delivered mail, or undefined when its job id does not carry one. */
-export function enqueueIndexOf(mail: CapturedMail): number | undefined {
+function enqueueIndexOf(mail: CapturedMail): number | undefined {
   const match = mail.jobId === undefined ? null : JOB_INDEX.exec(mail.jobId);
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }

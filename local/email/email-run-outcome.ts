@@ -30,7 +30,7 @@ export interface EmailRunOutcome {
 }
 
 /** `malformed JSON: Unexpected end...` → `malformed JSON`. */
-export function reasonCategory(reason: string): string {
+function reasonCategory(reason: string): string {
   return reason.split(':', 1)[0]?.trim() ?? reason;
 }
 

@@ -1,12 +1,13 @@
 /**
  * Counts the receives the consumers themselves reported as transient failures, from the structured
- * (Powertools JSON) log lines they print: each line names the message and its SQS
- * `ApproximateReceiveCount`. This is how a local run observes visibility-timeout redeliveries
- * without instrumenting SQS.
+ * (Powertools JSON) log lines they print: a line whose `event` field is `job-retry-scheduled`
+ * (lambda/email-worker/log-events.ts, the constant the worker logs with) names the message and its
+ * SQS `ApproximateReceiveCount`. The message text is not read, so rewording it cannot break the
+ * count. This is how a local run observes visibility-timeout redeliveries without instrumenting SQS.
  */
+import { EMAIL_WORKER_LOG_EVENTS, LOG_EVENT_FIELD } from '../../lambda/email-worker/log-events';
 
-/** The message the email message processor logs when it schedules a retry (email-message-processor.ts). */
-export const RETRY_SCHEDULED_MESSAGE = 'transient failure: retry scheduled';
+const RETRY_SCHEDULED = EMAIL_WORKER_LOG_EVENTS.retryScheduled;
 
 /** What the consumers reported. */
 export interface RetryObservation {
@@ -26,12 +27,13 @@ interface RetryLine {
 }
 
 function parseRetryLine(line: string): RetryLine | undefined {
-  if (!line.includes(RETRY_SCHEDULED_MESSAGE)) return undefined;
+  // Cheap filter before JSON.parse: most lines are other events.
+  if (!line.includes(RETRY_SCHEDULED)) return undefined;
   try {
     const parsed: unknown = JSON.parse(line);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { message, messageId, receiveCount } = parsed as Record<string, unknown>;
-    if (message !== RETRY_SCHEDULED_MESSAGE || typeof messageId !== 'string' || typeof receiveCount !== 'number') return undefined;
+    const { [LOG_EVENT_FIELD]: event, messageId, receiveCount } = parsed as Record<string, unknown>;
+    if (event !== RETRY_SCHEDULED || typeof messageId !== 'string' || typeof receiveCount !== 'number') return undefined;
     return { messageId, receiveCount };
   } catch {
     return undefined;

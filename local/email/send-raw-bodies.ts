@@ -1,6 +1,6 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { chunk } from '../../lambda/shared/chunk';
-import { SQS_MAX_BATCH_ENTRIES } from '../../lambda/email-worker/sqs-limits';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /** What SQS did with raw bodies. */
 export interface RawSendResult {
@@ -11,12 +11,12 @@ export interface RawSendResult {
 
 /**
  * Sends message bodies as they are, 10 per SendMessageBatch: the way to put malformed jobs on the
- * queue for a demo or a test, since enqueueEmails rightly refuses them.
+ * queue for a run or a test, since enqueueEmails rightly refuses them.
  */
 export async function sendRawBodies(sqs: SQSClient, queueUrl: string, bodies: readonly string[]): Promise<RawSendResult> {
   let accepted = 0;
   let firstRefusal: string | undefined;
-  for (const batch of chunk(bodies, SQS_MAX_BATCH_ENTRIES)) {
+  for (const batch of chunk(bodies, SQS_LIMITS.maxBatchEntries)) {
     const { Successful = [], Failed = [] } = await sqs.send(
       new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: batch.map((body, index) => ({ Id: String(index), MessageBody: body })) }),
     );

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { killOnParentExit } from './child-process-reaper';
@@ -72,7 +73,7 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
       child.kill('SIGKILL');
       throw new Error(`${spec.name} did not listen on 127.0.0.1:${spec.port} in time: ${stderr.trim()}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 
   return {

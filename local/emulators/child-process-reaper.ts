@@ -1,16 +1,22 @@
 import type { ChildProcess } from 'node:child_process';
+import { onExit } from 'signal-exit';
 
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
 /**
  * Last resort for every child process `local/` starts: SIGKILL it when the parent exits, even on an
- * uncaught error, so no emulator or consumer outlives the run. Forgets the child once it exits.
+ * uncaught error or when the parent is stopped by a signal (SIGINT, SIGTERM, SIGHUP), so no
+ * emulator or consumer outlives the run. Forgets the child once it exits.
+ *
+ * `signal-exit` re-raises the signal after the hook, so the parent still dies of it (exit status
+ * and any other signal listeners are untouched). A parent killed with SIGKILL runs no code at all:
+ * its children are then orphaned (README "Known limits").
  */
 export function killOnParentExit(child: ChildProcess): void {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    process.on('exit', () => {
+    onExit(() => {
       for (const remaining of running) remaining.kill('SIGKILL');
     });
   }

@@ -4,6 +4,7 @@
  * processes after one run). Here every start is waited for, and when any fails, the ones that did
  * start are stopped before the failure is thrown.
  */
+import { EnvironmentError } from '../../lambda/shared/errors';
 
 /** Anything a start resolves to that can be stopped again. */
 export interface Stoppable {
@@ -11,8 +12,7 @@ export interface Stoppable {
 }
 
 /** Several starts failed at once: the first failure is the message, every failure is kept. */
-export class EmulatorStartsFailedError extends Error {
-  override readonly name = 'EmulatorStartsFailedError';
+export class EmulatorStartsFailedError extends EnvironmentError {
   constructor(readonly failures: readonly unknown[]) {
     super(`${failures.length} emulators failed to start; first: ${messageOf(failures[0])}`, { cause: failures[0] });
   }

@@ -9,6 +9,8 @@ import { killOnParentExit } from '../emulators/child-process-reaper';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 const MEMBER_ENTRY = join(REPO_ROOT, 'lambda', 'kafka-analytics', 'member.ts');
+/** How much of a member's stderr is kept: enough for its last fault lines. */
+const STDERR_TAIL_CHARS = 4000;
 
 /** One member process. */
 export interface AnalyticsMemberProcess {
@@ -21,6 +23,8 @@ export interface AnalyticsMemberProcess {
   kill(): void;
   /** SIGTERM: commit what it processed, leave the group, exit. */
   stop(): Promise<void>;
+  /** The last lines the member wrote to stderr (its fault lines). */
+  stderr(): string;
 }
 
 /** Starts one member process against `bootstrapServers` (plaintext). */
@@ -49,7 +53,7 @@ export function startAnalyticsMemberProcess(
     if (stdout.includes('"started":true')) markStarted();
   });
   child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
+    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_CHARS);
   });
   const exited = new Promise<string | undefined>((resolve) =>
     child.once('exit', () => resolve(stdout.split('\n').find((line) => line.includes('"processed"')))),
@@ -61,6 +65,7 @@ export function startAnalyticsMemberProcess(
     kill: () => {
       child.kill('SIGKILL');
     },
+    stderr: () => stderr,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -1,23 +1,26 @@
 /**
  * One Kafka clickstream run that yields the comparison's third column: produce to `clickstream`
  * keyed by userId (a hot user and two poison records included), run the sessionizer through the
- * local MSK event-source runner, the analytics group as member processes (the busiest SIGKILLed mid-run),
- * a replay from the earliest offset and one by timestamp, then compaction of `clickstream-sessions`.
+ * local MSK event-source runner, the analytics group as member processes (the busiest SIGKILLed while
+ * records are still produced), a replay from the earliest offset and one by timestamp, then
+ * compaction of `clickstream-sessions` (sped up only after the analytics group's records were counted).
  * Everything it starts, it stops (the broker too, unless it came from KAFKA_BOOTSTRAP_SERVERS).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { SessionState } from '../../lambda/clickstream-processor/session';
-import type { SessionStore } from '../../lambda/clickstream-processor/session-store';
+import { silentSessionizerMetrics } from './silent-metrics';
 import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggregate';
 import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
 import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
 import { parseClickstreamEvent, type ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
 import type { KafkaComparison } from '../comparison/kafka-comparison';
 import { startAnalyticsMemberProcess, type AnalyticsMemberProcess } from './analytics-member-processes';
 import { awaitCompaction } from './await-compaction';
 import { createClickstreamTopics } from './kafka-topics';
 import { startKafkaBroker } from './local-kafka-broker';
+import { runNameSuffix } from './run-name-suffix';
+import { MemorySessionStore } from './memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from './msk-event-source-runner';
 import { settleWithin } from '../../lambda/shared/settle-within';
 import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from './msk-event-source-settings';
@@ -27,6 +30,8 @@ import { replayFromTimestamp } from './replay-from-timestamp';
 import { observeSessionizer, type SessionizerObserver } from './sessionizer-observer';
 import { analyticsOutcome, type AnalyticsOutcome } from './state-topic-report';
 import { partitionLoad } from './partition-load';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS } from '../../lambda/clickstream-processor/settings';
+import { EMULATOR_REGION } from '../emulators/emulator-clients';
 
 /** Size of a run. */
 export interface KafkaComparisonOptions {
@@ -40,17 +45,8 @@ export interface KafkaComparisonOptions {
   readonly members?: number;
   /** Progress lines. @default none */
   readonly log?: (line: string) => void;
-}
-
-/** Session state in memory: the sessionizer's DynamoDB writes are the Kinesis column's (same module); here the transport is compared. */
-class MemorySessionStore implements SessionStore {
-  private readonly items = new Map<string, SessionState>();
-  async load(userId: string): Promise<SessionState | undefined> {
-    return this.items.get(userId);
-  }
-  async save(next: SessionState): Promise<void> {
-    this.items.set(next.userId, next);
-  }
+  /** Environment (KAFKA_BOOTSTRAP_SERVERS names an existing broker). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** One user sends every 5th event (20 %): the hot key, as in the Kinesis column. */
@@ -70,21 +66,9 @@ const SESSIONIZER_DEADLINE_MS = 90_000;
 /** How long stopping the runner may take once its records are handled. */
 const RUNNER_STOP_TIMEOUT_MS = 15_000;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Metrics with EMF off: CloudWatch is not emulated, and with --json stdout must carry the JSON alone. */
-function silentMetrics(): Metrics {
-  const saved = process.env.POWERTOOLS_METRICS_DISABLED;
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-  try {
-    return new Metrics({ namespace: 'QueueOrStream/Kafka', serviceName: 'kafka-sessionizer' });
-  } finally {
-    if (saved === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-    else process.env.POWERTOOLS_METRICS_DISABLED = saved;
-  }
-}
-
-function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
+/** The valid clickstream events among records read back (poison skipped). */
+export function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
   return records.flatMap((record) => {
     try {
       return [parseClickstreamEvent(JSON.parse(record.value))];
@@ -94,7 +78,8 @@ function validEvents(records: readonly ReadRecord[]): ClickstreamEvent[] {
   });
 }
 
-const sameAggregates = (read: readonly ClickstreamEvent[], expected: readonly ClickstreamEvent[]): boolean =>
+/** The dashboard's aggregates of `read` equal those of `expected`. */
+export const sameAggregates = (read: readonly ClickstreamEvent[], expected: readonly ClickstreamEvent[]): boolean =>
   JSON.stringify(aggregateClickstream([...read])) === JSON.stringify(aggregateClickstream([...expected]));
 
 /** Polls the state topic until every event was processed by some member, or the ceiling. */
@@ -144,11 +129,13 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
   const log = options.log ?? (() => undefined);
   const partitions = options.partitions ?? 3;
   const memberCount = options.members ?? 4;
-  const broker = await startKafkaBroker({ log });
+  const broker = await startKafkaBroker({ log, ...(options.env === undefined ? {} : { env: options.env }) });
   const members: AnalyticsMemberProcess[] = [];
   try {
     const servers = broker.bootstrapServers;
-    const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions, fastCompaction: true });
+    const suffix = runNameSuffix(broker.origin);
+    if (suffix !== '') log(`kafka: an existing broker: this run's topics and groups end in "${suffix}"`);
+    const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions, suffix });
     const events = generateClickstreamEvents({ events: options.events, users: options.users, seed: 31 }).map((event, index) =>
       index % HOT_USER_EVERY === 0 ? { ...event, userId: HOT_USER } : event,
     );
@@ -156,7 +143,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     // The members join before any record exists, so the group spreads the partitions over them first.
     members.push(
       ...Array.from({ length: memberCount }, (_, index) =>
-        startAnalyticsMemberProcess(`member-${index + 1}`, servers, { ANALYTICS_SESSION_TIMEOUT_MS: MEMBER_SESSION_TIMEOUT_MS }),
+        startAnalyticsMemberProcess(`member-${index + 1}`, servers, { ANALYTICS_SESSION_TIMEOUT_MS: MEMBER_SESSION_TIMEOUT_MS, ANALYTICS_NAME_SUFFIX: suffix }),
       ),
     );
     await Promise.all(members.map((member) => member.started));
@@ -166,20 +153,21 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     await sleep(50);
     const cut = Date.now();
     await sleep(50);
-    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half) });
-    // As in test/integ/kafka-clickstream.test.ts: the kill lands once every record is produced, while
-    // the members are still working through them; the killed member's uncommitted records go to the
-    // partition's next owner.
+    // The kill lands while records are still being produced: the killed member's partitions keep
+    // growing until the group notices, and their uncommitted records go to the partition's next owner.
+    const killAt = half + Math.floor((events.length - half) / 4);
+    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half, killAt) });
     const victim = await busiestMember(servers, topics.sessions, members);
     victim.kill();
-    log(`kafka: SIGKILLed ${victim.memberId} (busy); its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
+    log(`kafka: SIGKILLed ${victim.memberId} (busy) mid-produce; its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
+    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(killAt) });
 
     const observer = observeSessionizer(
       createKafkaSessionizer({
         store: new MemorySessionStore(),
-        sessionTimeoutSeconds: 1800,
+        sessionTimeoutSeconds: CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds,
         logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
-        metrics: silentMetrics(),
+        metrics: silentSessionizerMetrics(),
       }),
       new Map(events.map((event, index) => [event.eventId, index])),
     );
@@ -187,9 +175,9 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
       bootstrapServers: servers,
       topic: topics.clickstream,
       deadLetterTopic: topics.deadLetter,
-      settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchingWindowMs: 100 },
+      settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchingWindowMs: 100, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
       handler: observer.handler,
-      function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
+      function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: EMULATOR_REGION },
       log: (line) => log(`kafka: ${line}`),
     });
     await runner.start();
@@ -197,7 +185,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     const expectedIds = new Set(events.map((event) => event.eventId));
     const [earliest, byTimestamp, analytics] = await Promise.all([
       readWholeTopic({ bootstrapServers: servers, topic: topics.clickstream }),
-      replayFromTimestamp({ bootstrapServers: servers, topic: topics.clickstream, fromTimestampMs: cut }),
+      replayFromTimestamp({ bootstrapServers: servers, topic: topics.clickstream, fromTimestampMs: cut, groupId: `${KAFKA_GROUPS.replayTimestamp}${suffix}` }),
       awaitAnalytics(servers, topics.sessions, expectedIds),
       awaitSessionizer(runner, observer, events.length + POISON.length, events.length, log),
     ]);
@@ -231,7 +219,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
       perKeyOrderInversions: sessionizer.perKeyOrderInversions + analytics.perKeyOrderInversions,
       crossPartitionInterleavings: sessionizer.crossPartitionInterleavings,
       killedMember: victim.memberId,
-      rebalance: { lost: analytics.lost, duplicates: analytics.duplicates },
+      rebalance: { lost: analytics.lost, duplicates: analytics.duplicates, producedAfterKill: events.length - killAt },
       replayAggregatesEqual: sameAggregates(earliestValid, events) && sameAggregates(byTimestampValid, events.slice(half)),
       deadLettered: deadLetter.filter((record) => poisonValues.has(record.value)).length,
       deadLetterTopicRecords: deadLetter.length,

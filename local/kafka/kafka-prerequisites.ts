@@ -3,14 +3,13 @@
  * tool is reported as one sentence that says exactly what to install, not a JVM stack trace.
  */
 import { spawnSync } from 'node:child_process';
+import { EnvironmentError } from '../../lambda/shared/errors';
 
 /** Kafka 4.x brokers need Java 17 or later (Kafka 4.0 release notes: Java 8 and 11 dropped for brokers). */
 export const MINIMUM_JAVA_MAJOR = 17;
 
-/** The local broker cannot run here; `message` tells the user what to install or set. */
-export class KafkaUnavailableError extends Error {
-  override readonly name = 'KafkaUnavailableError';
-}
+/** The local broker cannot run here; `message` tells the user what to install or set (exit 3). */
+export class KafkaUnavailableError extends EnvironmentError {}
 
 /** The install hint every "unavailable" message ends with. */
 export const KAFKA_INSTALL_HINT =

@@ -7,17 +7,26 @@
  * - one batch in flight per partition, so each partition (and each key) keeps its order;
  * - retries, bisect on error, maximum record age and the partial batch response, decided by the
  *   Kinesis runner's pure policy (batch-retry-policy.ts), which the docs describe the same way;
+ * - the partial batch response names failed records by `{ partition: '<topic>-<partition>', offset }`
+ *   (kafka-batch-response.ts);
  * - discarded records are written, key and value unchanged, to the Kafka on-failure destination
- *   topic, and the partition moves on; offsets are committed after each completed batch.
+ *   topic, and the partition moves on; offsets are committed after each completed batch. "Kafka
+ *   destinations receive the actual failed records along with failure metadata" (AWS Lambda developer
+ *   guide, "Using a Kafka topic as an on-failure destination",
+ *   https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure-destination.html); the metadata's
+ *   exact form is not in the copies read here, so this runner's is its own: `condition` and `source`
+ *   (`<topic>-<partition>-<offset>`) headers.
  * A test and demo harness, not an emulator: no provisioned-poller scaling, no function timeout.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { settleWithin } from '../../lambda/shared/settle-within';
 import { Consumer, Producer, ProduceAcks, type Message, type MessagesStream } from '@platformatic/kafka';
 import type { Context, MSKEvent, MSKRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { kafkaItemIdentifier } from '../../lambda/kafka-sessionizer/msk-records';
-import { classifyResponse, decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type PendingBatch } from '../kinesis/batch-retry-policy';
-import { createLambdaContext, type LocalFunctionIdentity } from '../sqs/lambda-context';
+import { kafkaRecordName } from '../../lambda/kafka-sessionizer/msk-records';
+import { kafkaResponseByRecordName } from './kafka-batch-response';
+import { classifyResponse, decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type PendingBatch } from '../lambda/batch-retry-policy';
+import { createLambdaContext, type LocalFunctionIdentity } from '../lambda/lambda-context';
 import type { MskEventSourceSettings } from './msk-event-source-settings';
 
 /** An MSK handler as Lambda calls it (its response read as a partial batch response). */
@@ -56,7 +65,10 @@ export interface MskEventSourceRunnerStats {
 /** The runner's lifecycle. */
 export interface MskEventSourceRunner {
   start(): Promise<void>;
-  /** Resolves once every record below the end offsets taken now has been completed or discarded. */
+  /**
+   * Resolves once every record below the end offsets taken now has been completed or discarded, or
+   * once the runner is stopped (a caller that stopped waiting must not leave a poll running).
+   */
   waitUntilCaughtUp(options?: { readonly timeoutMs?: number }): Promise<void>;
   stop(): Promise<void>;
   stats(): MskEventSourceRunnerStats;
@@ -73,7 +85,6 @@ interface PartitionLane {
 /** How long a commit may wait on the group (a rejoin) before the lane moves on. */
 const COMMIT_TIMEOUT_MS = 10_000;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates a runner for one MSK event source mapping. */
 export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): MskEventSourceRunner {
@@ -95,6 +106,7 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
   const consumer = new Consumer({ ...connection, clientId: `${functionName}-esm`, groupId: settings.consumerGroupId });
   const producer = new Producer({ ...connection, clientId: `${functionName}-esm-dlq`, acks: ProduceAcks.ALL });
   let stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
+  let stopped = false;
 
   const toMskRecord = (message: RawMessage): MSKRecord => ({
     topic: message.topic,
@@ -115,10 +127,10 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
 
   async function invoke(batch: PendingBatch<RawMessage>) {
     counters.invocations += 1;
-    const identifiers = batch.records.map((message) => kafkaItemIdentifier({ ...message, offset: Number(message.offset) }));
+    const identifiers = batch.records.map((message) => kafkaRecordName({ ...message, offset: Number(message.offset) }));
     try {
       const response = await props.handler(toEvent(batch.records), createLambdaContext(props.function));
-      const outcome = classifyResponse(response, identifiers, settings.reportBatchItemFailures);
+      const outcome = classifyResponse(kafkaResponseByRecordName(response), identifiers, settings.reportBatchItemFailures);
       if (outcome.kind !== 'success') counters.failedInvocations += 1;
       return outcome;
     } catch (error) {
@@ -129,7 +141,7 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
 
   async function discard(records: readonly RawMessage[], condition: DiscardCondition): Promise<void> {
     counters.recordsDiscarded += records.length;
-    for (const message of records) discarded.set(kafkaItemIdentifier({ ...message, offset: Number(message.offset) }), condition);
+    for (const message of records) discarded.set(kafkaRecordName({ ...message, offset: Number(message.offset) }), condition);
     log(`${functionName}: ${condition}: ${records.length} record(s) of partition ${records[0]?.partition} go to ${props.deadLetterTopic ?? 'nowhere'}`);
     if (props.deadLetterTopic === undefined) return;
     await producer.send({
@@ -140,7 +152,7 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
         // Where it came from and why, for whoever redrives it.
         headers: new Map([
           [Buffer.from('condition'), Buffer.from(condition)],
-          [Buffer.from('source'), Buffer.from(kafkaItemIdentifier({ ...message, offset: Number(message.offset) }))],
+          [Buffer.from('source'), Buffer.from(kafkaRecordName({ ...message, offset: Number(message.offset) }))],
         ]),
       })),
     });
@@ -222,12 +234,13 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
       const deadline = Date.now() + (options.timeoutMs ?? 120_000);
       const caughtUp = (): boolean =>
         ends.every((end, partition) => end === 0n || ((lanes.get(partition)?.done ?? -1n) >= end && lanes.get(partition)?.running === undefined));
-      while (!caughtUp()) {
+      while (!caughtUp() && !stopped) {
         if (Date.now() > deadline) throw new Error(`${functionName} did not catch up with ${props.topic} in time (${counters.recordsCompleted} completed)`);
         await sleep(100);
       }
     },
     async stop() {
+      stopped = true;
       await stream?.close().catch(() => undefined);
       for (const lane of lanes.values()) if (lane.windowTimer !== undefined) clearTimeout(lane.windowTimer);
       await Promise.all([...lanes.values()].map((lane) => lane.running));

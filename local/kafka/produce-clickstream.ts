@@ -3,6 +3,7 @@
  * partition, as they share one Kinesis shard), in batches, with acks=all.
  */
 import { Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
+import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
 import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
 import { chunk } from '../../lambda/shared/chunk';
 
@@ -16,6 +17,10 @@ export interface ProduceClickstreamOptions {
   readonly records: readonly ClickstreamRecordToSend[];
   /** Records per produce request. @default 500 */
   readonly batchSize?: number;
+  /** Called after each acknowledged batch with the records sent so far (to act mid-produce). @default none */
+  readonly onBatchSent?: (sent: number) => void;
+  /** TLS and SASL for a secured cluster (MSK IAM). @default plaintext, no auth (the local broker) */
+  readonly auth?: KafkaClientAuth;
 }
 
 /** Sends the records in order (each batch acknowledged before the next); returns how many were sent. */
@@ -23,6 +28,7 @@ export async function produceClickstream(options: ProduceClickstreamOptions): Pr
   const producer = new Producer({
     clientId: 'queue-or-stream-producer',
     bootstrapBrokers: [...options.bootstrapServers],
+    ...options.auth,
     serializers: stringSerializers,
     acks: ProduceAcks.ALL,
   });
@@ -36,6 +42,7 @@ export async function produceClickstream(options: ProduceClickstreamOptions): Pr
       );
       await producer.send({ messages });
       sent += messages.length;
+      options.onBatchSent?.(sent);
     }
   } finally {
     await producer.close();

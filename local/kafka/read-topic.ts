@@ -3,6 +3,7 @@
  * throwaway consumer group. For checks and reports, not for the pattern's consumers.
  */
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
+import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
 import { randomUUID } from 'node:crypto';
 
 /** One record as read back. */
@@ -20,6 +21,8 @@ export interface ReadWholeTopicOptions {
   readonly topic: string;
   /** Gives up after this long. @default 60000 */
   readonly timeoutMs?: number;
+  /** TLS and SASL for a secured cluster (MSK IAM). @default plaintext, no auth (the local broker) */
+  readonly auth?: KafkaClientAuth;
 }
 
 /** All records of `topic`, per partition in offset order. */
@@ -28,6 +31,7 @@ export async function readWholeTopic(options: ReadWholeTopicOptions): Promise<Re
     clientId: 'queue-or-stream-reader',
     groupId: `reader-${randomUUID()}`,
     bootstrapBrokers: [...options.bootstrapServers],
+    ...options.auth,
     deserializers: stringDeserializers,
   });
   try {

@@ -5,6 +5,7 @@
  * AT_TIMESTAMP iterators and an SQS consumer cannot do at all.
  */
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
+import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
 import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
 import type { ReadRecord } from './read-topic';
 
@@ -18,6 +19,8 @@ export interface ReplayFromTimestampOptions {
   readonly groupId?: string;
   /** @default 60000 */
   readonly timeoutMs?: number;
+  /** TLS and SASL for a secured cluster (MSK IAM). @default plaintext, no auth (the local broker) */
+  readonly auth?: KafkaClientAuth;
 }
 
 /** Every record of `topic` with a timestamp at or after `fromTimestampMs`. */
@@ -26,6 +29,7 @@ export async function replayFromTimestamp(options: ReplayFromTimestampOptions): 
     clientId: 'queue-or-stream-replay-timestamp',
     groupId: options.groupId ?? KAFKA_GROUPS.replayTimestamp,
     bootstrapBrokers: [...options.bootstrapServers],
+    ...options.auth,
     deserializers: stringDeserializers,
   });
   try {

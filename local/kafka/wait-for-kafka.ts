@@ -1,4 +1,5 @@
 /** Waits until a Kafka broker answers a metadata request (the listener alone is not enough). */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin } from '@platformatic/kafka';
 
 /** How often to ask while the broker boots. */
@@ -33,7 +34,7 @@ export async function waitForKafka(
     } finally {
       await admin.close().catch(() => undefined);
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    await sleep(POLL_INTERVAL_MS);
   }
   throw new Error(`no metadata answer from ${bootstrapServers.join(',')} within ${timeoutMs} ms (${lastError})`);
 }

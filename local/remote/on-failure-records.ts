@@ -3,7 +3,7 @@
  * and sequence-number range, no data) to this run's records.
  */
 import type { Message } from '@aws-sdk/client-sqs';
-import type { KinesisOnFailureRecord } from '../kinesis/on-failure-record';
+import type { KinesisOnFailureRecord } from '../clickstream/kinesis-event-source/on-failure-record';
 
 /** A record located in the stream. */
 export interface StreamPosition {

@@ -3,6 +3,7 @@
  * filling): poll until a condition holds or a deadline passes, and return the last observation
  * either way, so the caller reports what it saw instead of hanging.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** How to poll. */
 export interface PollOptions {
@@ -28,7 +29,7 @@ const DEFAULT_INTERVAL_MS = 2_000;
 /** Observes with `observe` until `done(value)` or the deadline; always observes at least once. */
 export async function pollUntil<T>(observe: () => Promise<T>, done: (value: T) => boolean, options: PollOptions): Promise<PollResult<T>> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? delay;
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const deadline = now() + options.deadlineMs;
   for (;;) {

@@ -15,10 +15,9 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 import { chunk } from '../../lambda/shared/chunk';
 
-/** SQS batch calls take at most 10 entries, and a receive returns at most 10 messages. */
-const SQS_BATCH_LIMIT = 10;
 /** Long enough to receive a few thousand messages before the first ones reappear. */
 const DEFAULT_HOLD_SECONDS = 120;
 /** Long polling asks every SQS server, so an empty answer means "nothing visible" (short polling samples). */
@@ -56,7 +55,7 @@ export async function inspectQueue(options: QueueInspectionOptions): Promise<Que
     const { Messages: page = [] } = await options.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: options.queueUrl,
-        MaxNumberOfMessages: SQS_BATCH_LIMIT,
+        MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries,
         WaitTimeSeconds: RECEIVE_WAIT_SECONDS,
         VisibilityTimeout: options.holdSeconds ?? DEFAULT_HOLD_SECONDS,
         MessageAttributeNames: ['All'],
@@ -74,7 +73,7 @@ export async function inspectQueue(options: QueueInspectionOptions): Promise<Que
 }
 
 async function release(sqs: SQSClient, queueUrl: string, messages: readonly Message[]): Promise<void> {
-  for (const batch of chunk(messages, SQS_BATCH_LIMIT)) {
+  for (const batch of chunk(messages, SQS_LIMITS.maxBatchEntries)) {
     await sqs.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: queueUrl,
@@ -85,7 +84,7 @@ async function release(sqs: SQSClient, queueUrl: string, messages: readonly Mess
 }
 
 async function remove(sqs: SQSClient, queueUrl: string, messages: readonly Message[]): Promise<void> {
-  for (const batch of chunk(messages, SQS_BATCH_LIMIT)) {
+  for (const batch of chunk(messages, SQS_LIMITS.maxBatchEntries)) {
     await sqs.send(
       new DeleteMessageBatchCommand({
         QueueUrl: queueUrl,

@@ -3,7 +3,9 @@
  * credentials) or an AWS account (the SDK's default credential chain and region). Pure: it reads
  * only the environment it is given, so the rules are unit-tested without a network.
  */
+import { KAFKA_PATTERN } from '../../lambda/shared/kafka-names';
 import { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN, stackName } from '../../lib/common/stack-name';
+import { UsageError } from '../../lambda/shared/errors';
 
 /** Deployed targets (the embedded emulators are the third, local, target). */
 export const REMOTE_TARGETS = ['localstack', 'aws'] as const;
@@ -32,16 +34,15 @@ export interface RemoteConnection {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
 }
 
-/** The names of the two stacks of one stage. */
+/** The names of the stacks of one stage. */
 export interface DeployedStackNames {
   readonly emailWorker: string;
   readonly clickstream: string;
+  readonly kafka: string;
 }
 
 /** An unknown target name (e.g. a typo in QOS_TARGET or `--target`). */
-export class UnknownTargetError extends Error {
-  override readonly name = 'UnknownTargetError';
-
+export class UnknownTargetError extends UsageError {
   constructor(
     readonly value: string,
     readonly allowed: readonly string[],
@@ -76,6 +77,7 @@ export function deployedStackNames(stage?: string): DeployedStackNames {
   return {
     emailWorker: stackName(EMAIL_WORKER_PATTERN, resolvedStage),
     clickstream: stackName(CLICKSTREAM_PATTERN, resolvedStage),
+    kafka: stackName(KAFKA_PATTERN, resolvedStage),
   };
 }
 
@@ -86,6 +88,12 @@ export function deployCommandFor(target: RemoteTarget, stage?: string): string {
   return resolvedStage === undefined
     ? 'npx cdk deploy --all -c emailFrom=<verified SES identity>'
     : `npx cdk deploy --all -c stage=${resolvedStage} -c emailFrom=<verified SES identity>`;
+}
+
+/** The command that deploys the Kafka stack alone (MSK: 20-40 minutes, ≈ USD 70/month provisioned). */
+export function kafkaDeployCommandFor(stage?: string): string {
+  const resolvedStage = nonEmpty(stage);
+  return resolvedStage === undefined ? `npx cdk deploy ${stackName(KAFKA_PATTERN)}` : `npx cdk deploy ${stackName(KAFKA_PATTERN, resolvedStage)} -c stage=${resolvedStage}`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -4,12 +4,13 @@
  * consumers. Every wait has a deadline; whatever a target cannot show is null with a note.
  */
 import { findDeployedClickstream, findDeployedEmailWorker } from './deployed-stacks';
-import { newRunPrefix } from '../template/physical-names';
+import { newRunPrefix } from '../provisioning/physical-names';
 import { createRemoteClients } from './remote-clients';
 import { runRemoteClickstream } from './remote-clickstream-run';
 import type { ComparisonResult } from '../comparison/comparison-result';
 import { runRemoteEmail } from './remote-email-run';
 import { resolveRemoteConnection, type RemoteTarget } from './remote-target';
+import { findKafkaForColumn, runRemoteKafkaColumn } from './remote-kafka-column';
 import { explainTargetError } from './target-errors';
 import { toRemoteComparisonResult } from './to-comparison-result';
 
@@ -46,7 +47,7 @@ const TARGET_DEFAULTS: Readonly<Record<RemoteTarget, { readonly deadlineMs: numb
 const POISON_PER_EVENT = 0.005;
 const DEFAULT_USERS = 100;
 
-/** Runs both patterns against the deployed stacks of `options.stage`. */
+/** Runs the three patterns against the deployed stacks of `options.stage` (Kafka only where its stack is deployed and reachable). */
 export async function runRemoteComparison(options: RemoteComparisonOptions): Promise<ComparisonResult> {
   const connection = resolveRemoteConnection(options.target, options.env ?? process.env);
   const defaults = TARGET_DEFAULTS[options.target];
@@ -55,12 +56,14 @@ export async function runRemoteComparison(options: RemoteComparisonOptions): Pro
   const clients = createRemoteClients(connection);
   try {
     const location = { cloudFormation: clients.cloudFormation, target: options.target, stage: options.stage };
-    // Both stacks are looked up before any traffic is sent: a missing stack fails fast, with the deploy command.
-    const [emailWorker, clickstream] = await Promise.all([findDeployedEmailWorker(location), findDeployedClickstream(location)]);
+    // The stacks are looked up before any traffic is sent: a missing SQS or Kinesis stack fails fast, with
+    // the deploy command; a missing Kafka stack (opt-in, it costs money) becomes the Kafka column's reason.
+    const [emailWorker, clickstream, kafka] = await Promise.all([findDeployedEmailWorker(location), findDeployedClickstream(location), findKafkaForColumn(location)]);
     const runId = newRunPrefix();
     options.log(`remote run ${runId} against ${options.target}${connection.endpoint === undefined ? '' : ` (${connection.endpoint})`}`);
     const keep = options.keepFailedMessages ?? false;
-    const [email, stream] = await Promise.all([
+    const poisonRecords = Math.max(1, Math.round(options.events * POISON_PER_EVENT));
+    const [email, stream, kafkaColumn] = await Promise.all([
       runRemoteEmail({ clients, deployment: emailWorker, runId, jobs: options.jobs, deadlineMs, metricsDeadlineMs, deleteDeadLetters: !keep, log: options.log }),
       runRemoteClickstream({
         clients,
@@ -68,15 +71,26 @@ export async function runRemoteComparison(options: RemoteComparisonOptions): Pro
         runId,
         events: options.events,
         users: options.users ?? DEFAULT_USERS,
-        poisonRecords: Math.max(1, Math.round(options.events * POISON_PER_EVENT)),
+        poisonRecords,
         deadlineMs,
         metricsDeadlineMs,
         archiveDeadlineMs: options.archiveDeadlineMs ?? 0,
         deleteOnFailureRecords: !keep,
         log: options.log,
       }),
+      runRemoteKafkaColumn(kafka, {
+        clients,
+        runId,
+        events: options.events,
+        users: options.users ?? DEFAULT_USERS,
+        poisonRecords,
+        deadlineMs,
+        log: options.log,
+        env: options.env,
+      }),
     ]);
-    return toRemoteComparisonResult(options.target, email, stream);
+    const result = toRemoteComparisonResult(options.target, email, stream);
+    return { ...result, kafka: kafkaColumn.column, notes: [...result.notes, ...kafkaColumn.notes] };
   } catch (error) {
     throw explainTargetError(error, connection);
   } finally {

@@ -3,14 +3,13 @@
  * finds its queues, tables and stream (the stacks hard-code no physical names).
  */
 import { DescribeStacksCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
+import { ConfigurationError } from '../../lambda/shared/errors';
 
 /** Output key → value of one stack. */
 export type StackOutputs = Readonly<Record<string, string>>;
 
 /** The stack is not deployed in this account and region (or on this LocalStack). */
-export class StackNotFoundError extends Error {
-  override readonly name = 'StackNotFoundError';
-
+export class StackNotFoundError extends ConfigurationError {
   constructor(
     readonly stackName: string,
     readonly deployCommand: string,
@@ -20,9 +19,7 @@ export class StackNotFoundError extends Error {
 }
 
 /** The stack exists but lacks an output this run needs (an older or half-deployed version). */
-export class MissingStackOutputError extends Error {
-  override readonly name = 'MissingStackOutputError';
-
+export class MissingStackOutputError extends ConfigurationError {
   constructor(
     readonly stackName: string,
     readonly outputKey: string,
@@ -33,9 +30,7 @@ export class MissingStackOutputError extends Error {
 }
 
 /** The stack exists but is not in a state whose outputs can be trusted (e.g. ROLLBACK_COMPLETE). */
-export class StackNotReadyError extends Error {
-  override readonly name = 'StackNotReadyError';
-
+export class StackNotReadyError extends ConfigurationError {
   constructor(
     readonly stackName: string,
     readonly status: string,

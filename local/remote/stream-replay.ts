@@ -8,8 +8,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggregate';
 import { decodeClickstreamRecordData } from '../../lambda/shared/clickstream-record-codec';
 import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
-import { readWholeStream } from '../kinesis/read-whole-stream';
-import type { ShardRecord } from '../kinesis/kinesis-stream-event';
+import { readWholeStream } from '../clickstream/kinesis-event-source/read-whole-stream';
+import type { ShardRecord } from '../clickstream/kinesis-event-source/kinesis-stream-event';
 
 /** One of this run's records as the replay read it. */
 export interface ReplayedRecord {

@@ -4,6 +4,7 @@
  * scripts/test-localstack.sh does. Every other error is passed through unchanged. Pure.
  */
 import { LOCALSTACK_DEFAULT_ENDPOINT, type RemoteConnection } from './remote-target';
+import { EnvironmentError } from '../../lambda/shared/errors';
 
 /** Socket errors that mean nothing answered at the endpoint (Node's system error codes). */
 const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
@@ -12,8 +13,7 @@ const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRE
 const LOCALSTACK_HOW_TO = `Start LocalStack (localstack start -d, or docker run -d -p 4566:4566 -e LOCALSTACK_AUTH_TOKEN localstack/localstack), deploy both stacks with npm run test:localstack -- --keep, or set AWS_ENDPOINT_URL to where LocalStack listens (default ${LOCALSTACK_DEFAULT_ENDPOINT}).`;
 
 /** Nothing answers at the target's endpoint. */
-export class TargetUnreachableError extends Error {
-  override readonly name = 'TargetUnreachableError';
+export class TargetUnreachableError extends EnvironmentError {
   constructor(
     readonly connection: RemoteConnection,
     cause: Error,
@@ -28,8 +28,7 @@ export class TargetUnreachableError extends Error {
 }
 
 /** The SDK has no region or no credentials for the target. */
-export class TargetNotConfiguredError extends Error {
-  override readonly name = 'TargetNotConfiguredError';
+export class TargetNotConfiguredError extends EnvironmentError {
   constructor(
     readonly missing: 'region' | 'credentials',
     cause: Error,

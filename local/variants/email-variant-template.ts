@@ -5,8 +5,8 @@
 import type { EmailQueueType } from '../../lib/common/app-context';
 import { EMAIL_WORKER_PATTERN, stackName } from '../../lib/common/stack-name';
 import { buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
-import type { CfnTemplate } from '../template/cfn-template';
-import { synthesizeTemplates, templateOf } from '../template/synthesize-templates';
+import type { CfnTemplate } from '../provisioning/cfn-template';
+import { synthesizeTemplates, templateOf } from '../provisioning/synthesize-templates';
 
 /** Any address: synth needs one, and nothing is sent from it in the variant runs. */
 const LOCAL_EMAIL_FROM = 'sender@example.com';

@@ -9,9 +9,10 @@ import { PublishBatchCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqsPoller } from '../../lambda/email-worker/poller';
+import { SqsPoller } from '../../lambda/sqs-poller/poller';
 import { SIGNUP_EMAIL_OPT_IN_ATTRIBUTE } from '../../lib/fanout/signup-fanout';
 import { chunk } from '../../lambda/shared/chunk';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
 
 /** SNS PublishBatch takes at most 10 entries. */
 const SNS_MAX_BATCH_ENTRIES = 10;
@@ -127,7 +128,7 @@ export async function runFanoutVariant(options: FanoutVariantRunOptions): Promis
     await Promise.all(pollers.map((poller) => poller.stop()));
   }
   const leftAfterRun = async (queueUrl: string): Promise<number> => {
-    const { Messages } = await options.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    const { Messages } = await options.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
     return Messages?.length ?? 0;
   };
   const result = async (name: 'email' | 'analytics'): Promise<FanoutSubscriberResult> => ({

@@ -4,11 +4,11 @@
  */
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { QueueProvisioner } from '../sqs/queue-provisioner';
-import type { CfnTemplate } from '../template/cfn-template';
-import { newRunPrefix } from '../template/physical-names';
-import { provisionTemplate } from '../template/provision-template';
-import { SnsProvisioner } from './sns-provisioner';
+import { QueueProvisioner } from '../provisioning/queue-provisioner';
+import type { CfnTemplate } from '../provisioning/cfn-template';
+import { newRunPrefix } from '../provisioning/physical-names';
+import { provisionTemplate } from '../provisioning/provision-template';
+import { SnsProvisioner } from '../provisioning/sns-provisioner';
 
 /** What the variant runs need from the provisioned template. */
 export interface ProvisionedVariant {

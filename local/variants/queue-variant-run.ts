@@ -9,8 +9,8 @@ import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
-import { isFifoQueueUrl } from '../../lambda/email-worker/fifo-message-group';
-import { SqsPoller } from '../../lambda/email-worker/poller';
+import { isFifoQueueUrl } from '../../lambda/sqs-poller/fifo-queue';
+import { SqsPoller } from '../../lambda/sqs-poller/poller';
 import { OrderedCompletions, orderedJobs, orderOf } from './ordered-job-workload';
 
 /** What to run. */

@@ -4,8 +4,9 @@
  * (`-c emailQueue=standard|fifo`; the fan-out comes with the standard one), then driven with the
  * same workload. Everything it starts, it stops.
  */
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { emulatorSnsClient, emulatorSqsClient } from '../emulators/emulator-clients';
 import type { EmailQueueType } from '../../lib/common/app-context';
 import { startSqsEmulator } from '../emulators/sqs-emulator';
 import { emailVariantTemplate } from './email-variant-template';
@@ -22,9 +23,6 @@ export interface VariantsResult {
   readonly notes: readonly string[];
 }
 
-/** The emulators accept any credentials; the region matches the other local runs. */
-const EMULATOR_CLIENT = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } as const;
-
 /** What fauxqs does not do, whatever the figures. */
 const VARIANT_NOTES = [
   'variants: fauxqs hands out at most one message per FIFO group per receive (SQS may return several, in order); the poller\'s one-per-group rule is unit-tested for that case',
@@ -34,8 +32,8 @@ const VARIANT_NOTES = [
 
 async function withEmulator<T>(run: (clients: { sqs: SQSClient; sns: SNSClient }) => Promise<T>): Promise<T> {
   const emulator = await startSqsEmulator();
-  const sqs = new SQSClient({ ...EMULATOR_CLIENT, endpoint: emulator.endpoint });
-  const sns = new SNSClient({ ...EMULATOR_CLIENT, endpoint: emulator.endpoint });
+  const sqs = emulatorSqsClient(emulator.endpoint);
+  const sns = emulatorSnsClient(emulator.endpoint);
   try {
     return await run({ sqs, sns });
   } finally {

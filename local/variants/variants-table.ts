@@ -15,7 +15,7 @@ export interface VariantsRow {
 const WIDTHS = { dimension: 24, cell: 30 } as const;
 
 /** The rows, each cell computed from `result`. */
-export function variantsRows(result: VariantsResult): VariantsRow[] {
+function variantsRows(result: VariantsResult): VariantsRow[] {
   const { standard, fifo, fanout } = result;
   const { email, analytics } = fanout.subscribers;
   const held = (run: VariantsResult['standard']): string =>

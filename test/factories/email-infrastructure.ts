@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateQueueCommand,
@@ -6,15 +7,9 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { waitForActiveTable } from '../../local/dynamodb/wait-for-active-table';
+import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
 import type { EmailWorkerSettings } from '../../lambda/email-worker/load-settings';
 import { anEmailWorkerSettings } from './email-settings';
-
-/** Emulator credentials and region: the emulators accept any. */
-export const EMULATOR_CLIENT_CONFIG = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-} as const;
 
 let sequence = 0;
 
@@ -102,7 +97,7 @@ export async function eventually(condition: () => boolean | Promise<boolean>, li
   const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   return condition();
 }

@@ -15,7 +15,7 @@ export function kafkaComparison(overrides: Partial<KafkaComparison> = {}): Kafka
     perKeyOrderInversions: 0,
     crossPartitionInterleavings: 73,
     killedMember: 'member-2',
-    rebalance: { lost: 0, duplicates: 60 },
+    rebalance: { lost: 0, duplicates: 60, producedAfterKill: 750 },
     replayAggregatesEqual: true,
     deadLettered: 2,
     deadLetterTopicRecords: 13,

@@ -9,14 +9,15 @@
  * lost PutObject answer (the write went through, the retry writes it again: Firehose's documented
  * source of duplicates).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { ARCHIVE_DATA_PREFIX, ARCHIVE_ERROR_PREFIX } from '../../lib/clickstream/clickstream-archive';
 import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
 import { putClickstreamEvents } from '../../lambda/clickstream-producer/producer';
-import { createArchiveDeliveryRunner, type ArchiveDeliveryRunner } from '../../local/archive/archive-delivery-runner';
-import { readArchivedObjects, staticPartOfPrefix, type ArchivedObject } from '../../local/archive/read-archive';
-import { ConsumerObserver, type ConsumerObservation } from '../../local/clickstream-consumer-observer';
-import { startClickstreamEnvironment, type ClickstreamEnvironment } from '../../local/clickstream-environment';
+import { createArchiveDeliveryRunner, type ArchiveDeliveryRunner } from '../../local/clickstream/archive/archive-delivery-runner';
+import { readArchivedObjects, staticPartOfPrefix, type ArchivedObject } from '../../local/clickstream/archive/read-archive';
+import { ConsumerObserver, type ConsumerObservation } from '../../local/clickstream/consumer-observer';
+import { startClickstreamEnvironment, type ClickstreamEnvironment } from '../../local/clickstream/clickstream-environment';
 
 const EVENTS = 1_200;
 const USERS = 40;
@@ -140,7 +141,7 @@ describe('Firehose archive, run locally from the stack settings (kinesis-local, 
       let records: string[] = [];
       // A ceiling, not a timing assertion: the objects must appear while the runner is still running.
       for (let attempt = 0; attempt < 60 && records.length < 20; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await sleep(500);
         const objects = await readArchivedObjects(environment.s3, environment.archive.bucketName, staticPartOfPrefix(environment.archive.prefix));
         records = objects.filter((object) => !before.has(object.key)).flatMap((object) => object.records);
       }

@@ -4,7 +4,7 @@
  * and a replay reader from TRIM_HORIZON. One run (beforeAll) feeds every assertion: the run is the
  * expensive part, each check only reads its counts.
  */
-import { runClickstreamDemo, type ClickstreamDemoResult } from '../../local/clickstream-demo';
+import { runEmbeddedClickstream, type ClickstreamRunResult } from '../../local/clickstream/clickstream-run';
 
 const EVENTS = 5_000;
 const USERS = 200;
@@ -12,11 +12,11 @@ const USERS = 200;
 const POISON_RATIO = 0.002;
 
 describe('clickstream end to end (kinesis-local, fauxqs, dynalite)', () => {
-  let result: ClickstreamDemoResult;
+  let result: ClickstreamRunResult;
   const lines: string[] = [];
 
   beforeAll(async () => {
-    result = await runClickstreamDemo({ events: EVENTS, users: USERS, poisonRatio: POISON_RATIO, log: (line) => lines.push(line) });
+    result = await runEmbeddedClickstream({ events: EVENTS, users: USERS, poisonRatio: POISON_RATIO, log: (line) => lines.push(line) });
   }, 400_000);
 
   it('produces every event, with no undeliverable record', () => {

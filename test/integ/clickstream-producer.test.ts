@@ -2,6 +2,7 @@
  * The producer against kinesis-local (kinesis-mock): everything lands, partition key = userId, and
  * each user's records come back in the order they were produced. Also the CLI end to end.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
@@ -9,15 +10,15 @@ import {
   DescribeStreamSummaryCommand,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  KinesisClient,
   ListShardsCommand,
+  type KinesisClient,
 } from '@aws-sdk/client-kinesis';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
 import { ClickstreamProducer } from '../../lambda/clickstream-producer/producer';
 import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
 import { decodeClickstreamRecordData } from '../../lambda/shared/clickstream-record-codec';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION, emulatorKinesisClient } from '../../local/emulators/emulator-clients';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 
 const ROOT = join(__dirname, '..', '..');
@@ -34,12 +35,7 @@ describe('ClickstreamProducer on kinesis-local', () => {
 
   beforeAll(async () => {
     kinesis = await startKinesisEmulator();
-    client = new KinesisClient({
-      endpoint: kinesis.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      requestHandler: new NodeHttpHandler(),
-    });
+    client = emulatorKinesisClient(kinesis.endpoint);
   });
 
   afterAll(async () => {
@@ -52,7 +48,7 @@ describe('ClickstreamProducer on kinesis-local', () => {
     for (;;) {
       const { StreamDescriptionSummary } = await client.send(new DescribeStreamSummaryCommand({ StreamName: name }));
       if (StreamDescriptionSummary?.StreamStatus === 'ACTIVE') return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
   }
 
@@ -112,8 +108,8 @@ describe('ClickstreamProducer on kinesis-local', () => {
     // Act
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'lambda/clickstream-producer/cli.ts', '--events', '300', '--users', '30', '--stream', 'clickstream-cli', '--endpoint', kinesis.endpoint, '--region', 'us-east-1'],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' } },
+      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'lambda/clickstream-producer/cli.ts', '--events', '300', '--users', '30', '--stream', 'clickstream-cli', '--endpoint', kinesis.endpoint, '--region', EMULATOR_REGION],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey } },
     );
 
     // Assert

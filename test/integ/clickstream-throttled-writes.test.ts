@@ -9,9 +9,9 @@ import { putClickstreamEvents } from '../../lambda/clickstream-producer/producer
 import { decodeClickstreamRecordData } from '../../lambda/shared/clickstream-record-codec';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
-import { emulatorKinesisClient } from '../../local/kinesis/emulator-kinesis-client';
-import { readWholeStream } from '../../local/kinesis/read-whole-stream';
-import { startThrottlingProxy, type ThrottlingProxy } from '../../local/kinesis/throttling-proxy';
+import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';
+import { readWholeStream } from '../../local/clickstream/kinesis-event-source/read-whole-stream';
+import { startThrottlingProxy, type ThrottlingProxy } from './helpers/kinesis-throttling-proxy';
 
 const EVENTS = 1_000;
 const USERS = 50;

@@ -3,13 +3,17 @@
  * child process, reads the endpoints and names from its ready line, and then uses only the AWS SDK
  * and plain HTTP (nothing of the project is imported): a job sent to the queue is mailed to the
  * sink's mailbox folder, records put on the stream reach the processor's session table, the
- * dashboard (its counter at GET /status) and the archive bucket; SIGTERM then stops every process
- * it started.
+ * dashboard (its counter at GET /status) and the archive bucket; records produced to the Kafka
+ * topic (with the Kafka client library, not the project's code) reach both consumer groups, or,
+ * without Java, the Kafka component says why it was skipped; SIGTERM then stops every process it
+ * started.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -30,11 +34,13 @@ interface ReadyLine {
       tables: { sessions: string };
       buckets: { archive: string };
     };
+    kafka: { skipped?: string; endpoints: { kafka: string }; topics: { clickstream: string } };
   };
 }
 
 interface Status {
   clickstream: { processor: number; dashboard: number; archive: { recordsDelivered: number } };
+  kafka: { sessionizer: { recordsCompleted: number }; analytics: Record<string, { processed: number; partitions: number }> };
 }
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
@@ -48,7 +54,6 @@ const EVENTS = Array.from({ length: 20 }, (_, index) => ({
   timestamp: new Date(Date.UTC(2026, 11, 2, 6, 0, index)).toISOString(),
 }));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until `done` holds; a ceiling on waiting, not a timing assertion. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
@@ -177,9 +182,32 @@ describe('npm run dev, used from outside the project (AWS SDK and HTTP only)', (
     expect(archivedIds.filter((id) => id.startsWith(RUN)).sort()).toEqual(EVENTS.map((event) => event.eventId).sort());
   }, 120_000);
 
+  it('delivers records produced to the Kafka topic to both consumer groups (or says why Kafka was skipped)', async () => {
+    const { kafka } = ready.components;
+    if (kafka.skipped !== undefined) {
+      // Only outside CI: there a missing broker fails the start (and so every test here).
+      expect(process.env.CI).not.toBe('true');
+      expect(kafka.skipped).toMatch(/Java|Maven|KAFKA_BOOTSTRAP_SERVERS/);
+      return;
+    }
+    const producer = new Producer({ clientId: 'dev-test', bootstrapBrokers: kafka.endpoints.kafka.split(','), serializers: stringSerializers, acks: ProduceAcks.ALL });
+    await producer.send({ messages: EVENTS.map((event) => ({ topic: kafka.topics.clickstream, key: event.userId, value: JSON.stringify(event) })) });
+    await producer.close();
+
+    const processedBy = (status: Status) => Object.values(status.kafka.analytics).reduce((sum, member) => sum + member.processed, 0);
+    const status = await eventually(
+      async () => (await (await fetch(ready.statusUrl)).json()) as Status,
+      (value) => value.kafka.sessionizer.recordsCompleted >= EVENTS.length && processedBy(value) >= EVENTS.length,
+    );
+    expect(status.kafka.sessionizer.recordsCompleted).toBe(EVENTS.length);
+    expect(processedBy(status)).toBe(EVENTS.length);
+    // The group split the partitions between its members.
+    expect(Object.values(status.kafka.analytics).map((member) => member.partitions)).toEqual([1, 1]);
+  }, 120_000);
+
   it('stops every process it started on SIGTERM', async () => {
     const started = descendantsOf(child.pid ?? -1);
-    // Emulators (kinesis-local, 2 × fauxqs, 2 × dynalite) and the two email workers, at least.
+    // Emulators (kinesis-local, 2 × fauxqs, 2 × dynalite) and the two email workers, at least (and the Kafka broker's JVM when it ran).
     expect(started.length).toBeGreaterThanOrEqual(7);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

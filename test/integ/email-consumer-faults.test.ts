@@ -1,4 +1,5 @@
-import { runEmailDemo, type EmailDemoResult, type RunningEmailDemo } from '../../local/email-demo';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runEmbeddedEmail, type EmailRunResult, type EmailRunInProgress } from '../../local/email/email-run';
 import { EMAIL_CONSUMER_MODES, EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
 
 const JOBS = 240;
@@ -9,14 +10,13 @@ const DATA_RESPONSE_DELAY_MS = 300;
  * finish its idempotency write (milliseconds locally). A ceiling, not a measurement.
  */
 const SETTLE_MS = 1_500;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Freezes `workerId` in "sending, not yet accepted" (the sink stops answering its DATA), lets any job
  * it already got accepted finish recording that, then SIGKILLs it: none of its unfinished jobs was
  * accepted, so their leases must expire and the survivors must deliver them, exactly once.
  */
-async function killWhileSending(run: RunningEmailDemo, workerId: string): Promise<void> {
+async function killWhileSending(run: EmailRunInProgress, workerId: string): Promise<void> {
   const worker = run.consumers.find((consumer) => consumer.id === workerId);
   if (worker === undefined) throw new Error(`no consumer ${workerId}`);
   run.sink.holdRepliesTo(workerId);
@@ -27,10 +27,10 @@ async function killWhileSending(run: RunningEmailDemo, workerId: string): Promis
 }
 
 describe.each(EMAIL_CONSUMER_MODES)('email consumers under faults (%s)', (consumers) => {
-  let result: EmailDemoResult;
+  let result: EmailRunResult;
 
   beforeAll(async () => {
-    result = await runEmailDemo({
+    result = await runEmbeddedEmail({
       consumers,
       jobs: JOBS,
       malformedRatio: 0,
@@ -76,10 +76,10 @@ const KILL_MALFORMED_RATIO = 0.1;
 const KILL_MILESTONES = [[15, 'worker-1'], [45, 'worker-2'], [75, 'worker-3']] as const;
 
 describe('email consumers under repeated SIGKILL (fargate)', () => {
-  let result: EmailDemoResult;
+  let result: EmailRunResult;
 
   beforeAll(async () => {
-    result = await runEmailDemo({
+    result = await runEmbeddedEmail({
       consumers: 'fargate',
       jobs: KILL_JOBS,
       malformedRatio: KILL_MALFORMED_RATIO,

@@ -9,11 +9,11 @@ import { maxJobBodyBytes } from '../../lambda/email-worker/enqueue-emails';
 import { PermanentJobError } from '../../lambda/email-worker/errors';
 import { parseEmailJob } from '../../lambda/email-worker/job';
 import { MessageDisposition } from '../../lambda/email-worker/message-disposition';
-import { SQS_MAX_MESSAGE_BYTES } from '../../lambda/email-worker/sqs-limits';
-import { findSqsRefusedCharacter } from '../../lambda/email-worker/sqs-text';
+import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { findSqsRefusedCharacter } from '../../lambda/sqs-poller/sqs-text';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
-import { emulatorClientConfig } from './helpers/emulator-client-config';
+import { emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 /** A body of exactly `bytes` UTF-8 bytes that is not a valid job. */
 const bodyOf = (bytes: number) => 'x'.repeat(bytes);
@@ -27,7 +27,7 @@ describe('dead-letter copies on fauxqs', () => {
 
   beforeAll(async () => {
     emulator = await startSqsEmulator();
-    sqs = new SQSClient(emulatorClientConfig(emulator.endpoint));
+    sqs = emulatorSqsClient(emulator.endpoint);
   });
 
   beforeEach(async () => {
@@ -57,7 +57,7 @@ describe('dead-letter copies on fauxqs', () => {
     const send = sqs.send(
       new SendMessageCommand({
         QueueUrl: deadLetterQueueUrl,
-        MessageBody: bodyOf(SQS_MAX_MESSAGE_BYTES),
+        MessageBody: bodyOf(SQS_LIMITS.maxMessageBytes),
         MessageAttributes: { [DEAD_LETTER_ATTRIBUTES.sourceMessageId]: { DataType: 'String', StringValue: 'm-1' } },
       }),
     );
@@ -66,7 +66,7 @@ describe('dead-letter copies on fauxqs', () => {
 
   it('copies the largest body the producer accepts, with the longest reason, to the DLQ', async () => {
     // Prepare
-    const message = { messageId: 'm-largest', body: bodyOf(maxJobBodyBytes(SQS_MAX_MESSAGE_BYTES)), receiptHandle: 'rh', receiveCount: 1 };
+    const message = { messageId: 'm-largest', body: bodyOf(maxJobBodyBytes(SQS_LIMITS.maxMessageBytes)), receiptHandle: 'rh', receiveCount: 1 };
     const longReason = 'é'.repeat(MAX_FAILURE_REASON_BYTES);
     // Act
     const outcome = await disposition.settleFailure(message, new PermanentJobError(message.messageId, longReason));
@@ -80,7 +80,7 @@ describe('dead-letter copies on fauxqs', () => {
 
   it('drops the reason, never the job, when the copy with it would not fit', async () => {
     // Prepare: a message some other producer sent, 1 MiB minus room for the source id only
-    const message = { messageId: 'm-full', body: bodyOf(SQS_MAX_MESSAGE_BYTES - 200), receiptHandle: 'rh', receiveCount: 1 };
+    const message = { messageId: 'm-full', body: bodyOf(SQS_LIMITS.maxMessageBytes - 200), receiptHandle: 'rh', receiveCount: 1 };
     // Act
     const outcome = await disposition.settleFailure(message, new PermanentJobError(message.messageId, 'r'.repeat(500)));
     // Assert

@@ -1,15 +1,17 @@
-import { runEmailDemo, type EmailDemoResult } from '../../local/email-demo';
+import { runEmbeddedEmail, type EmailRunResult } from '../../local/email/email-run';
 import { EMAIL_CONSUMER_MODES, EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
 
 const JOBS = 2_000;
 const MALFORMED_RATIO = 0.05;
 const TRANSIENT_RATIO = 0.02;
+/** Least share of the mails each of the two workers sends. */
+const MIN_SHARE_PER_WORKER = 0.1;
 
 describe.each(EMAIL_CONSUMER_MODES)('email worker end to end (%s)', (consumers) => {
-  let result: EmailDemoResult;
+  let result: EmailRunResult;
 
   beforeAll(async () => {
-    result = await runEmailDemo({
+    result = await runEmbeddedEmail({
       consumers,
       jobs: JOBS,
       malformedRatio: MALFORMED_RATIO,
@@ -42,6 +44,15 @@ describe.each(EMAIL_CONSUMER_MODES)('email worker end to end (%s)', (consumers) 
   });
 
   it('spreads the work over every consumer process', () => {
+    const shares = Object.values(result.perWorker);
+    const mails = shares.reduce((sum, count) => sum + count, 0);
+
     expect(Object.keys(result.perWorker).sort()).toEqual(['worker-1', 'worker-2']);
+    // Every mail the sink acknowledged is counted once, under the worker that sent it.
+    expect(mails).toBe(result.delivered + result.duplicates);
+    // Competing consumers on one queue: neither may sit idle while the other does the work. The
+    // bound is loose (a worker added under backlog starts late), but a consumer that only took a
+    // handful of messages fails it.
+    for (const count of shares) expect(count).toBeGreaterThanOrEqual(Math.floor(MIN_SHARE_PER_WORKER * mails));
   });
 });

@@ -12,9 +12,10 @@ import { classifyFailure } from '../../lambda/email-worker/message-disposition';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { emailJobs } from '../factories/email-job';
-import { createEmailWorkerResources, EMULATOR_CLIENT_CONFIG } from '../factories/email-infrastructure';
+import { createEmailWorkerResources } from '../factories/email-infrastructure';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { emulatorDynamoDbClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 let dynamoDbEmulator: RunningEmulator;
 let sqsEmulator: RunningEmulator;
@@ -23,8 +24,8 @@ let sqs: SQSClient;
 
 beforeAll(async () => {
   [dynamoDbEmulator, sqsEmulator] = await Promise.all([startDynamoDbEmulator(), startSqsEmulator()]);
-  dynamoDb = new DynamoDBClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: dynamoDbEmulator.endpoint });
-  sqs = new SQSClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: sqsEmulator.endpoint });
+  dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
+  sqs = emulatorSqsClient(sqsEmulator.endpoint);
 });
 
 afterAll(async () => {

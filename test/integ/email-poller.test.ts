@@ -21,12 +21,12 @@ import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { emailJobs } from '../factories/email-job';
 import {
   createEmailWorkerResources,
-  EMULATOR_CLIENT_CONFIG,
   emailWorkerSettingsFor,
   eventually,
   receiveAll,
   recordSqsCalls,
 } from '../factories/email-infrastructure';
+import { emulatorDynamoDbClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 // EMF lines are Powertools' concern; keep the test output readable.
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -41,8 +41,8 @@ const quietLogger = new Logger({ logLevel: 'SILENT' });
 
 beforeAll(async () => {
   [sqsEmulator, dynamoDbEmulator, smtpSink] = await Promise.all([startSqsEmulator(), startDynamoDbEmulator(), startSmtpSink()]);
-  sqs = new SQSClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: sqsEmulator.endpoint });
-  dynamoDb = new DynamoDBClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: dynamoDbEmulator.endpoint });
+  sqs = emulatorSqsClient(sqsEmulator.endpoint);
+  dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
 });
 
 afterEach(async () => {
@@ -57,7 +57,7 @@ afterAll(async () => {
 
 /** A worker client of its own, so a test can count exactly the worker's SQS calls. */
 function workerSqsClient(): SQSClient {
-  return new SQSClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: sqsEmulator.endpoint });
+  return emulatorSqsClient(sqsEmulator.endpoint);
 }
 
 function mailFor(prefix: string): string[] {
@@ -262,7 +262,7 @@ describe('enqueueEmails against fauxqs', () => {
     const result = await enqueueEmails([jobs[0] as EmailJob, tooBig, jobs[2] as EmailJob], {
       queueUrl: resources.queueUrl,
       sqs,
-      retryBackoff: { baseMs: 0, capMs: 0 },
+      retryBackoff: { baseDelayMs: 0, maxDelayMs: 0 },
     });
     // Assert
     expect(result.enqueued).toBe(2);

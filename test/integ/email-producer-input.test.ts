@@ -9,12 +9,12 @@ import {
 import type { EmailJob } from '../../lambda/email-worker/email-job';
 import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
 import { InvalidEmailJobsError } from '../../lambda/email-worker/errors';
-import { provisionEmailLocalStack, type EmailLocalStack } from '../../local/email/email-local-stack';
+import { provisionLocalEmailResources, type LocalEmailResources } from '../../local/email/local-email-resources';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
-import { emulatorClientConfig } from './helpers/emulator-client-config';
 import { EMAIL_TEST_CONTEXT } from './helpers/email-test-context';
+import { emulatorDynamoDbClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 function validJob(index: number): EmailJob {
   return { jobId: `producer-${index}`, to: `user-${index}@example.com`, subject: 'Hello', body: 'Hi' };
@@ -25,13 +25,13 @@ describe('enqueueEmails against the provisioned queue: bad producer input', () =
   let dynamoDbEmulator: RunningEmulator;
   let sqs: SQSClient;
   let dynamoDb: DynamoDBClient;
-  let stack: EmailLocalStack;
+  let resources: LocalEmailResources;
 
   beforeAll(async () => {
     [sqsEmulator, dynamoDbEmulator] = await Promise.all([startSqsEmulator(), startDynamoDbEmulator()]);
-    sqs = new SQSClient(emulatorClientConfig(sqsEmulator.endpoint));
-    dynamoDb = new DynamoDBClient(emulatorClientConfig(dynamoDbEmulator.endpoint));
-    stack = await provisionEmailLocalStack({ consumers: 'lambda', sqs, dynamoDb, context: EMAIL_TEST_CONTEXT });
+    sqs = emulatorSqsClient(sqsEmulator.endpoint);
+    dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
+    resources = await provisionLocalEmailResources({ consumers: 'lambda', sqs, dynamoDb, context: EMAIL_TEST_CONTEXT });
   });
 
   /** Receives and deletes whatever the queue holds. */
@@ -52,17 +52,17 @@ describe('enqueueEmails against the provisioned queue: bad producer input', () =
   it('rejects a batch holding invalid jobs with an error naming each one, and sends nothing', async () => {
     const jobs = [validJob(0), { ...validJob(1), to: 'not-an-address' }, validJob(2), { ...validJob(3), subject: '' }];
 
-    const act = enqueueEmails(jobs, { queueUrl: stack.queueUrl, sqs });
+    const act = enqueueEmails(jobs, { queueUrl: resources.queueUrl, sqs });
 
     await expect(act).rejects.toThrow(InvalidEmailJobsError);
     await expect(act).rejects.toMatchObject({
       rejected: [expect.objectContaining({ index: 1, jobId: 'producer-1' }), expect.objectContaining({ index: 3, jobId: 'producer-3' })],
     });
     const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: stack.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+      new GetQueueAttributesCommand({ QueueUrl: resources.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
     );
     expect(Attributes).toEqual({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' });
-    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.queueUrl, WaitTimeSeconds: 0 }));
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: resources.queueUrl, WaitTimeSeconds: 0 }));
     expect(Messages ?? []).toEqual([]);
   });
 
@@ -70,7 +70,7 @@ describe('enqueueEmails against the provisioned queue: bad producer input', () =
     // Prepare: the emulator really refuses that entry alone (so a partial batch was possible)
     const direct = await sqs.send(
       new SendMessageBatchCommand({
-        QueueUrl: stack.queueUrl,
+        QueueUrl: resources.queueUrl,
         Entries: [
           { Id: 'ok', MessageBody: JSON.stringify(validJob(20)) },
           { Id: 'bad', MessageBody: JSON.stringify({ ...validJob(21), body: 'a\uFFFEb' }) },
@@ -78,20 +78,20 @@ describe('enqueueEmails against the provisioned queue: bad producer input', () =
       }),
     );
     expect(direct.Failed?.map((failed) => failed.Id)).toEqual(['bad']);
-    await drain(stack.queueUrl);
+    await drain(resources.queueUrl);
     const jobs = [validJob(22), { ...validJob(23), body: 'a\uFFFEb' }, validJob(24)];
     // Act
-    const act = enqueueEmails(jobs, { queueUrl: stack.queueUrl, sqs });
+    const act = enqueueEmails(jobs, { queueUrl: resources.queueUrl, sqs });
     // Assert
     await expect(act).rejects.toMatchObject({ rejected: [{ index: 1, problems: ['body holds a character SQS refuses (U+FFFE at index 1)'] }] });
-    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.queueUrl, WaitTimeSeconds: 0 }));
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: resources.queueUrl, WaitTimeSeconds: 0 }));
     expect(Messages ?? []).toEqual([]);
   });
 
   it('enqueues the same jobs once they are fixed (the check above could fail)', async () => {
     const jobs = [validJob(10), validJob(11)];
 
-    const { enqueued, failures } = await enqueueEmails(jobs, { queueUrl: stack.queueUrl, sqs });
+    const { enqueued, failures } = await enqueueEmails(jobs, { queueUrl: resources.queueUrl, sqs });
 
     expect({ enqueued, failures }).toEqual({ enqueued: 2, failures: [] });
   });

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMULATOR_REGION, emulatorEnvironment } from '../../local/emulators/emulator-clients';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 
@@ -49,10 +50,7 @@ describe('email worker process', () => {
     const missingQueueUrl = `${sqsEmulator.endpoint}/000000000000/no-such-queue`;
     // Act
     const { code, output } = await runWorker({
-      AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
+      ...emulatorEnvironment({ sqs: sqsEmulator.endpoint }),
       POWERTOOLS_METRICS_DISABLED: 'true',
       [EMAIL_WORKER_ENV.queueUrl]: missingQueueUrl,
       [EMAIL_WORKER_ENV.deadLetterQueueUrl]: `${missingQueueUrl}-dlq`,
@@ -70,7 +68,7 @@ describe('email worker process', () => {
 
   it('exits 1 listing every missing setting', async () => {
     // Act
-    const { code, output } = await runWorker({ AWS_REGION: 'us-east-1' });
+    const { code, output } = await runWorker({ AWS_REGION: EMULATOR_REGION });
     // Assert
     expect(code).toBe(1);
     expect(output).toContain(EMAIL_WORKER_ENV.queueUrl);

@@ -11,7 +11,7 @@ import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { emailVariantTemplate } from '../../local/variants/email-variant-template';
 import { runFanoutVariant, type FanoutVariantRunResult } from '../../local/variants/fanout-variant-run';
 import { provisionVariant } from '../../local/variants/provisioned-variant';
-import { EMULATOR_CLIENT_CONFIG } from '../factories/email-infrastructure';
+import { emulatorSnsClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 let emulator: RunningEmulator;
 let sqs: SQSClient;
@@ -23,8 +23,8 @@ const SETUP_TIMEOUT_MS = 300_000;
 
 beforeAll(async () => {
   emulator = await startSqsEmulator();
-  sqs = new SQSClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: emulator.endpoint });
-  sns = new SNSClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: emulator.endpoint });
+  sqs = emulatorSqsClient(emulator.endpoint);
+  sns = emulatorSnsClient(emulator.endpoint);
   const provisioned = await provisionVariant(emailVariantTemplate('standard'), { sqs, sns });
   if (provisioned.signupTopicArn === undefined || provisioned.analyticsQueueUrl === undefined) throw new Error('no signup fan-out in the template');
   result = await runFanoutVariant({

@@ -5,13 +5,13 @@
  * fauxqs 2.4 keeps a deduplication id for 5 minutes (as SQS) in a cache of at most 10,000 ids; a
  * test cannot wait out the window, so "after 5 minutes" is not covered here. fauxqs also hands out at
  * most one message per group per receive (SQS may return several of a group in order), so the
- * poller's own one-per-group rule is proven in test/unit/email-worker/poller-fifo.test.ts.
+ * poller's own one-per-group rule is proven in test/unit/sqs-poller/poller-fifo.test.ts.
  */
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { runQueueVariant } from '../../local/variants/queue-variant-run';
-import { EMULATOR_CLIENT_CONFIG } from '../factories/email-infrastructure';
+import { emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 let emulator: RunningEmulator;
 let sqs: SQSClient;
@@ -19,7 +19,7 @@ let sequence = 0;
 
 beforeAll(async () => {
   emulator = await startSqsEmulator();
-  sqs = new SQSClient({ ...EMULATOR_CLIENT_CONFIG, endpoint: emulator.endpoint });
+  sqs = emulatorSqsClient(emulator.endpoint);
 });
 
 afterAll(async () => {

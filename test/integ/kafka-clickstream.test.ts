@@ -3,7 +3,9 @@
  * Maven-resolved jars, or KAFKA_BOOTSTRAP_SERVERS): consumer groups, a SIGKILLed member, poison
  * records, replay and compaction. Outcomes are counted, never timed.
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
@@ -16,7 +18,8 @@ import { parseClickstreamEvent, type ClickstreamEvent } from '../../lambda/share
 import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
-import { waitForActiveTable } from '../../local/dynamodb/wait-for-active-table';
+import { EMULATOR_REGION, emulatorDynamoDbClient } from '../../local/emulators/emulator-clients';
+import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
 import { startAnalyticsMemberProcess } from '../../local/kafka/analytics-member-processes';
 import { awaitCompaction } from '../../local/kafka/await-compaction';
 import { createClickstreamTopics, type ClickstreamTopicNames } from '../../local/kafka/kafka-topics';
@@ -30,8 +33,8 @@ import { describeWithKafka } from '../factories/kafka-broker-suite';
 import { capturePowertoolsOutput, type PowertoolsOutput } from '../factories/clickstream-emf-capture';
 
 const PARTITIONS = 3;
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Topic and group names of this run: KAFKA_BOOTSTRAP_SERVERS may name a broker that earlier runs used. */
+const RUN = `-${randomUUID().slice(0, 8)}`;
 
 describeWithKafka('Kafka clickstream on a real broker', (broker) => {
   let dynamo: RunningEmulator;
@@ -40,7 +43,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
 
   beforeAll(async () => {
     dynamo = await startDynamoDbEmulator();
-    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials });
+    const client = emulatorDynamoDbClient(dynamo.endpoint);
     documentClient = DynamoDBDocumentClient.from(client);
     output = capturePowertoolsOutput();
   }, 60_000);
@@ -51,7 +54,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
   });
 
   async function sessionTable(name: string): Promise<DynamoDbSessionStore> {
-    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials });
+    const client = emulatorDynamoDbClient(dynamo.endpoint);
     await client.send(
       new CreateTableCommand({
         TableName: name,
@@ -82,13 +85,13 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
       deadLetterTopic: topics.deadLetter,
       settings: { ...settings, batchingWindowMs: 100, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${topics.clickstream}` },
       handler,
-      function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
+      function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: EMULATOR_REGION },
     });
   }
 
   it('every group sees every record; inside the analytics group each record is processed once', async () => {
     // Prepare
-    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix: '-groups' });
+    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix: `-groups${RUN}` });
     const events = generateClickstreamEvents({ events: 600, users: 30, seed: 11 });
     const store = await sessionTable('sessions-groups');
     await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records: events });
@@ -128,37 +131,62 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
     expect(aggregateClickstream(replayedEvents)).toEqual(aggregateClickstream(events));
   });
 
-  it('a SIGKILLed member loses nothing: its partitions move, per-key order holds, duplicates are counted', async () => {
-    // Prepare: the member processes read the default topic names, so this test owns them.
-    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS });
+  it('a member SIGKILLed while records are still produced loses nothing: its partitions move, per-key order holds, duplicates are counted', async () => {
+    // Prepare: a run suffix keeps this group and its topics apart from the other tests' (and runs').
+    const suffix = `-sigkill${RUN}`;
+    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix });
     const events = generateClickstreamEvents({ events: 3000, users: 60, seed: 12 });
-    const members = ['killed', 'survivor'].map((memberId) =>
-      startAnalyticsMemberProcess(memberId, broker().bootstrapServers, { ANALYTICS_SESSION_TIMEOUT_MS: '6000' }),
-    );
-    await Promise.all(members.map((member) => member.started));
-
-    // Act
-    await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records: events, batchSize: 100 });
-    members[0]?.kill();
+    const [first, rest] = [events.slice(0, 1000), events.slice(1000)];
+    const env = { ANALYTICS_SESSION_TIMEOUT_MS: '6000', ANALYTICS_NAME_SUFFIX: suffix };
+    const [killed, survivor] = ['killed', 'survivor'].map((memberId) => startAnalyticsMemberProcess(memberId, broker().bootstrapServers, env));
+    if (killed === undefined || survivor === undefined) throw new Error('two members expected');
+    await Promise.all([killed.started, survivor.started]);
     const expected = new Set(events.map((event) => event.eventId));
-    let outcome = analyticsOutcome([], expected);
+    const outcomeNow = async () => analyticsOutcome(await readWholeTopic({ bootstrapServers: broker().bootstrapServers, topic: topics.sessions }), expected);
+
+    // Act: the member to be killed owns partitions and has processed some of them; the kill lands a
+    // third of the way through the second part, and producing goes on while its partitions wait for
+    // the session timeout.
+    await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records: first, batchSize: 100 });
+    for (let waited = 0; ((await outcomeNow()).perMember.killed ?? 0) === 0 && waited < 30_000; waited += 250) await sleep(250);
+    let sentAtKill: number | undefined;
+    await produceClickstream({
+      bootstrapServers: broker().bootstrapServers,
+      topic: topics.clickstream,
+      records: rest,
+      batchSize: 50,
+      onBatchSent: (sent) => {
+        if (sentAtKill === undefined && sent >= rest.length / 3) {
+          killed.kill();
+          sentAtKill = sent;
+        }
+      },
+    });
+    let outcome = await outcomeNow();
     for (let waited = 0; outcome.lost > 0 && waited < 90_000; waited += 1000) {
       await sleep(1000);
-      outcome = analyticsOutcome(await readWholeTopic({ bootstrapServers: broker().bootstrapServers, topic: topics.sessions }), expected);
+      outcome = await outcomeNow();
     }
-    await members[1]?.stop();
+    await survivor.stop();
+    // Their fault lines, should the group have stalled.
+    if (outcome.lost > 0) process.stderr.write(`killed member stderr: ${killed.stderr()}\nsurvivor stderr: ${survivor.stderr()}\n`);
+    // Reported past the console spies of capturePowertoolsOutput.
+    process.stderr.write(`SIGKILL mid-produce: ${outcome.seen}/${events.length} seen, ${outcome.lost} lost, ${outcome.duplicates} duplicates, per member ${JSON.stringify(outcome.perMember)}\n`);
 
     // Assert
+    expect(sentAtKill).toBeLessThan(rest.length);
+    expect(outcome.perMember.killed).toBeGreaterThan(0);
     expect(outcome.lost).toBe(0);
     expect(outcome.perKeyOrderInversions).toBe(0);
     expect(outcome.seen).toBe(events.length);
     expect(outcome.perMember.survivor).toBeGreaterThan(0);
+    // Every processing is either a first one or a counted duplicate.
     expect(outcome.seen + outcome.duplicates).toBe(Object.values(outcome.perMember).reduce((sum, count) => sum + count, 0));
   });
 
   it('poison records go to the dead-letter topic after retries while the partition keeps moving', async () => {
     // Prepare
-    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: 1, suffix: '-poison' });
+    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: 1, suffix: `-poison${RUN}` });
     const valid = generateClickstreamEvents({ events: 60, users: 5, seed: 13 });
     const poison = [{ key: 'user-0001', raw: '{not json' }, { key: 'user-0002', raw: '{"type":"page_view"}' }];
     const records = [...valid.slice(0, 20), poison[0], ...valid.slice(20, 40), poison[1], ...valid.slice(40)].filter((record) => record !== undefined);
@@ -184,7 +212,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
 
   it('replay from the earliest offset and by timestamp reproduce the aggregates; compaction leaves one record per key', async () => {
     // Prepare
-    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix: '-replay', fastCompaction: true });
+    const topics = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS, suffix: `-replay${RUN}` });
     const before = generateClickstreamEvents({ events: 300, users: 20, seed: 14 });
     const after = generateClickstreamEvents({ events: 300, users: 20, seed: 15 });
     await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records: before });

@@ -2,18 +2,18 @@
  * The local Kinesis event-source runner against kinesis-local and fauxqs: per-key order, bisect,
  * partial batch responses, retries, record age and the on-failure destination, counted end to end.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordsCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
-import type { KinesisEventSourceSettings } from '../../local/kinesis/event-source-settings';
-import { createKinesisEventSourceRunner, type KinesisHandler } from '../../local/kinesis/kinesis-event-source-runner';
-import { emulatorKinesisClient } from '../../local/kinesis/emulator-kinesis-client';
-import { emulatorClientConfig } from './helpers/emulator-client-config';
-import type { KinesisOnFailureRecord } from '../../local/kinesis/on-failure-record';
-import { sqsOnFailureDestination } from '../../local/kinesis/sqs-on-failure-destination';
+import type { KinesisEventSourceSettings } from '../../local/clickstream/kinesis-event-source/event-source-settings';
+import { createKinesisEventSourceRunner, type KinesisHandler } from '../../local/clickstream/kinesis-event-source/kinesis-event-source-runner';
+import { emulatorKinesisClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
+import type { KinesisOnFailureRecord } from '../../local/clickstream/kinesis-event-source/on-failure-record';
+import { sqsOnFailureDestination } from '../../local/clickstream/kinesis-event-source/sqs-on-failure-destination';
 
 interface TestEvent {
   readonly user: string;
@@ -77,7 +77,7 @@ describe('local Kinesis event-source runner', () => {
   beforeAll(async () => {
     [kinesisEmulator, sqsEmulator] = await Promise.all([startKinesisEmulator(), startSqsEmulator()]);
     kinesis = emulatorKinesisClient(kinesisEmulator.endpoint);
-    sqs = new SQSClient(emulatorClientConfig(sqsEmulator.endpoint));
+    sqs = emulatorSqsClient(sqsEmulator.endpoint);
   });
 
   afterAll(async () => {
@@ -233,7 +233,7 @@ describe('local Kinesis event-source runner', () => {
         const users = new Set(decode(event).map((e) => e.user));
         for (const user of users) overlaps += inFlightUsers.has(user) ? 1 : 0;
         users.forEach((user) => inFlightUsers.add(user));
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await sleep(5);
         log.commit(decode(event));
         users.forEach((user) => inFlightUsers.delete(user));
       },

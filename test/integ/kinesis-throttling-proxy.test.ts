@@ -5,9 +5,9 @@
 import { CreateStreamCommand, PutRecordsCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
-import { emulatorKinesisClient } from '../../local/kinesis/emulator-kinesis-client';
-import { readWholeStream } from '../../local/kinesis/read-whole-stream';
-import { InvalidThrottlingOptionError, startThrottlingProxy, type ThrottlingProxy } from '../../local/kinesis/throttling-proxy';
+import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';
+import { readWholeStream } from '../../local/clickstream/kinesis-event-source/read-whole-stream';
+import { InvalidThrottlingOptionError, startThrottlingProxy, type ThrottlingProxy } from './helpers/kinesis-throttling-proxy';
 
 /** Entry factory: payload names its position so the read-back can be matched exactly. */
 function entries(prefix: string, count: number): { Data: Uint8Array; PartitionKey: string }[] {

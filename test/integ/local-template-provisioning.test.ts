@@ -1,18 +1,18 @@
 import { DynamoDBClient, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { TableProvisioner } from '../../local/dynamodb/table-provisioner';
+import { TableProvisioner } from '../../local/provisioning/table-provisioner';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
-import { QueueProvisioner } from '../../local/sqs/queue-provisioner';
-import { resourcesOfType } from '../../local/template/cfn-template';
-import { eventSourceMappings, lambdaFunctions } from '../../local/template/compute-resources';
-import { newRunPrefix } from '../../local/template/physical-names';
-import { provisionTemplate, type ProvisionedTemplate } from '../../local/template/provision-template';
-import { synthesizeTemplates, templateOf } from '../../local/template/synthesize-templates';
-import { unemulatedResourceTypes } from '../../local/template/unemulated-resources';
-import { emulatorClientConfig } from './helpers/emulator-client-config';
+import { QueueProvisioner } from '../../local/provisioning/queue-provisioner';
+import { resourcesOfType } from '../../local/provisioning/cfn-template';
+import { eventSourceMappings, lambdaFunctions } from '../../local/provisioning/compute-resources';
+import { newRunPrefix } from '../../local/provisioning/physical-names';
+import { provisionTemplate, type ProvisionedTemplate } from '../../local/provisioning/provision-template';
+import { synthesizeTemplates, templateOf } from '../../local/provisioning/synthesize-templates';
+import { unemulatedResourceTypes } from '../../local/provisioning/unemulated-resources';
 import { buildTemplateFixtureApp, FIXTURE, FIXTURE_STACK_NAME } from './helpers/template-fixture-app';
+import { emulatorDynamoDbClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 describe('provisioning from a synthesized template', () => {
   const template = templateOf(synthesizeTemplates({ buildApp: buildTemplateFixtureApp }), FIXTURE_STACK_NAME);
@@ -27,8 +27,8 @@ describe('provisioning from a synthesized template', () => {
 
   beforeAll(async () => {
     [sqsEmulator, dynamoDbEmulator] = await Promise.all([startSqsEmulator(), startDynamoDbEmulator()]);
-    sqs = new SQSClient(emulatorClientConfig(sqsEmulator.endpoint));
-    dynamoDb = new DynamoDBClient(emulatorClientConfig(dynamoDbEmulator.endpoint));
+    sqs = emulatorSqsClient(sqsEmulator.endpoint);
+    dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
     const namePrefix = newRunPrefix();
     provisioned = await provisionTemplate(template, [new QueueProvisioner({ sqs, namePrefix }), new TableProvisioner({ dynamoDb, namePrefix })]);
   });

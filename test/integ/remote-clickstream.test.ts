@@ -7,7 +7,7 @@
 import type { RemoteClients } from '../../local/remote/remote-clients';
 import { findDeployedClickstream } from '../../local/remote/deployed-stacks';
 import { runRemoteClickstream, type RemoteClickstreamObservation } from '../../local/remote/remote-clickstream-run';
-import { newRunPrefix } from '../../local/template/physical-names';
+import { newRunPrefix } from '../../local/provisioning/physical-names';
 import { describeRemoteOnly, TEST_TARGET } from './helpers/target';
 import { remoteSuiteClients, remoteSuiteSettings } from './helpers/target-remote-run';
 

@@ -6,7 +6,7 @@
 import type { RemoteClients } from '../../local/remote/remote-clients';
 import { findDeployedEmailWorker } from '../../local/remote/deployed-stacks';
 import { runRemoteEmail, type RemoteEmailObservation } from '../../local/remote/remote-email-run';
-import { newRunPrefix } from '../../local/template/physical-names';
+import { newRunPrefix } from '../../local/provisioning/physical-names';
 import { describeRemoteOnly, TEST_TARGET } from './helpers/target';
 import { remoteSuiteClients, remoteSuiteSettings } from './helpers/target-remote-run';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ComparisonResult } from '../../local/comparison/comparison-result';
-import { isKafkaNotRun, type KafkaComparison } from '../../local/comparison/kafka-comparison';
+import { isDeployedKafka, isKafkaNotRun, type KafkaComparison } from '../../local/comparison/kafka-comparison';
 import { kafkaAvailability } from '../../local/kafka/kafka-availability';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
@@ -124,7 +124,7 @@ describe('npm start -- --json (embedded)', () => {
   });
 
   function kafkaColumn(): KafkaComparison {
-    if (result.kafka === undefined || isKafkaNotRun(result.kafka)) throw new Error(`no Kafka figures: ${JSON.stringify(result.kafka)}`);
+    if (result.kafka === undefined || isKafkaNotRun(result.kafka) || isDeployedKafka(result.kafka)) throw new Error(`no embedded Kafka figures: ${JSON.stringify(result.kafka)}`);
     return result.kafka;
   }
 

@@ -11,8 +11,9 @@ import { InvalidPropError } from '../../lib/common/invalid-prop-error';
 import { buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
 import { cdkJsonContext, SAMPLE_EMAIL_FROM, SKIP_BUNDLING, synthesizeEmailWorker } from './helpers/email-worker-app';
 import { describeSharedEmailWorkerResources, type SynthesizedEmailWorker } from './helpers/email-worker-shared-assertions';
+import { EMAIL_CONSUMER_MODES } from '../../lambda/shared/email-worker-choices';
 
-describe.each(['fargate', 'lambda'] as const)('EmailWorkerStack (fifo, %s)', (consumers) => {
+describe.each(EMAIL_CONSUMER_MODES)('EmailWorkerStack (fifo, %s)', (consumers) => {
   let synthesized: SynthesizedEmailWorker;
 
   beforeAll(() => {

@@ -291,5 +291,15 @@ describe('KafkaStack (provisioned, defaults)', () => {
     for (const key of Object.values(KAFKA_OUTPUTS)) template.hasOutput(key, {});
     template.hasOutput(KAFKA_OUTPUTS.clusterArn, { Value: resolve(stack.clickstream.cluster.clusterArn) });
     template.hasOutput(KAFKA_OUTPUTS.clusterMode, { Value: 'provisioned' });
+    template.hasOutput(KAFKA_OUTPUTS.deadLetterTopic, { Value: KAFKA_TOPICS.deadLetter });
+  });
+
+  it('the client security group output → a group the cluster security group admits on 9098, in the brokers\' subnets', () => {
+    const [clusterGroup] = (only('AWS::MSK::Cluster').Properties.BrokerNodeGroupInfo as { SecurityGroups: unknown[]; ClientSubnets: unknown[] }).SecurityGroups;
+    const clientGroup = (template.findOutputs(KAFKA_OUTPUTS.clientSecurityGroupId)[KAFKA_OUTPUTS.clientSecurityGroupId] as { Value: unknown }).Value;
+    const subnets = (template.findOutputs(KAFKA_OUTPUTS.clientSubnetIds)[KAFKA_OUTPUTS.clientSubnetIds] as { Value: unknown }).Value;
+
+    expect(ingressRules()).toContainEqual({ GroupId: clusterGroup, SourceSecurityGroupId: clientGroup, FromPort: 9098, ToPort: 9098 });
+    expect(subnets).toEqual({ 'Fn::Join': [',', (only('AWS::MSK::Cluster').Properties.BrokerNodeGroupInfo as { ClientSubnets: unknown[] }).ClientSubnets] });
   });
 });

@@ -12,6 +12,7 @@ import type { EmailLambdaConsumer } from '../../lib/email-worker/email-lambda-co
 import { Template } from 'aws-cdk-lib/assertions';
 import { newTestApp, SAMPLE_EMAIL_FROM, synthesizeEmailWorker } from './helpers/email-worker-app';
 import { policyStatements, type SynthesizedEmailWorker } from './helpers/email-worker-shared-assertions';
+import { EMAIL_CONSUMER_MODES } from '../../lambda/shared/email-worker-choices';
 
 /** The actions of every statement granted to `role` whose actions start with `service:`, sorted. */
 function actionsOf(template: Template, stack: { resolve(value: unknown): unknown }, role: IRole | undefined, service: string): string[] {
@@ -68,7 +69,7 @@ describe('clickstream roles', () => {
   });
 });
 
-describe.each(['lambda', 'fargate'] as const)('email consumer role (%s)', (consumers) => {
+describe.each(EMAIL_CONSUMER_MODES)('email consumer role (%s)', (consumers) => {
   let synthesized: SynthesizedEmailWorker;
   beforeAll(() => {
     synthesized = synthesizeEmailWorker({ consumers, emailFrom: SAMPLE_EMAIL_FROM });

@@ -1,5 +1,5 @@
 import { parseAdviseFlags } from '../../../advisor/flags';
-import { AdvisorUsageError } from '../../../advisor/usage-error';
+import { UsageError } from '../../../lambda/shared/errors';
 
 describe('parseAdviseFlags', () => {
   it('reads the issue example into a workload', () => {
@@ -23,7 +23,7 @@ describe('parseAdviseFlags', () => {
     [['--rate', '1/s', '--size', '1KB', '--colour'], /Unknown option/],
   ])('rejects %j', (argv, message) => {
     const parse = (): unknown => parseAdviseFlags(argv);
-    expect(parse).toThrow(AdvisorUsageError);
+    expect(parse).toThrow(UsageError);
     expect(parse).toThrow(message);
   });
 });

@@ -1,5 +1,5 @@
 import { parseDuration, parseMultiplier, parseRate, parseSize } from '../../../advisor/units';
-import { AdvisorUsageError } from '../../../advisor/usage-error';
+import { UsageError } from '../../../lambda/shared/errors';
 
 describe('advisor units', () => {
   it.each([
@@ -40,7 +40,7 @@ describe('advisor units', () => {
     [() => parseDuration('--retention', '7 weeks'), /not a duration/],
     [() => parseMultiplier('--peak', '0.5x'), /below 1x/],
   ])('rejects bad input with a specific message (%#)', (parse, message) => {
-    expect(parse).toThrow(AdvisorUsageError);
+    expect(parse).toThrow(UsageError);
     expect(parse).toThrow(message);
   });
 });

@@ -2,21 +2,21 @@
  * The processor handler against dynalite: real DynamoDB semantics for the conditional write that
  * makes redelivery idempotent.
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { padSequenceNumber } from '../../../lambda/clickstream-processor/sequence-number';
 import { DynamoDbSessionStore, SessionWriteConflictError } from '../../../lambda/clickstream-processor/session-store';
 import { startDynamoDbEmulator } from '../../../local/emulators/dynamodb-emulator';
+import { emulatorDynamoDbClient, emulatorEnvironment } from '../../../local/emulators/emulator-clients';
 import type { RunningEmulator } from '../../../local/emulators/child-emulator';
 import { aClick, aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';
-import { waitForActiveTable } from '../../../local/dynamodb/wait-for-active-table';
+import { waitForActiveTable } from '../../../local/provisioning/wait-for-active-table';
 
 const TABLE = 'clickstream-sessions';
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 describe('clickstream processor handler on DynamoDB (dynalite)', () => {
   let dynamo: RunningEmulator;
@@ -27,7 +27,7 @@ describe('clickstream processor handler on DynamoDB (dynalite)', () => {
 
   beforeAll(async () => {
     dynamo = await startDynamoDbEmulator();
-    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials });
+    const client = emulatorDynamoDbClient(dynamo.endpoint);
     documentClient = DynamoDBDocumentClient.from(client);
     await client.send(
       new CreateTableCommand({
@@ -39,10 +39,7 @@ describe('clickstream processor handler on DynamoDB (dynalite)', () => {
     );
     await waitForActiveTable(client, TABLE);
     Object.assign(process.env, {
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
+      ...emulatorEnvironment({ dynamoDb: dynamo.endpoint }),
       SESSION_TABLE_NAME: TABLE,
       SESSION_TIMEOUT_SECONDS: '1800',
       POWERTOOLS_METRICS_NAMESPACE: 'QueueOrStream/Clickstream',

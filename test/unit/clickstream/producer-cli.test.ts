@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { parseProducerArgs, UsageError } from '../../../lambda/clickstream-producer/cli-args';
+import { parseProducerArgs } from '../../../lambda/clickstream-producer/cli-args';
+import { UsageError } from '../../../lambda/shared/errors';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -21,17 +22,32 @@ describe('parseProducerArgs', () => {
     [['--events', '2.5', '--stream', 's'], 'Flag --events must be an integer, got "2.5"'],
     [['--users', '0', '--stream', 's'], 'Flag --users must be between 1 and 1,000,000, got 0'],
     [['--concurrency', '17', '--stream', 's'], 'Flag --concurrency must be between 1 and 16, got 17'],
-    [['--events', '--stream', 's'], 'Flag --events needs a value'],
+    [['--events', '--stream', 's'], 'Flag --events needs a value (write --events=VALUE for a value that starts with a dash)'],
+    [['--stream', 's', '--events'], 'Flag --events needs a value (write --events=VALUE for a value that starts with a dash)'],
+    [['--stream', 's', '--users='], 'Flag --users needs a value'],
+    [['--stream', 's', 'extra'], 'Unexpected argument "extra": every option is a --flag'],
+    [['--stream', 's', '--events=-3'], 'Flag --events must be between 1 and 10,000,000, got -3'],
     [['--events', '5'], 'No stream: pass --stream NAME or set CLICKSTREAM_STREAM_NAME'],
     [['--stream', 's', '--endpoint', 'localhost:4567'], 'Flag --endpoint must be an http(s) URL, got "localhost:4567"'],
   ])('rejects %j with a specific message', (argv, message) => {
     expect(() => parseProducerArgs(argv, {})).toThrow(new UsageError(message));
+    expect(() => parseProducerArgs(argv, {})).toThrow(UsageError);
+  });
+
+  it('names the flag at fault on the error', () => {
+    expect(() => parseProducerArgs(['--stream', 's', '--concurrency', '0'], {})).toThrow(expect.objectContaining({ flag: '--concurrency' }));
+  });
+
+  it('reads -h and --help without a stream', () => {
+    expect(parseProducerArgs(['-h'], {}).help).toBe(true);
+    expect(parseProducerArgs(['--help'], {}).help).toBe(true);
   });
 });
 
 describe('producer CLI', () => {
   it.each([
-    [['--events', '-3', '--stream', 's'], /Flag --events must be between 1 and 10,000,000, got -3/],
+    [['--events=-3', '--stream', 's'], /Flag --events must be between 1 and 10,000,000, got -3/],
+    [['--events', '-3', '--stream', 's'], /Flag --events needs a value \(write --events=VALUE/],
     [['--bogus'], /Unknown flag --bogus/],
   ])('exits 2 with the reason and the usage for %j', (argv, message) => {
     // Act

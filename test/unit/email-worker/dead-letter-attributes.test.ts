@@ -4,7 +4,7 @@ import {
   MAX_FAILURE_REASON_BYTES,
   sanitizeFailureReason,
 } from '../../../lambda/email-worker/dead-letter-attributes';
-import { findSqsRefusedCharacter, truncateUtf8 } from '../../../lambda/email-worker/sqs-text';
+import { findSqsRefusedCharacter, truncateUtf8 } from '../../../lambda/sqs-poller/sqs-text';
 
 describe('sanitizeFailureReason', () => {
   it('folds CR/LF and tabs into single spaces, so a reason stays on one line', () => {

@@ -1,6 +1,6 @@
 import { DEAD_LETTER_ATTRIBUTE_BYTES } from '../../../lambda/email-worker/dead-letter-attributes';
 import { enqueueEmails, maxJobBodyBytes, packBatches } from '../../../lambda/email-worker/enqueue-emails';
-import { SQS_MAX_MESSAGE_BYTES } from '../../../lambda/email-worker/sqs-limits';
+import { SQS_LIMITS } from '../../../lambda/shared/aws-limits';
 import { InvalidEmailJobsError } from '../../../lambda/email-worker/errors';
 import type { EmailJob } from '../../../lambda/email-worker/email-job';
 import { recordingSqsClient, type RecordedCommand } from '../../factories/email-fakes';
@@ -17,7 +17,7 @@ function acceptAll(command: RecordedCommand) {
   return { Successful: entriesOf(command).map((entry) => ({ Id: entry.Id })), Failed: [] };
 }
 
-const noWait = { baseMs: 0, capMs: 0 };
+const noWait = { baseDelayMs: 0, maxDelayMs: 0 };
 
 describe('enqueueEmails: validation', () => {
   it('sends nothing and lists each bad job with its reasons', async () => {
@@ -59,15 +59,15 @@ describe('enqueueEmails: validation', () => {
       const job = anEmailJob({ jobId, body: '' });
       return { ...job, body: 'x'.repeat(bytes - Buffer.byteLength(JSON.stringify(job), 'utf8')) };
     };
-    const oneMiB = padTo(SQS_MAX_MESSAGE_BYTES, 'one-mib');
-    const atLimit = padTo(maxJobBodyBytes(SQS_MAX_MESSAGE_BYTES), 'at-limit');
+    const oneMiB = padTo(SQS_LIMITS.maxMessageBytes, 'one-mib');
+    const atLimit = padTo(maxJobBodyBytes(SQS_LIMITS.maxMessageBytes), 'at-limit');
     // Act
     const refused = enqueueEmails([oneMiB], { queueUrl: 'https://queue', sqs: sqs.client });
     const sent = await enqueueEmails([atLimit], { queueUrl: 'https://queue', sqs: sqs.client });
     // Assert
-    await expect(refused).rejects.toThrow(`serialized job is ${SQS_MAX_MESSAGE_BYTES} bytes`);
+    await expect(refused).rejects.toThrow(`serialized job is ${SQS_LIMITS.maxMessageBytes} bytes`);
     expect(sent).toEqual({ enqueued: 1, failures: [] });
-    expect(maxJobBodyBytes(SQS_MAX_MESSAGE_BYTES) + DEAD_LETTER_ATTRIBUTE_BYTES).toBe(SQS_MAX_MESSAGE_BYTES);
+    expect(maxJobBodyBytes(SQS_LIMITS.maxMessageBytes) + DEAD_LETTER_ATTRIBUTE_BYTES).toBe(SQS_LIMITS.maxMessageBytes);
   });
 
   it.each([

@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import {
   describeRetryScheduleProblem,
-  earliestRedeliveryWithHeartbeat,
   lastReceiveSeconds,
   retryScheduleFixes,
   retryScheduleOutlastsLease,
 } from '../../../lambda/email-worker/retry-schedule';
+import { earliestRedeliveryWithHeartbeat } from '../../../lambda/sqs-poller/visibility-heartbeat';
 import {
   fargateConsumerTiming, lambdaConsumerTiming, type RetryScheduleProps, retryScheduleProblem,
 } from '../../../lib/email-worker/consumer-timing';

@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createEmailWorkerRuntime } from '../../../lambda/email-worker/email-worker-runtime';
 import { DEAD_LETTER_ATTRIBUTES } from '../../../lambda/email-worker/message-disposition';
-import { createSqsBatchHandler } from '../../../lambda/email-worker/sqs-batch-handler';
+import { createSqsBatchHandler } from '../../../lambda/sqs-poller/sqs-batch-handler';
 import { FakeMailer, recordingSqsClient } from '../../factories/email-fakes';
 import { InMemoryIdempotencyStore } from '../../factories/email-idempotency-store';
 import { anEmailJob } from '../../factories/email-job';

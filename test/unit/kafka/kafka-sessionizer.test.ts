@@ -59,7 +59,7 @@ describe('Kafka sessionizer', () => {
     expect(metricValues(output.metrics, 'RedeliveredEventsSkipped').map((metric) => metric.value)).toEqual([0, 2]);
   });
 
-  it('reports poison records as <topic>-<partition>-<offset> and still applies the rest', async () => {
+  it('reports poison records by { partition: <topic>-<partition>, offset } and still applies the rest', async () => {
     // Prepare
     const event = mskEventOf([
       { value: aPageView({ userId: 'a' }), partition: 2 },
@@ -74,9 +74,9 @@ describe('Kafka sessionizer', () => {
 
     // Assert
     expect(response.batchItemFailures).toEqual([
-      { itemIdentifier: 'clickstream-2-101' },
-      { itemIdentifier: 'clickstream-2-102' },
-      { itemIdentifier: 'clickstream-2-103' },
+      { itemIdentifier: { partition: 'clickstream-2', offset: 101 } },
+      { itemIdentifier: { partition: 'clickstream-2', offset: 102 } },
+      { itemIdentifier: { partition: 'clickstream-2', offset: 103 } },
     ]);
     expect(store.items.get('a')?.pageCount).toBe(2);
     expect(metricValues(output.metrics, 'InvalidEvents').map((metric) => metric.value)).toEqual([3]);
@@ -91,7 +91,10 @@ describe('Kafka sessionizer', () => {
     const response = await processBatch(event, aLambdaContext());
 
     // Assert
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'clickstream-0-100' }, { itemIdentifier: 'clickstream-0-101' }]);
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: { partition: 'clickstream-0', offset: 100 } },
+      { itemIdentifier: { partition: 'clickstream-0', offset: 101 } },
+    ]);
     expect(store.items.has('a')).toBe(false);
     expect(store.items.get('b')?.pageCount).toBe(1);
   });

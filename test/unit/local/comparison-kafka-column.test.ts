@@ -16,7 +16,7 @@ function kafkaText(kafka: KafkaColumn | undefined, dimension: string): string {
 describe('comparison table: the Kafka column', () => {
   it('renders the figures of the run in each of the five rows', () => {
     // Prepare
-    const kafka = kafkaComparison({ rebalance: { lost: 0, duplicates: 37 }, crossPartitionInterleavings: 412, compaction: { keys: 21, recordsAfter: 21 } });
+    const kafka = kafkaComparison({ rebalance: { lost: 0, duplicates: 37, producedAfterKill: 750 }, crossPartitionInterleavings: 412, compaction: { keys: 21, recordsAfter: 21 } });
 
     // Act
     const who = kafkaText(kafka, 'Who gets it');
@@ -28,7 +28,7 @@ describe('comparison table: the Kafka column', () => {
     // Assert
     expect(who).toContain('seen by sessionizer 200, analytics 200, replay 200');
     expect(who).toContain('member-1: 60, member-2: 80, member-3: 70, member-4: 50');
-    expect(who).toContain('after the SIGKILL of member-2: lost 0, duplicates 37');
+    expect(who).toContain('after the SIGKILL of member-2 (750 records still to produce): lost 0, duplicates 37');
     expect(ordering).toContain('per-key order inversions: 0');
     expect(ordering).toContain('cross-partition interleavings: 412');
     expect(replay).toContain('by timestamp 100/100; same aggregates: yes');
@@ -66,7 +66,7 @@ describe('Kafka expectations', () => {
   it('name each broken promise', () => {
     const kafka = kafkaComparison({
       groups: { sessionizer: { seen: 200 }, analytics: { seen: 190 }, 'replay-earliest': { seen: 200 } },
-      rebalance: { lost: 10, duplicates: 0 },
+      rebalance: { lost: 10, duplicates: 0, producedAfterKill: 750 },
       perKeyOrderInversions: 3,
       replayAggregatesEqual: false,
       deadLettered: 1,
@@ -94,7 +94,7 @@ describe('Kafka expectations', () => {
   });
 
   it('are part of the whole run\'s expectations', () => {
-    const result = { ...comparisonResult(), kafka: kafkaComparison({ rebalance: { lost: 5, duplicates: 0 } }) };
+    const result = { ...comparisonResult(), kafka: kafkaComparison({ rebalance: { lost: 5, duplicates: 0, producedAfterKill: 750 } }) };
 
     expect(unmetExpectations(result)).toContain('kafka: 5 event(s) lost after the SIGKILL (expected 0)');
   });

@@ -1,17 +1,18 @@
 /** The pure observers behind the comparison's figures: delivery order, retry log lines, backlog scaling, shard shares. */
-import { deliveredAfterPoison, hotKeyShare, recordsPerShard } from '../../../local/clickstream-shard-report';
-import { withHotUser, InvalidHotUserShareError } from '../../../local/clickstream-hot-user';
+import { deliveredAfterPoison, hotKeyShare, recordsPerShard } from '../../../local/clickstream/shard-report';
+import { withHotUser, InvalidHotUserShareError } from '../../../local/clickstream/hot-user';
 import { condensedReport } from '../../../local/comparison/condensed-report';
 import { workersToAdd, type BacklogScalingPolicy } from '../../../local/email/backlog-scaler';
 import { countAdjacentInversions, countDeliveryOrderInversions } from '../../../local/email/delivery-order';
-import { RETRY_SCHEDULED_MESSAGE, RetryLogCounter } from '../../../local/email/retry-log-counter';
+import { RetryLogCounter } from '../../../local/email/retry-log-counter';
+import { EMAIL_WORKER_LOG_EVENTS } from '../../../lambda/email-worker/log-events';
 import type { CapturedMail } from '../../../local/emulators/smtp-sink';
-import type { ShardDelivery } from '../../../local/clickstream-consumer-observer';
+import type { ShardDelivery } from '../../../local/clickstream/consumer-observer';
 import { generateClickstreamEvents } from '../../../lambda/clickstream-producer/generate-events';
 
 const mailFor = (jobId: string | undefined): CapturedMail => ({ from: 'a@example.com', to: ['b@example.com'], raw: '', jobId, clientUser: 'worker-1' });
-const retryLine = (messageId: string, receiveCount: number): string =>
-  JSON.stringify({ level: 'WARN', message: RETRY_SCHEDULED_MESSAGE, messageId, receiveCount, delaySeconds: 1 });
+const retryLine = (messageId: string, receiveCount: number, message = 'transient failure: retry scheduled'): string =>
+  JSON.stringify({ level: 'WARN', message, event: EMAIL_WORKER_LOG_EVENTS.retryScheduled, messageId, receiveCount, delaySeconds: 1 });
 const delivery = (shardId: string, sequenceNumber: number, userId: string): ShardDelivery => ({ shardId, sequenceNumber: String(sequenceNumber), userId });
 
 describe('delivery order', () => {
@@ -46,6 +47,22 @@ describe('RetryLogCounter', () => {
     [retryLine('m-1', 2), retryLine('m-1', 2)].forEach(counter.onLine);
 
     expect(counter.observation().redeliveries).toBe(1);
+  });
+
+  it('counts by the structured event field, so a reworded message text changes nothing', () => {
+    const counter = new RetryLogCounter();
+
+    [retryLine('m-1', 1, 'will try again later'), retryLine('m-1', 2, ''), retryLine('m-2', 1, 'retrying')].forEach(counter.onLine);
+
+    expect(counter.observation()).toEqual({ transientFailures: 3, redeliveries: 1, messagesRetried: 2, highestReceiveCount: 2 });
+  });
+
+  it('ignores a line with the old message text but no event field', () => {
+    const counter = new RetryLogCounter();
+
+    counter.onLine(JSON.stringify({ level: 'WARN', message: 'transient failure: retry scheduled', messageId: 'm-1', receiveCount: 2 }));
+
+    expect(counter.observation()).toEqual({ transientFailures: 0, redeliveries: 0, messagesRetried: 0, highestReceiveCount: 0 });
   });
 });
 

@@ -1,6 +1,6 @@
-import type { JsonValue } from '../../../local/template/cfn-template';
-import { resolveIntrinsics, resolveToString, type PhysicalResource, type ResolutionScope } from '../../../local/template/intrinsic-resolver';
-import { UnresolvedReferenceError, UnsupportedIntrinsicError } from '../../../local/template/template-errors';
+import type { JsonValue } from '../../../local/provisioning/cfn-template';
+import { resolveIntrinsics, resolveToString, type PhysicalResource, type ResolutionScope } from '../../../local/provisioning/intrinsic-resolver';
+import { UnresolvedReferenceError, UnsupportedIntrinsicError } from '../../../local/provisioning/template-errors';
 
 function physicalQueue(name: string): PhysicalResource {
   const url = `http://127.0.0.1:1/000000000000/${name}`;

@@ -1,5 +1,5 @@
 import type { Message } from '@aws-sdk/client-sqs';
-import type { KinesisOnFailureRecord } from '../../../local/kinesis/on-failure-record';
+import type { KinesisOnFailureRecord } from '../../../local/clickstream/kinesis-event-source/on-failure-record';
 import { archivePrefixForHour, countOccurrences, hoursBetween } from '../../../local/remote/archive-objects';
 import { coversPosition } from '../../../local/remote/on-failure-records';
 import { pollUntil } from '../../../local/remote/poll-until';
@@ -9,7 +9,7 @@ import { compareSessions, expectedSessions, type ComparedSession } from '../../.
 import { measureReplay } from '../../../local/remote/stream-replay';
 import { encodeClickstreamEvent } from '../../../lambda/shared/clickstream-record-codec';
 import type { ClickstreamEvent } from '../../../lambda/shared/clickstream-events';
-import type { ShardRecord } from '../../../local/kinesis/kinesis-stream-event';
+import type { ShardRecord } from '../../../local/clickstream/kinesis-event-source/kinesis-stream-event';
 
 const RUN = 'qos-abc123';
 const plan = { runId: RUN, seed: 7, events: 60, users: 5, poisonRecords: 0, startTimeMs: Date.parse('2026-11-22T10:00:00Z') };

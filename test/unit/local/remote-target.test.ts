@@ -1,6 +1,7 @@
 import {
   deployCommandFor,
   deployedStackNames,
+  kafkaDeployCommandFor,
   LOCALSTACK_DEFAULT_ENDPOINT,
   parseTarget,
   REMOTE_TARGETS,
@@ -12,9 +13,14 @@ import { InvalidRemoteSuiteSettingError, remoteSuiteSettings } from '../../integ
 
 describe('remote target resolution', () => {
   it('names the stacks as bin/app.ts does, with and without a stage', () => {
-    expect(deployedStackNames()).toEqual({ emailWorker: 'QueueOrStream-EmailWorker', clickstream: 'QueueOrStream-Clickstream' });
-    expect(deployedStackNames('blue')).toEqual({ emailWorker: 'QueueOrStream-blue-EmailWorker', clickstream: 'QueueOrStream-blue-Clickstream' });
+    expect(deployedStackNames()).toEqual({ emailWorker: 'QueueOrStream-EmailWorker', clickstream: 'QueueOrStream-Clickstream', kafka: 'QueueOrStream-Kafka' });
+    expect(deployedStackNames('blue')).toEqual({ emailWorker: 'QueueOrStream-blue-EmailWorker', clickstream: 'QueueOrStream-blue-Clickstream', kafka: 'QueueOrStream-blue-Kafka' });
     expect(deployedStackNames('')).toEqual(deployedStackNames());
+  });
+
+  it('deploys the Kafka stack alone with its stage', () => {
+    expect(kafkaDeployCommandFor()).toBe('npx cdk deploy QueueOrStream-Kafka');
+    expect(kafkaDeployCommandFor('blue')).toBe('npx cdk deploy QueueOrStream-blue-Kafka -c stage=blue');
   });
 
   it('points LocalStack at the loopback edge port unless AWS_ENDPOINT_URL says otherwise', () => {

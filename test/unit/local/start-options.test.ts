@@ -1,7 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exitCodeFor } from '../../../local/comparison/exit-code';
-import { UsageError } from '../../../local/comparison/usage-error';
+import { exitCodeFor, UsageError } from '../../../lambda/shared/errors';
+import { UnknownTargetError } from '../../../local/remote/remote-target';
+import { MissingStackOutputError, StackNotFoundError, StackNotReadyError } from '../../../local/remote/stack-outputs';
 import { parseStartOptions } from '../../../local/start-options';
 
 describe('parseStartOptions', () => {
@@ -74,7 +75,9 @@ describe('parseStartOptions', () => {
     [['--target', 'mars'], /--target must be one of embedded\|localstack\|aws, got "mars"/],
     [['--consumers', 'ec2'], /--consumers must be one of fargate\|lambda/],
     [['--stage', 'dev'], /--stage names deployed stacks/],
-    [['--target', 'aws', '--stage', 'dev_1'], /--stage must be letters, digits and hyphens/],
+    [['--target', 'aws', '--stage', 'dev_1'], /--stage must be up to 20 letters, digits or hyphens, starting with a letter, got "dev_1"/],
+    // The stacks' rule (lib/common/app-context.ts reads the same STAGE_PATTERN): 21 characters are one too many.
+    [['--target', 'aws', '--stage', 'a'.repeat(21)], /--stage must be up to 20 letters/],
     [['extra'], /Unexpected argument 'extra'/],
     [['--json-file', ''], /--json-file needs a file path/],
     [['--json-file', join(tmpdir(), 'no-such-folder-qos', 'result.json')], /--json-file: folder .*no-such-folder-qos does not exist/],
@@ -84,20 +87,18 @@ describe('parseStartOptions', () => {
   });
 });
 
-describe('exitCodeFor', () => {
-  /** An error as local/remote/ throws it: matched by name only. */
-  const named = (name: string): Error => Object.assign(new Error('boom'), { name });
-
-  it.each(['UsageError', 'MissingStackOutputError', 'StackNotFoundError', 'UnknownTargetError'])('gives 2 for %s', (name) => {
-    expect(exitCodeFor(named(name))).toBe(2);
-  });
-
-  it('gives 1 for any other failure', () => {
-    expect(exitCodeFor(new TypeError('bug'))).toBe(1);
-    expect(exitCodeFor('not even an error')).toBe(1);
-  });
-
-  it('gives 2 for the usage error the flag parser throws', () => {
-    expect(exitCodeFor(new UsageError('bad', '--jobs'))).toBe(2);
+describe('exitCodeFor on the errors npm start can end with', () => {
+  it.each([
+    ['a bad flag', new UsageError('bad', '--jobs'), 2],
+    ['an unknown target', new UnknownTargetError('lokalstack', ['embedded', 'localstack', 'aws']), 2],
+    ['a stack that is not deployed', new StackNotFoundError('QueueOrStream-EmailWorker', 'npm run test:localstack -- --keep'), 2],
+    ['a stack without an output', new MissingStackOutputError('QueueOrStream-EmailWorker', 'QueueUrl', 'cdk deploy'), 2],
+    ['a stack in ROLLBACK_COMPLETE', new StackNotReadyError('QueueOrStream-EmailWorker', 'ROLLBACK_COMPLETE', 'cdk deploy'), 2],
+    ['a bug', new TypeError('bug'), 1],
+    ['a thrown non-error', 'not even an error', 1],
+    // Matched by class, not by name: an error that only borrows a name is a plain failure.
+    ['a plain Error named UsageError', Object.assign(new Error('boom'), { name: 'UsageError' }), 1],
+  ])('gives %s exit code %i', (_what, error, code) => {
+    expect(exitCodeFor(error)).toBe(code);
   });
 });

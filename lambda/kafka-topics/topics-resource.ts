@@ -1,0 +1,53 @@
+/**
+ * The custom resource's logic, behind the CloudFormation event: Create and Update bring the topics
+ * to their specs (idempotent, so a retried or repeated deployment changes nothing twice); Delete
+ * does nothing. Topics live and die with their cluster, which the same stack deletes; deleting them
+ * on a resource replacement would destroy the clickstream's data.
+ */
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { ensureTopics, type EnsureTopicsOutcome, type TopicAdmin } from './ensure-topics';
+import { TOPICS_RESOURCE_PROPERTIES } from './topics-resource-properties';
+
+const topicSpecsSchema = z.array(z.object({
+  name: z.string().min(1),
+  partitions: z.number().int().min(1),
+  configs: z.record(z.string(), z.string()),
+}));
+
+/** What the Provider framework expects back from onEvent. */
+export interface TopicsResourceResponse {
+  readonly PhysicalResourceId: string;
+  /** Readable with Fn::GetAtt; comma-separated topic names. */
+  readonly Data?: Readonly<Record<string, string>>;
+}
+
+/** Reads a property or fails with its name. */
+function property(event: CloudFormationCustomResourceEvent, name: string): string {
+  const value: unknown = event.ResourceProperties[name];
+  if (typeof value !== 'string' || value === '') throw new Error(`custom resource property ${name} is missing`);
+  return value;
+}
+
+/** The bootstrap servers the event names (the connection is made by the caller). */
+export function bootstrapServersOf(event: CloudFormationCustomResourceEvent): string {
+  return property(event, TOPICS_RESOURCE_PROPERTIES.bootstrapServers);
+}
+
+/** Handles one event with `admin` (connected to {@link bootstrapServersOf}). */
+export async function handleTopicsEvent(event: CloudFormationCustomResourceEvent, admin: () => Promise<TopicAdmin>): Promise<TopicsResourceResponse> {
+  const physicalResourceId = property(event, TOPICS_RESOURCE_PROPERTIES.clusterArn);
+  if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
+  const specs = topicSpecsSchema.parse(JSON.parse(property(event, TOPICS_RESOURCE_PROPERTIES.topics)));
+  const outcome: EnsureTopicsOutcome = await ensureTopics(await admin(), specs);
+  const list = (names: readonly string[]): string => names.join(',');
+  return {
+    PhysicalResourceId: physicalResourceId,
+    Data: {
+      Created: list(outcome.created),
+      PartitionsAdded: list(outcome.partitionsAdded),
+      PartitionsKept: list(outcome.partitionsKept),
+      ConfigsUpdated: list(outcome.configsUpdated),
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The Kafka clickstream in `npm run dev`: a real Apache Kafka broker (or KAFKA_BOOTSTRAP_SERVERS),
+ * the three topics, the `sessionizer` group through the local MSK event-source runner (the real
+ * handler; sessions in memory) and the `analytics` group's competing members, all reading until
+ * stopped. Without Java/Maven it is skipped with the reason printed (the other patterns still run);
+ * under CI=true that is a failure, as in the Kafka test suites.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { silentSessionizerMetrics } from '../kafka/silent-metrics';
+import { AnalyticsMember } from '../../lambda/kafka-analytics/analytics-member';
+import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
+import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
+import { kafkaAvailability, type KafkaAvailability } from '../kafka/kafka-availability';
+import { runNameSuffix } from '../kafka/run-name-suffix';
+import { KafkaUnavailableError } from '../kafka/kafka-prerequisites';
+import { createClickstreamTopics } from '../kafka/kafka-topics';
+import { startKafkaBroker, type KafkaBroker } from '../kafka/local-kafka-broker';
+import { MemorySessionStore } from '../kafka/memory-session-store';
+import { createMskEventSourceRunner } from '../kafka/msk-event-source-runner';
+import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from '../kafka/msk-event-source-settings';
+import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
+
+/** Partitions of the dev topics: as many as the members, so each member owns one. */
+const PARTITIONS = 2;
+/** Analytics members (in this process; Fargate tasks in AWS, separate processes in `npm start`). */
+const MEMBERS = 2;
+
+/** What the component is built from; tests replace the availability check and the environment. */
+export interface KafkaDevComponentProps {
+  /** @default kafkaAvailability (KAFKA_BOOTSTRAP_SERVERS, or Java 17+ with cached jars or Maven) */
+  readonly availability?: (env: NodeJS.ProcessEnv) => KafkaAvailability;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The component that says why it did not run. */
+function skipped(reason: string): RunningDevComponent {
+  return {
+    description: { endpoints: {}, consumers: {}, examples: [], skipped: reason },
+    status: () => ({ skipped: reason }),
+    stop: () => Promise.resolve(),
+  };
+}
+
+async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promise<RunningDevComponent> {
+  const log = (line: string): void => context.log(`kafka: ${line}`);
+  const started = new StartedResources();
+  try {
+    const broker: KafkaBroker = started.add(await startKafkaBroker({ env, log }), (it) => it.stop());
+    const servers = broker.bootstrapServers;
+    const suffix = runNameSuffix(broker.origin);
+    const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions: PARTITIONS, suffix });
+    const store = new MemorySessionStore();
+    const runner = started.add(
+      createMskEventSourceRunner({
+        bootstrapServers: servers,
+        topic: topics.clickstream,
+        deadLetterTopic: topics.deadLetter,
+        settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
+        handler: createKafkaSessionizer({
+          store,
+          sessionTimeoutSeconds: 1800,
+          logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'WARN' }),
+          metrics: silentSessionizerMetrics(),
+        }),
+        function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
+        log,
+      }),
+      (it) => it.stop(),
+    );
+    const members = Array.from({ length: MEMBERS }, (_, index) =>
+      started.add(
+        new AnalyticsMember({
+          connection: { bootstrapBrokers: [...servers] },
+          memberId: `member-${index + 1}`,
+          groupId: `${KAFKA_GROUPS.analytics}${suffix}`,
+          sourceTopic: topics.clickstream,
+          stateTopic: topics.sessions,
+          log,
+        }),
+        (it) => it.stop(),
+      ),
+    );
+    await Promise.all([runner.start(), ...members.map((member) => member.start())]);
+
+    const bootstrap = servers.join(',');
+    return {
+      description: {
+        endpoints: { kafka: bootstrap },
+        topics: { clickstream: topics.clickstream, sessions: `${topics.sessions} (compacted)`, deadLetter: topics.deadLetter },
+        consumers: {
+          sessionizer: `group ${KAFKA_GROUPS.sessionizer}${suffix}: the sessionizer handler through the local MSK event source (sessions in memory); failed records to ${topics.deadLetter}`,
+          analytics: `group ${KAFKA_GROUPS.analytics}${suffix}: ${MEMBERS} competing members, latest state per user to ${topics.sessions}`,
+        },
+        examples: [
+          `npx tsx local/kafka/produce-main.ts --bootstrap-servers ${bootstrap} --topic ${topics.clickstream} --events 1000 --users 50`,
+          `KAFKA_BOOTSTRAP_SERVERS=${bootstrap} npm run bench:kafka`,
+        ],
+      },
+      status: () => {
+        const runnerStats = runner.stats();
+        return {
+          sessionizer: { recordsCompleted: runnerStats.recordsCompleted, recordsDiscarded: runnerStats.recordsDiscarded, users: store.size },
+          analytics: Object.fromEntries(members.map((member, index) => [`member-${index + 1}`, { ...member.stats, partitions: member.assignedPartitions }])),
+        };
+      },
+      stop: () => started.stopAll(),
+    };
+  } catch (error) {
+    await started.stopAll();
+    throw error;
+  }
+}
+
+/** Builds the Kafka component. */
+export function createKafkaDevComponent(props: KafkaDevComponentProps = {}): DevComponent {
+  const env = props.env ?? process.env;
+  const availability = props.availability ?? kafkaAvailability;
+  return {
+    name: 'kafka',
+    async start(context) {
+      const found = availability(env);
+      if (found.available) return startRunning(context, env);
+      // Under CI a missing broker is a failure, never a silent skip.
+      if (env.CI === 'true') throw new KafkaUnavailableError(`${found.reason} (CI=true: a missing broker is a failure)`);
+      context.log(`kafka: skipped: ${found.reason}`);
+      return skipped(found.reason);
+    },
+  };
+}
+
+/** The Kafka clickstream (a real broker, two consumer groups). */
+export const kafkaDevComponent: DevComponent = createKafkaDevComponent();

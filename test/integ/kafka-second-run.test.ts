@@ -1,0 +1,36 @@
+/**
+ * KAFKA_BOOTSTRAP_SERVERS points a run at an existing broker, which keeps the topics, records and
+ * committed offsets of the runs before it. Two Kafka comparison runs against one broker (started by
+ * this file) must each count only their own records: every topic and group carries a run id.
+ */
+import { runKafkaComparison } from '../../local/kafka/kafka-comparison-run';
+import type { KafkaComparison } from '../../local/comparison/kafka-comparison';
+import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
+import { describeWithKafka } from '../factories/kafka-broker-suite';
+
+const EVENTS = 300;
+
+describeWithKafka('Kafka comparison: a second run against the same existing broker', (broker) => {
+  it('counts only its own records, groups and offsets', async () => {
+    // Prepare
+    const env = { ...process.env, [KAFKA_ENV.bootstrapServers]: broker().bootstrapServers.join(',') };
+    const lines: string[] = [];
+    const run = (): Promise<KafkaComparison> => runKafkaComparison({ events: EVENTS, users: 20, partitions: 2, members: 2, env, log: (line) => lines.push(line) });
+
+    // Act
+    const first = await run();
+    const second = await run();
+
+    // Assert
+    const suffixes = lines.filter((line) => line.includes('topics and groups end in'));
+    expect(new Set(suffixes).size).toBe(2);
+    for (const outcome of [first, second]) {
+      expect(outcome.brokerStartMs).toBe(0);
+      expect(outcome.groups).toEqual({ sessionizer: { seen: EVENTS }, analytics: { seen: EVENTS }, 'replay-earliest': { seen: EVENTS } });
+      expect(outcome.replayFromTimestamp.seen).toBe(outcome.replayFromTimestamp.expected);
+      expect(outcome.rebalance.lost).toBe(0);
+      expect(outcome.deadLettered).toBe(2);
+      expect(outcome.compaction.recordsAfter).toBe(outcome.compaction.keys);
+    }
+  }, 240_000);
+});

@@ -1,0 +1,35 @@
+import { UsageError } from '../../../lambda/shared/errors';
+import { parseKafkaProduceArgs } from '../../../local/kafka/produce-cli-args';
+
+describe('parseKafkaProduceArgs: the flags of the Kafka produce command', () => {
+  it('reads the broker, the topic and the sizes', () => {
+    // Act
+    const args = parseKafkaProduceArgs(['--bootstrap-servers', '127.0.0.1:9092,127.0.0.1:9093', '--topic', 'clickstream', '--events', '500', '--users', '20', '--seed', '7']);
+
+    // Assert
+    expect(args).toEqual({ bootstrapServers: ['127.0.0.1:9092', '127.0.0.1:9093'], topic: 'clickstream', events: 500, users: 20, seed: 7, help: false });
+  });
+
+  it('defaults the sizes, and the seed to the time (so two runs produce different event ids)', () => {
+    // Act
+    const args = parseKafkaProduceArgs(['--bootstrap-servers', '127.0.0.1:9092', '--topic', 't'], 1_234_567);
+
+    // Assert
+    expect(args).toMatchObject({ events: 100, users: 10, seed: 234_567 });
+  });
+
+  it.each([
+    [['--topic', 't'], '--bootstrap-servers'],
+    [['--bootstrap-servers', '127.0.0.1:9092'], '--topic'],
+    [['--bootstrap-servers', 'localhost', '--topic', 't'], '--bootstrap-servers'],
+    [['--bootstrap-servers', '127.0.0.1:9092', '--topic', 't', '--events', '0'], '--events'],
+    [['--bootstrap-servers', '127.0.0.1:9092', '--topic', 't', '--users', 'ten'], '--users'],
+  ])('rejects %j as a usage error naming %s', (argv, flag) => {
+    // Act
+    const parse = () => parseKafkaProduceArgs(argv);
+
+    // Assert
+    expect(parse).toThrow(UsageError);
+    expect(() => parseKafkaProduceArgs(argv)).toThrow(expect.objectContaining({ flag }) as Error);
+  });
+});

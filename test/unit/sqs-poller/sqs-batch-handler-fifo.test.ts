@@ -1,0 +1,48 @@
+/**
+ * The Lambda adapter on a FIFO queue: Powertools' FIFO processor with skipGroupOnError. Records
+ * carry MessageGroupId as Lambda delivers them from a FIFO queue.
+ */
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { SQSRecord } from 'aws-lambda';
+import type { QueuedMessage } from '../../../lambda/sqs-poller/queued-message';
+import { createSqsBatchHandler } from '../../../lambda/sqs-poller/sqs-batch-handler';
+import { aLambdaContext, anSqsEvent, anSqsRecord } from '../../factories/email-sqs-event';
+
+function aFifoRecord(messageId: string, group: string): SQSRecord {
+  const record = anSqsRecord({ body: messageId, messageId });
+  return { ...record, attributes: { ...record.attributes, MessageGroupId: group, SequenceNumber: '1', MessageDeduplicationId: messageId } };
+}
+
+function handlerFailing(failing: string, fifo: boolean) {
+  const processed: string[] = [];
+  const handler = createSqsBatchHandler({
+    metrics: new Metrics({ namespace: 'test', serviceName: 'test' }),
+    processMessage: async (message: QueuedMessage) => {
+      processed.push(message.messageId);
+      if (message.messageId === failing) throw new Error('transient');
+    },
+  }, { fifo });
+  return { handler, processed };
+}
+
+describe('createSqsBatchHandler({ fifo: true })', () => {
+  const event = anSqsEvent([aFifoRecord('a1', 'A'), aFifoRecord('b1', 'B'), aFifoRecord('a2', 'A'), aFifoRecord('b2', 'B')]);
+
+  it('fails the rest of a failed record\'s group unprocessed, and goes on with the other groups in order', async () => {
+    const { handler, processed } = handlerFailing('a1', true);
+
+    const response = await handler(event, aLambdaContext());
+
+    expect(processed).toEqual(['a1', 'b1', 'b2']);
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(['a1', 'a2']);
+  });
+
+  it('without fifo runs every record, so a2 would run ahead of the failed a1', async () => {
+    const { handler, processed } = handlerFailing('a1', false);
+
+    const response = await handler(event, aLambdaContext());
+
+    expect(processed).toContain('a2');
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'a1' }]);
+  });
+});
