@@ -11,10 +11,15 @@ import { DEV_USAGE, parseDevOptions } from './dev/dev-options';
 import { devReadyLine, formatDevOutput } from './dev/format-dev-output';
 import { startDev } from './dev/start-dev';
 
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay registered (`on`, not `once`) until the
+ * process ends: the child-process reaper (signal-exit) re-raises a signal that no other listener
+ * handles, which would kill this process before it has stopped what it started.
+ */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.on('SIGINT', () => resolve('SIGINT'));
+    process.on('SIGTERM', () => resolve('SIGTERM'));
   });
 }
 

@@ -10,8 +10,11 @@ let exitHookInstalled = false;
  * emulator or consumer outlives the run. Forgets the child once it exits.
  *
  * `signal-exit` re-raises the signal after the hook, so the parent still dies of it (exit status
- * and any other signal listeners are untouched). A parent killed with SIGKILL runs no code at all:
- * its children are then orphaned (README "Known limits").
+ * and any other signal listeners are untouched). It re-raises only when it is the signal's last
+ * listener: a process that handles SIGINT/SIGTERM itself must keep its listener with `process.on`
+ * (not `once`) until it has stopped, or the re-raise kills it mid-stop (local/dev.ts does so).
+ * A parent killed with SIGKILL runs no code at all: its children are then orphaned (README
+ * "Known limits").
  */
 export function killOnParentExit(child: ChildProcess): void {
   if (!exitHookInstalled) {
