@@ -3,23 +3,22 @@
  * scaled on queue depth by ecs-patterns' QueueProcessingFargateService (it fits: existing queue,
  * custom step scaling, scale to zero, runtimePlatform, public IP, our own task definition).
  *
- * The image is built from lambda/email-worker/Dockerfile at deploy time; synth only stages the
+ * The image is built from lambda/shared/fargate-worker.Dockerfile at deploy time; synth only stages the
  * build context (SOURCE_ROOT in lib/common/package-paths.ts, filtered by .dockerignore), so it needs
  * no Docker. Its props are checked by EmailWorker (email-worker-validation.ts).
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { type IMetric, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { type IVpc, Peer, Port, SecurityGroup, SubnetType } from 'aws-cdk-lib/aws-ec2';
-import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import {
-  Cluster, ContainerImage, ContainerInsights, CpuArchitecture, FargateTaskDefinition, LogDrivers, OperatingSystemFamily,
+  Cluster, ContainerInsights, CpuArchitecture, FargateTaskDefinition, LogDrivers, OperatingSystemFamily,
 } from 'aws-cdk-lib/aws-ecs';
 import { QueueProcessingFargateService } from 'aws-cdk-lib/aws-ecs-patterns';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ScalingInterval } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Construct } from 'constructs';
 import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
-import { SOURCE_ROOT } from '../common/package-paths';
+import { fargateWorkerImage } from '../common/fargate-worker-image';
 import { PublicSubnetVpc } from '../common/public-subnet-vpc';
 import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
 
@@ -99,13 +98,7 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
       runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
     });
     taskDefinition.addContainer('Worker', {
-      // The build context holds lambda/ and the lock file: the worker imports lambda/shared, the lock pins deps.
-      image: ContainerImage.fromAsset(SOURCE_ROOT, {
-        file: 'lambda/email-worker/Dockerfile',
-        platform: Platform.LINUX_ARM64,
-        // Also in .dockerignore; repeated so staging never copies these even if that file changes.
-        exclude: ['node_modules', 'cdk.out', '.git', 'coverage', '.local-state', '.bench-out', '.venv'],
-      }),
+      image: fargateWorkerImage('lambda/email-worker/worker.ts'),
       environment: { ...props.environment, [EMAIL_WORKER_ENV.workerConcurrency]: String(workerConcurrency) },
       logging: LogDrivers.awsLogs({
         streamPrefix: 'email-worker',

@@ -3,19 +3,18 @@
  * `clickstream` partitions among them; members beyond the partition count sit idle (the service
  * does not autoscale past that on purpose: the partition count is Kafka's scaling unit).
  *
- * The image is built from lambda/kafka-analytics/Dockerfile at deploy time; synth only stages the
+ * The image is built from lambda/shared/fargate-worker.Dockerfile at deploy time; synth only stages the
  * build context (SOURCE_ROOT in lib/common/package-paths.ts, filtered by .dockerignore), so it needs
  * no Docker.
  */
 import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import {
-  Cluster, ContainerImage, ContainerInsights, CpuArchitecture, FargateService, FargateTaskDefinition, LogDrivers, OperatingSystemFamily,
+  Cluster, ContainerInsights, CpuArchitecture, FargateService, FargateTaskDefinition, LogDrivers, OperatingSystemFamily,
 } from 'aws-cdk-lib/aws-ecs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { KAFKA_ENV, KAFKA_GROUPS, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
-import { SOURCE_ROOT } from '../common/package-paths';
+import { fargateWorkerImage } from '../common/fargate-worker-image';
 import { grantKafkaAccess } from './kafka-access';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
 import type { KafkaNetwork } from './kafka-network';
@@ -67,13 +66,7 @@ export class KafkaAnalyticsService extends Construct {
       runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
     });
     this.taskDefinition.addContainer('Member', {
-      // The build context holds lambda/ and the lock file: the member imports lambda/shared, the lock pins deps.
-      image: ContainerImage.fromAsset(SOURCE_ROOT, {
-        file: 'lambda/kafka-analytics/Dockerfile',
-        platform: Platform.LINUX_ARM64,
-        // Also in .dockerignore; repeated so staging never copies these even if that file changes.
-        exclude: ['node_modules', 'cdk.out', '.git', 'coverage', '.local-state', '.bench-out'],
-      }),
+      image: fargateWorkerImage('lambda/kafka-analytics/member.ts'),
       environment: {
         [KAFKA_ENV.bootstrapServers]: props.bootstrapServers,
         [KAFKA_ENV.auth]: 'iam',

@@ -174,7 +174,7 @@ describe('KafkaStack (provisioned, defaults)', () => {
     });
 
     it('run as a non-root user (the image\'s last USER)', () => {
-      const dockerfile = fs.readFileSync(path.join(__dirname, '../../lambda/kafka-analytics/Dockerfile'), 'utf8');
+      const dockerfile = fs.readFileSync(path.join(__dirname, '../../lambda/shared/fargate-worker.Dockerfile'), 'utf8');
       const users = [...dockerfile.matchAll(/^USER\s+(\S+)/gm)].map((match) => match[1]);
 
       expect(users.length).toBeGreaterThan(0);
