@@ -8,31 +8,20 @@ import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aw
 import { createClickstreamDashboard } from './clickstream-dashboard';
 import { DASHBOARD_SERVICE_NAME } from './metric-names';
 import { CLICKSTREAM_DASHBOARD_DEFAULTS, CLICKSTREAM_DASHBOARD_ENV } from './settings';
-import { ConfigurationError } from '../shared/errors';
+import { InvalidSettingError } from '../shared/errors';
 
 const SERVICE_NAME = DASHBOARD_SERVICE_NAME;
 const logger = new Logger({ serviceName: SERVICE_NAME });
 // Namespace from POWERTOOLS_METRICS_NAMESPACE, set by the stack.
 const metrics = new Metrics({ serviceName: SERVICE_NAME });
 
-/** An environment variable of the dashboard is malformed. */
-export class InvalidDashboardSettingError extends ConfigurationError {
-  // A literal, not the class name: the bundles are minified.
-  override readonly name = 'InvalidDashboardSettingError';
-  constructor(
-    readonly variable: string,
-    readonly value: string,
-  ) {
-    super(`Environment variable ${variable} must be a positive integer, got "${value}"`);
-  }
-}
 
 function readTopPagesCount(): number {
   const raw = process.env[CLICKSTREAM_DASHBOARD_ENV.topPagesCount];
   if (raw === undefined) return CLICKSTREAM_DASHBOARD_DEFAULTS.topPagesCount;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new InvalidDashboardSettingError(CLICKSTREAM_DASHBOARD_ENV.topPagesCount, raw);
+    throw new InvalidSettingError(CLICKSTREAM_DASHBOARD_ENV.topPagesCount, `must be a positive integer, got "${raw}"`);
   }
   return value;
 }

@@ -8,7 +8,7 @@
 import type { BaseOptions } from '@platformatic/kafka';
 import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { KAFKA_AUTH_MODES, KAFKA_ENV } from '../shared/kafka-names';
-import { ConfigurationError } from '../shared/errors';
+import { InvalidSettingError } from '../shared/errors';
 
 /** The connection part of every client's options. */
 export type KafkaConnectionOptions = Pick<BaseOptions, 'bootstrapBrokers' | 'tls' | 'sasl'>;
@@ -16,17 +16,6 @@ export type KafkaConnectionOptions = Pick<BaseOptions, 'bootstrapBrokers' | 'tls
 /** The security part alone (TLS, SASL): what a client adds to its bootstrap brokers; empty for plaintext. */
 export type KafkaClientAuth = Pick<KafkaConnectionOptions, 'tls' | 'sasl'>;
 
-/** A KAFKA_* variable is missing or malformed. */
-export class InvalidKafkaSettingError extends ConfigurationError {
-  override readonly name = 'InvalidKafkaSettingError';
-
-  constructor(
-    readonly variable: string,
-    readonly problem: string,
-  ) {
-    super(`Environment variable ${variable} ${problem}`);
-  }
-}
 
 /** Reads the connection settings; `AWS_REGION` is required for `iam`. */
 export function kafkaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaConnectionOptions {
@@ -34,17 +23,17 @@ export function kafkaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): Ka
     .split(',')
     .map((server) => server.trim())
     .filter((server) => server !== '');
-  if (servers.length === 0) throw new InvalidKafkaSettingError(KAFKA_ENV.bootstrapServers, 'is required (host:port[,host:port])');
+  if (servers.length === 0) throw new InvalidSettingError(KAFKA_ENV.bootstrapServers, 'is required (host:port[,host:port])');
   return { bootstrapBrokers: servers, ...kafkaClientAuth(env[KAFKA_ENV.auth] ?? 'none', env.AWS_REGION) };
 }
 
 /** TLS and SASL for an auth mode (`iam` or `none`); `region` is required for `iam` (the token is signed for it). */
 export function kafkaClientAuth(auth: string, region: string | undefined): KafkaClientAuth {
   if (!(KAFKA_AUTH_MODES as readonly string[]).includes(auth)) {
-    throw new InvalidKafkaSettingError(KAFKA_ENV.auth, `must be one of ${KAFKA_AUTH_MODES.join(', ')}, got "${auth}"`);
+    throw new InvalidSettingError(KAFKA_ENV.auth, `must be one of ${KAFKA_AUTH_MODES.join(', ')}, got "${auth}"`);
   }
   if (auth === 'none') return {};
-  if (region === undefined || region === '') throw new InvalidKafkaSettingError('AWS_REGION', `is required when ${KAFKA_ENV.auth}=iam`);
+  if (region === undefined || region === '') throw new InvalidSettingError('AWS_REGION', `is required when ${KAFKA_ENV.auth}=iam`);
   return {
     tls: {},
     sasl: {

@@ -54,6 +54,25 @@ export class ConfigurationError extends QueueOrStreamError {
   readonly exitCode = USAGE_EXIT_CODE;
 }
 
+/**
+ * An environment variable a runtime reads (a Lambda handler, a worker, a member) is missing or
+ * malformed. The message names the variable; the stack sets these, so it points at a deployment or
+ * a hand-made local environment.
+ */
+export class InvalidSettingError extends ConfigurationError {
+  // A literal, not the class name: the Lambda bundles are minified.
+  override readonly name = 'InvalidSettingError';
+
+  constructor(
+    /** The variable, e.g. `SESSION_TABLE_NAME`. */
+    readonly variable: string,
+    /** What is wrong, e.g. `is required` or `must be a positive integer, got "x"`. */
+    readonly problem: string,
+  ) {
+    super(`Environment variable ${variable} ${problem}`);
+  }
+}
+
 /** The machine or the target is not ready: a missing tool, an unreachable endpoint, no credentials. Exit 3. */
 export class EnvironmentError extends QueueOrStreamError {
   readonly exitCode = ENVIRONMENT_EXIT_CODE;

@@ -1,4 +1,5 @@
-import { InvalidKafkaSettingError, kafkaConnectionFromEnv } from '../../../lambda/kafka-analytics/kafka-connection';
+import { kafkaConnectionFromEnv } from '../../../lambda/kafka-analytics/kafka-connection';
+import { InvalidSettingError } from '../../../lambda/shared/errors';
 import { latestStateOf, parseUserLatestState } from '../../../lambda/kafka-analytics/session-state-record';
 import { parseJavaMajor } from '../../../local/kafka/kafka-prerequisites';
 import { parseBootstrapServers } from '../../../local/kafka/local-kafka-broker';
@@ -24,7 +25,7 @@ describe('Kafka connection settings', () => {
     [{ KAFKA_BOOTSTRAP_SERVERS: 'b:9098', KAFKA_AUTH: 'scram' }, /KAFKA_AUTH must be one of iam, none, got "scram"/],
     [{ KAFKA_BOOTSTRAP_SERVERS: 'b:9098', KAFKA_AUTH: 'iam' }, /AWS_REGION is required when KAFKA_AUTH=iam/],
   ])('rejects %j with a message naming the variable', (env, message) => {
-    expect(() => kafkaConnectionFromEnv(env)).toThrow(InvalidKafkaSettingError);
+    expect(() => kafkaConnectionFromEnv(env)).toThrow(InvalidSettingError);
     expect(() => kafkaConnectionFromEnv(env)).toThrow(message);
   });
 });

@@ -1,4 +1,5 @@
-import { ConfigurationError, EnvironmentError, exitCodeFor, UsageError } from '../../../lambda/shared/errors';
+import { ConfigurationError, EnvironmentError, exitCodeFor, InvalidSettingError, UsageError } from '../../../lambda/shared/errors';
+import { readProcessorSettings } from '../../../lambda/clickstream-processor/settings-reader';
 
 describe('error hierarchy', () => {
   it.each([
@@ -24,5 +25,13 @@ describe('error hierarchy', () => {
     const error = new UsageError('--rate must be a number', '--rate', { cause });
     expect(error.flag).toBe('--rate');
     expect(error.cause).toBe(cause);
+  });
+
+  it('names the environment variable a runtime could not use, as a configuration error (exit 2)', () => {
+    const read = (): unknown => readProcessorSettings({ SESSION_TABLE_NAME: 'sessions', SESSION_TIMEOUT_SECONDS: '1.5' });
+
+    expect(read).toThrow(InvalidSettingError);
+    expect(read).toThrow('Environment variable SESSION_TIMEOUT_SECONDS must be a positive integer of seconds, got "1.5"');
+    expect(exitCodeFor(new InvalidSettingError('SESSION_TABLE_NAME', 'is required'))).toBe(2);
   });
 });
