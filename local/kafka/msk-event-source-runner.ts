@@ -25,9 +25,11 @@ import type { Context, MSKEvent, MSKRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { kafkaRecordName } from '../../lambda/kafka-sessionizer/msk-records';
 import { kafkaResponseByRecordName } from './kafka-batch-response';
-import { classifyResponse, decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type PendingBatch } from '../lambda/batch-retry-policy';
+import { classifyResponse, type DiscardCondition, type PendingBatch } from '../lambda/batch-retry-policy';
+import { runBatchToCompletion } from '../lambda/run-batch';
 import { createLambdaContext, type LocalFunctionIdentity } from '../lambda/lambda-context';
 import type { MskEventSourceSettings } from './msk-event-source-settings';
+import type { StreamEventSourceRunnerClock, StreamEventSourceRunnerCounts } from '../lambda/stream-event-source-runner';
 
 /** An MSK handler as Lambda calls it (its response read as a partial batch response). */
 export type MskHandler = (event: MSKEvent, context: Context) => Promise<unknown>;
@@ -35,7 +37,7 @@ export type MskHandler = (event: MSKEvent, context: Context) => Promise<unknown>
 type RawMessage = Message<Buffer, Buffer, Buffer, Buffer>;
 
 /** Props of {@link createMskEventSourceRunner}. */
-export interface MskEventSourceRunnerProps {
+export interface MskEventSourceRunnerProps extends StreamEventSourceRunnerClock {
   readonly bootstrapServers: readonly string[];
   readonly topic: string;
   /** The Kafka on-failure destination (`kafka://<topic>`). @default undefined (discarded records are dropped) */
@@ -45,19 +47,10 @@ export interface MskEventSourceRunnerProps {
   readonly function: LocalFunctionIdentity;
   /** @default a placeholder MSK cluster ARN in the function's region */
   readonly eventSourceArn?: string;
-  /** Clock for record age. @default Date.now */
-  readonly now?: () => number;
-  /** Progress and fault lines. @default no logging */
-  readonly log?: (line: string) => void;
 }
 
-/** Counters of one runner. */
-export interface MskEventSourceRunnerStats {
-  readonly invocations: number;
-  readonly failedInvocations: number;
-  readonly recordsCompleted: number;
-  /** Records written to the dead-letter topic (or dropped without one). */
-  readonly recordsDiscarded: number;
+/** Counters of one runner (discarded records go to the dead-letter topic, or are dropped without one). */
+export interface MskEventSourceRunnerStats extends StreamEventSourceRunnerCounts {
   /** Why each discarded record was given up, by item identifier. */
   readonly discarded: ReadonlyMap<string, DiscardCondition>;
 }
@@ -158,21 +151,16 @@ export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): Ms
     });
   }
 
-  async function processBatch(records: readonly RawMessage[]): Promise<void> {
-    const work: PendingBatch<RawMessage>[] = [freshBatch(records)];
-    while (work.length > 0) {
-      const next = work.shift() as PendingBatch<RawMessage>;
-      const { expired, live } = splitExpiredRecords(next.records, (message) => Number(message.timestamp), now(), settings.maximumRecordAgeSeconds);
-      if (expired.length > 0) await discard(expired, 'RecordAgeExceeded');
-      if (live.length === 0) continue;
-      const batch = { ...next, records: live, invokeCount: next.invokeCount + 1 };
-      const outcome = await invoke(batch);
-      const step = decideNextStep(batch, outcome, policy);
-      if (outcome.kind === 'partialFailure') counters.recordsCompleted += outcome.firstFailedIndex;
-      if (step.kind === 'completed') counters.recordsCompleted += batch.records.length;
-      if (step.kind === 'retry') work.unshift(...step.batches);
-      if (step.kind === 'discard') await discard(step.batch.records, step.condition);
-    }
+  function processBatch(records: readonly RawMessage[]): Promise<void> {
+    return runBatchToCompletion(records, {
+      policy,
+      maximumRecordAgeSeconds: settings.maximumRecordAgeSeconds,
+      arrivalEpochMs: (message) => Number(message.timestamp),
+      now,
+      invoke,
+      discard: (batch, condition) => discard(batch.records, condition),
+      counters,
+    });
   }
 
   async function drain(lane: PartitionLane): Promise<void> {

@@ -17,21 +17,15 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import type { Context, KinesisStreamEvent } from 'aws-lambda';
-import {
-  classifyResponse,
-  decideNextStep,
-  freshBatch,
-  splitExpiredRecords,
-  type DiscardCondition,
-  type InvocationOutcome,
-  type PendingBatch,
-} from '../../lambda/batch-retry-policy';
+import { classifyResponse, type DiscardCondition, type InvocationOutcome, type PendingBatch } from '../../lambda/batch-retry-policy';
+import { runBatchToCompletion } from '../../lambda/run-batch';
 import type { KinesisEventSourceSettings } from './event-source-settings';
 import { arrivalEpochMsOf, sequenceNumberOf, toKinesisStreamEvent, type ShardRecord } from './kinesis-stream-event';
 import { createLambdaContext, type LocalFunctionIdentity } from '../../lambda/lambda-context';
 import { buildOnFailureRecord, type KinesisOnFailureRecord } from './on-failure-record';
 import { listShardIds } from './read-whole-stream';
 import { laneOfPartitionKey } from './partition-lanes';
+import type { StreamEventSourceRunnerClock, StreamEventSourceRunnerCounts } from '../../lambda/stream-event-source-runner';
 
 /** A Kinesis handler as Lambda calls it (response read as a partial batch response). */
 export type KinesisHandler = (event: KinesisStreamEvent, context: Context) => Promise<unknown>;
@@ -47,7 +41,7 @@ const DEFAULT_POLL_INTERVAL_MS = 200;
 const READ_ERROR_BACKOFF_MS = 1_000;
 
 /** What to run. */
-export interface KinesisEventSourceRunnerProps {
+export interface KinesisEventSourceRunnerProps extends StreamEventSourceRunnerClock {
   readonly kinesis: KinesisClient;
   readonly streamName: string;
   /** The stream's ARN (named in on-failure records). */
@@ -63,20 +57,10 @@ export interface KinesisEventSourceRunnerProps {
   readonly invokeIdentityArn?: string;
   /** Minimum time between two GetRecords calls on one shard. @default 200 (5 calls/s/shard, the Kinesis limit) */
   readonly pollIntervalMs?: number;
-  /** Clock for record age. @default Date.now */
-  readonly now?: () => number;
-  /** Progress and fault lines. @default no logging */
-  readonly log?: (line: string) => void;
 }
 
 /** Counters of one runner. */
-export interface KinesisEventSourceRunnerStats {
-  readonly invocations: number;
-  readonly failedInvocations: number;
-  /** Records in batches (or batch prefixes) the handler completed. */
-  readonly recordsCompleted: number;
-  /** Records given up on (sent to the on-failure destination, if any). */
-  readonly recordsDiscarded: number;
+export interface KinesisEventSourceRunnerStats extends StreamEventSourceRunnerCounts {
   readonly onFailureRecords: readonly KinesisOnFailureRecord[];
 }
 
@@ -192,21 +176,8 @@ export function createKinesisEventSourceRunner(props: KinesisEventSourceRunnerPr
   }
 
   /** Runs one batch to completion: invocations, retries, bisects and discards, in shard order. */
-  async function processBatch(records: readonly ShardRecord[]): Promise<void> {
-    const work: PendingBatch<ShardRecord>[] = [freshBatch(records)];
-    while (work.length > 0) {
-      const next = work.shift() as PendingBatch<ShardRecord>;
-      const { expired, live } = splitExpiredRecords(next.records, arrivalEpochMsOf, now(), settings.maximumRecordAgeSeconds);
-      if (expired.length > 0) await discard({ ...next, records: expired }, 'RecordAgeExceeded', false);
-      if (live.length === 0) continue;
-      const batch = { ...next, records: live, invokeCount: next.invokeCount + 1 };
-      const outcome = await invoke(batch);
-      const step = decideNextStep(batch, outcome, policy);
-      if (outcome.kind === 'partialFailure') counters.recordsCompleted += outcome.firstFailedIndex;
-      if (step.kind === 'completed') counters.recordsCompleted += batch.records.length;
-      if (step.kind === 'retry') work.unshift(...step.batches);
-      if (step.kind === 'discard') await discard(step.batch, step.condition, outcome.kind === 'functionError');
-    }
+  function processBatch(records: readonly ShardRecord[]): Promise<void> {
+    return runBatchToCompletion(records, { policy, maximumRecordAgeSeconds: settings.maximumRecordAgeSeconds, arrivalEpochMs: arrivalEpochMsOf, now, invoke, discard, counters });
   }
 
   async function drainLane(lane: Lane): Promise<void> {
