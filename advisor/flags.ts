@@ -1,8 +1,8 @@
 /** `npm run advise` flags → a Workload and output choices. Bad input throws UsageError (exit 2). */
-import { parseArgs } from 'node:util';
 import { UsageError } from '../lambda/shared/errors';
 import { parseCount, parseDuration, parseMultiplier, parseRate, parseSize } from './units';
 import { ORDERINGS, WORK_KINDS, type Ordering, type WorkKind, type Workload } from './workload';
+import { parseFlags } from '../lambda/shared/parse-flags';
 
 export interface AdviseOptions {
   readonly workload: Workload;
@@ -35,30 +35,20 @@ function oneOf<T extends string>(flag: string, raw: string, allowed: readonly T[
 }
 
 export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        rate: { type: 'string' },
-        size: { type: 'string' },
-        peak: { type: 'string', default: '1x' },
-        consumers: { type: 'string', default: '1' },
-        order: { type: 'string', default: 'none' },
-        work: { type: 'string' },
-        replay: { type: 'string', default: '0' },
-        retention: { type: 'string', default: '1d' },
-        explain: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        chart: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseFlags(argv, {
+    rate: { type: 'string' },
+    size: { type: 'string' },
+    peak: { type: 'string', default: '1x' },
+    consumers: { type: 'string', default: '1' },
+    order: { type: 'string', default: 'none' },
+    work: { type: 'string' },
+    replay: { type: 'string', default: '0' },
+    retention: { type: 'string', default: '1d' },
+    explain: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    chart: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const help = values.help;
   if (help) return { workload: placeholderWorkload(), explain: false, json: false, chartFile: undefined, help };
   if (values.rate === undefined) throw new UsageError('--rate is required (e.g. --rate 2000/s)');

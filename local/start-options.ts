@@ -4,10 +4,10 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_EMAIL_CONSUMER_MODE, EMAIL_CONSUMER_MODES, type EmailConsumerMode } from '../lambda/shared/email-worker-choices';
 import { STAGE_PATTERN, STAGE_RULE } from '../lambda/shared/stage-name';
 import { UsageError } from '../lambda/shared/errors';
+import { parseFlags } from '../lambda/shared/parse-flags';
 
 /** Where the traffic goes. */
 const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;
@@ -112,30 +112,20 @@ function embeddedOnly(name: string, raw: string | undefined, target: StartOption
 
 /** Parses `npm start` flags; throws UsageError naming the flag on any mistake. */
 export function parseStartOptions(argv: readonly string[]): StartOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        json: { type: 'boolean' },
-        'json-file': { type: 'string' },
-        target: { type: 'string' },
-        stage: { type: 'string' },
-        consumers: { type: 'string' },
-        jobs: { type: 'string' },
-        workers: { type: 'string' },
-        events: { type: 'string' },
-        users: { type: 'string' },
-        partitions: { type: 'string' },
-        members: { type: 'string' },
-        variants: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values: Record<string, string | boolean | undefined> = parseFlags(argv, {
+    json: { type: 'boolean' },
+    'json-file': { type: 'string' },
+    target: { type: 'string' },
+    stage: { type: 'string' },
+    consumers: { type: 'string' },
+    jobs: { type: 'string' },
+    workers: { type: 'string' },
+    events: { type: 'string' },
+    users: { type: 'string' },
+    partitions: { type: 'string' },
+    members: { type: 'string' },
+    variants: { type: 'boolean' },
+  });
   const text = (name: string): string | undefined => {
     const value = values[name];
     return typeof value === 'string' ? value : undefined;

@@ -1,6 +1,6 @@
 /** Reads `--name value` integer options of a benchmark, with clear errors for bad input. */
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../lambda/shared/errors';
+import { parseFlags } from '../../lambda/shared/parse-flags';
 
 /** A benchmark option was given a value that is not a positive integer. */
 export class InvalidBenchArgumentError extends UsageError {
@@ -24,7 +24,7 @@ export function positiveIntegerOptions<Name extends string>(
   const optionSpecs: Record<string, { type: 'string' }> = Object.fromEntries(
     names.map((name) => [name, { type: 'string' }]),
   );
-  const values: Record<string, unknown> = parseArgs({ args: [...argv], options: optionSpecs, strict: true }).values;
+  const values: Record<string, unknown> = parseFlags(argv, optionSpecs);
   const resolved: Record<Name, number> = { ...defaults };
   for (const name of names) {
     const raw = values[name];

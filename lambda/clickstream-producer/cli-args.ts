@@ -1,6 +1,7 @@
 /** Parses and validates the producer CLI's flags; every mistake becomes a UsageError (exit code 2). */
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { UsageError } from '../shared/errors';
+import { parseFlags } from '../shared/parse-flags';
 
 /** The CLI's validated settings. */
 export interface ProducerCliArgs {
@@ -72,7 +73,7 @@ const OPTIONS = {
 
 /** Parses `--flag value` and `--flag=value` forms (node:util parseArgs, strict). */
 export function parseProducerArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ProducerCliArgs {
-  const values = parseFlags(argv);
+  const values = parseFlags(argv, OPTIONS);
   const help = values.help === true;
   for (const [name, value] of Object.entries(values)) {
     if (value === '') throw new UsageError(`Flag --${name} needs a value`, `--${name}`);
@@ -102,26 +103,6 @@ export function parseProducerArgs(argv: readonly string[], env: NodeJS.ProcessEn
   };
 }
 
-/** parseArgs' own errors, reworded to name the flag the way the other messages do. */
-function parseFlags(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown flag ${flag}`, flag, { cause: error });
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      // Missing, or followed by something that looks like a flag (`--events --stream s`, `--events -3`).
-      throw new UsageError(`Flag ${flag} needs a value (write ${flag}=VALUE for a value that starts with a dash)`, flag, { cause: error });
-    }
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      const argument = /'([^']*)'/.exec(message)?.[1] ?? '';
-      throw new UsageError(`Unexpected argument "${argument}": every option is a --flag`, undefined, { cause: error });
-    }
-    throw new UsageError(message, undefined, { cause: error });
-  }
-}
 
 function parseIntegerFlag(flag: string, value: string, { min, max }: IntegerFlag): number {
   if (!/^-?\d+$/.test(value)) throw new UsageError(`Flag ${flag} must be an integer, got "${value}"`, flag);

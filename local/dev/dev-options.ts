@@ -1,9 +1,8 @@
 /** The flags of `npm run dev`, parsed and checked; every mistake is a UsageError naming the flag. */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError } from '../../lambda/shared/errors';
 import { REPOSITORY_ROOT } from '../email/consumer-processes';
 import { integerFlag } from '../start-options';
+import { parseFlags } from '../../lambda/shared/parse-flags';
 
 /** What `npm run dev` runs, from its flags. */
 export interface DevOptions {
@@ -33,17 +32,7 @@ export function defaultMailboxDir(startedAt: Date): string {
 
 /** Parses `npm run dev` flags. */
 export function parseDevOptions(argv: readonly string[], startedAt = new Date()): DevOptions {
-  let values: { json?: boolean; help?: boolean; 'archive-buffering-seconds'?: string; mailbox?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'archive-buffering-seconds': { type: 'string' }, mailbox: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'archive-buffering-seconds': { type: 'string' }, mailbox: { type: 'string' } });
   const rawSeconds = values['archive-buffering-seconds'];
   return {
     json: values.json ?? false,

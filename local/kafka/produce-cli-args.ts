@@ -1,8 +1,8 @@
 /** The flags of local/kafka/produce-main.ts, parsed and checked; every mistake is a UsageError naming the flag. */
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../lambda/shared/errors';
 import { KafkaUnavailableError } from './kafka-prerequisites';
 import { parseBootstrapServers } from './local-kafka-broker';
+import { parseFlags } from '../../lambda/shared/parse-flags';
 
 export const KAFKA_PRODUCE_USAGE = `usage: npx tsx local/kafka/produce-main.ts --bootstrap-servers HOST:PORT[,HOST:PORT] --topic NAME [--events N] [--users U] [--seed S]
   --bootstrap-servers  the broker (npm run dev prints it)
@@ -39,24 +39,14 @@ function bootstrapServersFlag(raw: string): string[] {
 
 /** Parses the flags. @throws UsageError */
 export function parseKafkaProduceArgs(argv: readonly string[], now = Date.now()): KafkaProduceArgs {
-  let values: Partial<Record<'bootstrap-servers' | 'topic' | 'events' | 'users' | 'seed', string>> & { help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        'bootstrap-servers': { type: 'string' },
-        topic: { type: 'string' },
-        events: { type: 'string' },
-        users: { type: 'string' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseFlags(argv, {
+    'bootstrap-servers': { type: 'string' },
+    topic: { type: 'string' },
+    events: { type: 'string' },
+    users: { type: 'string' },
+    seed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const help = values.help ?? false;
   const servers = values['bootstrap-servers'];
   const topic = values.topic;

@@ -47,7 +47,7 @@ describe('npm run advise (child process)', () => {
 
   it.each([
     [['--rate=-5/s', '--size', '1KB'], /--rate: "-5\/s" is negative/],
-    [['--rate', '-5/s', '--size', '1KB'], /To specify an option argument starting with a dash use '--rate=-XYZ'/],
+    [['--rate', '-5/s', '--size', '1KB'], /Flag --rate needs a value \(write --rate=VALUE for a value that starts with a dash\)/],
     [['--rate', '5/s', '--size', '1QB'], /unknown unit "QB"/],
     [['--rate', '5/s', '--size', '1KB', '--work', 'task', '--consumers', '2'], /contradicts itself/],
   ])('exits 2 with a clear message on bad input %j', (args, message) => {

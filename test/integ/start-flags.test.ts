@@ -12,7 +12,7 @@ function runStart(args: readonly string[]): { code: number | null; stdout: strin
 
 describe('npm start flag errors', () => {
   it.each([
-    [['--no-such-flag'], "Unknown option '--no-such-flag'"],
+    [['--no-such-flag'], 'Unknown flag --no-such-flag'],
     [['--target', 'mars'], '--target must be one of embedded|localstack|aws, got "mars"'],
     [['--jobs', 'lots'], '--jobs must be a whole number, got "lots"'],
     [['--workers', '0'], '--workers must be between 1 and 8, got 0'],

@@ -20,7 +20,7 @@ describe('parseAdviseFlags', () => {
     [['--rate', '1/s', '--size', '1KB', '--json', '--explain'], /contradict each other/],
     [['--rate', '1/s', '--size', '1KB', '--chart', 'out.png'], /must end in \.svg/],
     [['--rate', '1/s', '--size', '1KB', '--consumers', '0'], /below the minimum of 1/],
-    [['--rate', '1/s', '--size', '1KB', '--colour'], /Unknown option/],
+    [['--rate', '1/s', '--size', '1KB', '--colour'], /Unknown flag --colour/],
   ])('rejects %j', (argv, message) => {
     const parse = (): unknown => parseAdviseFlags(argv);
     expect(parse).toThrow(UsageError);

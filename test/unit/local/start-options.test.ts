@@ -64,7 +64,7 @@ describe('parseStartOptions', () => {
   });
 
   it.each([
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--bogus'], /Unknown flag --bogus/],
     [['--jobs', 'many'], /--jobs must be a whole number, got "many"/],
     [['--jobs', '5'], /--jobs must be between 10 and 5000, got 5/],
     [['--workers', '9'], /--workers must be between 1 and 8, got 9/],
@@ -78,7 +78,7 @@ describe('parseStartOptions', () => {
     [['--target', 'aws', '--stage', 'dev_1'], /--stage must be up to 20 letters, digits or hyphens, starting with a letter, got "dev_1"/],
     // The stacks' rule (lib/common/app-context.ts reads the same STAGE_PATTERN): 21 characters are one too many.
     [['--target', 'aws', '--stage', 'a'.repeat(21)], /--stage must be up to 20 letters/],
-    [['extra'], /Unexpected argument 'extra'/],
+    [['extra'], /Unexpected argument "extra": every option is a --flag/],
     [['--json-file', ''], /--json-file needs a file path/],
     [['--json-file', join(tmpdir(), 'no-such-folder-qos', 'result.json')], /--json-file: folder .*no-such-folder-qos does not exist/],
   ])('rejects %j with a UsageError that says what is wrong', (argv, message) => {
