@@ -3,10 +3,11 @@
  * Solutions checks. `bin/app.ts`, `local/` and the stack tests all build the app through here, so
  * they see exactly the same stacks.
  */
-import { type App, Duration, Validations } from 'aws-cdk-lib';
+import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readAppContext } from './common/app-context';
 import { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN, stackName } from './common/stack-name';
+import { emailWorkerPropsFromContext } from './email-worker/email-worker-context';
 import { EmailWorkerStack } from './email-worker/email-worker-stack';
 import { readClickstreamContext } from './clickstream/clickstream-context';
 import { ClickstreamStack } from './clickstream/clickstream-stack';
@@ -34,21 +35,10 @@ export { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN } from './common/stack-name';
 export function buildQueueOrStreamApp(app: App, processEnv: NodeJS.ProcessEnv = process.env): QueueOrStreamStacks {
   const context = readAppContext(app.node, processEnv);
   const env = { account: context.account, region: context.region };
-  const email = context.email;
-  const seconds = (value: number | undefined): Duration | undefined => (value === undefined ? undefined : Duration.seconds(value));
   const emailWorker = new EmailWorkerStack(app, stackName(EMAIL_WORKER_PATTERN, context.stage), {
     env,
     description: 'queue-or-stream: email worker (SQS task queue + DLQ + autoscaled consumers)',
-    consumers: email.consumers,
-    queueType: email.queue,
-    // A standard SNS topic cannot deliver to a FIFO queue: the fan-out comes with the standard variant.
-    signupFanout: email.queue === 'standard',
-    emailFrom: email.emailFrom,
-    jobTimeout: seconds(email.jobTimeoutSeconds),
-    retryBaseDelay: seconds(email.retryBaseDelaySeconds),
-    maxReceiveCount: email.maxReceiveCount,
-    lambdaConsumer: email.consumers === 'lambda' ? { maxConcurrency: email.maxConcurrency } : undefined,
-    fargateConsumer: email.consumers === 'fargate' ? { minCapacity: email.minTasks, maxCapacity: email.maxTasks } : undefined,
+    ...emailWorkerPropsFromContext(context.email),
   });
   const clickstream = new ClickstreamStack(app, stackName(CLICKSTREAM_PATTERN, context.stage), {
     env,
