@@ -10,6 +10,7 @@
  * at a local broker in plaintext. The brokers are probed first, so a machine outside the VPC fails
  * in seconds with what to do (KafkaBrokersUnreachableError).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Admin } from '@platformatic/kafka';
 import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
@@ -72,8 +73,6 @@ export interface RemoteKafkaObservation {
   /** Sessions, analytics and dead-letter topic had all caught up before the deadline. */
   readonly settled: boolean;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** True when a dead-letter record is one of ours: same key, or it carries our raw poison (as-is or Base64, inside failure metadata). */
 export function isRunDeadLetter(record: ReadRecord, poison: readonly SentPoisonRecord[]): boolean {

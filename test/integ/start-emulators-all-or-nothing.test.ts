@@ -7,16 +7,7 @@ import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { freeLoopbackPort } from '../../local/emulators/free-port';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import { startAllOrNothing } from '../../local/emulators/start-all-or-nothing';
-
-/** Signal 0 checks that a process exists without touching it. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isAlive } from './helpers/process-alive';
 
 /** A real child emulator that dies before it listens, as one that cannot start does. */
 async function startBrokenEmulator(): Promise<RunningEmulator> {
