@@ -3,7 +3,7 @@
  * November–December 2026, the same checks as /work/shared/DESIGN.md "Facts"). Values the project
  * already enforces elsewhere are imported, not typed twice.
  */
-import { KINESIS_LIMITS, SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../lambda/shared/aws-limits';
+import { KINESIS_LIMITS, SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../runtime/shared/aws-limits';
 
 const MIB = 1_048_576;
 const HOUR = 3_600;

@@ -11,7 +11,7 @@ import { ADVISE_USAGE, parseAdviseFlags } from './flags';
 import { loadUsEast1Prices } from './price-list';
 import { renderJson } from './render-json';
 import { renderText } from './render-text';
-import { exitCodeFor, UsageError } from '../lambda/shared/errors';
+import { exitCodeFor, UsageError } from '../runtime/shared/errors';
 
 /** Samples per chart: smooth lines; crossovers are then refined by bisection. */
 const CHART_SAMPLES = 121;

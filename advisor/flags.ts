@@ -1,8 +1,8 @@
 /** `npm run advise` flags → a Workload and output choices. Bad input throws UsageError (exit 2). */
-import { UsageError } from '../lambda/shared/errors';
+import { UsageError } from '../runtime/shared/errors';
 import { parseCount, parseDuration, parseMultiplier, parseRate, parseSize } from './units';
 import { ORDERINGS, WORK_KINDS, type Ordering, type WorkKind, type Workload } from './workload';
-import { parseFlags } from '../lambda/shared/parse-flags';
+import { parseFlags } from '../runtime/shared/parse-flags';
 
 export interface AdviseOptions {
   readonly workload: Workload;

@@ -2,7 +2,7 @@
  * Parsers for the units the advisor's flags accept. Each throws UsageError with the flag,
  * the bad value and what would have been accepted, so the CLI can exit 2 with a useful message.
  */
-import { UsageError } from '../lambda/shared/errors';
+import { UsageError } from '../runtime/shared/errors';
 
 /** Bytes per unit. KB/MB/GB are decimal (AWS pricing pages use them loosely); KiB/MiB/GiB are binary. */
 const SIZE_UNITS: Readonly<Record<string, number>> = {

@@ -15,7 +15,7 @@ import { bundleHandler, bundleKib, type HandlerBundle } from './bundle-size';
 import { measureInitTimes } from './handler-init-time';
 import { benchedHandlers } from './clickstream/handler-bundles';
 import { runProducerComparison } from './clickstream/producer-comparison';
-import { exitCodeFor } from '../lambda/shared/errors';
+import { exitCodeFor } from '../runtime/shared/errors';
 
 const PROJECT_ROOT = resolve(__dirname, '..');
 /** Inside the project (and git-ignored), so a bundle's external modules resolve from node_modules. */

@@ -14,8 +14,8 @@
  * Prints `# ...` context lines, then one `name: value` line per figure.
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { EmailJob } from '../lambda/email-worker/email-job';
-import { enqueueEmails } from '../lambda/email-worker/enqueue-emails';
+import type { EmailJob } from '../runtime/email-worker/email-job';
+import { enqueueEmails } from '../runtime/email-worker/enqueue-emails';
 import { startSqsEmulator } from '../local/emulators/sqs-emulator';
 import { BenchQueueError } from './lib/bench-queue';
 import { describeSqsResult } from './lib/describe-sqs-result';
@@ -26,7 +26,7 @@ import { runSqsContender, type SqsContenderResult } from './lib/run-sqs-contende
 import { sqsConsumerContender } from './lib/sqs-consumer-contender';
 import type { SqsContender } from './lib/sqs-contender';
 import { sqsPollerContender } from './lib/sqs-poller-contender';
-import { exitCodeFor } from '../lambda/shared/errors';
+import { exitCodeFor } from '../runtime/shared/errors';
 
 const options = positiveIntegerOptions({
   // Large enough that every contender runs for seconds, small enough for the naive loop (~2 min).

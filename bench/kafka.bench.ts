@@ -10,7 +10,7 @@
  *
  * Options: `--records N` (producer and group, default 20000), `--naive N` (default 1000).
  */
-import { generateClickstreamEvents } from '../lambda/clickstream-producer/generate-events';
+import { generateClickstreamEvents } from '../runtime/clickstream/producer/generate-events';
 import { createClickstreamTopics } from '../local/kafka/kafka-topics';
 import { startKafkaBroker } from '../local/kafka/local-kafka-broker';
 import { measureGroup } from './kafka/group-throughput';
@@ -18,7 +18,7 @@ import { batchedRecordsPerSecond, naiveRecordsPerSecond } from './kafka/producer
 import { positiveIntegerOptions } from './lib/bench-arguments';
 import { printContext, printFigure, ratio } from './lib/print-figure';
 import { perSecond } from './lib/stopwatch';
-import { exitCodeFor } from '../lambda/shared/errors';
+import { exitCodeFor } from '../runtime/shared/errors';
 
 /** Six partitions: enough for three members to get two each. */
 const PARTITIONS = 6;

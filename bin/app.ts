@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The CDK app entry (cdk.json runs it with tsx). Context keys: lib/common/app-context.ts. */
 import { App } from 'aws-cdk-lib';
-import { ConfigurationError, exitCodeFor } from '../lambda/shared/errors';
+import { ConfigurationError, exitCodeFor } from '../runtime/shared/errors';
 import { buildQueueOrStreamApp } from '../lib/queue-or-stream-app';
 
 try {

@@ -11,7 +11,7 @@ import { emailWorkerPropsFromContext } from './email-worker/email-worker-context
 import { EmailWorkerStack } from './email-worker/email-worker-stack';
 import { readClickstreamContext } from './clickstream/clickstream-context';
 import { ClickstreamStack } from './clickstream/clickstream-stack';
-import { KAFKA_PATTERN } from '../lambda/shared/kafka-names';
+import { KAFKA_PATTERN } from '../runtime/kafka/kafka-names';
 import { readKafkaContext } from './kafka/kafka-context';
 import { KafkaStack } from './kafka/kafka-stack';
 

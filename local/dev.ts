@@ -5,7 +5,7 @@
  * or SIGTERM, then stops everything it started. Exit codes: 0 after a clean stop, 1 when the start
  * failed (what had started is stopped), 2 for a usage problem.
  */
-import { exitCodeFor, UsageError } from '../lambda/shared/errors';
+import { exitCodeFor, UsageError } from '../runtime/shared/errors';
 import { DEV_COMPONENTS } from './dev/dev-registry';
 import { DEV_USAGE, parseDevOptions } from './dev/dev-options';
 import { devReadyLine, formatDevOutput } from './dev/format-dev-output';

@@ -4,10 +4,10 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_EMAIL_CONSUMER_MODE, EMAIL_CONSUMER_MODES, type EmailConsumerMode } from '../lambda/shared/email-worker-choices';
-import { STAGE_PATTERN, STAGE_RULE } from '../lambda/shared/stage-name';
-import { UsageError } from '../lambda/shared/errors';
-import { parseFlags } from '../lambda/shared/parse-flags';
+import { DEFAULT_EMAIL_CONSUMER_MODE, EMAIL_CONSUMER_MODES, type EmailConsumerMode } from '../runtime/email-worker/email-worker-choices';
+import { STAGE_PATTERN, STAGE_RULE } from '../runtime/shared/stage-name';
+import { UsageError } from '../runtime/shared/errors';
+import { parseFlags } from '../runtime/shared/parse-flags';
 
 /** Where the traffic goes. */
 const START_TARGETS = ['embedded', 'localstack', 'aws'] as const;

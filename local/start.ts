@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { formatComparisonTable } from './comparison/comparison-table';
 import { createComparisonProgress } from './comparison/comparison-progress';
 import type { ComparisonResult } from './comparison/comparison-result';
-import { exitCodeFor, FAILURE_EXIT_CODE, UsageError } from '../lambda/shared/errors';
+import { exitCodeFor, FAILURE_EXIT_CODE, UsageError } from '../runtime/shared/errors';
 import { completedRunExitCode } from './comparison/completed-run-exit-code';
 import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
 import { runRemoteTargetComparison } from './comparison/remote-comparison';

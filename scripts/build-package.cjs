@@ -2,12 +2,12 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS: run by npm with Node, before any build */
 // `npm run build` (and `prepack`): the package npm pack ships. Three steps:
 // 1. dist/ removed, so no file of an earlier build is shipped;
-// 2. tsc -p tsconfig.build.json: lib/index.ts and everything it imports (lib/, parts of lambda/)
-//    as CommonJS JavaScript with declarations, into dist/lib and dist/lambda;
+// 2. tsc -p tsconfig.build.json: lib/index.ts and everything it imports (lib/, parts of runtime/)
+//    as CommonJS JavaScript with declarations, into dist/lib and dist/runtime;
 // 3. dist/sources: what the constructs deploy from at the consumer's synth (lib/common/package-paths.ts):
 //    the Lambda handlers' TypeScript (NodejsFunction bundles them with esbuild) and the Fargate
 //    images' Docker build context (package.json, package-lock.json, tsconfig.json, .dockerignore,
-//    lambda/). npm never packs a root package-lock.json; the Docker builds run `npm ci` against it.
+//    runtime/). npm never packs a root package-lock.json; the Docker builds run `npm ci` against it.
 'use strict';
 
 var childProcess = require('node:child_process');
@@ -30,6 +30,6 @@ fs.mkdirSync(SOURCES, { recursive: true });
 SOURCE_FILES.forEach(function copy(file) {
   fs.copyFileSync(path.join(ROOT, file), path.join(SOURCES, file));
 });
-fs.cpSync(path.join(ROOT, 'lambda'), path.join(SOURCES, 'lambda'), { recursive: true });
+fs.cpSync(path.join(ROOT, 'runtime'), path.join(SOURCES, 'runtime'), { recursive: true });
 // stderr: stdout belongs to npm pack's own report (the tarball name, --json).
-console.error('built dist/ (lib, lambda, sources)');
+console.error('built dist/ (lib, runtime, sources)');

@@ -1,4 +1,4 @@
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 
 /** Options of {@link makeBenchEvents}. */
 export interface BenchEventsOptions {

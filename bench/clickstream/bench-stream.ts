@@ -5,7 +5,7 @@ import {
   type KinesisClient,
   type StreamModeDetails,
 } from '@aws-sdk/client-kinesis';
-import { EnvironmentError } from '../../lambda/shared/errors';
+import { EnvironmentError } from '../../runtime/shared/errors';
 
 /** How long to wait for a new stream to become ACTIVE; kinesis-local takes ~100 ms as configured. */
 const STREAM_ACTIVE_TIMEOUT_MS = 30_000;

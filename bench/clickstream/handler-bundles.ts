@@ -38,19 +38,19 @@ export function benchedHandlers(projectRoot: string): BenchedHandler[] {
   return [
     {
       functionName: 'clickstream_processor',
-      entryPath: join(projectRoot, 'lambda/clickstream-processor/handler.ts'),
+      entryPath: join(projectRoot, 'runtime/clickstream/processor-lambda/handler.ts'),
       bundling: CLICKSTREAM_FUNCTION_BUNDLING,
       loadEnv: handlerLoadEnv('clickstream-processor', CLICKSTREAM_PROCESSOR_LOAD_ENV),
     },
     {
       functionName: 'clickstream_dashboard',
-      entryPath: join(projectRoot, 'lambda/clickstream-dashboard/handler.ts'),
+      entryPath: join(projectRoot, 'runtime/clickstream/dashboard-lambda/handler.ts'),
       bundling: CLICKSTREAM_FUNCTION_BUNDLING,
       loadEnv: handlerLoadEnv('clickstream-dashboard'),
     },
     {
       functionName: 'email_worker',
-      entryPath: join(projectRoot, 'lambda/email-worker/handler.ts'),
+      entryPath: join(projectRoot, 'runtime/email-worker/handler.ts'),
       bundling: EMAIL_LAMBDA_CONSUMER_BUNDLING,
       // The consumer sets NODE_OPTIONS=--enable-source-maps, which makes Node read the map at load.
       loadEnv: { ...handlerLoadEnv('email-worker', EMAIL_WORKER_LOAD_ENV), NODE_OPTIONS: '--enable-source-maps' },

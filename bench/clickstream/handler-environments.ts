@@ -3,8 +3,8 @@
  * stack sets on the function, with placeholder resource names. Typed over each settings contract,
  * so a new setting is a compile error here instead of a handler that fails to load in the bench.
  */
-import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
-import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../runtime/clickstream/processor-lambda/settings';
+import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../runtime/email-worker/settings';
 
 type EnvFor<Contract extends Record<string, string>> = Record<Contract[keyof Contract], string | undefined>;
 

@@ -5,11 +5,11 @@
  * read back so a rate only counts records that really landed.
  */
 import { PutRecordsCommand, type KinesisClient, type StreamModeDetails } from '@aws-sdk/client-kinesis';
-import { ClickstreamProducer } from '../../lambda/clickstream-producer/producer';
+import { ClickstreamProducer } from '../../runtime/clickstream/producer/producer';
 import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
-import { encodeClickstreamEvent } from '../../lambda/shared/clickstream-record-codec';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { encodeClickstreamEvent } from '../../runtime/shared/clickstream-record-codec';
 import { withDeadline } from '../lib/deadline';
 import { printContext, printFigure, ratio } from '../lib/print-figure';
 import { startCpuSample } from '../lib/process-cpu';
@@ -19,7 +19,7 @@ import { makeBenchEvents } from './bench-events';
 import { createBenchStream } from './bench-stream';
 import { countStreamRecords } from './count-stream-records';
 import { putRecordLoop, type BenchRecord } from './naive-put-record-loop';
-import { KINESIS_LIMITS } from '../../lambda/shared/aws-limits';
+import { KINESIS_LIMITS } from '../../runtime/shared/aws-limits';
 
 /**
  * Sizes: kinesis-local takes ~80 PutRecord calls/s and ~1,000 records/s in 500-record PutRecords,

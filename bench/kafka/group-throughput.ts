@@ -2,7 +2,7 @@
  * Throughput of the analytics consumer group: N in-process members read a pre-filled topic, write
  * each user's state (acks=all) and commit, until every record is processed. A fresh group each run.
  */
-import { AnalyticsMember } from '../../lambda/kafka-analytics/analytics-member';
+import { AnalyticsMember } from '../../runtime/kafka/analytics-member/analytics-member';
 import { waitUntil } from '../lib/deadline';
 import { startStopwatch } from '../lib/stopwatch';
 

@@ -3,7 +3,7 @@
  * per request) against the naive loop that sends one record at a time and awaits each.
  */
 import { Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import { produceClickstream } from '../../local/kafka/produce-clickstream';
 import { perSecond, startStopwatch } from '../lib/stopwatch';
 

@@ -1,6 +1,6 @@
 /** Reads `--name value` integer options of a benchmark, with clear errors for bad input. */
-import { UsageError } from '../../lambda/shared/errors';
-import { parseFlags } from '../../lambda/shared/parse-flags';
+import { UsageError } from '../../runtime/shared/errors';
+import { parseFlags } from '../../runtime/shared/parse-flags';
 
 /** A benchmark option was given a value that is not a positive integer. */
 export class InvalidBenchArgumentError extends UsageError {

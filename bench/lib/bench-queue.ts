@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CreateQueueCommand, DeleteQueueCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { EnvironmentError } from '../../lambda/shared/errors';
+import { EnvironmentError } from '../../runtime/shared/errors';
 
 /** The queue could not be created, or not filled as asked. */
 export class BenchQueueError extends EnvironmentError {

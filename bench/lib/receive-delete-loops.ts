@@ -12,7 +12,7 @@ import {
   ReceiveMessageCommand,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
 import type { RunningSqsContender, SqsContender, SqsContenderContext } from './sqs-contender';
 
 /** Shape of the loops. */

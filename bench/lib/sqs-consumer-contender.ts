@@ -6,7 +6,7 @@
  */
 import { Consumer } from 'sqs-consumer';
 import type { Message } from '@aws-sdk/client-sqs';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
 import type { RunningSqsContender, SqsContender, SqsContenderContext } from './sqs-contender';
 
 /** ReceiveMessage returns at most 10 messages (SQS quota): sqs-consumer's ceiling for `batchSize`. */

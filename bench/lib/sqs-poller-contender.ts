@@ -1,9 +1,9 @@
 /**
- * The email worker's own poller (lambda/sqs-poller/poller.ts) as a benchmark contender: its real
+ * The email worker's own poller (runtime/shared/sqs-poller/poller.ts) as a benchmark contender: its real
  * receive loops, prefetch, delete batching and heartbeat; only the job is the simulated one.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SqsPoller } from '../../lambda/sqs-poller/poller';
+import { SqsPoller } from '../../runtime/shared/sqs-poller/poller';
 import type { RunningSqsContender, SqsContender } from './sqs-contender';
 
 /** How the poller runs in the benchmark. */

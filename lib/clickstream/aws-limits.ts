@@ -1,5 +1,5 @@
 /**
- * The ranges Clickstream props are validated against: AWS's limits (lambda/shared/aws-limits.ts, the
+ * The ranges Clickstream props are validated against: AWS's limits (runtime/shared/aws-limits.ts, the
  * one place their numbers and sources live) with the reason each error message cites, and the
  * project's own stricter rules (no infinite retries). Each entry is an IntegerRule
  * (lib/common/prop-problems.ts).
@@ -8,7 +8,7 @@
  * the event source's ParallelizationFactor (1–10), MaximumRetryAttempts' upper end (10,000) and
  * MaximumRecordAgeInSeconds (60 s to 7 days).
  */
-import { KINESIS_EVENT_SOURCE_LIMITS as EVENT_SOURCE, KINESIS_LIMITS } from '../../lambda/shared/aws-limits';
+import { KINESIS_EVENT_SOURCE_LIMITS as EVENT_SOURCE, KINESIS_LIMITS } from '../../runtime/shared/aws-limits';
 
 interface IntegerLimit {
   readonly min: number;

@@ -5,8 +5,8 @@ import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DASHBOARD_SERVICE_NAME } from '../../lambda/clickstream-dashboard/metric-names';
-import { CLICKSTREAM_DASHBOARD_DEFAULTS, CLICKSTREAM_DASHBOARD_ENV } from '../../lambda/clickstream-dashboard/settings';
+import { DASHBOARD_SERVICE_NAME } from '../../runtime/clickstream/dashboard-lambda/metric-names';
+import { CLICKSTREAM_DASHBOARD_DEFAULTS, CLICKSTREAM_DASHBOARD_ENV } from '../../runtime/clickstream/dashboard-lambda/settings';
 import { handlerEntry } from '../common/package-paths';
 import { ClickstreamFunction } from './clickstream-function';
 
@@ -72,7 +72,7 @@ export class ClickstreamDashboardConsumer extends Construct {
     });
 
     this.function = new ClickstreamFunction(this, 'Handler', {
-      entry: handlerEntry('clickstream-dashboard', 'handler.ts'),
+      entry: handlerEntry('clickstream', 'dashboard-lambda', 'handler.ts'),
       serviceName: DASHBOARD_SERVICE_NAME,
       // Aggregating up to 1,000 records is CPU-bound; more memory means more CPU.
       memorySize: 512,

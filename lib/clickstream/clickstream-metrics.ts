@@ -4,12 +4,12 @@ import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import type * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { DASHBOARD_METRICS, DASHBOARD_SERVICE_NAME, TOP_PAGE_DIMENSION } from '../../lambda/clickstream-dashboard/metric-names';
+import { DASHBOARD_METRICS, DASHBOARD_SERVICE_NAME, TOP_PAGE_DIMENSION } from '../../runtime/clickstream/dashboard-lambda/metric-names';
 import { CLICKSTREAM_METRICS_NAMESPACE } from './clickstream-function';
 
 /**
  * The EMF metrics the dashboard Lambda publishes (Powertools adds the `service` dimension), named
- * in one place: lambda/clickstream-dashboard/metric-names.ts.
+ * in one place: runtime/clickstream/dashboard-lambda/metric-names.ts.
  */
 export const CLICKSTREAM_BUSINESS_METRICS = {
   ...DASHBOARD_METRICS,

@@ -7,7 +7,7 @@ import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { handlerEntry } from '../common/package-paths';
-import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../runtime/clickstream/processor-lambda/settings';
 import { ClickstreamFunction } from './clickstream-function';
 import { ClickstreamSessionTable, type ClickstreamSessionTableProps } from './clickstream-session-table';
 import { grantStandardIteratorRead } from './standard-iterator-read';
@@ -95,7 +95,7 @@ export class ClickstreamProcessor extends Construct {
     this.sessionTable = new ClickstreamSessionTable(this, 'SessionTable', { ...props.sessionTableProps, existingTable: props.existingSessionTable });
 
     this.function = new ClickstreamFunction(this, 'Handler', {
-      entry: handlerEntry('clickstream-processor', 'handler.ts'),
+      entry: handlerEntry('clickstream', 'processor-lambda', 'handler.ts'),
       serviceName: 'clickstream-processor',
       environment: {
         [CLICKSTREAM_PROCESSOR_ENV.sessionTableName]: this.sessionTable.table.tableName,

@@ -6,7 +6,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
 import { AlarmTopic } from '../common/alarm-topic';
 import { EncryptedQueue } from '../common/encrypted-queue';
 import { ClickstreamArchive } from './clickstream-archive';

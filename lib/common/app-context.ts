@@ -11,11 +11,11 @@ import {
   EMAIL_QUEUE_TYPES,
   type EmailConsumerMode,
   type EmailQueueType,
-} from '../../lambda/shared/email-worker-choices';
-import { STAGE_PATTERN, STAGE_RULE } from '../../lambda/shared/stage-name';
+} from '../../runtime/email-worker/email-worker-choices';
+import { STAGE_PATTERN, STAGE_RULE } from '../../runtime/shared/stage-name';
 import { InvalidContextError } from './invalid-context-error';
 
-export { EMAIL_CONSUMER_MODES, EMAIL_QUEUE_TYPES, type EmailConsumerMode, type EmailQueueType } from '../../lambda/shared/email-worker-choices';
+export { EMAIL_CONSUMER_MODES, EMAIL_QUEUE_TYPES, type EmailConsumerMode, type EmailQueueType } from '../../runtime/email-worker/email-worker-choices';
 /** A plain address: local part, `@`, a domain with a dot. SES verifies the identity itself. */
 const EMAIL_ADDRESS_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 

@@ -19,7 +19,7 @@ import {
 } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type IntegerRule, PropProblems } from './prop-problems';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
 
 /** Props of {@link EncryptedQueue}: either both existing queues, or the settings to create them. */
 export interface EncryptedQueueProps {

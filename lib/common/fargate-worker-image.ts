@@ -1,6 +1,6 @@
 /**
  * The container image of a long-running Node worker on Fargate (the email worker, the Kafka analytics
- * members): one Dockerfile (lambda/shared/fargate-worker.Dockerfile) bundles the given entry with
+ * members): one Dockerfile (runtime/shared/fargate-worker.Dockerfile) bundles the given entry with
  * esbuild. Built at deploy time only; synth stages the context (needs no Docker).
  */
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
@@ -8,13 +8,13 @@ import { ContainerImage } from 'aws-cdk-lib/aws-ecs';
 import { SOURCE_ROOT } from './package-paths';
 
 /** The Dockerfile, relative to the build context (SOURCE_ROOT). */
-export const FARGATE_WORKER_DOCKERFILE = 'lambda/shared/fargate-worker.Dockerfile';
+export const FARGATE_WORKER_DOCKERFILE = 'runtime/shared/fargate-worker.Dockerfile';
 
 /**
- * @param workerEntry the worker's TypeScript entry relative to the package root, e.g. `lambda/email-worker/worker.ts`
+ * @param workerEntry the worker's TypeScript entry relative to the package root, e.g. `runtime/email-worker/worker.ts`
  */
 export function fargateWorkerImage(workerEntry: string): ContainerImage {
-  // The build context holds lambda/ and the lock file: workers import lambda/shared, the lock pins deps.
+  // The build context holds runtime/ and the lock file: workers import runtime/shared, the lock pins deps.
   return ContainerImage.fromAsset(SOURCE_ROOT, {
     file: FARGATE_WORKER_DOCKERFILE,
     buildArgs: { WORKER_ENTRY: workerEntry },

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../lambda/shared/errors';
+import { ConfigurationError } from '../../runtime/shared/errors';
 
 /**
  * Thrown when a `-c key=value` context value of the CDK app is malformed. The message names the key,

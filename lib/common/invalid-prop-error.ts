@@ -3,7 +3,7 @@
  * user fixes them in one go, and names the construct by its path in the tree (`node.path`), so the
  * user knows which of several constructs it is. A ConfigurationError: commands exit with code 2.
  */
-import { ConfigurationError } from '../../lambda/shared/errors';
+import { ConfigurationError } from '../../runtime/shared/errors';
 
 /** One broken rule. */
 export interface PropProblem {

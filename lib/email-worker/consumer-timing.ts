@@ -6,8 +6,8 @@ import { Duration } from 'aws-cdk-lib';
 import {
   describeRetryScheduleProblem,
   type RetryScheduleTimings,
-} from '../../lambda/email-worker/retry-schedule';
-import { earliestRedeliveryWithHeartbeat } from '../../lambda/sqs-poller/visibility-heartbeat';
+} from '../../runtime/email-worker/retry-schedule';
+import { earliestRedeliveryWithHeartbeat } from '../../runtime/shared/sqs-poller/visibility-heartbeat';
 import type { PropProblem } from '../common/invalid-prop-error';
 
 /** Lambda's maximum function timeout. */
@@ -113,7 +113,7 @@ export function retryScheduleTimings(props: RetryScheduleProps): RetryScheduleTi
  * Describes a retry schedule (retryBaseDelay doubling, maxReceiveCount, visibility timeout) that ends
  * before a killed job's idempotency lease expires: its redeliveries would all find the job "in
  * progress" and SQS would dead-letter a job that may already have been sent. The runtime settings
- * (lambda/email-worker/load-settings.ts) run the same check.
+ * (runtime/email-worker/load-settings.ts) run the same check.
  */
 export function retryScheduleProblem(props: RetryScheduleProps): PropProblem | undefined {
   const timings = retryScheduleTimings(props);

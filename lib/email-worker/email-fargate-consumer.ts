@@ -1,9 +1,9 @@
 /**
- * The `fargate` consumer: an ECS Fargate service on ARM64 running lambda/email-worker/worker.ts,
+ * The `fargate` consumer: an ECS Fargate service on ARM64 running runtime/email-worker/worker.ts,
  * scaled on queue depth by ecs-patterns' QueueProcessingFargateService (it fits: existing queue,
  * custom step scaling, scale to zero, runtimePlatform, public IP, our own task definition).
  *
- * The image is built from lambda/shared/fargate-worker.Dockerfile at deploy time; synth only stages the
+ * The image is built from runtime/shared/fargate-worker.Dockerfile at deploy time; synth only stages the
  * build context (SOURCE_ROOT in lib/common/package-paths.ts, filtered by .dockerignore), so it needs
  * no Docker. Its props are checked by EmailWorker (email-worker-validation.ts).
  */
@@ -17,7 +17,7 @@ import { QueueProcessingFargateService } from 'aws-cdk-lib/aws-ecs-patterns';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ScalingInterval } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Construct } from 'constructs';
-import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../runtime/email-worker/settings';
 import { fargateWorkerImage } from '../common/fargate-worker-image';
 import { PublicSubnetVpc } from '../common/public-subnet-vpc';
 import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
@@ -98,7 +98,7 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
       runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
     });
     taskDefinition.addContainer('Worker', {
-      image: fargateWorkerImage('lambda/email-worker/worker.ts'),
+      image: fargateWorkerImage('runtime/email-worker/worker.ts'),
       environment: { ...props.environment, [EMAIL_WORKER_ENV.workerConcurrency]: String(workerConcurrency) },
       logging: LogDrivers.awsLogs({
         streamPrefix: 'email-worker',

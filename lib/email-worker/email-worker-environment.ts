@@ -1,11 +1,11 @@
 /**
- * The environment variables both email consumers get: the contract in lambda/email-worker/settings.ts
+ * The environment variables both email consumers get: the contract in runtime/email-worker/settings.ts
  * (names imported, never spelled twice) plus Powertools' service and namespace.
  */
 import type { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_ENV } from '../../runtime/email-worker/settings';
 import { POWERTOOLS_ENV } from './email-worker-metrics';
 
 /** What the runtime needs to know, in infrastructure terms. */

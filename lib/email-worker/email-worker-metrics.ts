@@ -5,9 +5,9 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { EMAIL_WORKER_METRICS } from '../../lambda/email-worker/metric-names';
+import { EMAIL_WORKER_METRICS } from '../../runtime/email-worker/metric-names';
 
-export { EMAIL_WORKER_METRICS } from '../../lambda/email-worker/metric-names';
+export { EMAIL_WORKER_METRICS } from '../../runtime/email-worker/metric-names';
 
 /** Powertools' own environment variables that carry the namespace and service name. */
 export const POWERTOOLS_ENV = {

@@ -80,8 +80,8 @@ export interface EmailWorkerProps {
   /**
    * First retry delay after a transient failure, in whole seconds; doubles per receive (set with
    * ChangeMessageVisibility, so independent of the visibility timeout), capped at 15 minutes
-   * (MAX_RETRY_DELAY_SECONDS in lambda/email-worker/retry-delay.ts).
-   * @default 30 seconds (EMAIL_WORKER_DEFAULTS in lambda/email-worker/settings.ts: 30 s, 1 min, 2 min, 4 min gives a throttled SES account time to recover)
+   * (MAX_RETRY_DELAY_SECONDS in runtime/email-worker/retry-delay.ts).
+   * @default 30 seconds (EMAIL_WORKER_DEFAULTS in runtime/email-worker/settings.ts: 30 s, 1 min, 2 min, 4 min gives a throttled SES account time to recover)
    */
   readonly retryBaseDelay?: Duration;
   /**

@@ -7,7 +7,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { EMAIL_WORKER_DEFAULTS } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_DEFAULTS } from '../../runtime/email-worker/settings';
 import type { EmailConsumerMode } from '../common/app-context';
 import { MAX_RECEIVE_COUNT_RULE } from '../common/encrypted-queue';
 import { PropProblems } from '../common/prop-problems';

@@ -20,7 +20,7 @@ import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EncryptedQueue } from '../common/encrypted-queue';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
 
 /** The message attribute the email subscription filters on. */
 export const SIGNUP_EMAIL_OPT_IN_ATTRIBUTE = 'emailOptIn';

@@ -3,7 +3,7 @@
  * `clickstream` partitions among them; members beyond the partition count sit idle (the service
  * does not autoscale past that on purpose: the partition count is Kafka's scaling unit).
  *
- * The image is built from lambda/shared/fargate-worker.Dockerfile at deploy time; synth only stages the
+ * The image is built from runtime/shared/fargate-worker.Dockerfile at deploy time; synth only stages the
  * build context (SOURCE_ROOT in lib/common/package-paths.ts, filtered by .dockerignore), so it needs
  * no Docker.
  */
@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-ecs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { KAFKA_ENV, KAFKA_GROUPS, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { KAFKA_ENV, KAFKA_GROUPS, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 import { fargateWorkerImage } from '../common/fargate-worker-image';
 import { grantKafkaAccess } from './kafka-access';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
@@ -66,7 +66,7 @@ export class KafkaAnalyticsService extends Construct {
       runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
     });
     this.taskDefinition.addContainer('Member', {
-      image: fargateWorkerImage('lambda/kafka-analytics/member.ts'),
+      image: fargateWorkerImage('runtime/kafka/analytics-member/member.ts'),
       environment: {
         [KAFKA_ENV.bootstrapServers]: props.bootstrapServers,
         [KAFKA_ENV.auth]: 'iam',

@@ -8,7 +8,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
 
 /** What the metrics are about. */

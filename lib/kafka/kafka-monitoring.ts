@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
+import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
 import type { AlarmTopic } from '../common/alarm-topic';
 import { PropProblems } from '../common/prop-problems';
 import type { KafkaMetrics } from './kafka-metrics';

@@ -3,7 +3,7 @@
  * and MSK's topic API serve MSK Provisioned only ("Topic Operations: requirements", MSK developer
  * guide: "These APIs are not available for MSK Serverless clusters"), so a Lambda function in the
  * cluster's VPC creates them with Kafka's admin API over IAM authentication
- * (lambda/kafka-topics/handler.ts: idempotent on update, nothing on delete). AWS's own Data Solutions
+ * (runtime/kafka/topics-lambda/handler.ts: idempotent on update, nothing on delete). AWS's own Data Solutions
  * Framework does the same for its MskServerless construct (awslabs/data-solutions-framework-on-aws,
  * msk-helpers.ts `mskIamCrudProviderSetup`: a provider function in the cluster's VPC, admitted on 9098).
  *
@@ -22,8 +22,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct, type IConstruct } from 'constructs';
 import { handlerEntry } from '../common/package-paths';
-import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
-import { TOPICS_RESOURCE_PROPERTIES } from '../../lambda/kafka-topics/topics-resource-properties';
+import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
+import { TOPICS_RESOURCE_PROPERTIES } from '../../runtime/kafka/topics-lambda/topics-resource-properties';
 import { ClickstreamFunction } from '../clickstream/clickstream-function';
 import { MSK_IAM_TLS_PORT, MSK_SERVERLESS_TOPIC_CONFIGS } from './aws-limits';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
@@ -85,7 +85,7 @@ export class KafkaServerlessTopics extends Construct {
     network.clusterSecurityGroup.addIngressRule(this.securityGroup, Port.tcp(MSK_IAM_TLS_PORT), 'Topics custom resource (SASL/IAM over TLS)');
 
     this.function = new ClickstreamFunction(this, 'Handler', {
-      entry: handlerEntry('kafka-topics', 'handler.ts'),
+      entry: handlerEntry('kafka', 'topics-lambda', 'handler.ts'),
       serviceName: 'kafka-topics',
       environment: { [KAFKA_ENV.auth]: 'iam' },
       // A VPC function's first invocation waits for its network interface; a few admin calls follow.

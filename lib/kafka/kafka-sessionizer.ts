@@ -4,8 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct, type IDependable } from 'constructs';
-import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
-import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../runtime/clickstream/processor-lambda/settings';
+import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 import { ClickstreamFunction } from '../clickstream/clickstream-function';
 import { ClickstreamSessionTable } from '../clickstream/clickstream-session-table';
 import { handlerEntry } from '../common/package-paths';
@@ -104,7 +104,7 @@ export class KafkaSessionizer extends Construct {
 
     this.sessionTable = props.existingSessionTable ?? new ClickstreamSessionTable(this, 'SessionTable').table;
     this.function = new ClickstreamFunction(this, 'Handler', {
-      entry: handlerEntry('kafka-sessionizer', 'handler.ts'),
+      entry: handlerEntry('kafka', 'sessionizer-lambda', 'handler.ts'),
       serviceName: 'kafka-sessionizer',
       environment: {
         [CLICKSTREAM_PROCESSOR_ENV.sessionTableName]: this.sessionTable.tableName,

@@ -1,5 +1,5 @@
 import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
-import { KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 import type { Construct } from 'constructs';
 import { KafkaClickstream, type KafkaClickstreamProps } from './kafka-clickstream';
 import { KAFKA_OUTPUTS } from './output-names';

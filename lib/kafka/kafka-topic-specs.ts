@@ -2,7 +2,7 @@
  * The Kafka clickstream's topics as the stack creates them: partitions and configs. Plain constants
  * (no aws-cdk-lib import), so a remote run or a local harness can read the same values.
  */
-import { KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 
 /** One topic: its name, partition count and topic-level configs (Kafka's own keys and values). */
 export interface KafkaTopicSpec {

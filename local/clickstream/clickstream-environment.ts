@@ -10,7 +10,7 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { App } from 'aws-cdk-lib';
-import { readProcessorSettings } from '../../lambda/clickstream-processor/settings-reader';
+import { readProcessorSettings } from '../../runtime/clickstream/processor-lambda/settings-reader';
 import { CLICKSTREAM_OUTPUTS } from '../../lib/clickstream/output-names';
 import { stackName } from '../../lib/common/stack-name';
 import { buildQueueOrStreamApp, CLICKSTREAM_PATTERN } from '../../lib/queue-or-stream-app';
@@ -42,7 +42,7 @@ import { BucketProvisioner } from '../provisioning/s3-bucket-provisioner';
 import { synthesizeTemplates, templateOf } from '../provisioning/synthesize-templates';
 import { MalformedTemplateError } from '../provisioning/template-errors';
 import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from '../provisioning/unemulated-resources';
-import { ConfigurationError } from '../../lambda/shared/errors';
+import { ConfigurationError } from '../../runtime/shared/errors';
 
 /** Options of the environment. */
 export interface ClickstreamEnvironmentOptions {
@@ -171,8 +171,8 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
       ),
     );
     // Imported only now: Powertools reads its settings when the handler module loads.
-    const processorModule = await import('../../lambda/clickstream-processor/handler');
-    const dashboardModule = await import('../../lambda/clickstream-dashboard/handler');
+    const processorModule = await import('../../runtime/clickstream/processor-lambda/handler');
+    const dashboardModule = await import('../../runtime/clickstream/dashboard-lambda/handler');
 
     const unemulated = unemulatedResourceTypes(template, {
       emulatedTypes: provisioned.emulatedTypes,

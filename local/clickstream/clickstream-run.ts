@@ -12,11 +12,11 @@ import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
-import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggregate';
-import { foldSessions, type SessionState } from '../../lambda/clickstream-processor/session';
-import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
-import { putClickstreamEvents } from '../../lambda/clickstream-producer/producer';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import { aggregateClickstream } from '../../runtime/clickstream/dashboard-lambda/aggregate';
+import { foldSessions, type SessionState } from '../../runtime/clickstream/processor-lambda/session';
+import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
+import { putClickstreamEvents } from '../../runtime/clickstream/producer/producer';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import { caughtUpLine } from './caught-up-line';
 import { createArchiveDeliveryRunner, type ArchiveDeliveryRunner } from './archive/archive-delivery-runner';
 import { readArchivedObjects, staticPartOfPrefix } from './archive/read-archive';
@@ -29,8 +29,8 @@ import { createKinesisEventSourceRunner, type KinesisEventSourceRunner, type Kin
 import type { LocalKinesisMapping } from './kinesis-event-source/kinesis-mappings';
 import type { KinesisOnFailureRecord } from './kinesis-event-source/on-failure-record';
 import { queueUrlForArn, sqsOnFailureDestination } from './kinesis-event-source/sqs-on-failure-destination';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
-import { ConfigurationError } from '../../lambda/shared/errors';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
+import { ConfigurationError } from '../../runtime/shared/errors';
 
 /** Options of one clickstream run. */
 export interface ClickstreamRunOptions {

@@ -3,8 +3,8 @@
  * events seen, per-user order inversions (a user's event arriving after a later one of theirs),
  * and cross-shard interleaving (evidence that a stream has no global order).
  */
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
-import { decodeClickstreamRecordData } from '../../lambda/shared/clickstream-record-codec';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
 import type { KinesisHandler } from './kinesis-event-source/kinesis-event-source-runner';
 
 /** What one consumer was seen to receive. */

@@ -2,8 +2,8 @@
  * Skews generated clickstream traffic towards one "hot" user, to show what a hot partition key does
  * to a stream: every record of a key lands on the one shard that owns the key's hash.
  */
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
-import { ConfigurationError } from '../../lambda/shared/errors';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { ConfigurationError } from '../../runtime/shared/errors';
 
 /** A share outside (0, 1) cannot be honoured. */
 export class InvalidHotUserShareError extends ConfigurationError {

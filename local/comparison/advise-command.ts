@@ -3,8 +3,8 @@
  * order each pattern needed) into ready `npm run advise` commands, so users can price the same
  * workload at their own rate.
  */
-import { encodeClickstreamEvent } from '../../lambda/shared/clickstream-record-codec';
-import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
+import { encodeClickstreamEvent } from '../../runtime/shared/clickstream-record-codec';
+import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
 import type { ComparisonResult } from './comparison-result';
 import { buildEmailJobMix } from '../email/email-job-mix';
 import type { Ordering, WorkKind } from '../../advisor/workload';

@@ -1,4 +1,4 @@
-import { FAILURE_EXIT_CODE } from '../../lambda/shared/errors';
+import { FAILURE_EXIT_CODE } from '../../runtime/shared/errors';
 import type { ComparisonResult } from './comparison-result';
 import { isKafkaNotRun } from './kafka-comparison';
 

@@ -5,7 +5,7 @@
  * The outcomes become one ComparisonResult. Everything it starts, the three runs stop.
  */
 import { runEmbeddedClickstream } from '../clickstream/clickstream-run';
-import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import type { EmailConsumerMode } from '../../runtime/email-worker/email-worker-choices';
 import { runEmbeddedEmail } from '../email/email-run';
 import { clickstreamComparisonOf } from './clickstream-comparison';
 import { condensedReport } from './condensed-report';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../email/consumer-processes';
 import { integerFlag } from '../start-options';
-import { parseFlags } from '../../lambda/shared/parse-flags';
+import { parseFlags } from '../../runtime/shared/parse-flags';
 
 /** What `npm run dev` runs, from its flags. */
 export interface DevOptions {

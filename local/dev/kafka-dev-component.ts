@@ -7,9 +7,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { silentSessionizerMetrics } from '../kafka/silent-metrics';
-import { AnalyticsMember } from '../../lambda/kafka-analytics/analytics-member';
-import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
-import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
+import { AnalyticsMember } from '../../runtime/kafka/analytics-member/analytics-member';
+import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
+import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
 import { kafkaAvailability, type KafkaAvailability } from '../kafka/kafka-availability';
 import { runNameSuffix } from '../kafka/run-name-suffix';
 import { KafkaUnavailableError } from '../kafka/kafka-prerequisites';

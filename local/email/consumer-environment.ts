@@ -4,12 +4,12 @@
  * region, fake credentials) and the SMTP sink with a per-worker login.
  */
 import { join } from 'node:path';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_ENV } from '../../runtime/email-worker/settings';
 import { EMULATOR_REGION, emulatorEnvironment } from '../emulators/emulator-clients';
 import { eventSourceConfigEnvironment } from './sqs-event-source/sqs-event-source-child-config';
 import type { ConsumerProcessSpec } from './consumer-processes';
 import { REPOSITORY_ROOT } from './consumer-processes';
-import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import type { EmailConsumerMode } from '../../runtime/email-worker/email-worker-choices';
 import type { LocalEmailResources } from './local-email-resources';
 
 /** Where the consumers find the emulators. */
@@ -23,9 +23,9 @@ export interface LocalEndpoints {
 /** Lambda starts SQS polling with 5 concurrent batches when no MaximumConcurrency is set. */
 const DEFAULT_LAMBDA_CONCURRENCY = 5;
 
-const FARGATE_ENTRY = 'lambda/email-worker/worker.ts';
+const FARGATE_ENTRY = 'runtime/email-worker/worker.ts';
 const LAMBDA_RUNNER_ENTRY = 'local/email/sqs-event-source/sqs-event-source-main.ts';
-const LAMBDA_HANDLER_MODULE = join(REPOSITORY_ROOT, 'lambda/email-worker/handler.ts');
+const LAMBDA_HANDLER_MODULE = join(REPOSITORY_ROOT, 'runtime/email-worker/handler.ts');
 
 function baseEnvironment(resources: LocalEmailResources, endpoints: LocalEndpoints, workerId: string): Record<string, string> {
   return {

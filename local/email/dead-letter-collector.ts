@@ -5,8 +5,8 @@
  * refused still carries `SourceMessageId` (only the worker sets it), so it is never mistaken for one.
  */
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
-import { DEAD_LETTER_ATTRIBUTES } from '../../lambda/email-worker/message-disposition';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
+import { DEAD_LETTER_ATTRIBUTES } from '../../runtime/email-worker/message-disposition';
 
 /** One dead-lettered message. */
 export interface DeadLetter {

@@ -2,7 +2,7 @@
  * The jobs a local run enqueues: valid ones, malformed ones (sent raw, since `enqueueEmails`
  * rightly refuses them) and ones whose recipient the SMTP sink rejects transiently at first.
  */
-import type { EmailJob } from '../../lambda/email-worker/email-job';
+import type { EmailJob } from '../../runtime/email-worker/email-job';
 
 /** Recipients the sink rejects with 451 on their first attempts (see SmtpSinkOptions). */
 export const TRANSIENT_RECIPIENT_PATTERN = /^transient-\d+@example\.com$/;

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { sendRawBodies } from './send-raw-bodies';
-import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
+import { enqueueEmails } from '../../runtime/email-worker/enqueue-emails';
 import { startDynamoDbEmulator } from '../emulators/dynamodb-emulator';
 import { emulatorDynamoDbClient, emulatorSqsClient } from '../emulators/emulator-clients';
 import { startSmtpSink, type SmtpSink } from '../emulators/smtp-sink';
@@ -19,7 +19,7 @@ import { startConsumerProcess, stopConsumerProcess, type ConsumerExit, type Cons
 import { consumerProcessSpecs } from './consumer-environment';
 import { DeadLetterCollector } from './dead-letter-collector';
 import { buildEmailJobMix, TRANSIENT_RECIPIENT_PATTERN, type EmailJobMix } from './email-job-mix';
-import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
+import type { EmailConsumerMode } from '../../runtime/email-worker/email-worker-choices';
 import { provisionLocalEmailResources, type LocalEmailResources } from './local-email-resources';
 import { countEmailRunOutcome, isEveryJobAccountedFor, type EmailRunOutcome } from './email-run-outcome';
 import { createRunProgress } from './run-progress';
@@ -27,7 +27,7 @@ import { visibleBacklog, workersToAdd, type BacklogScalingPolicy, type ScalingSt
 import { countDeliveryOrderInversions } from './delivery-order';
 import { RetryLogCounter, type RetryObservation } from './retry-log-counter';
 import { newRunPrefix } from '../provisioning/physical-names';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
 
 /** A run in progress, handed to `duringRun` for fault injection. */
 export interface EmailRunInProgress {

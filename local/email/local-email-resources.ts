@@ -5,7 +5,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_ENV } from '../../runtime/email-worker/settings';
 import { stackName } from '../../lib/common/stack-name';
 import { buildQueueOrStreamApp, EMAIL_WORKER_PATTERN } from '../../lib/queue-or-stream-app';
 import { TableProvisioner } from '../provisioning/table-provisioner';
@@ -17,8 +17,8 @@ import { provisionTemplate } from '../provisioning/provision-template';
 import { synthesizeTemplates, templateOf } from '../provisioning/synthesize-templates';
 import { formatUnemulatedResourceTypes, unemulatedResourceTypes } from '../provisioning/unemulated-resources';
 import type { CfnTemplate } from '../provisioning/cfn-template';
-import type { EmailConsumerMode } from '../../lambda/shared/email-worker-choices';
-import { ConfigurationError } from '../../lambda/shared/errors';
+import type { EmailConsumerMode } from '../../runtime/email-worker/email-worker-choices';
+import { ConfigurationError } from '../../runtime/shared/errors';
 
 
 /** Inputs of the local email stack. */

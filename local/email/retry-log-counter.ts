@@ -1,11 +1,11 @@
 /**
  * Counts the receives the consumers themselves reported as transient failures, from the structured
  * (Powertools JSON) log lines they print: a line whose `event` field is `job-retry-scheduled`
- * (lambda/email-worker/log-events.ts, the constant the worker logs with) names the message and its
+ * (runtime/email-worker/log-events.ts, the constant the worker logs with) names the message and its
  * SQS `ApproximateReceiveCount`. The message text is not read, so rewording it cannot break the
  * count. This is how a local run observes visibility-timeout redeliveries without instrumenting SQS.
  */
-import { EMAIL_WORKER_LOG_EVENTS, LOG_EVENT_FIELD } from '../../lambda/email-worker/log-events';
+import { EMAIL_WORKER_LOG_EVENTS, LOG_EVENT_FIELD } from '../../runtime/email-worker/log-events';
 
 const RETRY_SCHEDULED = EMAIL_WORKER_LOG_EVENTS.retryScheduled;
 

@@ -1,6 +1,6 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { chunk } from '../../lambda/shared/chunk';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { chunk } from '../../runtime/shared/chunk';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
 
 /** What SQS did with raw bodies. */
 export interface RawSendResult {

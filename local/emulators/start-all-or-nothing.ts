@@ -4,7 +4,7 @@
  * processes after one run). Here every start is waited for, and when any fails, the ones that did
  * start are stopped before the failure is thrown.
  */
-import { EnvironmentError } from '../../lambda/shared/errors';
+import { EnvironmentError } from '../../runtime/shared/errors';
 
 /** Anything a start resolves to that can be stopped again. */
 export interface Stoppable {

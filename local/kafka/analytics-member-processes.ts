@@ -1,14 +1,14 @@
 /**
- * Runs analytics members as separate processes (`lambda/kafka-analytics/member.ts` under tsx), as
+ * Runs analytics members as separate processes (`runtime/kafka/analytics-member/member.ts` under tsx), as
  * Fargate runs them as tasks: so a member can be SIGKILLed mid-batch and the group must cope.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
+import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
 import { killOnParentExit } from '../emulators/child-process-reaper';
 
 const REPO_ROOT = join(__dirname, '..', '..');
-const MEMBER_ENTRY = join(REPO_ROOT, 'lambda', 'kafka-analytics', 'member.ts');
+const MEMBER_ENTRY = join(REPO_ROOT, 'runtime', 'kafka', 'analytics-member', 'member.ts');
 /** How much of a member's stderr is kept: enough for its last fault lines. */
 const STDERR_TAIL_CHARS = 4000;
 

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
+import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
 import { COMPLETE_MARKER, kafkaJarsDirectory } from './kafka-jars';
 import { checkKafkaPrerequisites, checkMaven, KafkaUnavailableError } from './kafka-prerequisites';
 import { localKafkaVersion } from './kafka-version';

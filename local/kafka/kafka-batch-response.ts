@@ -1,6 +1,6 @@
 /**
  * The MSK event source reads a Kafka partial batch response whose `itemIdentifier` is an object
- * (`{ partition: '<topic>-<partition>', offset }`, see lambda/kafka-sessionizer/msk-records.ts); the
+ * (`{ partition: '<topic>-<partition>', offset }`, see runtime/kafka/sessionizer-lambda/msk-records.ts); the
  * runner's shared batch policy (local/lambda/batch-retry-policy.ts) matches string identifiers. This
  * turns each well-formed object into the record's `<topic>-<partition>-<offset>` name and anything
  * else (the bare string of the other event sources included) into `null`, so a malformed identifier

@@ -9,11 +9,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { silentSessionizerMetrics } from './silent-metrics';
-import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggregate';
-import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
-import { createKafkaSessionizer } from '../../lambda/kafka-sessionizer/kafka-sessionizer';
-import { parseClickstreamEvent, type ClickstreamEvent } from '../../lambda/shared/clickstream-events';
-import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
+import { aggregateClickstream } from '../../runtime/clickstream/dashboard-lambda/aggregate';
+import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
+import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
+import { parseClickstreamEvent, type ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
 import type { KafkaComparison } from '../comparison/kafka-comparison';
 import { startAnalyticsMemberProcess, type AnalyticsMemberProcess } from './analytics-member-processes';
 import { awaitCompaction } from './await-compaction';
@@ -22,7 +22,7 @@ import { startKafkaBroker } from './local-kafka-broker';
 import { runNameSuffix } from './run-name-suffix';
 import { MemorySessionStore } from './memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from './msk-event-source-runner';
-import { settleWithin } from '../../lambda/shared/settle-within';
+import { settleWithin } from '../../runtime/shared/settle-within';
 import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from './msk-event-source-settings';
 import { produceClickstream, type ClickstreamRecordToSend } from './produce-clickstream';
 import { readWholeTopic, type ReadRecord } from './read-topic';
@@ -30,7 +30,7 @@ import { replayFromTimestamp } from './replay-from-timestamp';
 import { observeSessionizer, type SessionizerObserver } from './sessionizer-observer';
 import { analyticsOutcome, type AnalyticsOutcome } from './state-topic-report';
 import { partitionLoad } from './partition-load';
-import { CLICKSTREAM_PROCESSOR_DEFAULTS } from '../../lambda/clickstream-processor/settings';
+import { CLICKSTREAM_PROCESSOR_DEFAULTS } from '../../runtime/clickstream/processor-lambda/settings';
 import { EMULATOR_REGION } from '../emulators/emulator-clients';
 
 /** Size of a run. */

@@ -3,7 +3,7 @@
  * tool is reported as one sentence that says exactly what to install, not a JVM stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { EnvironmentError } from '../../lambda/shared/errors';
+import { EnvironmentError } from '../../runtime/shared/errors';
 
 /** Kafka 4.x brokers need Java 17 or later (Kafka 4.0 release notes: Java 8 and 11 dropped for brokers). */
 export const MINIMUM_JAVA_MAJOR = 17;

@@ -6,7 +6,7 @@
  * Names can carry a suffix, so several runs (test files, the three patterns) share one broker.
  */
 import { Admin } from '@platformatic/kafka';
-import { KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 
 /** The topic names of one run. */
 export interface ClickstreamTopicNames {

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
+import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
 import { killOnParentExit } from '../emulators/child-process-reaper';
 import { freeLoopbackPort } from '../emulators/free-port';
 import { renderBrokerProperties } from './broker-properties';

@@ -2,8 +2,8 @@
  * Session state in memory, for local runs of the Kafka sessionizer: its DynamoDB writes are the
  * Kinesis processor's module (tested there on dynalite); these runs compare the transport.
  */
-import type { SessionState } from '../../lambda/clickstream-processor/session';
-import type { SessionStore } from '../../lambda/clickstream-processor/session-store';
+import type { SessionState } from '../../runtime/clickstream/processor-lambda/session';
+import type { SessionStore } from '../../runtime/clickstream/processor-lambda/session-store';
 
 export class MemorySessionStore implements SessionStore {
   private readonly items = new Map<string, SessionState>();

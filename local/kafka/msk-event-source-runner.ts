@@ -19,11 +19,11 @@
  * A test and demo harness, not an emulator: no provisioned-poller scaling, no function timeout.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { settleWithin } from '../../lambda/shared/settle-within';
+import { settleWithin } from '../../runtime/shared/settle-within';
 import { Consumer, Producer, ProduceAcks, type Message, type MessagesStream } from '@platformatic/kafka';
 import type { Context, MSKEvent, MSKRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { kafkaRecordName } from '../../lambda/kafka-sessionizer/msk-records';
+import { kafkaRecordName } from '../../runtime/kafka/sessionizer-lambda/msk-records';
 import { kafkaResponseByRecordName } from './kafka-batch-response';
 import { classifyResponse, type DiscardCondition, type PendingBatch } from '../lambda/batch-retry-policy';
 import { runBatchToCompletion } from '../lambda/run-batch';

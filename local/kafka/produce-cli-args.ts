@@ -1,8 +1,8 @@
 /** The flags of local/kafka/produce-main.ts, parsed and checked; every mistake is a UsageError naming the flag. */
-import { UsageError } from '../../lambda/shared/errors';
+import { UsageError } from '../../runtime/shared/errors';
 import { KafkaUnavailableError } from './kafka-prerequisites';
 import { parseBootstrapServers } from './local-kafka-broker';
-import { parseFlags } from '../../lambda/shared/parse-flags';
+import { parseFlags } from '../../runtime/shared/parse-flags';
 
 export const KAFKA_PRODUCE_USAGE = `usage: npx tsx local/kafka/produce-main.ts --bootstrap-servers HOST:PORT[,HOST:PORT] --topic NAME [--events N] [--users U] [--seed S]
   --bootstrap-servers  the broker (npm run dev prints it)

@@ -3,9 +3,9 @@
  * partition, as they share one Kinesis shard), in batches, with acks=all.
  */
 import { Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
-import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
-import { chunk } from '../../lambda/shared/chunk';
+import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { chunk } from '../../runtime/shared/chunk';
 
 /** One record to send: an event, or raw text for poison records (with its key). */
 export type ClickstreamRecordToSend = ClickstreamEvent | { readonly key: string; readonly raw: string };

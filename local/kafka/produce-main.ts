@@ -3,8 +3,8 @@
  * component prints this command with its broker and topic). Exit codes: 0 when every record was
  * acknowledged (acks=all), 2 for a usage problem, 3 when the broker cannot be reached, 1 otherwise.
  */
-import { generateClickstreamEvents, DEFAULT_STEP_MS } from '../../lambda/clickstream-producer/generate-events';
-import { exitCodeFor, UsageError } from '../../lambda/shared/errors';
+import { generateClickstreamEvents, DEFAULT_STEP_MS } from '../../runtime/clickstream/producer/generate-events';
+import { exitCodeFor, UsageError } from '../../runtime/shared/errors';
 import { KafkaUnavailableError } from './kafka-prerequisites';
 import { KAFKA_PRODUCE_USAGE, parseKafkaProduceArgs } from './produce-cli-args';
 import { produceClickstream } from './produce-clickstream';

@@ -3,7 +3,7 @@
  * throwaway consumer group. For checks and reports, not for the pattern's consumers.
  */
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
-import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
+import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
 import { randomUUID } from 'node:crypto';
 
 /** One record as read back. */

@@ -5,8 +5,8 @@
  * AT_TIMESTAMP iterators and an SQS consumer cannot do at all.
  */
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
-import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
-import { KAFKA_GROUPS } from '../../lambda/shared/kafka-names';
+import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
+import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
 import type { ReadRecord } from './read-topic';
 
 /** Options of {@link replayFromTimestamp}. */

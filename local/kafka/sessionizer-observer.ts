@@ -5,7 +5,7 @@
  * delivered after that poison record (the partition kept moving).
  */
 import type { MSKEvent } from 'aws-lambda';
-import { parseClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import { parseClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import type { MskHandler } from './msk-event-source-runner';
 
 /** What the observer counted. */

@@ -3,7 +3,7 @@
  * compaction): which member processed what, what was lost, what was processed twice (after a
  * rebalance), and whether each key's records were processed in offset order.
  */
-import { parseUserLatestState, type UserLatestState } from '../../lambda/kafka-analytics/session-state-record';
+import { parseUserLatestState, type UserLatestState } from '../../runtime/kafka/analytics-member/session-state-record';
 import type { ReadRecord } from './read-topic';
 import { SEGMENT_ROLL_KEY_PREFIX } from './await-compaction';
 

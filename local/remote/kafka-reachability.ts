@@ -4,7 +4,7 @@
  * waiting out the run's deadline.
  */
 import { Admin } from '@platformatic/kafka';
-import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
+import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
 import type { DeployedKafka } from './deployed-stacks';
 import { KafkaAccessDeniedError, KafkaBrokersUnreachableError } from './kafka-target-errors';
 

@@ -2,7 +2,7 @@
  * Why the Kafka half of a remote run cannot run from here, each with exactly what to do. Both are
  * EnvironmentErrors (exit 3): the machine or the target is not ready, nothing the user typed is wrong.
  */
-import { EnvironmentError } from '../../lambda/shared/errors';
+import { EnvironmentError } from '../../runtime/shared/errors';
 import type { DeployedKafka } from './deployed-stacks';
 
 /**

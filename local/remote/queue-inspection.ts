@@ -15,8 +15,8 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
-import { chunk } from '../../lambda/shared/chunk';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
+import { chunk } from '../../runtime/shared/chunk';
 
 /** Long enough to receive a few thousand messages before the first ones reappear. */
 const DEFAULT_HOLD_SECONDS = 120;

@@ -5,9 +5,9 @@
  */
 import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { randomInt } from 'node:crypto';
-import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
-import { ClickstreamProducer, type ProducerResult } from '../../lambda/clickstream-producer/producer';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
+import { ClickstreamProducer, type ProducerResult } from '../../runtime/clickstream/producer/producer';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 
 /** Poison: truncated JSON. The processor cannot parse it; it must end at the on-failure destination. */
 export const POISON_RECORD_DATA = Buffer.from('{"type":"page_view","userId":');

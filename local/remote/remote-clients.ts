@@ -1,7 +1,7 @@
 /**
  * The AWS clients of a remote run, all pointed at one target. Not runtime code: the producers this
  * run drives (`enqueueEmails`, `ClickstreamProducer`) take these clients as options, so the
- * process environment is never rewritten to steer lambda/shared/aws-clients.
+ * process environment is never rewritten to steer runtime/shared/aws-clients.
  */
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';

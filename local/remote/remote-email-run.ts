@@ -8,9 +8,9 @@
  */
 import type { Message } from '@aws-sdk/client-sqs';
 import { sendRawBodies } from '../email/send-raw-bodies';
-import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
-import { DEAD_LETTER_ATTRIBUTES } from '../../lambda/email-worker/message-disposition';
-import { EMAIL_WORKER_METRICS } from '../../lambda/email-worker/metric-names';
+import { enqueueEmails } from '../../runtime/email-worker/enqueue-emails';
+import { DEAD_LETTER_ATTRIBUTES } from '../../runtime/email-worker/message-disposition';
+import { EMAIL_WORKER_METRICS } from '../../runtime/email-worker/metric-names';
 import { REDRIVEN_AFTER_MAX_RECEIVES } from '../email/dead-letter-collector';
 import { buildEmailJobMix } from '../email/email-job-mix';
 import type { DeployedEmailWorker } from './deployed-stacks';

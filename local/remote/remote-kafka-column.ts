@@ -10,9 +10,9 @@
  * - brokers unreachable from this machine, or credentials refused: not run, exit 3, with what to do;
  * - anything else: not run and required (a run that breaks is a failure, exit 1).
  */
-import { kafkaClientAuth, type KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
-import { EnvironmentError } from '../../lambda/shared/errors';
-import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
+import { kafkaClientAuth, type KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
+import { EnvironmentError } from '../../runtime/shared/errors';
+import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
 import type { DeployedKafkaComparison, KafkaNotRun } from '../comparison/kafka-comparison';
 import { findDeployedKafka, type DeployedKafka, type DeployedStackLocation } from './deployed-stacks';
 import { kafkaNotOnLocalStackReason } from './kafka-target-errors';

@@ -13,8 +13,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Admin } from '@platformatic/kafka';
-import type { KafkaClientAuth } from '../../lambda/kafka-analytics/kafka-connection';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import { produceClickstream, type ClickstreamRecordToSend } from '../kafka/produce-clickstream';
 import { readWholeTopic, type ReadRecord } from '../kafka/read-topic';
 import { replayFromTimestamp } from '../kafka/replay-from-timestamp';

@@ -3,9 +3,9 @@
  * credentials) or an AWS account (the SDK's default credential chain and region). Pure: it reads
  * only the environment it is given, so the rules are unit-tested without a network.
  */
-import { KAFKA_PATTERN } from '../../lambda/shared/kafka-names';
+import { KAFKA_PATTERN } from '../../runtime/kafka/kafka-names';
 import { CLICKSTREAM_PATTERN, EMAIL_WORKER_PATTERN, stackName } from '../../lib/common/stack-name';
-import { UsageError } from '../../lambda/shared/errors';
+import { UsageError } from '../../runtime/shared/errors';
 
 /** Deployed targets (the embedded emulators are the third, local, target). */
 export const REMOTE_TARGETS = ['localstack', 'aws'] as const;

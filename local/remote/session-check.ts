@@ -5,9 +5,9 @@
  * mismatch (out of order: the watermark skips the earlier event, so its page is missing).
  */
 import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { foldSessions, type SessionState } from '../../lambda/clickstream-processor/session';
-import { chunk } from '../../lambda/shared/chunk';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import { foldSessions, type SessionState } from '../../runtime/clickstream/processor-lambda/session';
+import { chunk } from '../../runtime/shared/chunk';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 
 /** BatchGetItem reads at most 100 keys per call (DynamoDB limit). */
 const BATCH_GET_LIMIT = 100;

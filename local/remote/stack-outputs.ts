@@ -3,7 +3,7 @@
  * finds its queues, tables and stream (the stacks hard-code no physical names).
  */
 import { DescribeStacksCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
-import { ConfigurationError } from '../../lambda/shared/errors';
+import { ConfigurationError } from '../../runtime/shared/errors';
 
 /** Output key → value of one stack. */
 export type StackOutputs = Readonly<Record<string, string>>;

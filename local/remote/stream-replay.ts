@@ -5,9 +5,9 @@
  */
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { isDeepStrictEqual } from 'node:util';
-import { aggregateClickstream } from '../../lambda/clickstream-dashboard/aggregate';
-import { decodeClickstreamRecordData } from '../../lambda/shared/clickstream-record-codec';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import { aggregateClickstream } from '../../runtime/clickstream/dashboard-lambda/aggregate';
+import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import { readWholeStream } from '../clickstream/kinesis-event-source/read-whole-stream';
 import type { ShardRecord } from '../clickstream/kinesis-event-source/kinesis-stream-event';
 

@@ -4,7 +4,7 @@
  * scripts/test-localstack.sh does. Every other error is passed through unchanged. Pure.
  */
 import { LOCALSTACK_DEFAULT_ENDPOINT, type RemoteConnection } from './remote-target';
-import { EnvironmentError } from '../../lambda/shared/errors';
+import { EnvironmentError } from '../../runtime/shared/errors';
 
 /** Socket errors that mean nothing answered at the endpoint (Node's system error codes). */
 const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);

@@ -9,10 +9,10 @@ import { PublishBatchCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqsPoller } from '../../lambda/sqs-poller/poller';
+import { SqsPoller } from '../../runtime/shared/sqs-poller/poller';
 import { SIGNUP_EMAIL_OPT_IN_ATTRIBUTE } from '../../lib/fanout/signup-fanout';
-import { chunk } from '../../lambda/shared/chunk';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
+import { chunk } from '../../runtime/shared/chunk';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
 
 /** SNS PublishBatch takes at most 10 entries. */
 const SNS_MAX_BATCH_ENTRIES = 10;

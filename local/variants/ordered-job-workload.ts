@@ -3,7 +3,7 @@
  * jobs numbered in enqueue order; and how to count what the consumers made of it (order per
  * recipient, duplicates).
  */
-import type { EmailJob } from '../../lambda/email-worker/email-job';
+import type { EmailJob } from '../../runtime/email-worker/email-job';
 import { countAdjacentInversions } from '../email/delivery-order';
 
 /** `<runId>-r<recipient>-<position>`: the recipient and the job's place in that recipient's order. */

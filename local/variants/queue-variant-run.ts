@@ -8,9 +8,9 @@
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
-import { isFifoQueueUrl } from '../../lambda/sqs-poller/fifo-queue';
-import { SqsPoller } from '../../lambda/sqs-poller/poller';
+import { enqueueEmails } from '../../runtime/email-worker/enqueue-emails';
+import { isFifoQueueUrl } from '../../runtime/shared/sqs-poller/fifo-queue';
+import { SqsPoller } from '../../runtime/shared/sqs-poller/poller';
 import { OrderedCompletions, orderedJobs, orderOf } from './ordered-job-workload';
 
 /** What to run. */

@@ -1,5 +1,5 @@
 /** Record factories for clickstream events: valid by default, override what a test is about. */
-import type { ClickEvent, PageViewEvent, SearchEvent } from '../../lambda/shared/clickstream-events';
+import type { ClickEvent, PageViewEvent, SearchEvent } from '../../runtime/shared/clickstream-events';
 
 let nextEventNumber = 1;
 const nextEventId = (): string => `test-event-${nextEventNumber++}`;

@@ -4,7 +4,7 @@
  * How Kinesis itself behaves is tested against kinesis-local in test/integ.
  */
 import type { KinesisClient, PutRecordsCommand, PutRecordsRequestEntry, PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 
 /** One entry as the fake saw it. */
 export interface SeenEntry {

@@ -3,7 +3,7 @@
  * keys, approximateArrivalTimestamp, eventID = shardId:sequenceNumber).
  */
 import type { KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 
 /** One record to put in the event: a clickstream event, or raw bytes for poison-record tests. */
 export interface RecordSpec {

@@ -2,8 +2,8 @@
  * An in-memory SessionStore for unit tests, with the same optimistic-lock rule as the DynamoDB one
  * (the DynamoDB semantics themselves are tested against dynalite), plus scripted write failures.
  */
-import type { SessionState } from '../../lambda/clickstream-processor/session';
-import { SessionWriteConflictError, type SessionStore } from '../../lambda/clickstream-processor/session-store';
+import type { SessionState } from '../../runtime/clickstream/processor-lambda/session';
+import { SessionWriteConflictError, type SessionStore } from '../../runtime/clickstream/processor-lambda/session-store';
 
 export class InMemorySessionStore implements SessionStore {
   readonly items = new Map<string, SessionState>();

@@ -1,6 +1,6 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { EmailJob } from '../../lambda/email-worker/email-job';
-import type { Mailer } from '../../lambda/email-worker/mailer';
+import type { EmailJob } from '../../runtime/email-worker/email-job';
+import type { Mailer } from '../../runtime/email-worker/mailer';
 
 /** A mailer that records what it sends and fails for the jobIds it is told to. */
 export class FakeMailer implements Mailer {

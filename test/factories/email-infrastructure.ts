@@ -8,7 +8,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
-import type { EmailWorkerSettings } from '../../lambda/email-worker/load-settings';
+import type { EmailWorkerSettings } from '../../runtime/email-worker/load-settings';
 import { anEmailWorkerSettings } from './email-settings';
 
 let sequence = 0;

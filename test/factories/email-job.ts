@@ -1,4 +1,4 @@
-import type { EmailJob } from '../../lambda/email-worker/email-job';
+import type { EmailJob } from '../../runtime/email-worker/email-job';
 
 let sequence = 0;
 

@@ -1,4 +1,4 @@
-import type { EmailWorkerSettings } from '../../lambda/email-worker/load-settings';
+import type { EmailWorkerSettings } from '../../runtime/email-worker/load-settings';
 
 /** Email worker settings as the stack would set them; override any. */
 export function anEmailWorkerSettings(overrides: Partial<EmailWorkerSettings> = {}): EmailWorkerSettings {

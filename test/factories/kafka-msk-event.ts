@@ -3,8 +3,8 @@
  * increasing per partition, base64 key and value, CREATE_TIME timestamps in epoch milliseconds.
  */
 import type { MSKEvent, MSKRecord } from 'aws-lambda';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
-import { KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 
 /** One record: a clickstream event or raw text (poison), with optional placement. */
 export interface MskRecordSpec {

@@ -12,8 +12,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { ARCHIVE_DATA_PREFIX, ARCHIVE_ERROR_PREFIX } from '../../lib/clickstream/clickstream-archive';
-import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
-import { putClickstreamEvents } from '../../lambda/clickstream-producer/producer';
+import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
+import { putClickstreamEvents } from '../../runtime/clickstream/producer/producer';
 import { createArchiveDeliveryRunner, type ArchiveDeliveryRunner } from '../../local/clickstream/archive/archive-delivery-runner';
 import { readArchivedObjects, staticPartOfPrefix, type ArchivedObject } from '../../local/clickstream/archive/read-archive';
 import { ConsumerObserver, type ConsumerObservation } from '../../local/clickstream/consumer-observer';

@@ -13,10 +13,10 @@ import {
   ListShardsCommand,
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
-import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
-import { ClickstreamProducer } from '../../lambda/clickstream-producer/producer';
-import type { ClickstreamEvent } from '../../lambda/shared/clickstream-events';
-import { decodeClickstreamRecordData } from '../../lambda/shared/clickstream-record-codec';
+import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
+import { ClickstreamProducer } from '../../runtime/clickstream/producer/producer';
+import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION, emulatorKinesisClient } from '../../local/emulators/emulator-clients';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
@@ -108,7 +108,7 @@ describe('ClickstreamProducer on kinesis-local', () => {
     // Act
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'lambda/clickstream-producer/cli.ts', '--events', '300', '--users', '30', '--stream', 'clickstream-cli', '--endpoint', kinesis.endpoint, '--region', EMULATOR_REGION],
+      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'runtime/clickstream/producer/cli.ts', '--events', '300', '--users', '30', '--stream', 'clickstream-cli', '--endpoint', kinesis.endpoint, '--region', EMULATOR_REGION],
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey } },
     );
 
@@ -128,7 +128,7 @@ describe('ClickstreamProducer on kinesis-local', () => {
     // Act
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'lambda/clickstream-producer/cli.ts', '--events', '20000', '--users', '500', '--stream', 'clickstream-cli', '--endpoint', kinesis.endpoint],
+      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'runtime/clickstream/producer/cli.ts', '--events', '20000', '--users', '500', '--stream', 'clickstream-cli', '--endpoint', kinesis.endpoint],
       { cwd: ROOT, encoding: 'utf8', env },
     );
 

@@ -4,9 +4,9 @@
  * kinesis-local, and the stream then holds every event exactly once, in order per user.
  */
 import { CreateStreamCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
-import { generateClickstreamEvents } from '../../lambda/clickstream-producer/generate-events';
-import { putClickstreamEvents } from '../../lambda/clickstream-producer/producer';
-import { decodeClickstreamRecordData } from '../../lambda/shared/clickstream-record-codec';
+import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
+import { putClickstreamEvents } from '../../runtime/clickstream/producer/producer';
+import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';

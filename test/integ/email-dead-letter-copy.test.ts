@@ -4,13 +4,13 @@
  * not fit is dropped rather than the job, and the reason is always text SQS accepts.
  */
 import { CreateQueueCommand, DeleteQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DEAD_LETTER_ATTRIBUTES, MAX_FAILURE_REASON_BYTES } from '../../lambda/email-worker/dead-letter-attributes';
-import { maxJobBodyBytes } from '../../lambda/email-worker/enqueue-emails';
-import { PermanentJobError } from '../../lambda/email-worker/errors';
-import { parseEmailJob } from '../../lambda/email-worker/job';
-import { MessageDisposition } from '../../lambda/email-worker/message-disposition';
-import { SQS_LIMITS } from '../../lambda/shared/aws-limits';
-import { findSqsRefusedCharacter } from '../../lambda/sqs-poller/sqs-text';
+import { DEAD_LETTER_ATTRIBUTES, MAX_FAILURE_REASON_BYTES } from '../../runtime/email-worker/dead-letter-attributes';
+import { maxJobBodyBytes } from '../../runtime/email-worker/enqueue-emails';
+import { PermanentJobError } from '../../runtime/email-worker/errors';
+import { parseEmailJob } from '../../runtime/email-worker/job';
+import { MessageDisposition } from '../../runtime/email-worker/message-disposition';
+import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
+import { findSqsRefusedCharacter } from '../../runtime/shared/sqs-poller/sqs-text';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import { emulatorSqsClient } from '../../local/emulators/emulator-clients';

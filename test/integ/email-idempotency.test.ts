@@ -5,10 +5,10 @@
 import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { EmailJob } from '../../lambda/email-worker/email-job';
-import { createIdempotentJobSender, fixedLease, IDEMPOTENCY_KEY_PREFIX, type IdempotentJobSender } from '../../lambda/email-worker/job';
-import type { Mailer } from '../../lambda/email-worker/mailer';
-import { classifyFailure } from '../../lambda/email-worker/message-disposition';
+import type { EmailJob } from '../../runtime/email-worker/email-job';
+import { createIdempotentJobSender, fixedLease, IDEMPOTENCY_KEY_PREFIX, type IdempotentJobSender } from '../../runtime/email-worker/job';
+import type { Mailer } from '../../runtime/email-worker/mailer';
+import { classifyFailure } from '../../runtime/email-worker/message-disposition';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { emailJobs } from '../factories/email-job';

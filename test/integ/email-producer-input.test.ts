@@ -6,9 +6,9 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { EmailJob } from '../../lambda/email-worker/email-job';
-import { enqueueEmails } from '../../lambda/email-worker/enqueue-emails';
-import { InvalidEmailJobsError } from '../../lambda/email-worker/errors';
+import type { EmailJob } from '../../runtime/email-worker/email-job';
+import { enqueueEmails } from '../../runtime/email-worker/enqueue-emails';
+import { InvalidEmailJobsError } from '../../runtime/email-worker/errors';
 import { provisionLocalEmailResources, type LocalEmailResources } from '../../local/email/local-email-resources';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_ENV } from '../../runtime/email-worker/settings';
 import { EMULATOR_REGION, emulatorEnvironment } from '../../local/emulators/emulator-clients';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 function runWorker(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lambda/email-worker/worker.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/email-worker/worker.ts'], {
       cwd: REPOSITORY_ROOT,
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@
  */
 import { runKafkaComparison } from '../../local/kafka/kafka-comparison-run';
 import type { KafkaComparison } from '../../local/comparison/kafka-comparison';
-import { KAFKA_ENV } from '../../lambda/shared/kafka-names';
+import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
 import { describeWithKafka } from '../factories/kafka-broker-suite';
 
 const EVENTS = 300;

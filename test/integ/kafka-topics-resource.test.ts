@@ -14,9 +14,9 @@ import { App } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { KafkaStack } from '../../lib/kafka/kafka-stack';
-import { handler } from '../../lambda/kafka-topics/handler';
-import type { TopicSpec } from '../../lambda/kafka-topics/ensure-topics';
-import { TOPICS_RESOURCE_PROPERTIES } from '../../lambda/kafka-topics/topics-resource-properties';
+import { handler } from '../../runtime/kafka/topics-lambda/handler';
+import type { TopicSpec } from '../../runtime/kafka/topics-lambda/ensure-topics';
+import { TOPICS_RESOURCE_PROPERTIES } from '../../runtime/kafka/topics-lambda/topics-resource-properties';
 import { describeWithKafka } from '../factories/kafka-broker-suite';
 
 const CLUSTER_ARN = 'arn:aws:kafka:us-east-1:111122223333:cluster/test/abc-1';

@@ -4,7 +4,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_ENV } from '../../runtime/email-worker/settings';
 import { parseIntegerContext, readAppContext } from '../../lib/common/app-context';
 import { InvalidContextError } from '../../lib/common/invalid-context-error';
 import { stackName } from '../../lib/common/stack-name';

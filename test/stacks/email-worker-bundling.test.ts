@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 describe('EmailWorkerStack (lambda, bundled)', () => {
-  it('bundles lambda/email-worker/handler.ts into an ES module that exports handler, with a source map', () => {
+  it('bundles runtime/email-worker/handler.ts into an ES module that exports handler, with a source map', () => {
     const app = new App({ outdir, context: cdkJsonContext() });
     const stack = new EmailWorkerStack(app, stackName('EmailWorker', 'bundled'), { consumers: 'lambda' });
     const template = Template.fromStack(stack);

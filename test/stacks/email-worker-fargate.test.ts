@@ -4,7 +4,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { EMAIL_WORKER_ENV } from '../../lambda/email-worker/settings';
+import { EMAIL_WORKER_ENV } from '../../runtime/email-worker/settings';
 import type { EmailFargateConsumer } from '../../lib/email-worker/email-fargate-consumer';
 import { SAMPLE_EMAIL_FROM, synthesizeEmailWorker } from './helpers/email-worker-app';
 import { describeSharedEmailWorkerResources, expectedDefaultEnvironment, policyStatements, type SynthesizedEmailWorker } from './helpers/email-worker-shared-assertions';

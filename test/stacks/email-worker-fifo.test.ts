@@ -11,7 +11,7 @@ import { InvalidPropError } from '../../lib/common/invalid-prop-error';
 import { buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
 import { cdkJsonContext, SAMPLE_EMAIL_FROM, SKIP_BUNDLING, synthesizeEmailWorker } from './helpers/email-worker-app';
 import { describeSharedEmailWorkerResources, type SynthesizedEmailWorker } from './helpers/email-worker-shared-assertions';
-import { EMAIL_CONSUMER_MODES } from '../../lambda/shared/email-worker-choices';
+import { EMAIL_CONSUMER_MODES } from '../../runtime/email-worker/email-worker-choices';
 
 describe.each(EMAIL_CONSUMER_MODES)('EmailWorkerStack (fifo, %s)', (consumers) => {
   let synthesized: SynthesizedEmailWorker;

@@ -5,13 +5,13 @@
  */
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { KAFKA_ENV, KAFKA_PATTERN, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { KAFKA_ENV, KAFKA_PATTERN, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 import { stackName } from '../../lib/common/stack-name';
 import { KafkaStack } from '../../lib/kafka/kafka-stack';
 import { KAFKA_OUTPUTS } from '../../lib/kafka/output-names';
 import { TOPIC_ADMIN_ACTIONS } from '../../lib/kafka/kafka-serverless-topics';
 import { kafkaTopicSpecs } from '../../lib/kafka/kafka-topic-specs';
-import { TOPICS_RESOURCE_PROPERTIES } from '../../lambda/kafka-topics/topics-resource-properties';
+import { TOPICS_RESOURCE_PROPERTIES } from '../../runtime/kafka/topics-lambda/topics-resource-properties';
 import { newTestApp } from './helpers/email-worker-app';
 import { logicalIdOf, policyStatements } from './helpers/email-worker-shared-assertions';
 

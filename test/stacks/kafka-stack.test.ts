@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { CLICKSTREAM_PROCESSOR_ENV } from '../../lambda/clickstream-processor/settings';
-import { KAFKA_ENV, KAFKA_GROUPS, KAFKA_PATTERN, KAFKA_TOPICS } from '../../lambda/shared/kafka-names';
+import { CLICKSTREAM_PROCESSOR_ENV } from '../../runtime/clickstream/processor-lambda/settings';
+import { KAFKA_ENV, KAFKA_GROUPS, KAFKA_PATTERN, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 import { stackName } from '../../lib/common/stack-name';
 import { KafkaStack } from '../../lib/kafka/kafka-stack';
 import { KAFKA_OUTPUTS } from '../../lib/kafka/output-names';
@@ -174,7 +174,7 @@ describe('KafkaStack (provisioned, defaults)', () => {
     });
 
     it('run as a non-root user (the image\'s last USER)', () => {
-      const dockerfile = fs.readFileSync(path.join(__dirname, '../../lambda/shared/fargate-worker.Dockerfile'), 'utf8');
+      const dockerfile = fs.readFileSync(path.join(__dirname, '../../runtime/shared/fargate-worker.Dockerfile'), 'utf8');
       const users = [...dockerfile.matchAll(/^USER\s+(\S+)/gm)].map((match) => match[1]);
 
       expect(users.length).toBeGreaterThan(0);

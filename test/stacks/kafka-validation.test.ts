@@ -3,7 +3,7 @@
  * names it and the rule it broke. Constructs are only built (in a bare Stack), never synthesized.
  */
 import { Duration } from 'aws-cdk-lib';
-import { KAFKA_PATTERN } from '../../lambda/shared/kafka-names';
+import { KAFKA_PATTERN } from '../../runtime/kafka/kafka-names';
 import { InvalidContextError } from '../../lib/common/invalid-context-error';
 import { InvalidPropError } from '../../lib/common/invalid-prop-error';
 import { stackName } from '../../lib/common/stack-name';

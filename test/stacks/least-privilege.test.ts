@@ -12,7 +12,7 @@ import type { EmailLambdaConsumer } from '../../lib/email-worker/email-lambda-co
 import { Template } from 'aws-cdk-lib/assertions';
 import { newTestApp, SAMPLE_EMAIL_FROM, synthesizeEmailWorker } from './helpers/email-worker-app';
 import { policyStatements, type SynthesizedEmailWorker } from './helpers/email-worker-shared-assertions';
-import { EMAIL_CONSUMER_MODES } from '../../lambda/shared/email-worker-choices';
+import { EMAIL_CONSUMER_MODES } from '../../runtime/email-worker/email-worker-choices';
 
 /** The actions of every statement granted to `role` whose actions start with `service:`, sorted. */
 function actionsOf(template: Template, stack: { resolve(value: unknown): unknown }, role: IRole | undefined, service: string): string[] {

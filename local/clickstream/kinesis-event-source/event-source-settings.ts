@@ -3,9 +3,9 @@
  * properties with CloudFormation's defaults, and checked against Lambda's documented ranges so a bad
  * template fails with a message that names the property.
  */
-import { KINESIS_EVENT_SOURCE_LIMITS } from '../../../lambda/shared/aws-limits';
+import { KINESIS_EVENT_SOURCE_LIMITS } from '../../../runtime/shared/aws-limits';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../provisioning/cfn-template';
-import { ConfigurationError } from '../../../lambda/shared/errors';
+import { ConfigurationError } from '../../../runtime/shared/errors';
 
 /** Where a mapping starts reading a shard. */
 export type StartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
@@ -55,7 +55,7 @@ interface IntegerRule {
   readonly expected: string;
 }
 
-/** A property's rule from Lambda's range and CloudFormation's default (lambda/shared/aws-limits.ts). */
+/** A property's rule from Lambda's range and CloudFormation's default (runtime/shared/aws-limits.ts). */
 function rule(property: string, limit: { readonly min: number; readonly max: number; readonly default: number }): IntegerRule {
   return { property, fallback: limit.default, min: limit.min, max: limit.max, expected: `an integer from ${limit.min} to ${limit.max}` };
 }

@@ -1,7 +1,7 @@
 /** What the parent tells an event-source child process (one JSON environment variable). */
 import type { LocalFunctionIdentity } from '../../lambda/lambda-context';
 import type { SqsEventSourceSettings } from './sqs-event-source-settings';
-import { ConfigurationError } from '../../../lambda/shared/errors';
+import { ConfigurationError } from '../../../runtime/shared/errors';
 
 /** Name of the variable carrying the JSON config. */
 export const EVENT_SOURCE_CONFIG_ENV = 'LOCAL_SQS_EVENT_SOURCE';

@@ -22,8 +22,8 @@ import { createLambdaContext, type LocalFunctionIdentity } from '../../lambda/la
 import { interpretBatchResponse, type BatchOutcome } from '../../lambda/batch-outcome';
 import type { SqsEventSourceSettings } from './sqs-event-source-settings';
 import { sqsRecordFrom, type SqsEventOrigin } from './sqs-lambda-event';
-import { SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../../../lambda/shared/aws-limits';
-import { chunk } from '../../../lambda/shared/chunk';
+import { SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../../../runtime/shared/aws-limits';
+import { chunk } from '../../../runtime/shared/chunk';
 
 /** An SQS-triggered handler; what it returns is interpreted like Lambda does. */
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;

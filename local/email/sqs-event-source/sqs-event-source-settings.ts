@@ -1,5 +1,5 @@
 /** The SQS event-source mapping settings the local runner follows, read from the template. */
-import { SQS_EVENT_SOURCE_LIMITS } from '../../../lambda/shared/aws-limits';
+import { SQS_EVENT_SOURCE_LIMITS } from '../../../runtime/shared/aws-limits';
 import { isJsonObject } from '../../provisioning/cfn-template';
 import type { LocalEventSourceMapping } from '../../provisioning/compute-resources';
 

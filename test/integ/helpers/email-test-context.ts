@@ -7,4 +7,4 @@ export const EMAIL_TEST_CONTEXT = {
 } as const;
 
 /** Both consumer runtimes, for describe.each. */
-export { EMAIL_CONSUMER_MODES } from '../../../lambda/shared/email-worker-choices';
+export { EMAIL_CONSUMER_MODES } from '../../../runtime/email-worker/email-worker-choices';

@@ -11,7 +11,7 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigurationError } from '../../../lambda/shared/errors';
+import { ConfigurationError } from '../../../runtime/shared/errors';
 
 /** The JSON target header value of the call this proxy interferes with. */
 const PUT_RECORDS_TARGET = 'Kinesis_20131202.PutRecords';

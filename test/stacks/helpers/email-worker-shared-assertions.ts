@@ -4,7 +4,7 @@
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { EMAIL_WORKER_ENV } from '../../../lambda/email-worker/settings';
+import { EMAIL_WORKER_ENV } from '../../../runtime/email-worker/settings';
 import { EMAIL_FROM_MISSING_MESSAGE, EMAIL_FROM_PARAMETER } from '../../../lib/email-worker/email-sender-identity';
 import type { EmailWorkerStack } from '../../../lib/email-worker/email-worker-stack';
 import { EMAIL_WORKER_OUTPUTS } from '../../../lib/email-worker/output-names';

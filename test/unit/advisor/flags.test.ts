@@ -1,5 +1,5 @@
 import { parseAdviseFlags } from '../../../advisor/flags';
-import { UsageError } from '../../../lambda/shared/errors';
+import { UsageError } from '../../../runtime/shared/errors';
 
 describe('parseAdviseFlags', () => {
   it('reads the issue example into a workload', () => {

@@ -1,5 +1,5 @@
 import { parseDuration, parseMultiplier, parseRate, parseSize } from '../../../advisor/units';
-import { UsageError } from '../../../lambda/shared/errors';
+import { UsageError } from '../../../runtime/shared/errors';
 
 describe('advisor units', () => {
   it.each([

@@ -2,21 +2,21 @@ import { join } from 'node:path';
 import { findImportCircles, findUpwardImports, readImportGraph, type ImportGraph, type LayerRules } from './import-graph';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const SCANNED = ['bin', 'lib', 'lambda', 'local', 'bench', 'advisor'];
+const SCANNED = ['bin', 'lib', 'runtime', 'local', 'bench', 'advisor'];
 
 /**
- * Who may import whom (README "Layout"): lambda/ is the bottom layer (handlers and the contracts
+ * Who may import whom (README "Layout"): runtime/ is the bottom layer (handlers and the contracts
  * every layer shares); lib/ builds on it and bin/ on lib/; local/ and bench/ run the patterns on
  * this machine (local/ also prints the advisor's commands, bench/ starts local/'s emulators);
- * advisor/ stands alone on lambda/. Nothing outside test/ imports test/.
+ * advisor/ stands alone on runtime/. Nothing outside test/ imports test/.
  */
 const LAYERS: LayerRules = {
-  lambda: ['lambda'],
-  lib: ['lambda', 'lib'],
-  bin: ['lambda', 'lib', 'bin'],
-  advisor: ['lambda', 'advisor'],
-  local: ['lambda', 'lib', 'advisor', 'local'],
-  bench: ['lambda', 'lib', 'local', 'bench'],
+  runtime: ['runtime'],
+  lib: ['runtime', 'lib'],
+  bin: ['runtime', 'lib', 'bin'],
+  advisor: ['runtime', 'advisor'],
+  local: ['runtime', 'lib', 'advisor', 'local'],
+  bench: ['runtime', 'lib', 'local', 'bench'],
 };
 const FORBIDDEN = ['test'];
 
@@ -31,10 +31,10 @@ describe('import graph checks', () => {
     const graph: ImportGraph = new Map([
       ['local/a.ts', ['local/b.ts']],
       ['local/b.ts', ['local/c.ts']],
-      ['local/c.ts', ['local/a.ts', 'lambda/x.ts']],
+      ['local/c.ts', ['local/a.ts', 'runtime/x.ts']],
       ['local/d.ts', ['local/a.ts']],
       ['local/e.ts', ['local/e.ts']],
-      ['lambda/x.ts', []],
+      ['runtime/x.ts', []],
     ]);
     expect(findImportCircles(graph)).toEqual(expect.arrayContaining([['local/a.ts', 'local/b.ts', 'local/c.ts'], ['local/e.ts']]));
     expect(findImportCircles(graph)).toHaveLength(2);
@@ -42,14 +42,14 @@ describe('import graph checks', () => {
 
   it('flags imports into a higher layer and into test/, and allows the rest', () => {
     const graph: ImportGraph = new Map([
-      ['lib/stack.ts', ['lambda/handler.ts', 'local/start.ts']],
-      ['lambda/handler.ts', ['lib/stack.ts']],
-      ['local/run.ts', ['lambda/handler.ts', 'lib/stack.ts', 'scripts/check-node.cjs', 'test/factories/fake.ts']],
+      ['lib/stack.ts', ['runtime/handler.ts', 'local/start.ts']],
+      ['runtime/handler.ts', ['lib/stack.ts']],
+      ['local/run.ts', ['runtime/handler.ts', 'lib/stack.ts', 'scripts/check-node.cjs', 'test/factories/fake.ts']],
       ['advisor/cli.ts', ['local/run.ts']],
     ]);
     expect(findUpwardImports(graph, LAYERS, FORBIDDEN)).toEqual([
       { from: 'lib/stack.ts', to: 'local/start.ts' },
-      { from: 'lambda/handler.ts', to: 'lib/stack.ts' },
+      { from: 'runtime/handler.ts', to: 'lib/stack.ts' },
       { from: 'local/run.ts', to: 'test/factories/fake.ts' },
       { from: 'advisor/cli.ts', to: 'local/run.ts' },
     ]);

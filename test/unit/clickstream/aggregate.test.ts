@@ -1,5 +1,5 @@
-import { aggregateClickstream } from '../../../lambda/clickstream-dashboard/aggregate';
-import { generateClickstreamEvents } from '../../../lambda/clickstream-producer/generate-events';
+import { aggregateClickstream } from '../../../runtime/clickstream/dashboard-lambda/aggregate';
+import { generateClickstreamEvents } from '../../../runtime/clickstream/producer/generate-events';
 import { aClick, aPageView, aSearch } from '../../factories/clickstream-events';
 
 describe('aggregateClickstream', () => {

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { createClickstreamDashboard } from '../../../lambda/clickstream-dashboard/clickstream-dashboard';
+import { createClickstreamDashboard } from '../../../runtime/clickstream/dashboard-lambda/clickstream-dashboard';
 import { aClick, aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, metricValues, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';

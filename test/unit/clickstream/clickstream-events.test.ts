@@ -1,9 +1,9 @@
-import { checkEventTime, InvalidClickstreamEventError, parseClickstreamEvent } from '../../../lambda/shared/clickstream-events';
+import { checkEventTime, InvalidClickstreamEventError, parseClickstreamEvent } from '../../../runtime/shared/clickstream-events';
 import {
   decodeClickstreamRecordData,
   decodeKinesisClickstreamRecord,
   encodeClickstreamEvent,
-} from '../../../lambda/shared/clickstream-record-codec';
+} from '../../../runtime/shared/clickstream-record-codec';
 import { aClick, aPageView, aSearch } from '../../factories/clickstream-events';
 
 describe('parseClickstreamEvent', () => {

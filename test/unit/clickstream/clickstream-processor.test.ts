@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { createClickstreamProcessor } from '../../../lambda/clickstream-processor/clickstream-processor';
-import { padSequenceNumber } from '../../../lambda/clickstream-processor/sequence-number';
+import { createClickstreamProcessor } from '../../../runtime/clickstream/processor-lambda/clickstream-processor';
+import { padSequenceNumber } from '../../../runtime/clickstream/processor-lambda/sequence-number';
 import { aClick, aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, metricValues, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';

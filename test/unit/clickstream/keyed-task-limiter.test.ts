@@ -1,7 +1,7 @@
 import {
   InvalidConcurrencyLimitError,
   KeyedTaskLimiter,
-} from '../../../lambda/clickstream-processor/keyed-task-limiter';
+} from '../../../runtime/clickstream/processor-lambda/keyed-task-limiter';
 
 describe('KeyedTaskLimiter', () => {
   it.each([0, -1, 1.5, Number.NaN])('rejects %p as a concurrency limit, naming it', (maxConcurrency) => {

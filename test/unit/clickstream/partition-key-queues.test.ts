@@ -1,4 +1,4 @@
-import { PartitionKeyQueues, type KeyedItem } from '../../../lambda/clickstream-producer/partition-key-queues';
+import { PartitionKeyQueues, type KeyedItem } from '../../../runtime/clickstream/producer/partition-key-queues';
 
 interface Item extends KeyedItem {
   readonly id: string;

@@ -6,9 +6,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { createClickstreamProcessor } from '../../../lambda/clickstream-processor/clickstream-processor';
-import { padSequenceNumber } from '../../../lambda/clickstream-processor/sequence-number';
-import type { SessionState } from '../../../lambda/clickstream-processor/session';
+import { createClickstreamProcessor } from '../../../runtime/clickstream/processor-lambda/clickstream-processor';
+import { padSequenceNumber } from '../../../runtime/clickstream/processor-lambda/sequence-number';
+import type { SessionState } from '../../../runtime/clickstream/processor-lambda/session';
 import { aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';

@@ -5,8 +5,8 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { padSequenceNumber } from '../../../lambda/clickstream-processor/sequence-number';
-import { DynamoDbSessionStore, SessionWriteConflictError } from '../../../lambda/clickstream-processor/session-store';
+import { padSequenceNumber } from '../../../runtime/clickstream/processor-lambda/sequence-number';
+import { DynamoDbSessionStore, SessionWriteConflictError } from '../../../runtime/clickstream/processor-lambda/session-store';
 import { startDynamoDbEmulator } from '../../../local/emulators/dynamodb-emulator';
 import { emulatorDynamoDbClient, emulatorEnvironment } from '../../../local/emulators/emulator-clients';
 import type { RunningEmulator } from '../../../local/emulators/child-emulator';
@@ -45,7 +45,7 @@ describe('clickstream processor handler on DynamoDB (dynalite)', () => {
       POWERTOOLS_METRICS_NAMESPACE: 'QueueOrStream/Clickstream',
     });
     output = capturePowertoolsOutput();
-    ({ handler } = await import('../../../lambda/clickstream-processor/handler'));
+    ({ handler } = await import('../../../runtime/clickstream/processor-lambda/handler'));
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { parseProducerArgs } from '../../../lambda/clickstream-producer/cli-args';
-import { UsageError } from '../../../lambda/shared/errors';
+import { parseProducerArgs } from '../../../runtime/clickstream/producer/cli-args';
+import { UsageError } from '../../../runtime/shared/errors';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -51,7 +51,7 @@ describe('producer CLI', () => {
     [['--bogus'], /Unknown flag --bogus/],
   ])('exits 2 with the reason and the usage for %j', (argv, message) => {
     // Act
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'lambda/clickstream-producer/cli.ts', ...argv], {
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'runtime/clickstream/producer/cli.ts', ...argv], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, CLICKSTREAM_STREAM_NAME: '' },

@@ -1,7 +1,7 @@
-import { generateClickstreamEvents } from '../../../lambda/clickstream-producer/generate-events';
-import { InvalidClickstreamBatchError } from '../../../lambda/clickstream-producer/prepare-records';
-import { ClickstreamProducer, InvalidProducerOptionError, type ProducerProgress } from '../../../lambda/clickstream-producer/producer';
-import type { ClickstreamEvent } from '../../../lambda/shared/clickstream-events';
+import { generateClickstreamEvents } from '../../../runtime/clickstream/producer/generate-events';
+import { InvalidClickstreamBatchError } from '../../../runtime/clickstream/producer/prepare-records';
+import { ClickstreamProducer, InvalidProducerOptionError, type ProducerProgress } from '../../../runtime/clickstream/producer/producer';
+import type { ClickstreamEvent } from '../../../runtime/shared/clickstream-events';
 import { aPageView } from '../../factories/clickstream-events';
 import { FakeKinesis, type EntryScript } from '../../factories/clickstream-fake-kinesis';
 

@@ -1,4 +1,4 @@
-import { describeCallFailure } from '../../../lambda/clickstream-producer/put-failures';
+import { describeCallFailure } from '../../../runtime/clickstream/producer/put-failures';
 
 const withStatus = (name: string, httpStatusCode: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode } });
 

@@ -1,7 +1,7 @@
-import { clickstreamEventStream, generateClickstreamEvents } from '../../../lambda/clickstream-producer/generate-events';
-import { ClickstreamProducer } from '../../../lambda/clickstream-producer/producer';
-import { sendInChunks } from '../../../lambda/clickstream-producer/send-in-chunks';
-import type { ClickstreamEvent } from '../../../lambda/shared/clickstream-events';
+import { clickstreamEventStream, generateClickstreamEvents } from '../../../runtime/clickstream/producer/generate-events';
+import { ClickstreamProducer } from '../../../runtime/clickstream/producer/producer';
+import { sendInChunks } from '../../../runtime/clickstream/producer/send-in-chunks';
+import type { ClickstreamEvent } from '../../../runtime/shared/clickstream-events';
 
 type KinesisClientLike = ConstructorParameters<typeof ClickstreamProducer>[0]['client'];
 

@@ -1,5 +1,5 @@
-import { InvalidSequenceNumberError, padSequenceNumber, SEQUENCE_NUMBER_WIDTH } from '../../../lambda/clickstream-processor/sequence-number';
-import { advanceSession, foldSessions, type SessionState } from '../../../lambda/clickstream-processor/session';
+import { InvalidSequenceNumberError, padSequenceNumber, SEQUENCE_NUMBER_WIDTH } from '../../../runtime/clickstream/processor-lambda/sequence-number';
+import { advanceSession, foldSessions, type SessionState } from '../../../runtime/clickstream/processor-lambda/session';
 import { aClick, aPageView } from '../../factories/clickstream-events';
 
 const TIMEOUT_SECONDS = 1800;

@@ -3,8 +3,8 @@ import {
   DEAD_LETTER_ATTRIBUTES,
   MAX_FAILURE_REASON_BYTES,
   sanitizeFailureReason,
-} from '../../../lambda/email-worker/dead-letter-attributes';
-import { findSqsRefusedCharacter, truncateUtf8 } from '../../../lambda/sqs-poller/sqs-text';
+} from '../../../runtime/email-worker/dead-letter-attributes';
+import { findSqsRefusedCharacter, truncateUtf8 } from '../../../runtime/shared/sqs-poller/sqs-text';
 
 describe('sanitizeFailureReason', () => {
   it('folds CR/LF and tabs into single spaces, so a reason stays on one line', () => {

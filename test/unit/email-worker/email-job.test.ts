@@ -1,6 +1,6 @@
-import { findEmailJobProblems, isValidEmailAddress, messageIdForJob } from '../../../lambda/email-worker/email-job';
-import { PermanentJobError } from '../../../lambda/email-worker/errors';
-import { parseEmailJob } from '../../../lambda/email-worker/job';
+import { findEmailJobProblems, isValidEmailAddress, messageIdForJob } from '../../../runtime/email-worker/email-job';
+import { PermanentJobError } from '../../../runtime/email-worker/errors';
+import { parseEmailJob } from '../../../runtime/email-worker/job';
 import { anEmailJob } from '../../factories/email-job';
 
 describe('findEmailJobProblems', () => {

@@ -5,9 +5,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { createEmailMessageProcessor } from '../../../lambda/email-worker/email-message-processor';
-import { EMAIL_WORKER_LOG_EVENTS } from '../../../lambda/email-worker/log-events';
-import { MessageDisposition } from '../../../lambda/email-worker/message-disposition';
+import { createEmailMessageProcessor } from '../../../runtime/email-worker/email-message-processor';
+import { EMAIL_WORKER_LOG_EVENTS } from '../../../runtime/email-worker/log-events';
+import { MessageDisposition } from '../../../runtime/email-worker/message-disposition';
 import { RetryLogCounter } from '../../../local/email/retry-log-counter';
 import { recordingSqsClient } from '../../factories/email-fakes';
 import { anEmailJob } from '../../factories/email-job';

@@ -1,8 +1,8 @@
-import { DEAD_LETTER_ATTRIBUTE_BYTES } from '../../../lambda/email-worker/dead-letter-attributes';
-import { enqueueEmails, maxJobBodyBytes, packBatches } from '../../../lambda/email-worker/enqueue-emails';
-import { SQS_LIMITS } from '../../../lambda/shared/aws-limits';
-import { InvalidEmailJobsError } from '../../../lambda/email-worker/errors';
-import type { EmailJob } from '../../../lambda/email-worker/email-job';
+import { DEAD_LETTER_ATTRIBUTE_BYTES } from '../../../runtime/email-worker/dead-letter-attributes';
+import { enqueueEmails, maxJobBodyBytes, packBatches } from '../../../runtime/email-worker/enqueue-emails';
+import { SQS_LIMITS } from '../../../runtime/shared/aws-limits';
+import { InvalidEmailJobsError } from '../../../runtime/email-worker/errors';
+import type { EmailJob } from '../../../runtime/email-worker/email-job';
 import { recordingSqsClient, type RecordedCommand } from '../../factories/email-fakes';
 import { anEmailJob, emailJobs } from '../../factories/email-job';
 

@@ -1,5 +1,5 @@
-import { isFifoQueueUrl } from '../../../lambda/sqs-poller/fifo-queue';
-import { messageDeduplicationIdFor, messageGroupIdFor } from '../../../lambda/email-worker/fifo-message-group';
+import { isFifoQueueUrl } from '../../../runtime/shared/sqs-poller/fifo-queue';
+import { messageDeduplicationIdFor, messageGroupIdFor } from '../../../runtime/email-worker/fifo-message-group';
 
 describe('messageGroupIdFor', () => {
   const job = { jobId: 'j-1', to: 'Ann@Example.com', subject: 's', body: 'b' };

@@ -1,6 +1,6 @@
-import { EmailWorkerSettingsError } from '../../../lambda/email-worker/errors';
-import { loadEmailWorkerSettings } from '../../../lambda/email-worker/load-settings';
-import { EMAIL_WORKER_DEFAULTS } from '../../../lambda/email-worker/settings';
+import { EmailWorkerSettingsError } from '../../../runtime/email-worker/errors';
+import { loadEmailWorkerSettings } from '../../../runtime/email-worker/load-settings';
+import { EMAIL_WORKER_DEFAULTS } from '../../../runtime/email-worker/settings';
 
 function completeEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {

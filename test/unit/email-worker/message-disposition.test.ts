@@ -1,10 +1,10 @@
-import { PermanentJobError } from '../../../lambda/email-worker/errors';
+import { PermanentJobError } from '../../../runtime/email-worker/errors';
 import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import {
   classifyFailure,
   DEAD_LETTER_ATTRIBUTES,
   MessageDisposition,
-} from '../../../lambda/email-worker/message-disposition';
+} from '../../../runtime/email-worker/message-disposition';
 import { recordingSqsClient } from '../../factories/email-fakes';
 
 function smtpError(code: string, responseCode: number): Error {

@@ -1,5 +1,5 @@
-import { composeRawMessage, encodeSubject } from '../../../lambda/email-worker/mime-message';
-import { createMailer, loadSmtpMailerFactory } from '../../../lambda/email-worker/create-mailer';
+import { composeRawMessage, encodeSubject } from '../../../runtime/email-worker/mime-message';
+import { createMailer, loadSmtpMailerFactory } from '../../../runtime/email-worker/create-mailer';
 import { anEmailJob } from '../../factories/email-job';
 
 /** Header name → value of a raw message (folded lines joined), and its body. */

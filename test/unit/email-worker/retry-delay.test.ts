@@ -1,4 +1,4 @@
-import { MAX_RETRY_DELAY_SECONDS, retryDelaySeconds } from '../../../lambda/email-worker/retry-delay';
+import { MAX_RETRY_DELAY_SECONDS, retryDelaySeconds } from '../../../runtime/email-worker/retry-delay';
 
 describe('retryDelaySeconds', () => {
   it.each([

@@ -4,8 +4,8 @@ import {
   lastReceiveSeconds,
   retryScheduleFixes,
   retryScheduleOutlastsLease,
-} from '../../../lambda/email-worker/retry-schedule';
-import { earliestRedeliveryWithHeartbeat } from '../../../lambda/sqs-poller/visibility-heartbeat';
+} from '../../../runtime/email-worker/retry-schedule';
+import { earliestRedeliveryWithHeartbeat } from '../../../runtime/shared/sqs-poller/visibility-heartbeat';
 import {
   fargateConsumerTiming, lambdaConsumerTiming, type RetryScheduleProps, retryScheduleProblem,
 } from '../../../lib/email-worker/consumer-timing';

@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { createEmailWorkerRuntime } from '../../../lambda/email-worker/email-worker-runtime';
-import { DEAD_LETTER_ATTRIBUTES } from '../../../lambda/email-worker/message-disposition';
-import { createSqsBatchHandler } from '../../../lambda/sqs-poller/sqs-batch-handler';
+import { createEmailWorkerRuntime } from '../../../runtime/email-worker/email-worker-runtime';
+import { DEAD_LETTER_ATTRIBUTES } from '../../../runtime/email-worker/message-disposition';
+import { createSqsBatchHandler } from '../../../runtime/shared/sqs-poller/sqs-batch-handler';
 import { FakeMailer, recordingSqsClient } from '../../factories/email-fakes';
 import { InMemoryIdempotencyStore } from '../../factories/email-idempotency-store';
 import { anEmailJob } from '../../factories/email-job';

@@ -1,6 +1,6 @@
-import { kafkaConnectionFromEnv } from '../../../lambda/kafka-analytics/kafka-connection';
-import { InvalidSettingError } from '../../../lambda/shared/errors';
-import { latestStateOf, parseUserLatestState } from '../../../lambda/kafka-analytics/session-state-record';
+import { kafkaConnectionFromEnv } from '../../../runtime/kafka/analytics-member/kafka-connection';
+import { InvalidSettingError } from '../../../runtime/shared/errors';
+import { latestStateOf, parseUserLatestState } from '../../../runtime/kafka/analytics-member/session-state-record';
 import { parseJavaMajor } from '../../../local/kafka/kafka-prerequisites';
 import { parseBootstrapServers } from '../../../local/kafka/local-kafka-broker';
 import { KafkaUnavailableError } from '../../../local/kafka/kafka-prerequisites';

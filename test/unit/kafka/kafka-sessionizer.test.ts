@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { padSequenceNumber } from '../../../lambda/clickstream-processor/sequence-number';
-import { createKafkaSessionizer } from '../../../lambda/kafka-sessionizer/kafka-sessionizer';
+import { padSequenceNumber } from '../../../runtime/clickstream/processor-lambda/sequence-number';
+import { createKafkaSessionizer } from '../../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
 import { aClick, aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, metricValues, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';

@@ -3,7 +3,7 @@
  * SigV4 presigned `kafka-cluster:Connect` URL signed locally from the credentials at hand. With every
  * AWS endpoint pointed at a closed port, the token is still produced (an STS call would fail).
  */
-import { kafkaConnectionFromEnv } from '../../../lambda/kafka-analytics/kafka-connection';
+import { kafkaConnectionFromEnv } from '../../../runtime/kafka/analytics-member/kafka-connection';
 
 const CLOSED_ENDPOINT = 'http://127.0.0.1:9';
 const ENV_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_PROFILE'] as const;

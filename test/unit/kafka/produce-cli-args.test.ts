@@ -1,4 +1,4 @@
-import { UsageError } from '../../../lambda/shared/errors';
+import { UsageError } from '../../../runtime/shared/errors';
 import { parseKafkaProduceArgs } from '../../../local/kafka/produce-cli-args';
 
 describe('parseKafkaProduceArgs: the flags of the Kafka produce command', () => {

@@ -5,10 +5,10 @@ import { condensedReport } from '../../../local/comparison/condensed-report';
 import { workersToAdd, type BacklogScalingPolicy } from '../../../local/email/backlog-scaler';
 import { countAdjacentInversions, countDeliveryOrderInversions } from '../../../local/email/delivery-order';
 import { RetryLogCounter } from '../../../local/email/retry-log-counter';
-import { EMAIL_WORKER_LOG_EVENTS } from '../../../lambda/email-worker/log-events';
+import { EMAIL_WORKER_LOG_EVENTS } from '../../../runtime/email-worker/log-events';
 import type { CapturedMail } from '../../../local/emulators/smtp-sink';
 import type { ShardDelivery } from '../../../local/clickstream/consumer-observer';
-import { generateClickstreamEvents } from '../../../lambda/clickstream-producer/generate-events';
+import { generateClickstreamEvents } from '../../../runtime/clickstream/producer/generate-events';
 
 const mailFor = (jobId: string | undefined): CapturedMail => ({ from: 'a@example.com', to: ['b@example.com'], raw: '', jobId, clientUser: 'worker-1' });
 const retryLine = (messageId: string, receiveCount: number, message = 'transient failure: retry scheduled'): string =>

@@ -7,8 +7,8 @@ import { classifyDeadLetters } from '../../../local/remote/remote-email-run';
 import { planClickstreamEvents } from '../../../local/remote/remote-clickstream-traffic';
 import { compareSessions, expectedSessions, type ComparedSession } from '../../../local/remote/session-check';
 import { measureReplay } from '../../../local/remote/stream-replay';
-import { encodeClickstreamEvent } from '../../../lambda/shared/clickstream-record-codec';
-import type { ClickstreamEvent } from '../../../lambda/shared/clickstream-events';
+import { encodeClickstreamEvent } from '../../../runtime/shared/clickstream-record-codec';
+import type { ClickstreamEvent } from '../../../runtime/shared/clickstream-events';
 import type { ShardRecord } from '../../../local/clickstream/kinesis-event-source/kinesis-stream-event';
 
 const RUN = 'qos-abc123';

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exitCodeFor, UsageError } from '../../../lambda/shared/errors';
+import { exitCodeFor, UsageError } from '../../../runtime/shared/errors';
 import { UnknownTargetError } from '../../../local/remote/remote-target';
 import { MissingStackOutputError, StackNotFoundError, StackNotReadyError } from '../../../local/remote/stack-outputs';
 import { parseStartOptions } from '../../../local/start-options';

@@ -1,5 +1,5 @@
 /** The SDK's raw errors about reaching a target become errors that say what to do; others pass through. */
-import { exitCodeFor } from '../../../lambda/shared/errors';
+import { exitCodeFor } from '../../../runtime/shared/errors';
 import { explainTargetError, TargetNotConfiguredError, TargetUnreachableError } from '../../../local/remote/target-errors';
 import type { RemoteConnection } from '../../../local/remote/remote-target';
 

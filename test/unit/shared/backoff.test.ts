@@ -1,4 +1,4 @@
-import { fullJitterDelayMs } from '../../../lambda/shared/backoff';
+import { fullJitterDelayMs } from '../../../runtime/shared/backoff';
 
 describe('fullJitterDelayMs', () => {
   it('makes baseDelayMs the ceiling of the first retry and doubles it per failure', () => {

@@ -1,4 +1,4 @@
-import { chunk } from '../../../lambda/shared/chunk';
+import { chunk } from '../../../runtime/shared/chunk';
 
 describe('chunk', () => {
   it('splits into groups of at most the size, keeping order', () => {

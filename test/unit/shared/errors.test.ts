@@ -1,5 +1,5 @@
-import { ConfigurationError, EnvironmentError, exitCodeFor, InvalidSettingError, UsageError } from '../../../lambda/shared/errors';
-import { readProcessorSettings } from '../../../lambda/clickstream-processor/settings-reader';
+import { ConfigurationError, EnvironmentError, exitCodeFor, InvalidSettingError, UsageError } from '../../../runtime/shared/errors';
+import { readProcessorSettings } from '../../../runtime/clickstream/processor-lambda/settings-reader';
 
 describe('error hierarchy', () => {
   it.each([

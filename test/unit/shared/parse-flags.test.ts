@@ -1,5 +1,5 @@
-import { UsageError } from '../../../lambda/shared/errors';
-import { parseFlags } from '../../../lambda/shared/parse-flags';
+import { UsageError } from '../../../runtime/shared/errors';
+import { parseFlags } from '../../../runtime/shared/parse-flags';
 
 const OPTIONS = { events: { type: 'string' }, json: { type: 'boolean' } } as const;
 

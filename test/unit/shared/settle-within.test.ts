@@ -1,4 +1,4 @@
-import { settleWithin } from '../../../lambda/shared/settle-within';
+import { settleWithin } from '../../../runtime/shared/settle-within';
 
 describe('settleWithin', () => {
   it('is true for a promise that resolves in time', async () => {

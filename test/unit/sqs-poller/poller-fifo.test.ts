@@ -5,7 +5,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Message } from '@aws-sdk/client-sqs';
-import { SqsPoller } from '../../../lambda/sqs-poller/poller';
+import { SqsPoller } from '../../../runtime/shared/sqs-poller/poller';
 import { recordingSqsClient } from '../../factories/email-fakes';
 import { advanceUntil, advanceUntilSettled, fakeDelay } from '../../factories/fake-time';
 

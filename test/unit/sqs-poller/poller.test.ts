@@ -15,8 +15,8 @@ import {
   SQSServiceException,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { SqsPoller, type SqsPollerOptions } from '../../../lambda/sqs-poller/poller';
-import { isNonRetryableReceiveError } from '../../../lambda/sqs-poller/receive-errors';
+import { SqsPoller, type SqsPollerOptions } from '../../../runtime/shared/sqs-poller/poller';
+import { isNonRetryableReceiveError } from '../../../runtime/shared/sqs-poller/receive-errors';
 import { recordingSqsClient, type RecordedCommand } from '../../factories/email-fakes';
 import { advanceUntil, advanceUntilSettled, fakeDelay } from '../../factories/fake-time';
 

@@ -1,6 +1,6 @@
 /** Which ReceiveMessage failures stop the poller: the SDK's classification plus the SQS names it does not know. */
 import { OverLimit, QueueDoesNotExist, SQSServiceException } from '@aws-sdk/client-sqs';
-import { isNonRetryableReceiveError, NonRetryableReceiveError } from '../../../lambda/sqs-poller/receive-errors';
+import { isNonRetryableReceiveError, NonRetryableReceiveError } from '../../../runtime/shared/sqs-poller/receive-errors';
 
 const clientFault = (name: string, extra: Record<string, unknown> = {}): SQSServiceException =>
   Object.assign(new SQSServiceException({ name, $fault: 'client', $metadata: { httpStatusCode: 400 }, message: name }), extra);

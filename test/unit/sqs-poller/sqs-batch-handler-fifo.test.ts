@@ -4,8 +4,8 @@
  */
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSRecord } from 'aws-lambda';
-import type { QueuedMessage } from '../../../lambda/sqs-poller/queued-message';
-import { createSqsBatchHandler } from '../../../lambda/sqs-poller/sqs-batch-handler';
+import type { QueuedMessage } from '../../../runtime/shared/sqs-poller/queued-message';
+import { createSqsBatchHandler } from '../../../runtime/shared/sqs-poller/sqs-batch-handler';
 import { aLambdaContext, anSqsEvent, anSqsRecord } from '../../factories/email-sqs-event';
 
 function aFifoRecord(messageId: string, group: string): SQSRecord {

@@ -1,0 +1,62 @@
+/**
+ * The dashboard consumer's batch logic, with its dependencies injected (handler.ts wires them).
+ *
+ * It aggregates the whole batch at once, so it does not use Powertools' per-record BatchProcessor:
+ * there is no per-record side effect to fail or to retry.
+ *
+ * Invalid records are counted (`InvalidEvents`), logged with their reason and skipped, never
+ * reported as failures. This consumer is best-effort analytics: one bad record must not hold back
+ * the graphs of everyone else, retrying cannot fix it, and the processor consumer already routes the
+ * same record to its on-failure destination for inspection.
+ *
+ * Figures are per batch: PageViews and TopPageViews add up across batches (graph them with Sum),
+ * ActiveUsers counts distinct users per minute within one batch (a user seen in two batches of one
+ * minute counts in both).
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import type { ClickstreamEvent } from '../../shared/clickstream-events';
+import { decodeKinesisClickstreamRecord } from '../../shared/clickstream-record-codec';
+import { aggregateClickstream } from './aggregate';
+import { DASHBOARD_METRICS, publishMinuteMetrics } from './publish-minute-metrics';
+
+/** Dependencies of the dashboard consumer. */
+export interface ClickstreamDashboardDependencies {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** How many top pages per minute to publish. */
+  readonly topPagesCount: number;
+}
+
+/** Builds the Lambda handler function around the given dependencies. */
+export function createClickstreamDashboard(
+  dependencies: ClickstreamDashboardDependencies,
+): (event: KinesisStreamEvent, context: Context) => Promise<KinesisStreamBatchResponse> {
+  const { logger, metrics, topPagesCount } = dependencies;
+  return async (event) => {
+    const events: ClickstreamEvent[] = [];
+    let invalidEvents = 0;
+    for (const record of event.Records) {
+      try {
+        events.push(decodeKinesisClickstreamRecord(record.kinesis));
+      } catch (error) {
+        invalidEvents += 1;
+        logger.warn('Invalid clickstream record skipped by the dashboard', {
+          sequenceNumber: record.kinesis.sequenceNumber,
+          partitionKey: record.kinesis.partitionKey,
+          eventSourceRecordId: record.eventID,
+          reason: (error as Error).message,
+        });
+      }
+    }
+    const aggregates = aggregateClickstream(events, { topPagesCount });
+    publishMinuteMetrics(metrics, aggregates);
+    if (invalidEvents > 0) {
+      // A separate metric object: it is stamped "now", not with a data minute.
+      metrics.singleMetric().addMetric(DASHBOARD_METRICS.invalidEvents, MetricUnit.Count, invalidEvents);
+    }
+    logger.info('Batch aggregated', { records: event.Records.length, invalidEvents, minutes: aggregates.perMinute.length });
+    return { batchItemFailures: [] };
+  };
+}
