@@ -80,7 +80,7 @@ describe('the packed package in a fresh CDK app', () => {
     expect(fs.readFileSync(path.join(installed, manifest.types), 'utf8')).toContain('EmailWorker');
     expect(fs.existsSync(path.join(installed, manifest.main))).toBe(true);
     expect(fs.existsSync(path.join(installed, 'dist', 'sources', 'package-lock.json'))).toBe(true);
-    expect(fs.existsSync(path.join(installed, 'dist', 'sources', 'lambda', 'shared', 'fargate-worker.Dockerfile'))).toBe(true);
+    expect(fs.existsSync(path.join(installed, 'dist', 'sources', 'runtime', 'shared', 'fargate-worker.Dockerfile'))).toBe(true);
     expect(fs.existsSync(path.join(installed, 'lib'))).toBe(false);
   });
 
