@@ -71,9 +71,19 @@ function chooseForTasks(queue: OptionEstimate | undefined, stream: OptionEstimat
   return { best: queue, reasons: [{ rule: 'fits-less', message: `${stream.option} fits less: a failing record holds up a whole shard or partition, and there is no per-message retry or dead-letter queue; ${why}` }] };
 }
 
+/** FIFO queues and topics bring throughput caps and deduplication ids; with no order asked they are chosen only if nothing else fits. */
+const FIFO_OPTIONS: readonly OptionName[] = ['sqs-fifo', 'sns-sqs-fifo-fanout'];
+
+/** The options the recommendation chooses from: those that meet every requirement, FIFO ones only when order is asked or nothing else fits. */
+export function candidates(workload: Workload, options: readonly OptionEstimate[]): OptionEstimate[] {
+  const feasible = [...options].filter((option) => option.feasible).sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  const unordered = feasible.filter((option) => !FIFO_OPTIONS.includes(option.option));
+  return workload.ordering === 'none' && unordered.length > 0 ? unordered : feasible;
+}
+
 export function recommend(workload: Workload, options: readonly OptionEstimate[]): Recommendation {
   const reasons = requirementReasons(workload);
-  const feasible = [...options].filter((option) => option.feasible).sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  const feasible = candidates(workload, options);
   const cheapest = feasible[0];
   if (cheapest === undefined) {
     return { option: null, monthlyUsd: null, reasons: [...reasons, { rule: 'nothing-fits', message: 'no option meets every requirement: relax ordering, replay, size or work time (see each option\'s why)' }] };

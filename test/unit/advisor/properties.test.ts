@@ -86,7 +86,11 @@ describe('advisor properties', () => {
         // The recommendation meets every requirement the models check.
         expect(options.find((candidate) => candidate.option === option)?.feasible).toBe(true);
         // Events: the cheapest fitting option. Tasks: the cheapest fitting queue, unless a stream is >= 3x and >= USD 100 cheaper.
-        const fitting = options.filter((candidate) => candidate.feasible);
+        const fifo = ['sqs-fifo', 'sns-sqs-fifo-fanout'];
+        const feasible = options.filter((candidate) => candidate.feasible);
+        const unordered = feasible.filter((candidate) => !fifo.includes(candidate.option));
+        // With no order asked, FIFO options only when nothing else fits.
+        const fitting = w.ordering === 'none' && unordered.length > 0 ? unordered : feasible;
         const cheapestOf = (list: typeof fitting): number => Math.min(...list.map((candidate) => candidate.monthlyUsd));
         const queues = fitting.filter((candidate) => isQueue(candidate.option));
         const streams = fitting.filter((candidate) => !isQueue(candidate.option));
