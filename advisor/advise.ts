@@ -1,7 +1,7 @@
-/** From a workload to the whole answer: every option priced, the recommendation, and the prices' status. */
+/** From a workload to the whole answer: every option priced, the recommendation, and the evidence behind the prices used. */
 import { estimateAllOptions } from './options/all-options';
 import type { OptionEstimate } from './option-estimate';
-import type { PriceList } from './price-list';
+import { EVIDENCE_KINDS, type EvidenceKind, type PriceList } from './price-list';
 import { recommend, type Recommendation } from './recommend';
 import type { Workload } from './workload';
 
@@ -12,19 +12,19 @@ export interface Advice {
   readonly prices: {
     readonly region: string;
     readonly checkedOn: string;
-    /** Ids of the prices used that could not be confirmed on AWS's pages. */
-    readonly unconfirmed: readonly string[];
+    /** How many of the prices used rest on each kind of evidence. */
+    readonly evidence: Readonly<Record<EvidenceKind, number>>;
   };
 }
 
 export function advise(workload: Workload, prices: PriceList): Advice {
   const options = estimateAllOptions(workload, prices);
-  const used = new Set(options.flatMap((option) => option.lines.map((line) => line.priceId)));
-  const unconfirmed = [...used].filter((id) => prices.prices[id]?.confirmed !== true).sort();
+  const used = [...new Set(options.flatMap((option) => option.lines.map((line) => line.priceId)))];
+  const evidence = Object.fromEntries(EVIDENCE_KINDS.map((kind) => [kind, used.filter((id) => prices.prices[id]?.evidence === kind).length])) as Record<EvidenceKind, number>;
   return {
     workload,
     recommendation: recommend(workload, options),
     options,
-    prices: { region: prices.region, checkedOn: prices.checkedOn, unconfirmed },
+    prices: { region: prices.region, checkedOn: prices.checkedOn, evidence },
   };
 }

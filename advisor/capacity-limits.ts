@@ -3,7 +3,7 @@
  * November–December 2026, the same checks as /work/shared/DESIGN.md "Facts"). Values the project
  * already enforces elsewhere are imported, not typed twice.
  */
-import { KINESIS_LIMITS, SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../runtime/shared/aws-limits';
+import { KINESIS_EVENT_SOURCE_LIMITS, KINESIS_LIMITS, SQS_EVENT_SOURCE_LIMITS, SQS_LIMITS } from '../runtime/shared/aws-limits';
 
 const MIB = 1_048_576;
 const HOUR = 3_600;
@@ -26,6 +26,16 @@ export const SQS = {
   fifoTransactionsPerSecondPerGroup: 300,
   /** FIFO high-throughput mode, US East (N. Virginia): up to 70,000 transactions/s per API action per queue (SQS message quotas; a per-region quota). */
   fifoHighThroughputTransactionsPerSecond: 70_000,
+  /** The Lambda SQS event source's `MaximumConcurrency` tops out at 1,000; containers polling the queue have no such cap. */
+  lambdaMaxConcurrency: SQS_EVENT_SOURCE_LIMITS.maximumConcurrency.max,
+} as const;
+
+/** SNS FIFO topics: "300 messages per second or 10 MB per second per FIFO topic" (SNS features page); one topic's message groups share it. */
+export const SNS_FIFO = {
+  maxMessagesPerSecond: 300,
+  maxBytesPerSecond: 10_000_000,
+  /** "Each topic supports up to 100 subscriptions" for FIFO topics. */
+  maxSubscriptions: 100,
 } as const;
 
 export const KINESIS = {
@@ -38,6 +48,16 @@ export const KINESIS = {
   shardGetRecordsPerSecond: 5,
   /** "Up to 20 enhanced fan-out consumers per stream", each with its own 2 MB/s per shard. */
   maxEnhancedFanOutConsumers: 20,
+  /** On-demand Advantage: up to 50 enhanced fan-out consumers per stream (Kinesis developer guide, how-do-i-size-a-stream). */
+  maxEnhancedFanOutConsumersAdvantage: 50,
+  /** Lambda's `ParallelizationFactor`: up to 10 concurrent batches per shard, records of one partition key still in order. */
+  maxReadersPerShard: KINESIS_EVENT_SOURCE_LIMITS.parallelizationFactor.max,
+  /**
+   * On-demand Advantage bills a minimum throughput commitment for at least 24 hours. AWS's launch
+   * post calls the mode cost-effective from 10 MiB/s of aggregate ingest; the advisor bills at
+   * least that much ingest (an ASSUMPTION about where the commitment sits; check the pricing page).
+   */
+  advantageCommittedIngestBytesPerSecond: 10 * MIB,
   /** Records up to 1 MiB by default (10 MiB only after UpdateMaxRecordSize). */
   maxRecordBytes: KINESIS_LIMITS.defaultMaxRecordBytes,
   /** Retention 24 h to 8,760 h (the stack validates the same range). */
@@ -66,22 +86,53 @@ export const MSK_SERVERLESS = {
   maxMessageBytes: 8 * MIB,
 } as const;
 
-export const MSK_PROVISIONED = {
-  /** Three brokers, one per Availability Zone: the smallest production layout with replication factor 3. */
-  minBrokers: 3,
-  replicationFactor: 3,
-  /** The broker type priced here. */
-  brokerType: 'kafka.m7g.large',
+/** One broker type the advisor can size MSK provisioned with. */
+export interface MskBrokerType {
+  readonly name: 'kafka.t3.small' | 'kafka.m7g.large';
   /**
-   * ASSUMPTION, not an AWS quota: the sustained ingress one kafka.m7g.large broker is planned for
-   * (leader traffic, with replication factor 3 and a few consumers). Size real clusters with AWS's
-   * "right-size your cluster" guidance and a load test.
+   * ASSUMPTION, not an AWS quota: the sustained ingress one broker is planned for (leader traffic,
+   * with replication and a few consumers). Size real clusters with AWS's "right-size your cluster"
+   * guidance and a load test.
    */
-  assumedBrokerIngressBytesPerSecond: 10 * MIB,
-  /** MSK best practice: at most 1,000 partitions (replicas included) per kafka.m7g.large broker. */
-  maxPartitionsPerBroker: 1_000,
+  readonly assumedIngressBytesPerSecond: number;
+  /** MSK best practice: partitions per broker, replicas included. */
+  readonly maxPartitionsPerBroker: number;
+}
+
+export const MSK_PROVISIONED = {
+  /**
+   * Broker types, smallest first. kafka.t3.small is burstable (AWS suggests it for development and
+   * testing); the project's own stack deploys two of them. kafka.m7g.large is the smallest
+   * Graviton type for steady production load.
+   */
+  brokerTypes: [
+    { name: 'kafka.t3.small', assumedIngressBytesPerSecond: 2 * MIB, maxPartitionsPerBroker: 300 },
+    { name: 'kafka.m7g.large', assumedIngressBytesPerSecond: 10 * MIB, maxPartitionsPerBroker: 1_000 },
+  ] as readonly MskBrokerType[],
+  /** Brokers come one per Availability Zone: 2 or 3 zones, then multiples of 3. */
+  minBrokers: 2,
+  /** MSK quota: brokers per provisioned cluster (ZooKeeper mode); larger clusters are not priced here. */
+  maxBrokers: 30,
   /** Kafka's default largest message (`message.max.bytes`, about 1 MiB); it can be raised. */
   defaultMaxMessageBytes: MIB,
+  /** The broker volume the project's stack provisions per broker (MSK bills provisioned EBS, used or not). */
+  sandboxVolumeGiB: 10,
+} as const;
+
+/**
+ * The Lambda Kafka event source in provisioned poller mode (Lambda developer guide, "Apache Kafka
+ * event poller scaling modes"): each poller carries up to 5 MB/s or 5 concurrent invocations, and
+ * up to 10 pollers share one Event Poller Unit (EPU), billed per EPU-hour whether records flow or not.
+ */
+export const KAFKA_EVENT_SOURCE = {
+  pollerBytesPerSecond: 5_000_000,
+  pollerConcurrentInvocations: 5,
+  pollersPerEpu: 10,
+} as const;
+
+/** The Lambda SQS event source's provisioned mode: each poller up to 1 MB/s or 10 concurrent invocations (same guide). */
+export const SQS_PROVISIONED_POLLERS = {
+  pollerConcurrentInvocations: 10,
 } as const;
 
 /** The month AWS prices with: 730 hours (AWS Pricing Calculator). */

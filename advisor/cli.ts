@@ -10,6 +10,7 @@ import { chartRange, costCurves, findCrossovers, logRange } from './crossovers';
 import { ADVISE_USAGE, parseAdviseFlags } from './flags';
 import { loadUsEast1Prices } from './price-list';
 import { renderJson } from './render-json';
+import { renderPrices } from './render-prices';
 import { renderText } from './render-text';
 import { exitCodeFor, UsageError } from '../runtime/shared/errors';
 
@@ -23,6 +24,10 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   const prices = loadUsEast1Prices();
+  if (options.listPrices) {
+    console.log(renderPrices(prices));
+    return 0;
+  }
   const advice = advise(options.workload, prices);
   console.log(options.json ? renderJson(advice) : renderText(advice, { explain: options.explain }));
   if (options.chartFile !== undefined) {

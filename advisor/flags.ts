@@ -13,6 +13,8 @@ export interface AdviseOptions {
   /** Write the cost-versus-rate chart here (SVG), if given. */
   readonly chartFile: string | undefined;
   readonly help: boolean;
+  /** List every price with its evidence instead of advising. */
+  readonly listPrices: boolean;
 }
 
 export const ADVISE_USAGE = `Usage: npm run advise -- --rate 2000/s --size 3KB [options]
@@ -25,6 +27,10 @@ export const ADVISE_USAGE = `Usage: npm run advise -- --rate 2000/s --size 3KB [
                     (default: task with 1 consumer, event with more)
   --replay D        how far back a consumer must re-read: 0, 30m, 24h, 7d (default 0)
   --retention D     how long unconsumed records must be kept (default 1d)
+  --work-time T     time a consumer spends on one record: 200ms, 2s (default 0: not checked);
+                    sizes the concurrency the consumers need (peak rate x time)
+  --send-batch N    messages per send call to SQS or SNS: 1 (one per call) to 10 (default 1)
+  --prices          list every price with its source, kind of evidence and date, then exit
   --explain         print the arithmetic behind every cost line
   --json            print everything as JSON
   --chart FILE.svg  write monthly cost vs message rate, with the crossovers marked`;
@@ -47,10 +53,13 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
     explain: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     chart: { type: 'string' },
+    'work-time': { type: 'string', default: '0' },
+    'send-batch': { type: 'string', default: '1' },
+    prices: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   const help = values.help;
-  if (help) return { workload: placeholderWorkload(), explain: false, json: false, chartFile: undefined, help };
+  if (help || values.prices) return { workload: placeholderWorkload(), explain: false, json: false, chartFile: undefined, help, listPrices: values.prices };
   if (values.rate === undefined) throw new UsageError('--rate is required (e.g. --rate 2000/s)');
   if (values.size === undefined) throw new UsageError('--size is required (e.g. --size 3KB)');
   const consumers = parseCount('--consumers', values.consumers, 1);
@@ -66,6 +75,8 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
   if (values.chart !== undefined && !values.chart.toLowerCase().endsWith('.svg')) throw new UsageError(`--chart: "${values.chart}" must end in .svg`);
   if (values.json && values.explain) throw new UsageError('--json and --explain contradict each other: --json already includes every cost line and its arithmetic');
   const ordering: Ordering = oneOf('--order', values.order, ORDERINGS);
+  const sendBatch = parseCount('--send-batch', values['send-batch'], 1);
+  if (sendBatch > 10) throw new UsageError(`--send-batch: ${sendBatch} is above 10, the most entries SendMessageBatch and PublishBatch take`);
   return {
     workload: {
       ratePerSecond: parseRate('--rate', values.rate),
@@ -76,14 +87,17 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
       work,
       replaySeconds,
       retentionSeconds,
+      workSeconds: parseDuration('--work-time', values['work-time']),
+      sendBatch,
     },
     explain: values.explain,
     json: values.json,
     chartFile: values.chart,
     help,
+    listPrices: false,
   };
 }
 
 function placeholderWorkload(): Workload {
-  return { ratePerSecond: 1, peakFactor: 1, recordBytes: 1, consumers: 1, ordering: 'none', work: 'task', replaySeconds: 0, retentionSeconds: 0 };
+  return { ratePerSecond: 1, peakFactor: 1, recordBytes: 1, consumers: 1, ordering: 'none', work: 'task', replaySeconds: 0, retentionSeconds: 0, workSeconds: 0, sendBatch: 1 };
 }

@@ -5,13 +5,23 @@
 import { z } from 'zod';
 import usEast1 from './prices/us-east-1.json';
 
+/**
+ * The kind of evidence behind a price, strongest first: read in AWS documentation, reproduced from
+ * a bill in an AWS-authored guide, an AWS Price List API row, derived from another region by a
+ * ratio that holds for the service, or copied by third parties.
+ */
+export const EVIDENCE_KINDS = ['aws-documentation', 'aws-guide', 'price-list-api', 'regional-ratio', 'third-party'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
 const priceSchema = z.object({
   value: z.number().nonnegative(),
   unit: z.string().min(1),
+  /** The AWS page the price belongs to. */
   source: z.url(),
+  evidence: z.enum(EVIDENCE_KINDS),
   checkedOn: z.iso.date(),
-  confirmed: z.boolean(),
-  seenIn: z.string().min(1),
+  /** Where the figure was seen, quoted, with any disagreement between sources. */
+  note: z.string().min(1),
 });
 
 const priceListSchema = z.object({
@@ -47,7 +57,17 @@ export const PRICE_IDS = [
   'msk.serverless.dataOutGb',
   'msk.serverless.storageGbMonths',
   'msk.provisioned.brokerHours.kafka.m7g.large',
+  'msk.provisioned.brokerHours.kafka.t3.small',
   'msk.provisioned.storageGbMonths',
+  'lambda.kafka.eventPollerUnitHours',
+  'kinesis.onDemandAdvantage.dataInGb',
+  'kinesis.onDemandAdvantage.dataOutGb',
+  'kinesis.onDemandAdvantage.extendedRetentionGbMonths',
+  'kinesis.onDemand.enhancedFanOut.dataOutGb',
+  'sns.fifo.publishes',
+  'sns.fifo.publishPayloadGb',
+  'sns.fifo.deliveries',
+  'sns.fifo.deliveryPayloadGb',
 ] as const;
 export type PriceId = (typeof PRICE_IDS)[number];
 

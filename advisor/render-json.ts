@@ -12,6 +12,7 @@ export function renderJson(advice: Advice): string {
         option: option.option,
         monthlyUsd: cents(option.monthlyUsd),
         feasible: option.feasible,
+        status: option.status,
         why: option.why,
         lines: option.lines.map((line) => ({ ...line, usd: cents(line.usd) })),
       })),

@@ -15,7 +15,7 @@ const SIZE_UNITS: Readonly<Record<string, number>> = {
   gib: 1_073_741_824,
 };
 
-const SECONDS_PER: Readonly<Record<string, number>> = { s: 1, sec: 1, m: 60, min: 60, h: 3_600, d: 86_400 };
+const SECONDS_PER: Readonly<Record<string, number>> = { ms: 0.001, s: 1, sec: 1, m: 60, min: 60, h: 3_600, d: 86_400 };
 
 function parseNumber(flag: string, text: string, raw: string): number {
   if (!/^\d+(\.\d+)?(e\d+)?$/i.test(text)) {
@@ -49,12 +49,12 @@ export function parseSize(flag: string, raw: string): number {
   return bytes;
 }
 
-/** `24h`, `7d`, `30m`, `0` → seconds. */
+/** `24h`, `7d`, `30m`, `200ms`, `0` → seconds. */
 export function parseDuration(flag: string, raw: string): number {
   const trimmed = raw.trim();
   if (trimmed === '0') return 0;
-  const match = /^(-?[\d.e]+)\s*(s|sec|min|m|h|d)$/i.exec(trimmed);
-  if (match === null) throw new UsageError(`${flag}: "${raw}" is not a duration; use e.g. 0, 90s, 30m, 24h, 7d`);
+  const match = /^(-?[\d.e]+)\s*(ms|s|sec|min|m|h|d)$/i.exec(trimmed);
+  if (match === null) throw new UsageError(`${flag}: "${raw}" is not a duration; use e.g. 0, 200ms, 90s, 30m, 24h, 7d`);
   const [, count = '', unit = 's'] = match;
   if (count.startsWith('-')) throw new UsageError(`${flag}: "${raw}" is negative; a duration is at least 0`);
   return parseNumber(flag, count, raw) * (SECONDS_PER[unit.toLowerCase()] ?? 1);

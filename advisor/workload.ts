@@ -23,6 +23,13 @@ export interface Workload {
   readonly replaySeconds: number;
   /** How long unconsumed records must be kept, in seconds. */
   readonly retentionSeconds: number;
+  /**
+   * Seconds one consumer spends on one record (its work, not the broker's). 0 means not stated:
+   * the concurrency the consumers need is then not checked.
+   */
+  readonly workSeconds: number;
+  /** Messages the producer puts in one send call to SQS or SNS: 1 (one per call) to 10 (full batches). */
+  readonly sendBatch: number;
 }
 
 /** Peak records per second. */
@@ -38,4 +45,12 @@ export function peakBytesPerSecond(workload: Workload): number {
 /** How long records must be kept: the longer of retention and the replay window. */
 export function keepSeconds(workload: Workload): number {
   return Math.max(workload.retentionSeconds, workload.replaySeconds);
+}
+
+/**
+ * Records each consumer must have in progress at once to keep up at the peak (Little's law:
+ * arrival rate x time in service). 0 when the work time is not stated.
+ */
+export function peakConcurrency(workload: Workload): number {
+  return peakRate(workload) * workload.workSeconds;
 }

@@ -7,6 +7,7 @@ import { HOURS_PER_MONTH, KINESIS } from '../capacity-limits';
 import { BYTES_PER_GB, costLine, estimate, fmt, type CostLine, type OptionEstimate } from '../option-estimate';
 import type { PriceList } from '../price-list';
 import type { Workload } from '../workload';
+import { kinesisShardsForConcurrency, strictOrderConcurrencyViolation, workersNeeded } from './consumer-concurrency';
 import { provisionedExtendedRetentionLines, longTermRetentionLines, recordsPerMonth, sharedReadShards, streamLimitViolations, writeShards } from './kinesis-sizing';
 
 /** PUT payload units: each record is billed in 25 KB chunks (5 KB → 1, 45 KB → 2, 1 MB → 40). */
@@ -16,7 +17,8 @@ export function putPayloadUnits(recordBytes: number): number {
 
 export type KinesisReaders = 'shared' | 'enhanced-fan-out';
 
-function baseLines(workload: Workload, prices: PriceList, shards: number): CostLine[] {
+/** The bill of a provisioned stream with `shards` shards: shard-hours, PUT payload units and retention (no enhanced fan-out). */
+export function kinesisProvisionedLines(workload: Workload, prices: PriceList, shards: number): CostLine[] {
   const records = recordsPerMonth(workload);
   const units = putPayloadUnits(workload.recordBytes);
   return [
@@ -27,27 +29,35 @@ function baseLines(workload: Workload, prices: PriceList, shards: number): CostL
   ];
 }
 
+/** Shards for the consumers' work, and the sizing line saying so (none when the work time is not stated). */
+function concurrencySizing(workload: Workload): { readonly shards: number; readonly because: string[] } {
+  const shards = kinesisShardsForConcurrency(workload);
+  if (workersNeeded(workload) === 0) return { shards, because: [] };
+  return { shards, because: [`consumers: ${fmt(workersNeeded(workload))} records in progress at once need ${shards} shard(s) at up to 10 concurrent batches each (Lambda ParallelizationFactor; per-key order kept)`] };
+}
+
 /** The estimate for one way of reading. */
 export function estimateKinesisProvisionedWith(readers: KinesisReaders, workload: Workload, prices: PriceList): OptionEstimate {
   const write = writeShards(workload);
-  const infeasible = streamLimitViolations(workload);
+  const work = concurrencySizing(workload);
+  const infeasible = [...streamLimitViolations(workload), ...strictOrderConcurrencyViolation(workload)];
   if (readers === 'shared') {
-    const shards = Math.max(write.shards, sharedReadShards(workload));
+    const shards = Math.max(write.shards, sharedReadShards(workload), work.shards);
     if (!readersFit('shared', workload.consumers)) {
       infeasible.push(`${workload.consumers} shared readers each poll every shard about once a second: more than the 5 GetRecords calls/s per shard`);
     }
-    const sizing = [write.because, `shared readers: ${workload.consumers} x the write rate needs ${sharedReadShards(workload)} shard(s) of 2 MiB/s read, so ${shards} shard(s)`];
-    return estimate('kinesis-provisioned', baseLines(workload, prices, shards), infeasible, sizing);
+    const sizing = [write.because, `shared readers: ${workload.consumers} x the write rate needs ${sharedReadShards(workload)} shard(s) of 2 MiB/s read`, ...work.because, `so ${shards} shard(s)`];
+    return estimate('kinesis-provisioned', kinesisProvisionedLines(workload, prices, shards), infeasible, sizing);
   }
   if (!readersFit('enhanced-fan-out', workload.consumers)) infeasible.push(`${workload.consumers} consumers: a stream has at most 20 enhanced fan-out consumers`);
-  const shards = write.shards;
+  const shards = Math.max(write.shards, work.shards);
   const gbOut = (recordsPerMonth(workload) * workload.recordBytes * workload.consumers) / BYTES_PER_GB;
   const lines = [
-    ...baseLines(workload, prices, shards),
+    ...kinesisProvisionedLines(workload, prices, shards),
     costLine(prices, 'kinesis.enhancedFanOut.consumerShardHours', 'enhanced fan-out consumer-shard-hours', workload.consumers * shards * HOURS_PER_MONTH, `${workload.consumers} consumer(s) x ${shards} shard(s) x ${HOURS_PER_MONTH} h`),
     costLine(prices, 'kinesis.enhancedFanOut.dataOutGb', 'enhanced fan-out GB out', gbOut, `${fmt(recordsPerMonth(workload))} records x ${fmt(workload.recordBytes)} B x ${workload.consumers} consumer(s)`),
   ];
-  return estimate('kinesis-provisioned', lines, infeasible, [write.because, `enhanced fan-out: each of ${workload.consumers} consumer(s) gets its own 2 MiB/s per shard`]);
+  return estimate('kinesis-provisioned', lines, infeasible, [write.because, `enhanced fan-out: each of ${workload.consumers} consumer(s) gets its own 2 MiB/s per shard`, ...work.because, `so ${shards} shard(s)`]);
 }
 
 /** Whether this way of reading can serve this many consumers (the only requirement that differs between the two). */

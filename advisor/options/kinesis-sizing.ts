@@ -1,7 +1,7 @@
 /** Shard arithmetic and retention lines shared by the two Kinesis capacity modes. */
 import { HOURS_PER_MONTH, KINESIS, SECONDS_PER_MONTH } from '../capacity-limits';
 import { BYTES_PER_GB, costLine, fmt, type CostLine } from '../option-estimate';
-import type { PriceList } from '../price-list';
+import type { PriceId, PriceList } from '../price-list';
 import { keepSeconds, peakBytesPerSecond, peakRate, type Workload } from '../workload';
 
 /** Shards the writes need at the peak: 1 MiB/s and 1,000 records/s per shard. */
@@ -46,11 +46,11 @@ export function longTermRetentionLines(workload: Workload, prices: PriceList): C
   return [costLine(prices, 'kinesis.longTermRetentionGbMonths', 'long-term retention (GB-month)', gb, `${fmt(workload.ratePerSecond * workload.recordBytes)} B/s x ${fmt(keepSeconds(workload) - KINESIS.extendedRetentionEndSeconds)} s beyond 7 days = ${fmt(gb)} GB kept`)];
 }
 
-/** Extended retention (24 h to 7 days) of an on-demand stream, billed per GB-month. */
-export function onDemandExtendedRetentionLines(workload: Workload, prices: PriceList): CostLine[] {
+/** Extended retention (24 h to 7 days) of an on-demand stream, billed per GB-month at the mode's price. */
+export function onDemandExtendedRetentionLines(workload: Workload, prices: PriceList, priceId: PriceId): CostLine[] {
   if (keepSeconds(workload) <= KINESIS.minRetentionSeconds) return [];
   const gb = storedGb(workload, KINESIS.minRetentionSeconds, KINESIS.extendedRetentionEndSeconds);
-  return [costLine(prices, 'kinesis.onDemand.extendedRetentionGbMonths', 'extended retention 24 h-7 d (GB-month)', gb, `${fmt(workload.ratePerSecond * workload.recordBytes)} B/s x the part of the retention between 24 h and 7 days = ${fmt(gb)} GB kept`)];
+  return [costLine(prices, priceId, 'extended retention 24 h-7 d (GB-month)', gb, `${fmt(workload.ratePerSecond * workload.recordBytes)} B/s x the part of the retention between 24 h and 7 days = ${fmt(gb)} GB kept`)];
 }
 
 /** Extended retention of a provisioned stream: every shard-hour once retention exceeds 24 h. */

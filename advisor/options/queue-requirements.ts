@@ -11,3 +11,9 @@ export function queueLimitViolations(workload: Workload): string[] {
   if (workload.recordBytes > SQS.maxMessageBytes) reasons.push(`records of ${fmt(workload.recordBytes)} B: an SQS message is at most 1 MiB (1,048,576 B)`);
   return reasons;
 }
+
+/** A topic in front of a single queue fans out to no one: the producer sends to the queue directly, one hop and one bill fewer. */
+export function nothingToFanOut(workload: Workload): string[] {
+  if (workload.work === 'event' && workload.consumers > 1) return [];
+  return ['one consumer: nothing to fan out; send to the queue directly (the same retries and DLQ, one hop and one bill fewer)'];
+}

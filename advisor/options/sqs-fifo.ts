@@ -4,6 +4,7 @@ import { costLine, estimate, fmt, type OptionEstimate } from '../option-estimate
 import type { PriceList } from '../price-list';
 import { peakRate, type Workload } from '../workload';
 import { queueLimitViolations } from './queue-requirements';
+import { queueConcurrencyNotes, strictOrderConcurrencyViolation } from './consumer-concurrency';
 import { countSqsRequests, messagesPerBatch } from './sqs-requests';
 
 /** Messages per second a FIFO queue can take: one group for strict order, high-throughput mode otherwise. */
@@ -14,10 +15,10 @@ export function fifoMaxMessagesPerSecond(workload: Workload): number {
 
 export function estimateSqsFifo(workload: Workload, prices: PriceList): OptionEstimate {
   const messages = workload.ratePerSecond * SECONDS_PER_MONTH;
-  const requests = countSqsRequests(messages, workload.recordBytes, { includeSends: true });
-  const infeasible = queueLimitViolations(workload);
+  const requests = countSqsRequests(messages, workload.recordBytes, { sendBatch: workload.sendBatch });
+  const infeasible = [...queueLimitViolations(workload), ...strictOrderConcurrencyViolation(workload)];
   if (workload.work === 'event' && workload.consumers > 1) {
-    infeasible.push(`${workload.consumers} independent consumers: a FIFO queue gives each message to one consumer (SNS FIFO fan-out is not priced here)`);
+    infeasible.push(`${workload.consumers} independent consumers: a FIFO queue gives each message to one consumer (SNS FIFO fan-out to one FIFO queue per consumer does)`);
   }
   const max = fifoMaxMessagesPerSecond(workload);
   const peak = peakRate(workload);
@@ -30,5 +31,5 @@ export function estimateSqsFifo(workload: Workload, prices: PriceList): OptionEs
   }
   const lines = [costLine(prices, 'sqs.fifo.requests', 'requests (million)', requests.billedRequests / 1e6, requests.arithmetic.join('; '))];
   const grouping = workload.ordering === 'strict' ? 'one message group' : 'one message group per key, high-throughput mode';
-  return estimate('sqs-fifo', lines, infeasible, [`${grouping}: up to ${fmt(max)} msg/s, peak ${fmt(peak)} msg/s`]);
+  return estimate('sqs-fifo', lines, infeasible, [`${grouping}: up to ${fmt(max)} msg/s, peak ${fmt(peak)} msg/s`, ...queueConcurrencyNotes(workload, true)]);
 }

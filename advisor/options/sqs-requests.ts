@@ -23,15 +23,24 @@ export function billingChunks(bytes: number): number {
   return Math.max(1, Math.ceil(bytes / SQS.billingChunkBytes));
 }
 
+/** Send calls and their billed requests when the producer puts `sendBatch` messages in each call. */
+export function sendRequests(messagesPerMonth: number, recordBytes: number, sendBatch: number): { readonly requests: number; readonly perCall: number; readonly chunksPerCall: number } {
+  const perCall = Math.max(1, Math.min(sendBatch, messagesPerBatch(recordBytes)));
+  const chunksPerCall = billingChunks(perCall * recordBytes);
+  return { requests: (messagesPerMonth / perCall) * chunksPerCall, perCall, chunksPerCall };
+}
+
 /**
- * Requests a month for `messagesPerMonth`, with or without the send side (an SNS fan-out queue is
- * written by SNS, whose deliveries to SQS are not billed as SQS sends here).
+ * Requests a month for `messagesPerMonth`: sends as the producer batches them (`sendBatch`; none
+ * for an SNS fan-out queue, written by SNS), and receives and deletes in batches of 10, as the
+ * Lambda event source and a batching worker make them.
  */
-export function countSqsRequests(messagesPerMonth: number, recordBytes: number, options: { readonly includeSends: boolean }): SqsRequestCount {
+export function countSqsRequests(messagesPerMonth: number, recordBytes: number, options: { readonly sendBatch: number | null }): SqsRequestCount {
   const perBatch = messagesPerBatch(recordBytes);
   const batches = messagesPerMonth / perBatch;
   const chunksPerBatch = billingChunks(perBatch * recordBytes);
-  const sends = options.includeSends ? batches * chunksPerBatch : 0;
+  const send = options.sendBatch === null ? null : sendRequests(messagesPerMonth, recordBytes, options.sendBatch);
+  const sends = send === null ? 0 : send.requests;
   const receives = batches * chunksPerBatch;
   // A delete carries only receipt handles: one chunk per DeleteMessageBatch.
   const deletes = batches;
@@ -39,9 +48,10 @@ export function countSqsRequests(messagesPerMonth: number, recordBytes: number, 
   const pollSlots = (SQS.lambdaPollers * SECONDS_PER_MONTH) / SQS.longPollSeconds;
   const emptyReceives = Math.max(0, pollSlots - batches);
   const arithmetic = [
-    `batches of ${perBatch} (10 entries, 1 MiB per call): ${fmt(messagesPerMonth)} messages / ${perBatch} = ${fmt(batches)} batch calls; each carries ${fmt(perBatch * recordBytes)} B = ${chunksPerBatch} billing chunk(s) of 64 KB`,
-    options.includeSends ? `sends: ${fmt(batches)} x ${chunksPerBatch} = ${fmt(sends)} requests` : 'sends: none billed to SQS (written by SNS)',
-    `receives: ${fmt(batches)} x ${chunksPerBatch} = ${fmt(receives)} requests`,
+    send === null
+      ? 'sends: none billed to SQS (written by SNS)'
+      : `sends, ${send.perCall} message(s) per call as the producer batches them: ${fmt(messagesPerMonth)} / ${send.perCall} x ${send.chunksPerCall} chunk(s) of 64 KB = ${fmt(sends)} requests`,
+    `receives in batches of ${perBatch} (10 entries, 1 MiB per call): ${fmt(batches)} calls x ${chunksPerBatch} chunk(s) = ${fmt(receives)} requests`,
     `deletes: ${fmt(deletes)} DeleteMessageBatch requests (1 chunk each)`,
     `empty receives with 20 s long polling: ${SQS.lambdaPollers} pollers x ${fmt(SECONDS_PER_MONTH)} s / 20 s = ${fmt(pollSlots)} poll slots, minus ${fmt(batches)} non-empty = ${fmt(emptyReceives)}`,
   ];

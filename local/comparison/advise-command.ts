@@ -6,6 +6,7 @@
 import { encodeClickstreamEvent } from '../../runtime/shared/clickstream-record-codec';
 import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
 import type { ComparisonResult } from './comparison-result';
+import { isKafkaNotRun } from './kafka-comparison';
 import { buildEmailJobMix } from '../email/email-job-mix';
 import type { Ordering, WorkKind } from '../../advisor/workload';
 
@@ -26,6 +27,11 @@ export interface ObservedWorkload {
    * @default 100 records/s
    */
   readonly ratePerSecond?: number;
+  /**
+   * Mean time one consumer spent on one record, in milliseconds; sizes the consumers' concurrency.
+   * @default not passed (the advisor then does not check concurrency)
+   */
+  readonly workMs?: number;
 }
 
 /** The command for one observed pattern. */
@@ -41,6 +47,7 @@ export function adviseCommandFor(observed: ObservedWorkload): string {
     `--work ${observed.work}`,
   ];
   if ((observed.replayHours ?? 0) > 0) flags.push(`--replay ${observed.replayHours}h`);
+  if ((observed.workMs ?? 0) > 0) flags.push(`--work-time ${Math.ceil(observed.workMs ?? 0)}ms`);
   return `npm run advise -- ${flags.join(' ')}`;
 }
 
@@ -69,5 +76,9 @@ export function adviseLineForRun(result: ComparisonResult): string {
     // The replay reader re-reads from TRIM_HORIZON: the stream's 24 h minimum retention covers it.
     replayHours: result.clickstream.consumers.replay === null ? 0 : 24,
   });
-  return `Price this run at your own rate (change --rate): email: ${email}   clickstream: ${clickstream}`;
+  // The Kafka pattern reads the same clickstream with three consumer groups (sessionizer, analytics, replay from the earliest offset).
+  const kafka = result.kafka === undefined || isKafkaNotRun(result.kafka)
+    ? ''
+    : `   kafka: ${adviseCommandFor({ recordBytes: sampleClickstreamRecordBytes(), consumers: 3, ordering: 'per-key', work: 'event', replayHours: 24 })}`;
+  return `Price this run at your own rate (change --rate): email: ${email}   clickstream: ${clickstream}${kafka}`;
 }

@@ -76,9 +76,9 @@ describe('option models', () => {
     }
   });
 
-  it('MSK Serverless: about USD 550 a month before any traffic (730 cluster-hours)', () => {
+  it('MSK Serverless: about USD 550 a month before any traffic (730 cluster-hours), plus one always-on Lambda event poller unit', () => {
     const idle = estimateMskServerless(workload({ ratePerSecond: 1e-9 }), prices);
-    expect(idle.monthlyUsd).toBeCloseTo(730 * 0.75 + 730 * 0.0015, 2);
+    expect(idle.monthlyUsd).toBeCloseTo(730 * 0.75 + 730 * 0.0015 + 730 * 0.185, 2);
   });
 
   it('SQS options cannot replay; the reason says so', () => {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { advise } from '../../../advisor/advise';
 import { OPTION_MODELS } from '../../../advisor/options/all-options';
-import { OPTION_NAMES } from '../../../advisor/option-estimate';
+import { isQueue, OPTION_NAMES } from '../../../advisor/option-estimate';
 import { loadUsEast1Prices } from '../../../advisor/price-list';
 import type { Workload } from '../../../advisor/workload';
 
@@ -22,6 +22,8 @@ const workloads: fc.Arbitrary<Workload> = fc
     ordering: fc.constantFrom('none' as const, 'per-key' as const, 'strict' as const),
     replaySeconds: fc.constantFrom(0, 3_600, 86_400, 30 * 86_400),
     retentionSeconds: fc.constantFrom(3_600, 86_400, 7 * 86_400, 20 * 86_400),
+    workSeconds: fc.constantFrom(0, 0.01, 0.2, 2),
+    sendBatch: fc.constantFrom(1, 10),
   })
   .map((fields) => ({ ...fields, work: fields.consumers > 1 || fields.replaySeconds > 0 ? ('event' as const) : ('task' as const) }));
 
@@ -59,11 +61,13 @@ describe('advisor properties', () => {
           return;
         }
         const option = recommendation.option;
-        const queue = option === 'sqs-standard' || option === 'sqs-fifo' || option === 'sns-sqs-fanout';
+        const queue = isQueue(option);
         const kinesis = option === 'kinesis-on-demand' || option === 'kinesis-provisioned';
         const peak = w.ratePerSecond * w.peakFactor;
         // Independent consumers: a single queue cannot give everyone every message.
         if (w.work === 'event' && w.consumers > 1) expect(['sqs-standard', 'sqs-fifo']).not.toContain(option);
+        // One consumer: no topic in front of the queue.
+        if (w.consumers === 1) expect(['sns-sqs-fanout', 'sns-sqs-fifo-fanout']).not.toContain(option);
         // Replay and retention beyond 14 days: no queue.
         if (w.replaySeconds > 0 || w.retentionSeconds > 14 * 86_400) expect(queue).toBe(false);
         // Any order: not a standard queue or a standard topic.
@@ -74,11 +78,28 @@ describe('advisor properties', () => {
           expect(peak * w.recordBytes).toBeLessThanOrEqual(1_048_576);
         }
         if (w.ordering === 'strict' && option === 'sqs-fifo') expect(peak).toBeLessThanOrEqual(3_000);
+        if (option === 'sns-sqs-fifo-fanout') expect(peak).toBeLessThanOrEqual(300);
         // Record size: 1 MiB for SQS, Kinesis and Kafka's default.
         if (option !== 'msk-serverless') expect(w.recordBytes).toBeLessThanOrEqual(1_048_576);
-        // The cheapest of the feasible ones.
-        const cheapest = Math.min(...options.filter((candidate) => candidate.feasible).map((candidate) => candidate.monthlyUsd));
-        expect(recommendation.monthlyUsd).toBe(cheapest);
+        // Strict order processes one record at a time: the work must fit in one worker.
+        if (w.ordering === 'strict') expect(Math.ceil(peak * w.workSeconds - 1e-9)).toBeLessThanOrEqual(1);
+        // The recommendation meets every requirement the models check.
+        expect(options.find((candidate) => candidate.option === option)?.feasible).toBe(true);
+        // Events: the cheapest fitting option. Tasks: the cheapest fitting queue, unless a stream is >= 3x and >= USD 100 cheaper.
+        const fifo = ['sqs-fifo', 'sns-sqs-fifo-fanout'];
+        const feasible = options.filter((candidate) => candidate.feasible);
+        const unordered = feasible.filter((candidate) => !fifo.includes(candidate.option));
+        // With no order asked, FIFO options only when nothing else fits.
+        const fitting = w.ordering === 'none' && unordered.length > 0 ? unordered : feasible;
+        const cheapestOf = (list: typeof fitting): number => Math.min(...list.map((candidate) => candidate.monthlyUsd));
+        const queues = fitting.filter((candidate) => isQueue(candidate.option));
+        const streams = fitting.filter((candidate) => !isQueue(candidate.option));
+        if (w.work === 'event' || queues.length === 0 || streams.length === 0) {
+          expect(recommendation.monthlyUsd).toBe(cheapestOf(fitting));
+        } else {
+          const streamWins = cheapestOf(queues) >= 3 * cheapestOf(streams) && cheapestOf(queues) - cheapestOf(streams) >= 100;
+          expect(recommendation.monthlyUsd).toBe(streamWins ? cheapestOf(streams) : cheapestOf(queues));
+        }
       }),
       SETTINGS,
     );

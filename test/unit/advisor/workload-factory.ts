@@ -1,6 +1,9 @@
 import type { Workload } from '../../../advisor/workload';
 
-/** A workload with the example figures, overridable field by field. */
+/**
+ * A workload with the issue's example figures, overridable field by field. Producers batch 10 per
+ * send call and no work time is given, unless a test says otherwise.
+ */
 export function workload(overrides: Partial<Workload> = {}): Workload {
-  return { ratePerSecond: 2000, peakFactor: 1, recordBytes: 3000, consumers: 1, ordering: 'none', work: 'task', replaySeconds: 0, retentionSeconds: 86_400, ...overrides };
+  return { ratePerSecond: 2000, peakFactor: 1, recordBytes: 3000, consumers: 1, ordering: 'none', work: 'task', replaySeconds: 0, retentionSeconds: 86_400, workSeconds: 0, sendBatch: 10, ...overrides };
 }

@@ -10,6 +10,12 @@ describe('adviseCommandFor', () => {
     expect(workload).toMatchObject({ recordBytes: 181, consumers: 3, ordering: 'per-key', work: 'event', replaySeconds: 86_400 });
   });
 
+  it('passes the observed work time, which the advisor reads back', () => {
+    const command = adviseCommandFor({ recordBytes: 120, consumers: 1, ordering: 'none', work: 'task', workMs: 212.3 });
+    expect(command).toContain('--work-time 213ms');
+    expect(parseAdviseFlags(command.replace('npm run advise -- ', '').split(' ')).workload.workSeconds).toBeCloseTo(0.213, 9);
+  });
+
   it('leaves out --replay when the pattern needed none', () => {
     expect(adviseCommandFor({ recordBytes: 120, consumers: 1, ordering: 'none', work: 'task' })).not.toContain('--replay');
   });
