@@ -42,7 +42,7 @@ export interface KafkaMskClusterProps {
   readonly brokerVolumeSizeGiB?: number;
 }
 
-/** The serverless warning, shown at synth and in the README. */
+/** The serverless warning, shown at synth. */
 export const SERVERLESS_COST_WARNING =
   'kafkaCluster=serverless: MSK Serverless bills every cluster-hour even with no traffic, plus partition-hours ' +
   'and data; `npm run advise -- --rate 1/s --size 1KB --consumers 2` prints its monthly cost (msk-serverless). ' +
