@@ -9,8 +9,8 @@
 #   --consumers    email consumers, lambda (default here: no Docker needed) or fargate (needs Docker to build the image)
 #   --kafka        opt-in (also QOS_KAFKA=1): deploy QueueOrStream-NAME-Kafka too and run its suite
 #                  (test/integ/remote-kafka.test.ts). MSK takes 20-40 minutes to create and 10-20 to
-#                  delete, and bills from the first hour: provisioned ≈ USD 0.10/hour (≈ USD 70/month),
-#                  serverless ≈ USD 0.75/hour (≈ USD 550/month). Needs Docker (the analytics image).
+#                  delete, and bills from the first hour (serverless: its cluster-hours even with no
+#                  traffic; `npm run advise -- --rate 1/s --size 1KB --consumers 2` prices it). Needs Docker (the analytics image).
 #                  The brokers answer only inside the stack's VPC: outside it the Kafka suite fails at
 #                  once with what to do; run this script (same --stage, after a --keep run) from an
 #                  instance in that VPC (the stack's ClientSubnetIds and ClientSecurityGroupId outputs).

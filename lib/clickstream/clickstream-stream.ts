@@ -37,7 +37,7 @@ export interface ClickstreamStreamProps {
  * shard count is given.
  *
  * Encryption uses the AWS-managed key `alias/aws/kinesis`, not a customer-managed key: it costs
- * nothing (a CMK is $1/month plus KMS requests that grow with every producer and consumer), and its key
+ * nothing (a CMK bills a monthly key fee plus KMS requests that grow with every producer and consumer), and its key
  * policy already lets any principal in the account that may read or write the stream use it through
  * Kinesis, so Lambda and Firehose need no `kms:Decrypt` grants. (cdk-nag AwsSolutions-KDS3 recommends
  * the same.) Choose a CMK only when compliance requires control of the key policy or cross-account

@@ -1,9 +1,9 @@
 /**
  * A VPC a sandbox account can afford for workers that only make outbound calls to AWS APIs.
  *
- * Cost reasoning: a NAT gateway costs about USD 33 a month per AZ before data, and interface VPC
- * endpoints about USD 7 a month each per AZ (SQS, DynamoDB has a free gateway endpoint, SES, ECR,
- * CloudWatch Logs would be five or more). Tasks in public subnets with a public IP reach the same
+ * Cost reasoning: a NAT gateway bills every hour per AZ before data, and so does each interface VPC
+ * endpoint per AZ (SQS, DynamoDB has a free gateway endpoint, SES, ECR, CloudWatch Logs would be
+ * five or more). Tasks in public subnets with a public IP reach the same
  * AWS endpoints over TLS for free, and a security group with no inbound rules means nothing on the
  * internet can open a connection to them. For production, use private subnets with endpoints or
  * NAT, and pass that VPC instead.

@@ -19,7 +19,7 @@ import { KAFKA_CLICKSTREAM_LIMITS, MSK_EVENT_SOURCE_LIMITS } from './aws-limits'
 /** Props of {@link KafkaClickstream}. */
 export interface KafkaClickstreamProps {
   /**
-   * `provisioned` (2 × kafka.t3.small, ≈ USD 70/month) or `serverless` (≈ USD 550/month baseline;
+   * `provisioned` (2 × kafka.t3.small) or `serverless` (cluster-hours billed before any traffic;
    * its topics come from a custom resource, as AWS::MSK::Topic serves provisioned only).
    * @default 'provisioned'
    */

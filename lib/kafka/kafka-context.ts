@@ -5,7 +5,7 @@ import type { KafkaStackProps } from './kafka-stack';
 
 /** The context keys of the Kafka pattern (`-c key=value`). */
 export const KAFKA_CONTEXT_KEYS = {
-  /** `provisioned` (2 × kafka.t3.small) or `serverless` (≈ USD 550/month baseline). @default provisioned */
+  /** `provisioned` (2 × kafka.t3.small) or `serverless` (cluster-hours billed before any traffic). @default provisioned */
   cluster: 'kafkaCluster',
   /** Partitions of the `clickstream` topic (and of `clickstream-sessions`). @default 6 */
   partitions: 'kafkaPartitions',

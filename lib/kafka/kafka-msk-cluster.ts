@@ -4,9 +4,9 @@
  * so this wraps the L1 resources and exposes what the other constructs need: the cluster ARN and
  * the exact ARNs of its topics and groups for IAM.
  *
- * Cost (us-east-1, 2026-12; see README "Pattern 3"): provisioned 2 × kafka.t3.small ≈ USD 67/month
- * plus USD 0.10/GiB-month of EBS; serverless ≈ USD 0.75/cluster-hour (≈ USD 548/month) before
- * partition-hours and data.
+ * Cost: provisioned bills broker-hours plus the EBS it reserves; serverless bills cluster-hours
+ * even with no traffic, plus partition-hours and data. The advisor prices both
+ * (`npm run advise`, prices in advisor/prices/).
  */
 import { Annotations, Fn, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -24,7 +24,7 @@ export interface KafkaMskClusterProps {
 
   /**
    * `provisioned` (brokers you size and pay per hour) or `serverless` (pay per cluster-hour,
-   * partition-hour and GB; no broker sizing, but ≈ USD 550/month before any traffic).
+   * partition-hour and GB; no broker sizing, but its cluster-hours bill before any traffic).
    * @default 'provisioned'
    */
   readonly mode?: KafkaClusterMode;
@@ -42,11 +42,11 @@ export interface KafkaMskClusterProps {
   readonly brokerVolumeSizeGiB?: number;
 }
 
-/** The serverless warning, shown at synth and in the README. */
+/** The serverless warning, shown at synth. */
 export const SERVERLESS_COST_WARNING =
-  'kafkaCluster=serverless: MSK Serverless bills about USD 0.75 per cluster-hour (≈ USD 550/month) even ' +
-  'with no traffic, plus partition-hours and data. The default provisioned sandbox (2 × kafka.t3.small) costs ' +
-  'about USD 70/month. Destroy the stack when you are done.';
+  'kafkaCluster=serverless: MSK Serverless bills every cluster-hour even with no traffic, plus partition-hours ' +
+  'and data; `npm run advise -- --rate 1/s --size 1KB --consumers 2` prints its monthly cost (msk-serverless). ' +
+  'The default is the provisioned sandbox (2 × kafka.t3.small). Destroy the stack when you are done.';
 
 /** One MSK cluster (provisioned or serverless). */
 export class KafkaMskCluster extends Construct {

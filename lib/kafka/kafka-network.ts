@@ -1,8 +1,8 @@
 /**
  * Where the Kafka clickstream runs, and who may open which connection.
  *
- * Cost reasoning (us-east-1 prices, 2026-12): no NAT gateway (≈ USD 33/month per AZ plus
- * USD 0.045/GB) and no interface endpoints (≈ USD 7.30/month per AZ each). None is needed:
+ * Cost reasoning: no NAT gateway (billed per hour per AZ, plus per GB) and no interface endpoints
+ * (billed per hour per AZ each). None is needed:
  * - the sessionizer's event source mapping runs in PROVISIONED poller mode (its error-handling
  *   controls and the Kafka dead-letter topic require it): "When using provisioned mode, you don't
  *   need to create AWS PrivateLink VPC endpoints or grant the associated permissions as part of

@@ -13,7 +13,7 @@
  * outside the VPC, invokes it and answers CloudFormation's response URL.
  *
  * Cost: two functions that run for seconds per deployment (well inside Lambda's free tier) and
- * their log groups; the function's network interfaces are free. About USD 0/month.
+ * their log groups; the function's network interfaces are free. Next to nothing a month.
  */
 import { type CfnElement, CustomResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';

@@ -16,7 +16,7 @@ import type { KafkaMskCluster } from './kafka-msk-cluster';
 export interface KafkaPollerRange {
   /**
    * Pollers always running, 1–200. They are billed in Event Poller Units (up to 10 pollers each,
-   * USD 0.185 per EPU-hour in us-east-1) whether or not records flow.
+   * per EPU-hour) whether or not records flow.
    * @default 1
    */
   readonly minimumPollers?: number;

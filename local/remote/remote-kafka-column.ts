@@ -51,7 +51,7 @@ export async function findKafkaForColumn(location: DeployedStackLocation): Promi
     }
     if (error instanceof StackNotFoundError) {
       return {
-        notRun: `the Kafka stack ${error.stackName} is not deployed (it is opt-in: MSK bills from the first hour, about USD 70/month provisioned, and takes 20-40 minutes to create); deploy it with ${kafkaDeployCommandFor(location.stage)}`,
+        notRun: `the Kafka stack ${error.stackName} is not deployed (it is opt-in: MSK bills from the first hour and takes 20-40 minutes to create); deploy it with ${kafkaDeployCommandFor(location.stage)}`,
         required: false,
       };
     }

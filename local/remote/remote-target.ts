@@ -90,7 +90,7 @@ export function deployCommandFor(target: RemoteTarget, stage?: string): string {
     : `npx cdk deploy --all -c stage=${resolvedStage} -c emailFrom=<verified SES identity>`;
 }
 
-/** The command that deploys the Kafka stack alone (MSK: 20-40 minutes, ≈ USD 70/month provisioned). */
+/** The command that deploys the Kafka stack alone (MSK: 20-40 minutes to create, billed from the first hour). */
 export function kafkaDeployCommandFor(stage?: string): string {
   const resolvedStage = nonEmpty(stage);
   return resolvedStage === undefined ? `npx cdk deploy ${stackName(KAFKA_PATTERN)}` : `npx cdk deploy ${stackName(KAFKA_PATTERN, resolvedStage)} -c stage=${resolvedStage}`;

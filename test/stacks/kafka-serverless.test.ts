@@ -47,8 +47,8 @@ describe('KafkaStack (serverless)', () => {
     expect(result.violations).toEqual([]);
   });
 
-  it('warns at synth about the ≈ USD 550/month baseline', () => {
-    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('USD 550/month'));
+  it('warns at synth about the cluster-hours billed before any traffic, naming the advise command that prices them', () => {
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('cluster-hour.*npm run advise -- '));
   });
 
   it('creates a serverless cluster with IAM auth in the two subnets, and no provisioned cluster or AWS::MSK::Topic', () => {
