@@ -11,6 +11,8 @@ import { ADVISE_USAGE, parseAdviseFlags } from './flags';
 import { loadUsEast1Prices } from './price-list';
 import { renderJson } from './render-json';
 import { renderPrices } from './render-prices';
+import { referenceCosts } from './reference-costs';
+import { renderReferenceCosts } from './render-reference-costs';
 import { renderText } from './render-text';
 import { exitCodeFor, UsageError } from '../runtime/shared/errors';
 
@@ -26,6 +28,10 @@ function main(argv: readonly string[]): number {
   const prices = loadUsEast1Prices();
   if (options.listPrices) {
     console.log(renderPrices(prices));
+    return 0;
+  }
+  if (options.listReferenceCosts) {
+    console.log(renderReferenceCosts(referenceCosts(prices)));
     return 0;
   }
   const advice = advise(options.workload, prices);

@@ -15,6 +15,8 @@ export interface AdviseOptions {
   readonly help: boolean;
   /** List every price with its evidence instead of advising. */
   readonly listPrices: boolean;
+  /** Print the project's named reference figures (the Kafka sandbox, MSK Serverless, …) instead of advising. */
+  readonly listReferenceCosts: boolean;
 }
 
 export const ADVISE_USAGE = `Usage: npm run advise -- --rate 2000/s --size 3KB [options]
@@ -31,6 +33,8 @@ export const ADVISE_USAGE = `Usage: npm run advise -- --rate 2000/s --size 3KB [
                     sizes the concurrency the consumers need (peak rate x time)
   --send-batch N    messages per send call to SQS or SNS: 1 (one per call) to 10 (default 1)
   --prices          list every price with its source, kind of evidence and date, then exit
+  --reference-costs list the monthly figures the docs quote (the Kafka stack's cluster, MSK
+                    Serverless, a Kinesis stream or shard), each with its assumptions, then exit
   --explain         print the arithmetic behind every cost line
   --json            print everything as JSON
   --chart FILE.svg  write monthly cost vs message rate, with the crossovers marked`;
@@ -56,10 +60,14 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
     'work-time': { type: 'string', default: '0' },
     'send-batch': { type: 'string', default: '1' },
     prices: { type: 'boolean', default: false },
+    'reference-costs': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   const help = values.help;
-  if (help || values.prices) return { workload: placeholderWorkload(), explain: false, json: false, chartFile: undefined, help, listPrices: values.prices };
+  const listReferenceCosts = values['reference-costs'];
+  if (help || values.prices || listReferenceCosts) {
+    return { workload: placeholderWorkload(), explain: false, json: false, chartFile: undefined, help, listPrices: values.prices, listReferenceCosts };
+  }
   if (values.rate === undefined) throw new UsageError('--rate is required (e.g. --rate 2000/s)');
   if (values.size === undefined) throw new UsageError('--size is required (e.g. --size 3KB)');
   const consumers = parseCount('--consumers', values.consumers, 1);
@@ -95,6 +103,7 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
     chartFile: values.chart,
     help,
     listPrices: false,
+    listReferenceCosts: false,
   };
 }
 
