@@ -25,6 +25,15 @@ export interface FargateWorker {
   readonly finished: Promise<void>;
 }
 
+/**
+ * Messages a task receives ahead of its free job slots: half a receive batch, so a slot that frees
+ * up finds a message waiting while the next long poll returns. Kept small on purpose: a task that
+ * is SIGKILLed (out of memory, a failed health check, stopTimeout passed) spends one receive of
+ * every message it holds, and a prefetched message spends it without ever being tried. SIGTERM
+ * releases them (visibility 0) instead; see SqsPoller.stop.
+ */
+export const FARGATE_PREFETCH = 5;
+
 /** Poller tuning a test or benchmark may override. */
 export type FargatePollerOverrides = Partial<Pick<SqsPollerOptions, 'waitTimeSeconds' | 'prefetch' | 'deleteFlushIntervalMs'>>;
 
@@ -39,6 +48,7 @@ export function startFargateWorker(
   // The in-progress marker outlives no job (job timeout) and dies before SQS redelivers (visibility timeout > job timeout).
   const lease = fixedLease(jobTimeoutMs);
   const poller = new SqsPoller({
+    prefetch: FARGATE_PREFETCH,
     ...pollerOverrides,
     sqs: runtime.sqs,
     queueUrl: settings.queueUrl,

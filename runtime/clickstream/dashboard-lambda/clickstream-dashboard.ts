@@ -27,6 +27,11 @@ export interface ClickstreamDashboardDependencies {
   readonly metrics: Metrics;
   /** How many top pages per minute to publish. */
   readonly topPagesCount: number;
+  /**
+   * The clock CloudWatch's timestamp window is measured from (epoch ms).
+   * @default Date.now
+   */
+  readonly now?: () => number;
 }
 
 /** Builds the Lambda handler function around the given dependencies. */
@@ -34,29 +39,42 @@ export function createClickstreamDashboard(
   dependencies: ClickstreamDashboardDependencies,
 ): (event: KinesisStreamEvent, context: Context) => Promise<KinesisStreamBatchResponse> {
   const { logger, metrics, topPagesCount } = dependencies;
+  const now = dependencies.now ?? ((): number => Date.now());
   return async (event) => {
-    const events: ClickstreamEvent[] = [];
-    let invalidEvents = 0;
-    for (const record of event.Records) {
-      try {
-        events.push(decodeKinesisClickstreamRecord(record.kinesis));
-      } catch (error) {
-        invalidEvents += 1;
-        logger.warn('Invalid clickstream record skipped by the dashboard', {
-          sequenceNumber: record.kinesis.sequenceNumber,
-          partitionKey: record.kinesis.partitionKey,
-          eventSourceRecordId: record.eventID,
-          reason: (error as Error).message,
-        });
-      }
-    }
+    const { events, invalidEvents } = decodeRecords(event, logger);
     const aggregates = aggregateClickstream(events, { topPagesCount });
-    publishMinuteMetrics(metrics, aggregates);
+    const minutes = publishMinuteMetrics(metrics, aggregates, now());
     if (invalidEvents > 0) {
       // A separate metric object: it is stamped "now", not with a data minute.
       metrics.singleMetric().addMetric(DASHBOARD_METRICS.invalidEvents, MetricUnit.Count, invalidEvents);
     }
-    logger.info('Batch aggregated', { records: event.Records.length, invalidEvents, minutes: aggregates.perMinute.length });
+    logger.info('Batch aggregated', {
+      records: event.Records.length,
+      invalidEvents,
+      minutes: aggregates.perMinute.length,
+      // One count per batch, not a line per metric: a replay of old data is normal, not an incident.
+      minutesOutsideCloudWatchWindow: minutes.outsideCloudWatchWindow,
+    });
     return { batchItemFailures: [] };
   };
+}
+
+/** The batch's valid events; each invalid record is logged with its reason and counted. */
+function decodeRecords(event: KinesisStreamEvent, logger: Logger): { events: ClickstreamEvent[]; invalidEvents: number } {
+  const events: ClickstreamEvent[] = [];
+  let invalidEvents = 0;
+  for (const record of event.Records) {
+    try {
+      events.push(decodeKinesisClickstreamRecord(record.kinesis));
+    } catch (error) {
+      invalidEvents += 1;
+      logger.warn('Invalid clickstream record skipped by the dashboard', {
+        sequenceNumber: record.kinesis.sequenceNumber,
+        partitionKey: record.kinesis.partitionKey,
+        eventSourceRecordId: record.eventID,
+        reason: (error as Error).message,
+      });
+    }
+  }
+  return { events, invalidEvents };
 }

@@ -6,7 +6,7 @@ import { kinesisClient } from '../../shared/aws-clients';
 import { exitCodeFor, UsageError } from '../../shared/errors';
 import { parseProducerArgs, USAGE, type ProducerCliArgs } from './cli-args';
 import { createProgressReporter } from './cli-progress-reporter';
-import { clickstreamEventStream, DEFAULT_STEP_MS } from './generate-events';
+import { clickstreamEventStream } from './generate-events';
 import { ClickstreamProducer } from './producer';
 import { sendInChunks } from './send-in-chunks';
 
@@ -31,13 +31,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.region !== undefined) process.env.AWS_REGION = args.region;
 
   // Generated lazily and sent chunk by chunk: memory stays flat up to --events 10,000,000. Event
-  // times end now (not in the future), so the consumers' event-time check accepts every one.
-  const events = clickstreamEventStream({
-    events: args.events,
-    users: args.users,
-    seed: args.seed,
-    startTimeMs: Date.now() - args.events * DEFAULT_STEP_MS,
-  });
+  // times end now (the generator's default), so the consumers' event-time check accepts every one.
+  const events = clickstreamEventStream({ events: args.events, users: args.users, seed: args.seed });
   const producer = new ClickstreamProducer({
     client: kinesisClient(),
     streamName: args.streamName,

@@ -1,6 +1,6 @@
 /**
  * Synthetic clickstream traffic for the CLI, the local demo, benchmarks and tests. Deterministic for
- * a given seed, so a run can be reproduced and its expected aggregates computed.
+ * a given seed and start time, so a run can be reproduced and its expected aggregates computed.
  */
 import type { ClickstreamEvent } from '../../shared/clickstream-events';
 
@@ -16,8 +16,8 @@ export interface GenerateEventsOptions {
    */
   readonly seed?: number;
   /**
-   * Event time of the first event (epoch ms).
-   * @default 2026-11-21T10:00:00.000Z
+   * Event time of the first event (epoch ms). Pin it to reproduce a run exactly.
+   * @default now minus the events' span (`events × stepMs`), so the last event happens now
    */
   readonly startTimeMs?: number;
   /**
@@ -30,7 +30,6 @@ export interface GenerateEventsOptions {
 const PAGES = ['/', '/products', '/products/kinesis', '/products/sqs', '/pricing', '/docs', '/docs/getting-started', '/blog', '/cart', '/checkout'];
 const SEARCH_TERMS = ['shards', 'partition key', 'retention', 'fan-out', 'dead-letter queue', 'ordering'];
 const ELEMENTS = ['buy-button', 'nav-docs', 'nav-pricing', 'signup', 'add-to-cart'];
-const DEFAULT_START_TIME_MS = Date.parse('2026-11-21T10:00:00.000Z');
 /** 4 events/s of event time: 2,000 events span a bit over 8 minutes, enough for several dashboard minutes. */
 export const DEFAULT_STEP_MS = 250;
 
@@ -46,8 +45,10 @@ export function generateClickstreamEvents(options: GenerateEventsOptions): Click
 export function* clickstreamEventStream(options: GenerateEventsOptions): Generator<ClickstreamEvent, void, undefined> {
   const seed = options.seed ?? 1;
   const random = mulberry32(seed);
-  const startTimeMs = options.startTimeMs ?? DEFAULT_START_TIME_MS;
   const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
+  // Relative to now, never to a calendar date: events must stay within what the consumers accept
+  // (no more than 5 minutes ahead of arrival) and CloudWatch graphs (the last 14 days).
+  const startTimeMs = options.startTimeMs ?? Date.now() - options.events * stepMs;
   const userIdWidth = String(options.users).length;
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   for (let index = 0; index < options.events; index++) {

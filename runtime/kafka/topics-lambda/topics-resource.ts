@@ -6,6 +6,8 @@
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { z } from 'zod';
+import { ConfigurationError } from '../../shared/errors';
+import { describeZodIssues } from '../../shared/zod-issues';
 import { ensureTopics, type EnsureTopicsOutcome, type TopicAdmin } from './ensure-topics';
 import { TOPICS_RESOURCE_PROPERTIES } from './topics-resource-properties';
 
@@ -34,11 +36,19 @@ export function bootstrapServersOf(event: CloudFormationCustomResourceEvent): st
   return property(event, TOPICS_RESOURCE_PROPERTIES.bootstrapServers);
 }
 
+/** The topic specs the stack wrote, or an error naming each bad field (it shows in the stack's events). */
+function parseTopicSpecs(value: unknown): z.infer<typeof topicSpecsSchema> {
+  const result = topicSpecsSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = describeZodIssues(result.error.issues, value);
+  throw new ConfigurationError(`custom resource property ${TOPICS_RESOURCE_PROPERTIES.topics} is invalid: ${problems.join('; ')}`);
+}
+
 /** Handles one event with `admin` (connected to {@link bootstrapServersOf}). */
 export async function handleTopicsEvent(event: CloudFormationCustomResourceEvent, admin: () => Promise<TopicAdmin>): Promise<TopicsResourceResponse> {
   const physicalResourceId = property(event, TOPICS_RESOURCE_PROPERTIES.clusterArn);
   if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
-  const specs = topicSpecsSchema.parse(JSON.parse(property(event, TOPICS_RESOURCE_PROPERTIES.topics)));
+  const specs = parseTopicSpecs(JSON.parse(property(event, TOPICS_RESOURCE_PROPERTIES.topics)));
   const outcome: EnsureTopicsOutcome = await ensureTopics(await admin(), specs);
   const list = (names: readonly string[]): string => names.join(',');
   return {

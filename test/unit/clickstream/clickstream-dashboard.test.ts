@@ -5,6 +5,9 @@ import { aClick, aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, metricValues, type PowertoolsOutput } from '../../factories/clickstream-emf-capture';
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';
+import { ARRIVAL_EPOCH_SECONDS } from '../../factories/clickstream-kinesis-event';
+import { setSystemClock, twoYearsFromNow } from './system-clock';
+import { generateClickstreamEvents } from '../../../runtime/clickstream/producer/generate-events';
 
 const MINUTE_0 = Date.parse('2026-11-21T10:00:00Z');
 const MINUTE_1 = Date.parse('2026-11-21T10:01:00Z');
@@ -14,6 +17,8 @@ describe('clickstream dashboard', () => {
   let aggregateBatch: ReturnType<typeof createClickstreamDashboard>;
 
   beforeEach(() => {
+    // The factories' events happen on one fixed day; the dashboard runs when they arrive.
+    setSystemClock(ARRIVAL_EPOCH_SECONDS * 1000);
     output = capturePowertoolsOutput();
     aggregateBatch = createClickstreamDashboard({
       logger: new Logger({ serviceName: 'clickstream-dashboard' }),
@@ -22,7 +27,10 @@ describe('clickstream dashboard', () => {
     });
   });
 
-  afterEach(() => output.restore());
+  afterEach(() => {
+    output.restore();
+    jest.useRealTimers();
+  });
 
   it('publishes page views, active users and top pages stamped with each event-time minute', async () => {
     // Prepare
@@ -91,4 +99,44 @@ describe('clickstream dashboard', () => {
     const warnings = output.logs.filter((log) => log.level === 'WARN');
     expect(warnings.map((log) => String(log.reason))).toEqual([expect.stringMatching(/minutes after/), expect.stringMatching(/page: must be printable ASCII/)]);
   });
+
+  describe('with the clock two years ahead', () => {
+    beforeEach(() => setSystemClock(twoYearsFromNow()));
+
+    it('publishes generated traffic (event times relative to now) under its own minutes', async () => {
+      // Prepare
+      const events = generateClickstreamEvents({ events: 600, users: 20, seed: 4 });
+      const eventMinutes = new Set(events.map((event) => Math.floor(Date.parse(event.timestamp) / 60_000) * 60_000));
+
+      const event = kinesisEventOf(events);
+      for (const record of event.Records) record.kinesis.approximateArrivalTimestamp = Date.now() / 1000;
+
+      // Act
+      await aggregateBatch(event, aLambdaContext());
+
+      // Assert
+      expect(new Set(metricValues(output.metrics, 'PageViews').map(({ timestamp }) => timestamp))).toEqual(eventMinutes);
+      expect(powertoolsWarnings()).toEqual([]);
+    });
+
+    it('counts minutes CloudWatch would refuse instead of publishing them, with one log line and no warning per metric', async () => {
+      // Prepare: events of the factories' fixed day, now two years old (a replay from TRIM_HORIZON).
+      const event = kinesisEventOf([aPageView({ timestamp: '2026-11-21T10:00:10Z' }), aPageView({ timestamp: '2026-11-21T10:05:10Z' })]);
+
+      // Act
+      await aggregateBatch(event, aLambdaContext());
+
+      // Assert
+      expect(metricValues(output.metrics, 'PageViews')).toEqual([]);
+      expect(powertoolsWarnings()).toEqual([]);
+      expect(output.logs.filter((log) => log.message === 'Batch aggregated')).toEqual([
+        expect.objectContaining({ minutes: 2, minutesOutsideCloudWatchWindow: 2 }),
+      ]);
+    });
+  });
 });
+
+/** Powertools' own plain-text warnings (such as a refused metric timestamp); structured logs are JSON. */
+function powertoolsWarnings(): string[] {
+  return jest.mocked(console.warn).mock.calls.flat().filter((arg): arg is string => typeof arg === 'string' && !arg.startsWith('{'));
+}

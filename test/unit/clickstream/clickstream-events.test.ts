@@ -128,3 +128,24 @@ describe('checkEventTime', () => {
     expect(() => decodeKinesisClickstreamRecord({ data, approximateArrivalTimestamp: arrivalMs / 1000 })).toThrow(/year|after/);
   });
 });
+
+describe('parseClickstreamEvent problem messages', () => {
+  it.each([
+    ['an unknown type', { ...aPageView(), type: 'scroll' }, 'type: must be one of "page_view", "click", "search", got "scroll"'],
+    ['a missing field', { ...aClick(), elementId: undefined }, 'elementId: is required (string)'],
+    ['a field of the wrong type', aPageView({ eventId: 7 as unknown as string }), 'eventId: must be a string, got 7'],
+    ['a userId over its limit', aPageView({ userId: 'u'.repeat(300) }), 'userId: at most 256 characters, got 300'],
+    ['an empty eventId', aPageView({ eventId: '' }), 'eventId: must not be empty'],
+    ['a negative result count', aSearch({ resultCount: -1 }), 'resultCount: at least 0, got -1'],
+    ['a fractional result count', aSearch({ resultCount: 1.5 }), 'resultCount: must be an integer, got 1.5'],
+    ['a timestamp that is not ISO-8601', aPageView({ timestamp: 'yesterday' }), 'timestamp: must be an ISO-8601 date-time with an offset'],
+    ['a value that is not an object', null, 'must be an object, got null'],
+  ])('names the field and the limit for %s', (_case, value, message) => {
+    expect(() => parseClickstreamEvent(value)).toThrow(message);
+  });
+
+  it('never says only "Invalid input"', () => {
+    const error = captureError(() => parseClickstreamEvent({ ...aSearch(), query: '', resultCount: 'many', page: 'p'.repeat(2000) }));
+    expect((error as InvalidClickstreamEventError).problems.join('\n')).not.toMatch(/Invalid input/);
+  });
+});

@@ -17,7 +17,7 @@ describe('parseProducerArgs', () => {
   });
 
   it.each([
-    [['--evnts', '5', '--stream', 's'], 'Unknown flag --evnts'],
+    [['--evnts', '5', '--stream', 's'], 'Unknown flag --evnts: did you mean --events?'],
     [['--events', 'ten', '--stream', 's'], 'Flag --events must be an integer, got "ten"'],
     [['--events', '2.5', '--stream', 's'], 'Flag --events must be an integer, got "2.5"'],
     [['--users', '0', '--stream', 's'], 'Flag --users must be between 1 and 1,000,000, got 0'],

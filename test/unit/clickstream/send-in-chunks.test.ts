@@ -32,7 +32,7 @@ function* counting<T>(source: Iterable<T>, counter: { pulled: number }): Generat
 
 describe('clickstreamEventStream', () => {
   it('yields exactly the events generateClickstreamEvents returns', () => {
-    const options = { events: 500, users: 40, seed: 9 };
+    const options = { events: 500, users: 40, seed: 9, startTimeMs: 1_000_000 };
     expect(Array.from(clickstreamEventStream(options))).toEqual(generateClickstreamEvents(options));
   });
 });

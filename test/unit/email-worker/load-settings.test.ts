@@ -55,20 +55,20 @@ describe('loadEmailWorkerSettings', () => {
   });
 
   it('refuses a retry schedule that ends before a killed job\'s idempotency lease expires, naming the values and the fix', () => {
-    // The embedded comparison's old settings: 5 s jobs, fargate visibility 10 s, 1 s first retry, 3 receives
+    // 5 s jobs, fargate visibility 10 s, 1 s first retry, 4 receives: enough for the lease, not for a kill before the job starts too
     const problems = problemsOf(
-      completeEnv({ JOB_TIMEOUT_SECONDS: '5', VISIBILITY_TIMEOUT_SECONDS: '10', RETRY_BASE_DELAY_SECONDS: '1', MAX_RECEIVE_COUNT: '3' }),
+      completeEnv({ JOB_TIMEOUT_SECONDS: '5', VISIBILITY_TIMEOUT_SECONDS: '10', RETRY_BASE_DELAY_SECONDS: '1', MAX_RECEIVE_COUNT: '4' }),
     );
     expect(problems).toEqual([
       expect.stringMatching(
-        /^the retry schedule ends before the idempotency lease expires: with MAX_RECEIVE_COUNT 3 and RETRY_BASE_DELAY_SECONDS 1 s, .*; raise MAX_RECEIVE_COUNT to 4, or raise RETRY_BASE_DELAY_SECONDS to 2 s$/,
+        /^the retry schedule ends before the idempotency lease expires: with MAX_RECEIVE_COUNT 4 \(1 kept for a worker killed before the job starts, which spends a receive\) and RETRY_BASE_DELAY_SECONDS 1 s, .*; raise MAX_RECEIVE_COUNT to 5, or raise RETRY_BASE_DELAY_SECONDS to 2 s$/,
       ),
     ]);
   });
 
   it('accepts the same settings with one more receive (the check above could fail)', () => {
-    const env = completeEnv({ JOB_TIMEOUT_SECONDS: '5', VISIBILITY_TIMEOUT_SECONDS: '10', RETRY_BASE_DELAY_SECONDS: '1', MAX_RECEIVE_COUNT: '4' });
-    expect(loadEmailWorkerSettings(env).maxReceiveCount).toBe(4);
+    const env = completeEnv({ JOB_TIMEOUT_SECONDS: '5', VISIBILITY_TIMEOUT_SECONDS: '10', RETRY_BASE_DELAY_SECONDS: '1', MAX_RECEIVE_COUNT: '5' });
+    expect(loadEmailWorkerSettings(env).maxReceiveCount).toBe(5);
   });
 
   it('keeps an explicit zero retry delay (defaults resolve with ??, not ||)', () => {

@@ -1,5 +1,5 @@
 import { UsageError } from '../../../runtime/shared/errors';
-import { parseFlags } from '../../../runtime/shared/parse-flags';
+import { closestFlag, parseFlags } from '../../../runtime/shared/parse-flags';
 
 const OPTIONS = { events: { type: 'string' }, json: { type: 'boolean' } } as const;
 
@@ -10,7 +10,10 @@ describe('parseFlags', () => {
   });
 
   it.each([
-    [['--evnts', '5'], 'Unknown flag --evnts', '--evnts'],
+    [['--evnts', '5'], 'Unknown flag --evnts: did you mean --events?', '--evnts'],
+    [['--Events=5'], 'Unknown flag --Events: did you mean --events?', '--Events'],
+    [['--jsno'], 'Unknown flag --jsno: did you mean --json?', '--jsno'],
+    [['--stream', 's'], 'Unknown flag --stream', '--stream'],
     [['--events'], 'Flag --events needs a value (write --events=VALUE for a value that starts with a dash)', '--events'],
     [['--events', '-3'], 'Flag --events needs a value (write --events=VALUE for a value that starts with a dash)', '--events'],
     [['extra'], 'Unexpected argument "extra": every option is a --flag', undefined],
@@ -26,3 +29,22 @@ describe('parseFlags', () => {
     expect((thrown as UsageError).flag).toBe(flag);
   });
 });
+
+describe('closestFlag', () => {
+  const flags = ['events', 'users', 'seed', 'stream-name', 'json'];
+
+  it.each([
+    ['event', 'events'],
+    ['evnets', 'events'],
+    ['user', 'users'],
+    ['streamname', 'stream-name'],
+    ['sede', 'seed'],
+  ])('suggests --%s → --%s', (typed, expected) => {
+    expect(closestFlag(typed, flags)).toBe(expected);
+  });
+
+  it.each(['verbose', 'x', 'region'])('suggests nothing for --%s, which is no slip of any flag', (typed) => {
+    expect(closestFlag(typed, flags)).toBeUndefined();
+  });
+});
+
