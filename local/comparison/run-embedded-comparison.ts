@@ -34,11 +34,12 @@ export interface EmbeddedComparisonOptions {
 }
 
 /**
- * Short timeouts and 4 receives before the DLQ, so redelivery and redrive show within seconds
- * (the stack's defaults are a 30 s job timeout, 30 s first retry and maxReceiveCount 5). Not 3:
- * the retry schedule would end before a killed worker's idempotency lease expires (retry-schedule.ts).
+ * Short timeouts so redelivery and redrive show within seconds (the stack's defaults are a 30 s job
+ * timeout, 30 s first retry and maxReceiveCount 5). 5 receives is the smallest count these timings
+ * allow: fewer, and the retry schedule would end before a killed worker's idempotency lease expires,
+ * with one receive kept for a worker killed before the job starts (retry-schedule.ts).
  */
-const EMBEDDED_EMAIL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1, emailMaxReceiveCount: 4 } as const;
+const EMBEDDED_EMAIL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1, emailMaxReceiveCount: 5 } as const;
 /** 5 % malformed jobs: each must go to the DLQ at once, with its reason. */
 const MALFORMED_RATIO = 0.05;
 /** 2 % of jobs go to recipients that refuse (SMTP 451) on every attempt: redelivered, then redriven. */
@@ -54,7 +55,7 @@ const POISON_RATIO = 0.005;
 
 /** What this target does not show, whatever the figures. */
 const EMBEDDED_NOTES = [
-  'email: local context emailJobTimeoutSeconds=5, emailRetryBaseDelaySeconds=1, emailMaxReceiveCount=4 (stack defaults 30 s, 30 s, 5)',
+  'email: local context emailJobTimeoutSeconds=5, emailRetryBaseDelaySeconds=1, emailMaxReceiveCount=5 (stack defaults 30 s, 30 s, 5)',
   `email: ${FAILING_RATIO * 100} % of jobs go to a recipient the SMTP sink refuses (451) on every attempt, to show redelivery then redrive`,
   'email: redeliveries are counted from the consumers\' structured "job-retry-scheduled" log events (their ApproximateReceiveCount)',
   'clickstream: enhanced fan-out is read by polling (kinesis-local has no SubscribeToShard)',

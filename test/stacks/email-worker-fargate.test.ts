@@ -18,7 +18,7 @@ beforeAll(() => {
     consumers: 'fargate',
     jobTimeout: Duration.seconds(50),
     retryBaseDelay: Duration.seconds(13),
-    maxReceiveCount: 3,
+    maxReceiveCount: 4,
     fargateConsumer: { minCapacity: 1, maxCapacity: 12, workerConcurrency: 25 },
   });
 });
@@ -54,7 +54,7 @@ describe('EmailWorkerStack (fargate)', () => {
     tuned.template.hasResourceProperties('AWS::SQS::Queue', {
       QueueName: Match.anyValue(),
       VisibilityTimeout: 100,
-      RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }),
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 4 }),
     });
     tuned.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [Match.objectLike({ StopTimeout: 60 })],

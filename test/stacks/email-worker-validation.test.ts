@@ -82,16 +82,17 @@ describe('EmailWorker prop validation', () => {
     expect((error as InvalidPropError).message).toBe(message(problem));
   });
 
-  it('rejects a retry schedule that ends before a killed job\'s idempotency lease expires, and accepts one more receive', () => {
+  it('rejects a retry schedule that ends before a killed job\'s idempotency lease expires, keeping one receive for a kill before the job starts', () => {
     const props: EmailWorkerProps = { ...fargate(undefined, Duration.seconds(5)), retryBaseDelay: Duration.seconds(1), maxReceiveCount: 3 };
 
     expect((errorOf(() => build(props)) as Error).message).toBe(message(
       'maxReceiveCount must be large enough for the retry schedule to outlast the idempotency lease (the retry schedule ends before the ' +
-        'idempotency lease expires: with maxReceiveCount 3 and retryBaseDelay 1 s, a job whose worker is killed is received for the last ' +
-        'time 4.5 s after its lease started (first redelivery after 2.5 s), but the lease lasts 5 s (+1 s margin), so a job already sent ' +
-        'could be dead-lettered; raise maxReceiveCount to 4, or raise retryBaseDelay to 2 s); got 3',
+        'idempotency lease expires: with maxReceiveCount 3 (1 kept for a worker killed before the job starts, which spends a receive) and ' +
+        'retryBaseDelay 1 s, a job whose worker is killed is received for the last time 2.5 s after its lease started (first redelivery ' +
+        'after 2.5 s), but the lease lasts 5 s (+1 s margin), so a job already sent could be dead-lettered; raise maxReceiveCount to 5); got 3',
     ));
-    expect(() => build({ ...props, maxReceiveCount: 4 })).not.toThrow();
+    expect(() => build({ ...props, maxReceiveCount: 4 })).toThrow(/raise maxReceiveCount to 5/);
+    expect(() => build({ ...props, maxReceiveCount: 5 })).not.toThrow();
   });
 
   it('lists every problem in one error, a ConfigurationError that exits with code 2', () => {
