@@ -5,10 +5,10 @@
  */
 import { kafkaDevComponent } from '../dev/kafka-dev-component';
 import { sampleClickstreamRecordBytes } from '../patterns/clickstream-traffic';
-import { kafkaNotes, runKafkaColumn } from '../comparison/kafka-column-run';
+import { kafkaNotes, runKafkaColumn } from './kafka-column-run';
 import { isKafkaNotRun, type KafkaColumn } from '../comparison/kafka-comparison';
-import { kafkaCells } from '../comparison/kafka-comparison-rows';
-import { unmetKafkaExpectations } from '../comparison/kafka-expectations';
+import { kafkaCells } from './kafka-column-cells';
+import { unmetKafkaExpectations } from './kafka-expectations';
 import type { PatternEntry, PatternRunOutcome } from '../patterns/pattern-entry';
 import type { PatternRunContext } from '../patterns/pattern-run-context';
 

@@ -10,7 +10,7 @@ import { meanBytes } from './observed-workload';
 
 /** One user sends every 5th event (20 %): a hot partition key, on a shard and on a partition alike. */
 export const HOT_USER_SHARE = 0.2;
-/** The generator's seed: one seed, so both patterns get the same event ids and users. */
+/** The generator's seed: one seed, so both clickstream patterns get the same event ids and users. */
 export const CLICKSTREAM_TRAFFIC_SEED = 1;
 /**
  * Event time of the first event: an hour before this process loaded the module. Recent, because the
@@ -43,7 +43,7 @@ export function clickstreamTraffic(size: ClickstreamTrafficSize): ClickstreamTra
   return withHotUser(generated, size.hotUserShare ?? HOT_USER_SHARE);
 }
 
-/** Mean size of the records this traffic becomes (the same codec both patterns write with). */
+/** Mean size of the records this traffic becomes (the same codec both clickstream patterns write with). */
 export function sampleClickstreamRecordBytes(): number {
   return meanBytes(clickstreamTraffic({ events: 200, users: 100 }).events.map((event) => encodeClickstreamEvent(event).byteLength));
 }

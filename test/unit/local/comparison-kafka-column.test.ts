@@ -1,8 +1,8 @@
 import { comparisonRows, formatComparisonTable } from '../../../local/comparison/comparison-table';
 import { unmetExpectations as unmetOfRun } from '../../../local/comparison/comparison-run';
 import type { KafkaColumn } from '../../../local/comparison/kafka-comparison';
-import { unmetKafkaExpectations } from '../../../local/comparison/kafka-expectations';
-import { kafkaNotes } from '../../../local/comparison/kafka-column-run';
+import { unmetKafkaExpectations } from '../../../local/kafka/kafka-expectations';
+import { kafkaNotes } from '../../../local/kafka/kafka-column-run';
 import { comparisonResult, comparisonRun } from '../../factories/comparison-result';
 import { kafkaComparison } from '../../factories/kafka-comparison';
 

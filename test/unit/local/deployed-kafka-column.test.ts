@@ -4,13 +4,13 @@
  * failure is told apart from an unreachable broker.
  */
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { unmetDeployedKafkaExpectations } from '../../../local/comparison/deployed-kafka-rows';
+import { unmetDeployedKafkaExpectations } from '../../../local/kafka/deployed-kafka-cells';
 import { completedRunExitCode } from '../../../local/comparison/comparison-run';
 import type { KafkaColumn } from '../../../local/comparison/kafka-comparison';
 import { comparisonResult, comparisonRun } from '../../factories/comparison-result';
 import type { DeployedKafkaComparison } from '../../../local/comparison/kafka-comparison';
-import { kafkaCells } from '../../../local/comparison/kafka-comparison-rows';
-import { unmetKafkaExpectations } from '../../../local/comparison/kafka-expectations';
+import { kafkaCells } from '../../../local/kafka/kafka-column-cells';
+import { unmetKafkaExpectations } from '../../../local/kafka/kafka-expectations';
 import { isAuthenticationFailure } from '../../../local/remote/kafka-reachability';
 import { findKafkaForColumn } from '../../../local/remote/remote-kafka-column';
 import { perKeyInversions } from '../../../local/remote/to-kafka-comparison';

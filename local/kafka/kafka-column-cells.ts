@@ -4,9 +4,9 @@
  * install. Pure, so it is unit-tested.
  */
 import { sameInEveryCell, type QuestionCells } from '../patterns/five-questions';
-import { deployedKafkaCells } from './deployed-kafka-rows';
-import { counts, percent } from './format-counts';
-import { isDeployedKafka, isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
+import { deployedKafkaCells } from './deployed-kafka-cells';
+import { counts, percent } from '../comparison/format-counts';
+import { isDeployedKafka, isKafkaNotRun, type KafkaColumn } from '../comparison/kafka-comparison';
 
 /** The Kafka column's cells. */
 export function kafkaCells(column: KafkaColumn): QuestionCells {

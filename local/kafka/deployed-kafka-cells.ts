@@ -3,8 +3,8 @@
  * rows, with what a deployed target shows (no SIGKILL, no compaction within a run). Pure.
  */
 import type { QuestionCells } from '../patterns/five-questions';
-import type { DeployedKafkaComparison } from './kafka-comparison';
-import { counts, percent } from './format-counts';
+import type { DeployedKafkaComparison } from '../comparison/kafka-comparison';
+import { counts, percent } from '../comparison/format-counts';
 
 /** The Kafka column's cells for a deployed stack. */
 export function deployedKafkaCells(column: DeployedKafkaComparison): QuestionCells {

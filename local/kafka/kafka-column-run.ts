@@ -3,9 +3,9 @@
  * (what to install) in place of the figures, so SQS and Kinesis still run. Under CI=true a missing
  * broker is a failure, as in test/factories/kafka-broker-suite.ts; a run that breaks is one anywhere.
  */
-import { kafkaAvailability } from '../kafka/kafka-availability';
-import { runKafkaComparison, type KafkaComparisonOptions } from '../kafka/kafka-comparison-run';
-import { isDeployedKafka, isKafkaNotRun, type KafkaColumn, type KafkaComparison, type KafkaNotRun } from './kafka-comparison';
+import { kafkaAvailability } from './kafka-availability';
+import { runKafkaComparison, type KafkaComparisonOptions } from './kafka-comparison-run';
+import { isDeployedKafka, isKafkaNotRun, type KafkaColumn, type KafkaComparison, type KafkaNotRun } from '../comparison/kafka-comparison';
 
 /** Runs the Kafka pattern, or says why it cannot. Never throws: the other columns keep their figures. */
 export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJS.ProcessEnv = process.env): Promise<KafkaComparison | KafkaNotRun> {
