@@ -1,12 +1,13 @@
 /**
  * `npm run dev`: the embedded environment, kept up for your own clients. It provisions every
- * pattern from its synthesized template, starts every consumer (dev/dev-registry.ts), prints the
+ * registered pattern from its synthesized template, starts every consumer (dev/dev-registry.ts), prints the
  * endpoints, names and ready example commands (`--json`: one JSON line), and stays up until Ctrl-C
- * or SIGTERM, then stops everything it started. Exit codes: 0 after a clean stop, 1 when the start
- * failed (what had started is stopped), 2 for a usage problem.
+ * or SIGTERM, then stops everything it started. Exit codes: 0 after a clean stop, 2 for a usage
+ * problem, 3 when an emulator or the broker could not start, 1 when the start failed otherwise (in
+ * every failed start, what had started is stopped).
  */
 import { exitCodeFor, UsageError } from '../runtime/shared/errors';
-import { DEV_COMPONENTS } from './dev/dev-registry';
+import { devComponentsOf } from './dev/dev-registry';
 import { DEV_USAGE, parseDevOptions } from './dev/dev-options';
 import { devReadyLine, formatDevOutput } from './dev/format-dev-output';
 import { startDev } from './dev/start-dev';
@@ -33,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Listen before starting: a signal during the start stops what has started once it is up.
   const signal = untilSignal();
   log('npm run dev: starting the emulators and provisioning the stacks from their synthesized templates…');
-  const dev = await startDev(DEV_COMPONENTS, { mailboxDir: options.mailboxDir, archiveBufferingSeconds: options.archiveBufferingSeconds, log });
+  const dev = await startDev(devComponentsOf(), { mailboxDir: options.mailboxDir, archiveBufferingSeconds: options.archiveBufferingSeconds, log });
   process.stdout.write(options.json ? `${JSON.stringify(devReadyLine(dev))}\n` : `${formatDevOutput(dev)}\n`);
   const received = await signal;
   log(`npm run dev: ${received}: stopping everything it started…`);

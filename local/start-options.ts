@@ -143,7 +143,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     events: integerFlag('events', text('events'), 2000, 100, 20000),
     // At least 2 users: one of them is the hot key, the others share the rest.
     users: integerFlag('users', text('users'), 100, 2, 10000),
-    // 12 partitions and 8 member processes are what 2 cores carry beside the other two patterns.
+    // 12 partitions and 8 member processes are what 2 cores carry beside the other patterns.
     partitions: integerFlag('partitions', embeddedOnly('partitions', text('partitions'), target), 3, 1, 12),
     // At least 2: one member is SIGKILLed, and a survivor must take over its partitions.
     members: integerFlag('members', embeddedOnly('members', text('members'), target), 4, 2, 8),

@@ -21,7 +21,7 @@ import { caughtUpLine } from './caught-up-line';
 import { createArchiveDeliveryRunner, type ArchiveDeliveryRunner } from './archive/archive-delivery-runner';
 import { readArchivedObjects, staticPartOfPrefix } from './archive/read-archive';
 import { ConsumerObserver, type ConsumerObservation } from './consumer-observer';
-import { withHotUser } from './hot-user';
+import { clickstreamTraffic } from '../patterns/clickstream-traffic';
 import { deliveredAfterPoison, hotKeyShare, recordsPerShard, type HotKeyShare } from './shard-report';
 import { startClickstreamEnvironment, type ClickstreamEnvironment } from './clickstream-environment';
 import { emulatorKinesisClient } from '../emulators/emulator-clients';
@@ -237,9 +237,11 @@ export async function runEmbeddedClickstream(options: ClickstreamRunOptions): Pr
   let producerEndpoint: { readonly endpoint: string; stop(): Promise<void> } | undefined;
   try {
     environment.report.forEach((line) => log(`clickstream: ${line}`));
-    const generated = generateClickstreamEvents({ events: options.events, users: options.users });
+    // With a hot user, the same traffic as the Kafka pattern (local/patterns/clickstream-traffic.ts).
     const { events: produced, hotUserId } =
-      options.hotUserShare === undefined ? { events: generated, hotUserId: undefined } : withHotUser(generated, options.hotUserShare);
+      options.hotUserShare === undefined
+        ? { events: generateClickstreamEvents({ events: options.events, users: options.users }), hotUserId: undefined }
+        : clickstreamTraffic({ events: options.events, users: options.users, hotUserShare: options.hotUserShare });
     const processor = new ConsumerObserver(indexOf);
     const dashboard = new ConsumerObserver(indexOf);
     const replay = new ConsumerObserver(indexOf);

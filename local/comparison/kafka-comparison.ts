@@ -1,7 +1,7 @@
 /**
  * The Kafka (Amazon MSK) column of the comparison: the `kafka` object of `npm start -- --json`.
  * Every figure is observed in the run on a real broker (local/kafka/kafka-comparison-run.ts); when no
- * broker can be had, the column carries the reason instead, so the other two patterns still run.
+ * broker can be had, the column carries the reason instead, so the other patterns still run.
  */
 
 /** What one consumer group saw. */

@@ -13,12 +13,12 @@ import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
 import { kafkaAvailability, type KafkaAvailability } from '../kafka/kafka-availability';
 import { runNameSuffix } from '../kafka/run-name-suffix';
 import { KafkaUnavailableError } from '../kafka/kafka-prerequisites';
-import { createClickstreamTopics } from '../kafka/kafka-topics';
+import { createClickstreamTopics, type ClickstreamTopicNames } from '../kafka/kafka-topics';
 import { startKafkaBroker, type KafkaBroker } from '../kafka/local-kafka-broker';
 import { MemorySessionStore } from '../kafka/memory-session-store';
-import { createMskEventSourceRunner } from '../kafka/msk-event-source-runner';
+import { createMskEventSourceRunner, type MskEventSourceRunner } from '../kafka/msk-event-source-runner';
 import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from '../kafka/msk-event-source-settings';
-import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
+import { StartedResources, type DevComponent, type DevContext, type DevDescription, type RunningDevComponent } from './dev-component';
 
 /** Partitions of the dev topics: as many as the members, so each member owns one. */
 const PARTITIONS = 2;
@@ -42,6 +42,41 @@ function skipped(reason: string): RunningDevComponent {
   };
 }
 
+/** The sessionizer: the real handler through the local MSK event source, sessions in memory. */
+function sessionizerRunner(servers: readonly string[], topics: ClickstreamTopicNames, suffix: string, store: MemorySessionStore, log: (line: string) => void): MskEventSourceRunner {
+  return createMskEventSourceRunner({
+    bootstrapServers: servers,
+    topic: topics.clickstream,
+    deadLetterTopic: topics.deadLetter,
+    settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
+    handler: createKafkaSessionizer({
+      store,
+      sessionTimeoutSeconds: 1800,
+      logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'WARN' }),
+      metrics: silentSessionizerMetrics(),
+    }),
+    function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
+    log,
+  });
+}
+
+/** Where a client finds the topics and groups, with ready commands. */
+function kafkaDescription(servers: readonly string[], topics: ClickstreamTopicNames, suffix: string): DevDescription {
+  const bootstrap = servers.join(',');
+  return {
+    endpoints: { kafka: bootstrap },
+    topics: { clickstream: topics.clickstream, sessions: `${topics.sessions} (compacted)`, deadLetter: topics.deadLetter },
+    consumers: {
+      sessionizer: `group ${KAFKA_GROUPS.sessionizer}${suffix}: the sessionizer handler through the local MSK event source (sessions in memory); failed records to ${topics.deadLetter}`,
+      analytics: `group ${KAFKA_GROUPS.analytics}${suffix}: ${MEMBERS} competing members, latest state per user to ${topics.sessions}`,
+    },
+    examples: [
+      `npx tsx local/kafka/produce-main.ts --bootstrap-servers ${bootstrap} --topic ${topics.clickstream} --events 1000 --users 50`,
+      `KAFKA_BOOTSTRAP_SERVERS=${bootstrap} npm run bench:kafka`,
+    ],
+  };
+}
+
 async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promise<RunningDevComponent> {
   const log = (line: string): void => context.log(`kafka: ${line}`);
   const started = new StartedResources();
@@ -51,23 +86,7 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
     const suffix = runNameSuffix(broker.origin);
     const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions: PARTITIONS, suffix });
     const store = new MemorySessionStore();
-    const runner = started.add(
-      createMskEventSourceRunner({
-        bootstrapServers: servers,
-        topic: topics.clickstream,
-        deadLetterTopic: topics.deadLetter,
-        settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
-        handler: createKafkaSessionizer({
-          store,
-          sessionTimeoutSeconds: 1800,
-          logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'WARN' }),
-          metrics: silentSessionizerMetrics(),
-        }),
-        function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
-        log,
-      }),
-      (it) => it.stop(),
-    );
+    const runner = started.add(sessionizerRunner(servers, topics, suffix, store, log), (it) => it.stop());
     const members = Array.from({ length: MEMBERS }, (_, index) =>
       started.add(
         new AnalyticsMember({
@@ -82,21 +101,8 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
       ),
     );
     await Promise.all([runner.start(), ...members.map((member) => member.start())]);
-
-    const bootstrap = servers.join(',');
     return {
-      description: {
-        endpoints: { kafka: bootstrap },
-        topics: { clickstream: topics.clickstream, sessions: `${topics.sessions} (compacted)`, deadLetter: topics.deadLetter },
-        consumers: {
-          sessionizer: `group ${KAFKA_GROUPS.sessionizer}${suffix}: the sessionizer handler through the local MSK event source (sessions in memory); failed records to ${topics.deadLetter}`,
-          analytics: `group ${KAFKA_GROUPS.analytics}${suffix}: ${MEMBERS} competing members, latest state per user to ${topics.sessions}`,
-        },
-        examples: [
-          `npx tsx local/kafka/produce-main.ts --bootstrap-servers ${bootstrap} --topic ${topics.clickstream} --events 1000 --users 50`,
-          `KAFKA_BOOTSTRAP_SERVERS=${bootstrap} npm run bench:kafka`,
-        ],
-      },
+      description: kafkaDescription(servers, topics, suffix),
       status: () => {
         const runnerStats = runner.stats();
         return {

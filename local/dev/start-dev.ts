@@ -5,6 +5,7 @@
  */
 import type { DevComponent, DevContext, DevDescription, RunningDevComponent } from './dev-component';
 import { startDevStatusServer } from './dev-status-server';
+import { DevStartError } from './dev-start-error';
 
 /** Everything `npm run dev` started. */
 export interface RunningDev {
@@ -14,17 +15,6 @@ export interface RunningDev {
   readonly statusUrl: string;
   /** Stops everything, components in reverse registry order. Idempotent. */
   stop(): Promise<void>;
-}
-
-/** A component failed to start; the message names it. */
-export class DevStartError extends Error {
-  override readonly name = 'DevStartError';
-  constructor(
-    readonly component: string,
-    override readonly cause: unknown,
-  ) {
-    super(`npm run dev: ${component} failed to start: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
 }
 
 async function stopInReverse(running: readonly RunningDevComponent[]): Promise<void> {

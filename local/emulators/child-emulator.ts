@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { killOnParentExit } from './child-process-reaper';
+import { EmulatorStartError } from './emulator-start-error';
 
 /** How to start one emulator as a child process on 127.0.0.1. */
 export interface ChildEmulatorSpec {
@@ -67,11 +68,11 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
   const deadline = Date.now() + (spec.readyTimeoutMs ?? 60_000);
   while (!(await canConnect(spec.port))) {
     if (exited) {
-      throw new Error(`${spec.name} exited before listening on 127.0.0.1:${spec.port}: ${stderr.trim()}`);
+      throw new EmulatorStartError(`${spec.name} exited before listening on 127.0.0.1:${spec.port}: ${stderr.trim()}`);
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${spec.name} did not listen on 127.0.0.1:${spec.port} in time: ${stderr.trim()}`);
+      throw new EmulatorStartError(`${spec.name} did not listen on 127.0.0.1:${spec.port} in time: ${stderr.trim()}`);
     }
     await sleep(100);
   }

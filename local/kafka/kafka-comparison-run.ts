@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { silentSessionizerMetrics } from './silent-metrics';
 import { aggregateClickstream } from '../../runtime/clickstream/dashboard-lambda/aggregate';
-import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
+import { clickstreamTraffic } from '../patterns/clickstream-traffic';
 import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
 import { parseClickstreamEvent, type ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
@@ -49,9 +49,6 @@ export interface KafkaComparisonOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** One user sends every 5th event (20 %): the hot key, as in the Kinesis column. */
-const HOT_USER_EVERY = 5;
-const HOT_USER = 'user-hot';
 /** Not JSON, and JSON without the event's fields: both can never succeed, so they must be dead-lettered. */
 const POISON: readonly ClickstreamRecordToSend[] = [
   { key: 'user-0001', raw: '{not json' },
@@ -136,9 +133,8 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     const suffix = runNameSuffix(broker.origin);
     if (suffix !== '') log(`kafka: an existing broker: this run's topics and groups end in "${suffix}"`);
     const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions, suffix });
-    const events = generateClickstreamEvents({ events: options.events, users: options.users, seed: 31 }).map((event, index) =>
-      index % HOT_USER_EVERY === 0 ? { ...event, userId: HOT_USER } : event,
-    );
+    // The same events, users and hot user as the Kinesis pattern, so the two columns compare.
+    const { events, hotUserId } = clickstreamTraffic({ events: options.events, users: options.users });
     const half = Math.floor(events.length / 2);
     // The members join before any record exists, so the group spreads the partitions over them first.
     members.push(
@@ -225,7 +221,7 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
       deadLetterTopicRecords: deadLetter.length,
       failedInvocations: runner.stats().failedInvocations,
       recordsAfterPoisonOnItsPartition: sessionizer.recordsAfterPoisonOnItsPartition,
-      ...partitionLoad(earliest, HOT_USER),
+      ...partitionLoad(earliest, hotUserId ?? ''),
       compaction: { keys: compaction.keys, recordsAfter: compaction.recordsAfter },
     };
   } finally {

@@ -4,7 +4,8 @@
  * Pure: the components are small fakes that record what happened to them.
  */
 import type { DevComponent, RunningDevComponent } from '../../local/dev/dev-component';
-import { DevStartError, startDev } from '../../local/dev/start-dev';
+import { DevStartError } from '../../local/dev/dev-start-error';
+import { startDev } from '../../local/dev/start-dev';
 
 function recordingComponent(name: string, events: string[]): DevComponent {
   return {

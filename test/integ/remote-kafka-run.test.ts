@@ -16,7 +16,7 @@ import { AnalyticsMember } from '../../runtime/kafka/analytics-member/analytics-
 import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
 import { exitCodeFor } from '../../runtime/shared/errors';
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
-import { unmetDeployedKafkaExpectations } from '../../local/comparison/deployed-kafka-rows';
+import { unmetDeployedKafkaExpectations } from '../../local/kafka/deployed-kafka-cells';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';

@@ -3,40 +3,40 @@
  * rows. Every figure comes from the run; without a broker each cell says why, the first what to
  * install. Pure, so it is unit-tested.
  */
-import { deployedKafkaCells } from './deployed-kafka-rows';
-import { counts, percent } from './format-counts';
-import { isDeployedKafka, isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
+import { sameInEveryCell, type QuestionCells } from '../patterns/five-questions';
+import { deployedKafkaCells } from './deployed-kafka-cells';
+import { counts, percent } from '../comparison/format-counts';
+import { isDeployedKafka, isKafkaNotRun, type KafkaColumn } from '../comparison/kafka-comparison';
 
-/** Lines for rows 1 to 5; `undefined` (a deployed target) gives `n/a` cells. */
-export function kafkaCells(column: KafkaColumn | undefined): readonly (readonly string[])[] {
-  if (column === undefined) return Array.from({ length: 5 }, () => ['n/a (the Kafka column runs on the embedded target)']);
-  if (isKafkaNotRun(column)) return [[`NOT RUN: ${column.notRun}`], ['not run'], ['not run'], ['not run'], ['not run']];
+/** The Kafka column's cells. */
+export function kafkaCells(column: KafkaColumn): QuestionCells {
+  if (isKafkaNotRun(column)) return { ...sameInEveryCell(['not run']), who: [`NOT RUN: ${column.notRun}`] };
   if (isDeployedKafka(column)) return deployedKafkaCells(column);
   const { groups, rebalance, hotKey } = column;
   const idle = column.idleMembers;
-  return [
-    [
+  return {
+    who: [
       'EVERY group sees every record; inside a group, ONE member per partition',
       `produced ${column.produced}; seen by sessionizer ${groups.sessionizer.seen}, analytics ${groups.analytics.seen}, replay ${groups['replay-earliest'].seen}`,
       `analytics per member: ${counts(column.perMember, '')}`,
       `after the SIGKILL of ${column.killedMember} (${rebalance.producedAfterKill} records still to produce): lost ${rebalance.lost}, duplicates ${rebalance.duplicates}`,
     ],
-    [
+    ordering: [
       `per-key order inversions: ${column.perKeyOrderInversions}`,
       `cross-partition interleavings: ${column.crossPartitionInterleavings}`,
       '(order per partition, not global)',
     ],
-    [
+    replay: [
       'offsets: a new group from the earliest offset re-reads all',
       `earliest saw ${groups['replay-earliest'].seen}; by timestamp ${column.replayFromTimestamp.seen}/${column.replayFromTimestamp.expected}; same aggregates: ${column.replayAggregatesEqual ? 'yes' : 'NO'}`,
       `compaction: ${column.compaction.recordsAfter} records for ${column.compaction.keys} keys`,
     ],
-    [
+    failure: [
       `poison: ${column.failedInvocations} failed invocations (retries + bisect), then`,
       `${column.deadLettered}/${column.poisonWritten} on the dead-letter topic (${column.deadLetterTopicRecords} records with the rest of their batches);`,
       `partition kept moving: ${column.recordsAfterPoisonOnItsPartition} records after the poison`,
     ],
-    [
+    scaling: [
       'the partition: at most one member of a group reads it',
       `${column.partitions} partitions, ${column.members} members: ${Math.min(column.members, column.partitions)} busy, ${idle} idle until a rebalance`,
       `per partition: ${counts(column.perPartition, 'p')}`,
@@ -44,5 +44,5 @@ export function kafkaCells(column: KafkaColumn | undefined): readonly (readonly 
         ? 'hot key: n/a'
         : `hot key ${hotKey.userId}: ${percent(hotKey.shareOfRecords)} of records, ${percent(hotKey.shareOfPartition)} of p${hotKey.partition}`,
     ],
-  ];
+  };
 }

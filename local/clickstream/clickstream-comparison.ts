@@ -1,7 +1,7 @@
 /** The clickstream half of the comparison, from an embedded clickstream run. Pure. */
-import type { ConsumerObservation } from '../clickstream/consumer-observer';
-import type { ClickstreamRunResult } from '../clickstream/clickstream-run';
-import type { ClickstreamComparison, ConsumerComparison } from './comparison-result';
+import type { ConsumerObservation } from './consumer-observer';
+import type { ClickstreamRunResult } from './clickstream-run';
+import type { ClickstreamComparison, ConsumerComparison } from '../comparison/comparison-result';
 
 function consumerOf(observation: ConsumerObservation): ConsumerComparison {
   return { seen: observation.uniqueEventsSeen, perUserOrderInversions: observation.perUserOrderInversions };

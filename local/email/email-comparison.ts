@@ -1,7 +1,7 @@
 /** The email half of the comparison, from an embedded email run. Pure. */
-import type { EmailRunResult } from '../email/email-run';
-import { REDRIVEN_AFTER_MAX_RECEIVES } from '../email/dead-letter-collector';
-import type { EmailComparison } from './comparison-result';
+import type { EmailRunResult } from './email-run';
+import { REDRIVEN_AFTER_MAX_RECEIVES } from './dead-letter-collector';
+import type { EmailComparison } from '../comparison/comparison-result';
 
 export function emailComparisonOf(result: EmailRunResult): EmailComparison {
   return {

@@ -3,9 +3,9 @@
  * (what to install) in place of the figures, so SQS and Kinesis still run. Under CI=true a missing
  * broker is a failure, as in test/factories/kafka-broker-suite.ts; a run that breaks is one anywhere.
  */
-import { kafkaAvailability } from '../kafka/kafka-availability';
-import { runKafkaComparison, type KafkaComparisonOptions } from '../kafka/kafka-comparison-run';
-import { isKafkaNotRun, type KafkaComparison, type KafkaNotRun } from './kafka-comparison';
+import { kafkaAvailability } from './kafka-availability';
+import { runKafkaComparison, type KafkaComparisonOptions } from './kafka-comparison-run';
+import { isDeployedKafka, isKafkaNotRun, type KafkaColumn, type KafkaComparison, type KafkaNotRun } from '../comparison/kafka-comparison';
 
 /** Runs the Kafka pattern, or says why it cannot. Never throws: the other columns keep their figures. */
 export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJS.ProcessEnv = process.env): Promise<KafkaComparison | KafkaNotRun> {
@@ -23,11 +23,12 @@ export async function runKafkaColumn(options: KafkaComparisonOptions, env: NodeJ
   }
 }
 
-/** The notes under the table for the Kafka column: what is played locally, and the broker's start time. */
-export function kafkaNotes(column: KafkaComparison | KafkaNotRun): string[] {
+/** The notes under the table for the Kafka column: what is played locally, and the broker's start time (a deployed run notes its own). */
+export function kafkaNotes(column: KafkaColumn): string[] {
   if (isKafkaNotRun(column)) return [`kafka: not run: ${column.notRun}`];
+  if (isDeployedKafka(column)) return [];
   return [
-    `kafka: ${column.brokerStartMs === 0 ? 'an existing broker (KAFKA_BOOTSTRAP_SERVERS)' : `a local Apache Kafka broker, started in ${column.brokerStartMs} ms alongside the other two patterns`}`,
+    `kafka: ${column.brokerStartMs === 0 ? 'an existing broker (KAFKA_BOOTSTRAP_SERVERS)' : `a local Apache Kafka broker, started in ${column.brokerStartMs} ms alongside the other patterns`}`,
     'kafka: the MSK event source is played by local/kafka/msk-event-source-runner.ts; sessionizer state is kept in memory (its DynamoDB writes are the Kinesis processor\'s module)',
     'kafka: the analytics members are local processes (Fargate tasks in AWS); the busiest is SIGKILLed while records are still produced',
   ];

@@ -4,8 +4,8 @@
  * record reached the dead-letter topic, and compaction left one record per key. A column that was
  * not run breaks a promise only when a broker was required (CI=true) or the run itself failed. Pure.
  */
-import { unmetDeployedKafkaExpectations } from './deployed-kafka-rows';
-import { isDeployedKafka, isKafkaNotRun, type KafkaColumn } from './kafka-comparison';
+import { unmetDeployedKafkaExpectations } from './deployed-kafka-cells';
+import { isDeployedKafka, isKafkaNotRun, type KafkaColumn } from '../comparison/kafka-comparison';
 
 /** Each broken promise, in words; empty when all held (or the column was not required). */
 export function unmetKafkaExpectations(column: KafkaColumn | undefined): string[] {
