@@ -38,8 +38,11 @@ export interface EmailRunWatch {
   readonly log: (line: string) => void;
 }
 
-/** How often the run checks the table and the DLQ. */
-const CHECK_INTERVAL_MS = 250;
+/**
+ * How often the run reads the table and the DLQ: each read scans the run's idempotency records
+ * (a deployed table too), so once a second rather than continuously.
+ */
+const CHECK_INTERVAL_MS = 1_000;
 
 /** Loops until every job is accounted for or the deadline passes; returns the scaling steps taken. */
 export async function watchEmailRun(watch: EmailRunWatch): Promise<ScalingStep[]> {
