@@ -225,6 +225,56 @@ export function runnerFor(
   });
 }
 
+/** Writes the events with the real producer, and the poison records at the end or halfway. */
+async function produceTraffic(
+  environment: ClickstreamEnvironment,
+  produced: readonly ClickstreamEvent[],
+  options: ClickstreamRunOptions,
+  producerEndpoint: string | undefined,
+): Promise<{ production: { sent: number; undeliverable: readonly unknown[]; calls: number }; poison: PoisonRecord[] }> {
+  const { log } = options;
+  const producerClient = producerEndpoint === undefined ? environment.kinesis : emulatorKinesisClient(producerEndpoint);
+  let lastReportedQuarter = 0;
+  const produce = (events: readonly ClickstreamEvent[], offset: number) =>
+    putClickstreamEvents(events, {
+      client: producerClient,
+      streamName: environment.streamName,
+      onProgress: ({ sent, undeliverable }) => {
+        const written = offset + sent + undeliverable;
+        options.onProduced?.(written, produced.length);
+        const quarter = Math.floor((written / produced.length) * 4);
+        if (quarter > lastReportedQuarter) {
+          lastReportedQuarter = quarter;
+          log(`clickstream: produced ${offset + sent}/${produced.length} events (${undeliverable} undeliverable)`);
+        }
+      },
+    });
+  const poisonCount = options.poisonRatio === 0 ? 0 : Math.max(1, Math.round(options.events * options.poisonRatio));
+  const splitAt = options.poisonPlacement === 'middle' ? Math.floor(produced.length / 2) : produced.length;
+  const firstPart = await produce(produced.slice(0, splitAt), 0);
+  const poison = await writePoison(environment.kinesis, environment.streamName, poisonCount, options.users);
+  const secondPart = splitAt < produced.length ? await produce(produced.slice(splitAt), splitAt) : { sent: 0, undeliverable: [], calls: 0 };
+  if (producerClient !== environment.kinesis) producerClient.destroy();
+  return {
+    production: {
+      sent: firstPart.sent + secondPart.sent,
+      undeliverable: [...firstPart.undeliverable, ...secondPart.undeliverable],
+      calls: firstPart.calls + secondPart.calls,
+    },
+    poison,
+  };
+}
+
+/** What the archive bucket holds: the objects under the data and the error prefixes, and the records read from them. */
+async function readArchive(environment: ClickstreamEnvironment, log: (line: string) => void) {
+  const archived = await readArchivedObjects(environment.s3, environment.archive.bucketName, staticPartOfPrefix(environment.archive.prefix));
+  const archiveErrors = await readArchivedObjects(environment.s3, environment.archive.bucketName, staticPartOfPrefix(environment.archive.errorOutputPrefix));
+  const archive = new ConsumerObserver(indexOf);
+  for (const object of archived) object.records.forEach((record) => archive.observeArchivedRecord(record));
+  log(`clickstream: archive holds ${archived.length} object(s) (${archiveErrors.length} under the error prefix)`);
+  return { archived, archiveErrors, archive };
+}
+
 /** Runs the clickstream pattern in the embedded environment; stops everything it started, also on failure. */
 export async function runEmbeddedClickstream(options: ClickstreamRunOptions): Promise<ClickstreamRunResult> {
   validate(options);
@@ -253,33 +303,7 @@ export async function runEmbeddedClickstream(options: ClickstreamRunOptions): Pr
     await Promise.all([...runners.map((runner) => runner.start()), archiveRunner.start()]);
 
     producerEndpoint = await options.producerEndpoint?.(environment.kinesisEndpoint);
-    const producerClient = producerEndpoint === undefined ? environment.kinesis : emulatorKinesisClient(producerEndpoint.endpoint);
-    let lastReportedQuarter = 0;
-    const produce = (events: readonly ClickstreamEvent[], offset: number) =>
-      putClickstreamEvents(events, {
-        client: producerClient,
-        streamName: environment.streamName,
-        onProgress: ({ sent, undeliverable }) => {
-          const written = offset + sent + undeliverable;
-          options.onProduced?.(written, produced.length);
-          const quarter = Math.floor((written / produced.length) * 4);
-          if (quarter > lastReportedQuarter) {
-            lastReportedQuarter = quarter;
-            log(`clickstream: produced ${offset + sent}/${produced.length} events (${undeliverable} undeliverable)`);
-          }
-        },
-      });
-    const poisonCount = options.poisonRatio === 0 ? 0 : Math.max(1, Math.round(options.events * options.poisonRatio));
-    const splitAt = options.poisonPlacement === 'middle' ? Math.floor(produced.length / 2) : produced.length;
-    const firstPart = await produce(produced.slice(0, splitAt), 0);
-    const poison = await writePoison(environment.kinesis, environment.streamName, poisonCount, options.users);
-    const secondPart = splitAt < produced.length ? await produce(produced.slice(splitAt), splitAt) : { sent: 0, undeliverable: [], calls: 0 };
-    const production = {
-      sent: firstPart.sent + secondPart.sent,
-      undeliverable: [...firstPart.undeliverable, ...secondPart.undeliverable],
-      calls: firstPart.calls + secondPart.calls,
-    };
-    if (producerClient !== environment.kinesis) producerClient.destroy();
+    const { production, poison } = await produceTraffic(environment, produced, options, producerEndpoint?.endpoint);
     log(`clickstream: wrote ${poison.length} poison record(s) (${options.poisonPlacement ?? 'end'}); starting a replay reader from TRIM_HORIZON`);
 
     const replayRunner = runnerFor(environment, environment.processor, replay.wrap(async () => undefined), log, {
@@ -300,11 +324,7 @@ export async function runEmbeddedClickstream(options: ClickstreamRunOptions): Pr
     // The stack buffers up to 300 s; at the end of a run the runner delivers what it still holds.
     await archiveRunner.flushWhenCaughtUp({ timeoutMs: catchUpTimeoutMs });
     await archiveRunner.stop();
-    const archived = await readArchivedObjects(environment.s3, environment.archive.bucketName, staticPartOfPrefix(environment.archive.prefix));
-    const archiveErrors = await readArchivedObjects(environment.s3, environment.archive.bucketName, staticPartOfPrefix(environment.archive.errorOutputPrefix));
-    const archive = new ConsumerObserver(indexOf);
-    for (const object of archived) object.records.forEach((record) => archive.observeArchivedRecord(record));
-    log(`clickstream: archive holds ${archived.length} object(s) (${archiveErrors.length} under the error prefix)`);
+    const { archived, archiveErrors, archive } = await readArchive(environment, log);
 
     const failures = await drainOnFailureQueue(environment.sqs, environment.processorFailureQueueUrl);
     const stored = await scanSessions(environment);

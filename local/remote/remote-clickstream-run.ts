@@ -10,10 +10,10 @@ import { ARCHIVE_DATA_PREFIX } from '../../lib/clickstream/clickstream-archive';
 import { CLICKSTREAM_METRICS_NAMESPACE } from '../../lib/clickstream/clickstream-function';
 import { observeArchive, type ArchiveObservation } from './archive-objects';
 import type { DeployedClickstream } from './deployed-stacks';
-import { waitForMetricSum } from './metric-sum';
+import type { MetricSource } from '../target/run-target';
 import { coversAnyPosition, coversPosition, parseOnFailureMessage, type StreamPosition } from './on-failure-records';
-import { pollUntil } from './poll-until';
-import { inspectQueue } from './queue-inspection';
+import { pollUntil } from '../target/poll-until';
+import { inspectQueue } from '../target/queue-inspection';
 import type { RemoteClients } from './remote-clients';
 import { newTrafficSeed, sendClickstreamTraffic, type ClickstreamTraffic } from './remote-clickstream-traffic';
 import { compareSessions, expectedSessions, readSessions, type SessionCheck } from './session-check';
@@ -21,7 +21,9 @@ import { replayStream, type StreamReplay } from './stream-replay';
 
 /** Options of the clickstream half. */
 export interface RemoteClickstreamRunOptions {
-  readonly clients: Pick<RemoteClients, 'kinesis' | 'sqs' | 'dynamoDb' | 'cloudWatch' | 's3'>;
+  readonly clients: Pick<RemoteClients, 'kinesis' | 'sqs' | 'dynamoDb' | 's3'>;
+  /** Where the dashboard's EMF metrics are read. */
+  readonly metrics: MetricSource;
   readonly deployment: DeployedClickstream;
   /** Prefix of every partition key of this run. */
   readonly runId: string;
@@ -119,15 +121,14 @@ export async function runRemoteClickstream(options: RemoteClickstreamRunOptions)
 async function observePageViews(options: RemoteClickstreamRunOptions, startedAt: Date, pageViewsProduced: number): Promise<number | null> {
   if (options.metricsDeadlineMs === 0) return null;
   options.log(`clickstream: waiting up to ${Math.round(options.metricsDeadlineMs / 1000)} s for the PageViews metric (CloudWatch ingests EMF with a lag)`);
-  return waitForMetricSum(
-    options.clients.cloudWatch,
+  return options.metrics.sum(
     {
       namespace: CLICKSTREAM_METRICS_NAMESPACE,
       metricName: CLICKSTREAM_BUSINESS_METRICS.pageViews,
       dimensions: { service: CLICKSTREAM_BUSINESS_METRICS.dashboardService },
       // Filed under event time: the run's events start now and are dense (see DENSE_EVENT_STEP_MS); an hour of slack ahead.
-      start: new Date(startedAt.getTime() - 60_000),
-      end: () => new Date(Date.now() + 60 * 60_000),
+      since: startedAt,
+      lookAheadMs: 60 * 60_000,
     },
     pageViewsProduced,
     options.metricsDeadlineMs,

@@ -21,7 +21,7 @@ import { replayFromTimestamp } from '../kafka/replay-from-timestamp';
 import { analyticsOutcome, type AnalyticsOutcome } from '../kafka/state-topic-report';
 import type { DeployedKafka } from './deployed-stacks';
 import { assertKafkaReachable } from './kafka-reachability';
-import { pollUntil } from './poll-until';
+import { pollUntil } from '../target/poll-until';
 import { newTrafficSeed, planClickstreamEvents } from './remote-clickstream-traffic';
 import { compareSessions, expectedSessions, readSessions, type SessionCheck } from './session-check';
 

@@ -4,42 +4,30 @@
  */
 import type { RemoteTarget } from './remote-target';
 import type { RemoteClickstreamObservation } from './remote-clickstream-run';
-import type { RemoteEmailObservation } from './remote-email-run';
+import type { EmailPatternOutcome } from '../email/email-pattern-outcome';
 import type { ClickstreamComparison, ComparisonResult, EmailComparison } from '../comparison/comparison-result';
 
 /** Builds the result of a remote run. */
 export function toRemoteComparisonResult(
   target: RemoteTarget,
-  email: RemoteEmailObservation,
+  email: EmailPatternOutcome,
   clickstream: RemoteClickstreamObservation,
 ): ComparisonResult {
   const notes: string[] = [
-    'delivered = valid jobs with a COMPLETED idempotency record (there is no SMTP sink on a deployed target)',
-    'perWorker, orderInversions, redeliveries, receivableAfterRun and workers need process control or a local runner: null on a deployed target',
+    'email.delivered = valid jobs with a COMPLETED idempotency record (there is no SMTP sink on a deployed target)',
     'the processor is observed through its session table: seen = events of users whose stored session equals the fold of their events in production order; perUserOrderInversions = users whose session does not (an out-of-order, lost or double-counted page shows there)',
     'the replay figures come from a reader started after production from TRIM_HORIZON; crossShardInterleavings needs delivery order across shards, which a shard-by-shard replay does not have: null',
   ];
-  if (!email.settled) notes.push(`email: not every job was delivered or dead-lettered before the deadline (${email.unsettledJobIds.length} unsettled)`);
+  notes.push(...email.notes);
   if (!clickstream.settled) notes.push('clickstream: the session table or the on-failure queue had not caught up before the deadline');
-  notes.push(...emailMetricNotes(target, email), ...clickstreamMetricNotes(target, clickstream));
-  return { target, email: toEmailComparison(email), clickstream: toClickstreamComparison(clickstream), notes };
+  notes.push(...clickstreamMetricNotes(target, clickstream));
+  return { target, email: comparisonFigures(email), clickstream: toClickstreamComparison(clickstream), notes };
 }
 
-function toEmailComparison(email: RemoteEmailObservation): EmailComparison {
-  return {
-    enqueued: email.enqueued,
-    malformed: email.malformedJobs,
-    delivered: email.delivered,
-    duplicates: email.emailsSentMetric === null ? null : Math.max(0, email.emailsSentMetric - email.delivered),
-    deadLettered: email.deadLettered,
-    malformedDeadLettered: email.malformedDeadLettered,
-    perWorker: null,
-    orderInversions: null,
-    redeliveries: null,
-    receivableAfterRun: null,
-    workers: null,
-    lost: email.unsettledJobIds.length + (email.malformedJobs - email.malformedDeadLettered),
-  };
+/** The email figures alone (the outcome also carries its notes and details). */
+function comparisonFigures(email: EmailPatternOutcome): EmailComparison {
+  const { completed: _completed, notes: _notes, details: _details, ...figures } = email;
+  return figures;
 }
 
 function toClickstreamComparison(clickstream: RemoteClickstreamObservation): ClickstreamComparison {
@@ -70,17 +58,6 @@ export function hotKeyOf(clickstream: RemoteClickstreamObservation): Clickstream
     shardId,
     shareOfShard: hotRecords.length / (perShard[shardId] ?? hotRecords.length),
   };
-}
-
-function emailMetricNotes(target: RemoteTarget, email: RemoteEmailObservation): string[] {
-  if (email.emailsSentMetric !== null) {
-    return [`email.duplicates = EmailsSent metric (${email.emailsSentMetric}) minus delivered, over the run's minutes: other traffic on the same stack in those minutes would count too`];
-  }
-  return [
-    target === 'localstack'
-      ? 'email.duplicates: null, LocalStack does not turn EMF log lines into CloudWatch metrics, so EmailsSent cannot be read'
-      : 'email.duplicates: null, the EmailsSent metric had no datapoint before the metrics deadline (CloudWatch ingests EMF with a lag of a minute or more)',
-  ];
 }
 
 function clickstreamMetricNotes(target: RemoteTarget, clickstream: RemoteClickstreamObservation): string[] {

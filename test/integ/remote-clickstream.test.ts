@@ -8,6 +8,7 @@ import type { RemoteClients } from '../../local/remote/remote-clients';
 import { findDeployedClickstream } from '../../local/remote/deployed-stacks';
 import { runRemoteClickstream, type RemoteClickstreamObservation } from '../../local/remote/remote-clickstream-run';
 import { newRunPrefix } from '../../local/provisioning/physical-names';
+import { deployedMetricSource } from '../../local/target/deployed-target';
 import { describeRemoteOnly, TEST_TARGET } from './helpers/target';
 import { remoteSuiteClients, remoteSuiteSettings } from './helpers/target-remote-run';
 
@@ -27,6 +28,7 @@ describeRemoteOnly('clickstream on deployed stacks', () => {
     const deployment = await findDeployedClickstream({ cloudFormation: clients.cloudFormation, target, stage });
     observed = await runRemoteClickstream({
       clients,
+      metrics: deployedMetricSource(target, clients),
       deployment,
       runId: newRunPrefix(),
       events,

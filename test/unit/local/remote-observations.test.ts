@@ -1,9 +1,7 @@
-import type { Message } from '@aws-sdk/client-sqs';
 import type { KinesisOnFailureRecord } from '../../../local/clickstream/kinesis-event-source/on-failure-record';
 import { archivePrefixForHour, countOccurrences, hoursBetween } from '../../../local/remote/archive-objects';
 import { coversPosition } from '../../../local/remote/on-failure-records';
-import { pollUntil } from '../../../local/remote/poll-until';
-import { classifyDeadLetters } from '../../../local/remote/remote-email-run';
+import { pollUntil } from '../../../local/target/poll-until';
 import { planClickstreamEvents } from '../../../local/remote/remote-clickstream-traffic';
 import { compareSessions, expectedSessions, type ComparedSession } from '../../../local/remote/session-check';
 import { measureReplay } from '../../../local/remote/stream-replay';
@@ -61,22 +59,6 @@ describe('remote run observations', () => {
     expect(coversPosition(failure, { shardId: 'shard-1', sequenceNumber: '150' })).toBe(true);
     expect(coversPosition(failure, { shardId: 'shard-1', sequenceNumber: '201' })).toBe(false);
     expect(coversPosition(failure, { shardId: 'shard-2', sequenceNumber: '150' })).toBe(false);
-  });
-
-  it("sorts this run's DLQ messages into malformed and valid jobs and counts their reasons", () => {
-    const message = (body: string, reason?: string): Message =>
-      reason === undefined ? { Body: body } : { Body: body, MessageAttributes: { FailureReason: { DataType: 'String', StringValue: reason } } };
-    const classified = classifyDeadLetters(
-      { ours: [message(`{"jobId":"${RUN}-bad-0"`, 'malformed JSON: x'), message(`{"jobId":"${RUN}-job-7"}`, 'MessageRejected'), message(`{"jobId":"${RUN}-job-8"}`)], othersSeen: 3 },
-      RUN,
-    );
-
-    expect(classified).toEqual({
-      malformed: 1,
-      valid: 2,
-      validJobIds: [`${RUN}-job-7`, `${RUN}-job-8`],
-      reasons: { 'malformed JSON: x': 1, MessageRejected: 1, 'redriven by SQS after maxReceiveCount': 1 },
-    });
   });
 
   it("fills Firehose's hourly prefix and lists every hour a run spans", () => {

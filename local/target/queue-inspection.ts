@@ -37,6 +37,8 @@ export interface QueueInspectionOptions {
   readonly holdSeconds?: number;
   /** Receive at most this many messages. @default 20000 */
   readonly maxMessages?: number;
+  /** Long-poll wait of each receive; 0 suits an emulator, which answers exactly. @default 2 */
+  readonly receiveWaitSeconds?: number;
 }
 
 /** What the queue held. */
@@ -56,7 +58,7 @@ export async function inspectQueue(options: QueueInspectionOptions): Promise<Que
       new ReceiveMessageCommand({
         QueueUrl: options.queueUrl,
         MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries,
-        WaitTimeSeconds: RECEIVE_WAIT_SECONDS,
+        WaitTimeSeconds: options.receiveWaitSeconds ?? RECEIVE_WAIT_SECONDS,
         VisibilityTimeout: options.holdSeconds ?? DEFAULT_HOLD_SECONDS,
         MessageAttributeNames: ['All'],
       }),
