@@ -42,9 +42,14 @@ export interface KplAggregatedRecordMessage {
   readonly records: readonly KplRecordMessage[];
 }
 
+/**
+ * Each message says `edition: 'proto2'`: protobufjs reads a JSON message without one as proto3,
+ * where an optional scalar equal to its default (an explicit hash key index of 0) is not written.
+ */
 const KPL_SCHEMA = {
   nested: {
     AggregatedRecord: {
+      edition: 'proto2',
       fields: {
         partitionKeyTable: { rule: 'repeated', type: 'string', id: 1 },
         explicitHashKeyTable: { rule: 'repeated', type: 'string', id: 2 },
@@ -52,12 +57,14 @@ const KPL_SCHEMA = {
       },
     },
     Tag: {
+      edition: 'proto2',
       fields: {
         key: { rule: 'required', type: 'string', id: 1 },
         value: { type: 'string', id: 2 },
       },
     },
     Record: {
+      edition: 'proto2',
       fields: {
         partitionKeyIndex: { rule: 'required', type: 'uint64', id: 1 },
         explicitHashKeyIndex: { type: 'uint64', id: 2 },
