@@ -18,6 +18,18 @@ export interface KafkaComparison {
   readonly poisonWritten: number;
   /** Partitions of `clickstream`. */
   readonly partitions: number;
+  /**
+   * The `clickstream` topic as run: its partitions and configs, and where the partition count came
+   * from (`template`: what the synthesized Kafka stack declares; `flag`: `--partitions`).
+   */
+  readonly topic: {
+    readonly name: string;
+    readonly partitions: number;
+    readonly partitionsSource: 'template' | 'flag';
+    readonly configs: Readonly<Record<string, string>>;
+  };
+  /** What the template declares that the local run does not create or play as declared. */
+  readonly notEmulated: readonly string[];
   /** Analytics member processes started (one is SIGKILLed mid-run). */
   readonly members: number;
   /** Milliseconds until the broker answered (0 for KAFKA_BOOTSTRAP_SERVERS). */

@@ -26,8 +26,8 @@ export interface EmbeddedComparisonOptions {
   readonly events: number;
   /** Clickstream users (partition keys). */
   readonly users: number;
-  /** Partitions of the Kafka `clickstream` topic. @default 3 */
-  readonly partitions?: number;
+  /** Partitions of the Kafka `clickstream` topic, replacing the template's. @default what the Kafka stack declares */
+  readonly partitions?: number | undefined;
   /** Kafka analytics member processes (one is SIGKILLed mid-run). @default 4 */
   readonly members?: number;
   readonly progress: ComparisonProgress;
@@ -96,7 +96,7 @@ export async function runEmbeddedComparison(options: EmbeddedComparisonOptions):
     runKafkaColumn({
       events: options.events,
       users: options.users,
-      partitions: options.partitions ?? 3,
+      ...(options.partitions === undefined ? {} : { partitions: options.partitions }),
       members: options.members ?? 4,
       log: (line) => progress.log(line.startsWith('kafka') ? line : `kafka: ${line}`),
     }),

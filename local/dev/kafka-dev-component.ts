@@ -17,7 +17,6 @@ import { createClickstreamTopics } from '../kafka/kafka-topics';
 import { startKafkaBroker, type KafkaBroker } from '../kafka/local-kafka-broker';
 import { MemorySessionStore } from '../kafka/memory-session-store';
 import { createMskEventSourceRunner } from '../kafka/msk-event-source-runner';
-import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from '../kafka/msk-event-source-settings';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
 
 /** Partitions of the dev topics: as many as the members, so each member owns one. */
@@ -56,7 +55,7 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
         bootstrapServers: servers,
         topic: topics.clickstream,
         deadLetterTopic: topics.deadLetter,
-        settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
+        settings: topics.stack.sessionizer.settings,
         handler: createKafkaSessionizer({
           store,
           sessionTimeoutSeconds: 1800,

@@ -23,7 +23,6 @@ import { runNameSuffix } from './run-name-suffix';
 import { MemorySessionStore } from './memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from './msk-event-source-runner';
 import { settleWithin } from '../../runtime/shared/settle-within';
-import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from './msk-event-source-settings';
 import { produceClickstream, type ClickstreamRecordToSend } from './produce-clickstream';
 import { readWholeTopic, type ReadRecord } from './read-topic';
 import { replayFromTimestamp } from './replay-from-timestamp';
@@ -39,10 +38,12 @@ export interface KafkaComparisonOptions {
   readonly events: number;
   /** Users (partition keys); one of them is the hot key. */
   readonly users: number;
-  /** Partitions of `clickstream` and `clickstream-sessions`. @default 3 */
+  /** Partitions of `clickstream` and `clickstream-sessions`, replacing the template's (`--partitions`). @default what the Kafka stack declares (`kafkaPartitions`) */
   readonly partitions?: number;
-  /** Analytics member processes; the busiest is SIGKILLed mid-run. @default 4 - one more than the partitions, to show an idle member */
+  /** Analytics member processes; the busiest is SIGKILLed mid-run. @default 4 - members beyond the partitions stay idle until a rebalance */
   readonly members?: number;
+  /** CDK context the Kafka stack is synthesized with (`-c key=value`). @default {} - the stack's defaults */
+  readonly context?: Readonly<Record<string, unknown>>;
   /** Progress lines. @default none */
   readonly log?: (line: string) => void;
   /** Environment (KAFKA_BOOTSTRAP_SERVERS names an existing broker). @default process.env */
@@ -127,7 +128,6 @@ async function awaitSessionizer(runner: MskEventSourceRunner, observer: Sessioni
 /** Runs the Kafka pattern once on a local (or KAFKA_BOOTSTRAP_SERVERS) broker. */
 export async function runKafkaComparison(options: KafkaComparisonOptions): Promise<KafkaComparison> {
   const log = options.log ?? (() => undefined);
-  const partitions = options.partitions ?? 3;
   const memberCount = options.members ?? 4;
   const broker = await startKafkaBroker({ log, ...(options.env === undefined ? {} : { env: options.env }) });
   const members: AnalyticsMemberProcess[] = [];
@@ -135,7 +135,10 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     const servers = broker.bootstrapServers;
     const suffix = runNameSuffix(broker.origin);
     if (suffix !== '') log(`kafka: an existing broker: this run's topics and groups end in "${suffix}"`);
-    const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions, suffix });
+    const topics = await createClickstreamTopics({ bootstrapServers: servers, suffix, ...(options.partitions === undefined ? {} : { partitions: options.partitions }), ...(options.context === undefined ? {} : { context: options.context }) });
+    const { stack } = topics;
+    const partitions = stack.clickstream.partitions;
+    log(`kafka: ${stack.stackName}: ${partitions} partitions (${stack.clickstream.partitionsSource}), sessionizer batch ${stack.sessionizer.settings.batchSize}, group ${stack.groups.sessionizer}`);
     const events = generateClickstreamEvents({ events: options.events, users: options.users, seed: 31 }).map((event, index) =>
       index % HOT_USER_EVERY === 0 ? { ...event, userId: HOT_USER } : event,
     );
@@ -173,9 +176,9 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     );
     const runner = createMskEventSourceRunner({
       bootstrapServers: servers,
-      topic: topics.clickstream,
-      deadLetterTopic: topics.deadLetter,
-      settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchingWindowMs: 100, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
+      topic: stack.sessionizer.topic,
+      ...(stack.sessionizer.deadLetterTopic === undefined ? {} : { deadLetterTopic: stack.sessionizer.deadLetterTopic }),
+      settings: stack.sessionizer.settings,
       handler: observer.handler,
       function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: EMULATOR_REGION },
       log: (line) => log(`kafka: ${line}`),
@@ -205,6 +208,8 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
       produced: events.length,
       poisonWritten: POISON.length,
       partitions,
+      topic: { name: stack.clickstream.name, partitions, partitionsSource: stack.clickstream.partitionsSource, configs: stack.clickstream.configs },
+      notEmulated: stack.notes,
       members: memberCount,
       brokerStartMs: broker.startMs,
       groups: {
