@@ -27,6 +27,12 @@ export interface ResilientFetchProps {
   readonly initialBackoffMs?: number;
   /** @default 5000 */
   readonly maxBackoffMs?: number;
+  /**
+   * The member's session timeout. After a broker crash, the group waits this long for the member it
+   * lost before the new one gets the partitions.
+   * @default 10000 - the client's own default (60 s) would hold the partitions for a minute
+   */
+  readonly sessionTimeoutMs?: number;
 }
 
 /** How long closing a consumer whose broker is gone may take. */
@@ -62,12 +68,21 @@ export class ResilientFetch {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.recovering;
+    // Bounded: opening a stream against a broker that is still down can take as long as its retries.
+    if (this.recovering !== undefined) await settleWithin(this.recovering, CLOSE_TIMEOUT_MS);
     await this.closeCurrent();
   }
 
   private newConsumer(): Consumer {
-    return new Consumer({ bootstrapBrokers: [...this.props.bootstrapServers], clientId: this.props.clientId, groupId: this.props.groupId });
+    const sessionTimeout = this.props.sessionTimeoutMs ?? 10_000;
+    return new Consumer({
+      bootstrapBrokers: [...this.props.bootstrapServers],
+      clientId: this.props.clientId,
+      groupId: this.props.groupId,
+      sessionTimeout,
+      // A third of the session timeout: the usual Kafka ratio.
+      heartbeatInterval: Math.floor(sessionTimeout / 3),
+    });
   }
 
   private async open(): Promise<void> {
