@@ -57,7 +57,7 @@ export interface KafkaComparison {
   readonly replayAggregatesEqual: boolean;
   /** Poison records found on the dead-letter topic. */
   readonly deadLettered: number;
-  /** Every record on the dead-letter topic: poison plus the valid records after it in the exhausted batch. */
+  /** Every record on the dead-letter topic (a Kafka partial batch response retries and dead-letters only the records it names: expect the poison records alone). */
   readonly deadLetterTopicRecords: number;
   /** Sessionizer invocations that failed (and were retried or bisected). */
   readonly failedInvocations: number;
