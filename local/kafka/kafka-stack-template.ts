@@ -61,6 +61,8 @@ const SUBSTITUTED_TYPES: Readonly<Record<string, string>> = {
   'AWS::Lambda::Function': 'the sessionizer runs in-process under the local MSK event-source runner',
   'AWS::ECS::Service': 'the analytics members run as local processes',
   'AWS::ECS::TaskDefinition': 'the analytics members run as local processes',
+  'AWS::DynamoDB::Table': "the local run keeps the sessionizer's sessions in memory",
+  'Custom::AWS': "the bootstrap-brokers lookup: the local broker's address stands in",
 };
 
 const synthesized = new Map<string, CfnTemplate>();

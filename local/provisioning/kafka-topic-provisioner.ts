@@ -53,7 +53,10 @@ export class KafkaTopicProvisioner implements TemplateProvisioner {
       created.push({ logicalId: topic.logicalId, type: topic.resourceType, physicalName: topic.physicalName });
     }
     this.topics = topics;
-    return { resources, created, notes: notes(topics) };
+    const clusterNotes = [...mskClusterResources(template, scope).keys()].map(
+      (logicalId) => `${logicalId}: one local Apache Kafka broker stands in for the MSK cluster (no brokers per AZ, storage, encryption or IAM authentication)`,
+    );
+    return { resources, created, notes: [...clusterNotes, ...notes(topics)] };
   }
 
   private planned(topic: TemplateKafkaTopic): ProvisionedKafkaTopic {
