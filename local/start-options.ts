@@ -32,8 +32,8 @@ export interface StartOptions {
   readonly events: number;
   /** Clickstream users (partition keys). @default 100 */
   readonly users: number;
-  /** Partitions of the Kafka `clickstream` topic (embedded target). @default 3 */
-  readonly partitions: number;
+  /** Partitions of the Kafka `clickstream` topic (embedded target), replacing the template's. @default undefined - what the Kafka stack declares */
+  readonly partitions: number | undefined;
   /** Kafka analytics member processes; one is SIGKILLed mid-run (embedded target). @default 4 - one beyond the partitions, idle until the kill */
   readonly members: number;
   /**
@@ -56,7 +56,7 @@ export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--t
   --workers    most competing email workers, 1-8 (starts with 1)    (default 3)
   --events     clickstream events, 100-20000                        (default 2000)
   --users      clickstream users (partition keys), 2-10000          (default 100)
-  --partitions Kafka clickstream topic partitions, 1-12             (default 3)
+  --partitions Kafka clickstream topic partitions, 1-12   (default: the stack's)
   --members    Kafka analytics members, one SIGKILLed mid-run, 2-8  (default 4)
   --consumers  email consumer runtime                               (default fargate)
   --variants   also compare SQS standard, SQS FIFO and SNS→SQS fan-out (embedded; adds a minute or more)`;
@@ -68,6 +68,11 @@ export function integerFlag(name: string, raw: string | undefined, fallback: num
   const value = Number(raw);
   if (value < min || value > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${value}`, `--${name}`);
   return value;
+}
+
+/** Like integerFlag, but undefined when the flag is absent. */
+function optionalIntegerFlag(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  return raw === undefined ? undefined : integerFlag(name, raw, min, min, max);
 }
 
 function choiceFlag<T extends string>(name: string, raw: string | undefined, choices: readonly T[], fallback: T): T {
@@ -144,7 +149,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     // At least 2 users: one of them is the hot key, the others share the rest.
     users: integerFlag('users', text('users'), 100, 2, 10000),
     // 12 partitions and 8 member processes are what 2 cores carry beside the other patterns.
-    partitions: integerFlag('partitions', embeddedOnly('partitions', text('partitions'), target), 3, 1, 12),
+    partitions: optionalIntegerFlag('partitions', embeddedOnly('partitions', text('partitions'), target), 1, 12),
     // At least 2: one member is SIGKILLed, and a survivor must take over its partitions.
     members: integerFlag('members', embeddedOnly('members', text('members'), target), 4, 2, 8),
     variants: variantsFlag(values['variants'] === true, target),

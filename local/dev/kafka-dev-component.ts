@@ -13,11 +13,10 @@ import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
 import { kafkaAvailability, type KafkaAvailability } from '../kafka/kafka-availability';
 import { runNameSuffix } from '../kafka/run-name-suffix';
 import { KafkaUnavailableError } from '../kafka/kafka-prerequisites';
-import { createClickstreamTopics, type ClickstreamTopicNames } from '../kafka/kafka-topics';
+import { createClickstreamTopics, type ClickstreamTopicNames, type CreatedClickstreamTopics } from '../kafka/kafka-topics';
 import { startKafkaBroker, type KafkaBroker } from '../kafka/local-kafka-broker';
 import { MemorySessionStore } from '../kafka/memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from '../kafka/msk-event-source-runner';
-import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from '../kafka/msk-event-source-settings';
 import { StartedResources, type DevComponent, type DevContext, type DevDescription, type RunningDevComponent } from './dev-component';
 
 /** Partitions of the dev topics: as many as the members, so each member owns one. */
@@ -43,12 +42,13 @@ function skipped(reason: string): RunningDevComponent {
 }
 
 /** The sessionizer: the real handler through the local MSK event source, sessions in memory. */
-function sessionizerRunner(servers: readonly string[], topics: ClickstreamTopicNames, suffix: string, store: MemorySessionStore, log: (line: string) => void): MskEventSourceRunner {
+function sessionizerRunner(servers: readonly string[], topics: CreatedClickstreamTopics, store: MemorySessionStore, log: (line: string) => void): MskEventSourceRunner {
   return createMskEventSourceRunner({
     bootstrapServers: servers,
     topic: topics.clickstream,
     deadLetterTopic: topics.deadLetter,
-    settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
+    // The mapping the Kafka stack declares (its group id carries this run's suffix).
+    settings: topics.stack.sessionizer.settings,
     handler: createKafkaSessionizer({
       store,
       sessionTimeoutSeconds: 1800,
@@ -86,7 +86,7 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
     const suffix = runNameSuffix(broker.origin);
     const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions: PARTITIONS, suffix });
     const store = new MemorySessionStore();
-    const runner = started.add(sessionizerRunner(servers, topics, suffix, store, log), (it) => it.stop());
+    const runner = started.add(sessionizerRunner(servers, topics, store, log), (it) => it.stop());
     const members = Array.from({ length: MEMBERS }, (_, index) =>
       started.add(
         new AnalyticsMember({

@@ -33,7 +33,7 @@ export function kafkaCells(column: KafkaColumn): QuestionCells {
     ],
     failure: [
       `poison: ${column.failedInvocations} failed invocations (retries + bisect), then`,
-      `${column.deadLettered}/${column.poisonWritten} on the dead-letter topic (${column.deadLetterTopicRecords} records with the rest of their batches);`,
+      `${column.deadLettered}/${column.poisonWritten} on the dead-letter topic (${column.deadLetterTopicRecords} records there in all);`,
       `partition kept moving: ${column.recordsAfterPoisonOnItsPartition} records after the poison`,
     ],
     scaling: [

@@ -31,5 +31,7 @@ export function kafkaNotes(column: KafkaColumn): string[] {
     `kafka: ${column.brokerStartMs === 0 ? 'an existing broker (KAFKA_BOOTSTRAP_SERVERS)' : `a local Apache Kafka broker, started in ${column.brokerStartMs} ms alongside the other patterns`}`,
     'kafka: the MSK event source is played by local/kafka/msk-event-source-runner.ts; sessionizer state is kept in memory (its DynamoDB writes are the Kinesis processor\'s module)',
     'kafka: the analytics members are local processes (Fargate tasks in AWS); the busiest is SIGKILLed while records are still produced',
+    `kafka: topics and the sessionizer mapping from the synthesized Kafka stack; ${column.topic.partitions} partitions (${column.topic.partitionsSource === 'flag' ? '--partitions' : 'as the template declares'})`,
+    `kafka: ${column.notEmulated.length} template difference(s) not emulated locally (kafka.notEmulated in --json)`,
   ];
 }

@@ -18,7 +18,7 @@ async function run(context: PatternRunContext): Promise<PatternRunOutcome<KafkaC
   const column = await runKafkaColumn({
     events: options.events,
     users: options.users,
-    partitions: options.partitions ?? 3,
+    partitions: options.partitions,
     members: options.members ?? 4,
     log: (line) => progress.log(line.startsWith('kafka') ? line : `kafka: ${line}`),
   });
