@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { HardenedBucket } from '../common/hardened-bucket';
+import { serviceRole } from '../common/service-role';
 import { StandardIteratorStreamSource } from './standard-iterator-read';
 
 /** Props of {@link ClickstreamArchive}. */
@@ -69,9 +70,7 @@ export class ClickstreamArchive extends Construct {
     // Our own destination role, handed to Firehose without policy updates: the S3 destination would
     // grant it CDK's grantReadWrite (DeleteObject*, PutObjectLegalHold, PutObjectRetention, ...), which
     // lets a delivery role delete archived objects. It gets exactly what Firehose's S3 delivery calls.
-    const destinationRole = new iam.Role(this, 'DeliveryRole', {
-      assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com'),
-    });
+    const destinationRole = serviceRole(this, 'DeliveryRole', 'firehose', 'Firehose writes the clickstream archive with it');
     this.deliveryRole = destinationRole;
     const deliveryGrants = grantFirehoseS3Delivery(this.bucket, destinationRole);
     // Our own log group too, since the role no longer takes the construct's grants: Firehose logs
@@ -82,6 +81,8 @@ export class ClickstreamArchive extends Construct {
     this.deliveryStream = new firehose.DeliveryStream(this, 'DeliveryStream', {
       // Reads with a standard iterator: its role gets no enhanced fan-out actions.
       source: new StandardIteratorStreamSource(props.stream),
+      // Our own source role too: the one the construct would create trusts Firehose with no condition.
+      role: serviceRole(this, 'SourceRole', 'firehose', 'Firehose reads the clickstream with it'),
       destination: new firehose.S3Bucket(this.bucket, {
         role: destinationRole.withoutPolicyUpdates(),
         loggingConfig: new firehose.EnableLogging(deliveryLogs),

@@ -21,6 +21,7 @@ import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../runtime/email-wor
 import { fargateWorkerImage } from '../common/fargate-worker-image';
 import { PublicSubnetVpc } from '../common/public-subnet-vpc';
 import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
+import { serviceRole } from '../common/service-role';
 
 /** The Fargate consumer's tuning knobs (also EmailWorkerProps.fargateConsumer). */
 export interface EmailFargateConsumerTuning {
@@ -92,6 +93,7 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
     const vpc = props.vpc ?? new PublicSubnetVpc(this, 'Network').vpc;
     this.cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });
     const taskDefinition = new FargateTaskDefinition(this, 'TaskDefinition', {
+      taskRole: serviceRole(this, 'TaskRole', 'ecsTasks'), // trusts ECS for this account's tasks only
       cpu: props.cpu ?? 256,
       memoryLimitMiB: props.memoryLimitMiB ?? 512,
       // Graviton: about 20% cheaper per vCPU-hour than x86 on Fargate.

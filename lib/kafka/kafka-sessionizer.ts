@@ -7,7 +7,7 @@ import { Construct, type IDependable } from 'constructs';
 import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../runtime/clickstream/processor-lambda/settings';
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
 import { ClickstreamFunction } from '../clickstream/clickstream-function';
-import { ClickstreamSessionTable } from '../clickstream/clickstream-session-table';
+import { ClickstreamSessionTable, grantSessionStoreAccess } from '../clickstream/clickstream-session-table';
 import { handlerEntry } from '../common/package-paths';
 import { grantKafkaAccess } from './kafka-access';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
@@ -111,7 +111,7 @@ export class KafkaSessionizer extends Construct {
         [CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds]: String(sessionTimeout.toSeconds()),
       },
     }).function;
-    this.sessionTable.grantReadWriteData(this.function);
+    grantSessionStoreAccess(this.sessionTable, this.function);
     this.grantMappingAccess(props.cluster);
 
     this.eventSource = new ManagedKafkaEventSource({
