@@ -105,11 +105,16 @@ export class ClickstreamArchive extends Construct {
     // Firehose checks its access when the delivery stream is created: create the grants' policy first.
     for (const grant of deliveryGrants) grant.applyBefore(this.deliveryStream.node.defaultChild as firehose.CfnDeliveryStream);
 
+    this.acknowledgeNagFindings();
+  }
+
+  /** The cdk-nag findings this construct's design accepts, each with its reason. */
+  private acknowledgeNagFindings(): void {
     // Firehose writes objects under keys it generates at run time (prefix, hour, random suffix), so the
     // object actions need the bucket's key wildcard; the role can put, read back and abort uploads
     // there, but not delete, tag, or set retention or legal holds.
     if (this.bucket instanceof s3.Bucket && Stack.of(this.bucket) === Stack.of(this)) {
-      Validations.of(destinationRole).acknowledge({
+      Validations.of(this.deliveryRole).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
         reason: 'Firehose delivery role: PutObject, GetObject and AbortMultipartUpload on generated keys of the archive bucket only (no delete, tagging, retention or legal hold).',
       });
