@@ -181,7 +181,14 @@ function formatStorage(classpath: string, propertiesPath: string): void {
   }
 }
 
-/** A cluster id as `kafka-storage random-uuid` makes it: 16 random bytes, URL-safe base64, unpadded. */
-function clusterId(): string {
-  return Buffer.from(randomUUID().replaceAll('-', ''), 'hex').toString('base64url');
+/**
+ * A cluster id as `kafka-storage random-uuid` makes it: 16 random bytes, URL-safe base64, unpadded.
+ * Like Kafka's own `Uuid.randomUuid()`, never one that starts with '-': the storage tool's argument
+ * parser would read it as a flag (1 start in 64 failed with "--cluster-id: expected one argument").
+ */
+export function clusterId(): string {
+  for (;;) {
+    const id = Buffer.from(randomUUID().replaceAll('-', ''), 'hex').toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
