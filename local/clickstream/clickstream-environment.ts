@@ -48,6 +48,8 @@ import { ConfigurationError } from '../../runtime/shared/errors';
 export interface ClickstreamEnvironmentOptions {
   /** Powertools log level of the handlers. @default 'ERROR' (tests stay quiet; npm run dev passes 'WARN') */
   readonly handlerLogLevel?: string;
+  /** The handlers print their EMF metric lines (for a reader of this process's stdout). @default false: they would only flood it */
+  readonly emitMetrics?: boolean;
 }
 
 /** A running environment. */
@@ -115,13 +117,12 @@ function outputValue(template: CfnTemplate, scope: ResolutionScope, key: string)
   return resolveToString(output.Value, scope, `Outputs.${key}.Value`);
 }
 
-function handlerEnvironment(mappings: readonly LocalKinesisMapping[], endpoints: EmulatorEndpoints, logLevel: string): Record<string, string> {
+function handlerEnvironment(mappings: readonly LocalKinesisMapping[], endpoints: EmulatorEndpoints, options: ClickstreamEnvironmentOptions): Record<string, string> {
   return {
     ...Object.assign({}, ...mappings.map((mapping) => mapping.function.environment)),
     ...emulatorEnvironment(endpoints),
-    // CloudWatch is not emulated: EMF lines would only flood stdout.
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: logLevel,
+    POWERTOOLS_METRICS_DISABLED: options.emitMetrics === true ? 'false' : 'true',
+    POWERTOOLS_LOG_LEVEL: options.handlerLogLevel ?? 'ERROR',
   };
 }
 
@@ -167,7 +168,7 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
       handlerEnvironment(
         mappings,
         { kinesis: kinesisEmulator.endpoint, sqs: sqsEmulator.endpoint, dynamoDb: dynamoDbEmulator.endpoint },
-        options.handlerLogLevel ?? 'ERROR',
+        options,
       ),
     );
     // Imported only now: Powertools reads its settings when the handler module loads.
