@@ -22,6 +22,7 @@ import { replayStream, type StreamReplay } from './stream-replay';
 const PROCESSOR_SERVICE = 'clickstream-processor';
 /** Metrics are filed under event time (the dashboard) or now (the processor): an hour of slack ahead. */
 const METRIC_LOOK_AHEAD_MS = 60 * 60_000;
+const MINUTE_MS = 60_000;
 /** Every 30 s: Firehose flushes whole buffers, minutes apart. */
 const ARCHIVE_POLL_INTERVAL_MS = 30_000;
 
@@ -66,7 +67,8 @@ export async function observeClickstream(
   const produced = production.delivered;
   const replay = await replayStream(session.kinesis, resources.streamName, { partitionKeyPrefix: traffic.partitionKeyPrefix, produced });
   const settledState = await settle(session, traffic, production, replay, deadlines.settleMs);
-  const since = new Date(Math.min(startedAt.getTime(), firstEventMs(traffic)));
+  // The dashboard stamps each figure with the start of its event-time minute: from the first event's minute on.
+  const since = new Date(Math.min(startedAt.getTime(), firstEventMs(traffic) - MINUTE_MS));
   const { value: archive, satisfied: archiveComplete } = await pollUntil(
     () => readRunArchive(session.s3, { bucket: resources.archive.bucketName, prefix: resources.archive.prefix, errorOutputPrefix: resources.archive.errorOutputPrefix, since: startedAt, productionIndexOf: productionIndexLookup(produced) }),
     (read) => read.observation.uniqueEventsSeen >= produced.length,
