@@ -73,16 +73,18 @@ export function unmetClickstreamExpectations(clickstream: ClickstreamComparison)
 /** What each figure of the Kinesis column counts. */
 export const CLICKSTREAM_FIGURES: Readonly<Record<string, string>> = {
   produced: 'valid events written to the stream (poison records not included)',
-  seen: 'distinct valid events a consumer received: processor, dashboard (enhanced fan-out), a replay reader from TRIM_HORIZON',
+  seen:
+    'distinct valid events a consumer took in: processor = events of the users whose stored session equals the fold of their events (session table); dashboard (enhanced fan-out) = records its handler was handed (local consumers only); replay = a read of the stream from TRIM_HORIZON',
   archive: 'distinct valid events in the archive bucket\'s objects; duplicates are records found more than once (Firehose is at-least-once)',
-  'per-user order inversions': 'first deliveries of a user\'s event after a later event of the same user, summed over processor, dashboard and replay (expect 0)',
+  'per-user order inversions':
+    'first reads of a user\'s event after a later event of the same user (dashboard, replay), plus the users whose stored session differs from the in-order fold (processor); expect 0',
   'cross-shard interleavings':
     'adjacent first deliveries to the processor whose production order is reversed (> 0: a shard keeps its records in order, the stream as a whole does not)',
-  'same aggregates': 'the replay reader\'s per-minute aggregates equal the dashboard\'s',
+  'same aggregates': 'the replay\'s per-minute aggregates equal those of the produced data, and the dashboard\'s where its records are seen',
   'failed invocations': 'processor invocations that failed and were retried or bisected',
-  'poison deliveries': 'deliveries of poison records to the processor, retries and bisected halves included',
+  'poison deliveries': 'the processor\'s InvalidEvents EMF metric: deliveries of poison records to it, retries and bisected halves included',
   'at the on-failure destination': 'poison records found on the on-failure queue, of those written',
-  'records after the poison': 'valid records the processor received from each poison record\'s shard after that record (> 0: the shard kept moving)',
-  'per shard': 'first deliveries of valid events to the processor, by shard',
+  'records after the poison': 'valid records behind the first poison record of a shard whose user\'s session the processor completed (> 0: the shard kept moving)',
+  'per shard': 'valid events per shard, read from the stream',
   'hot key': 'the hot user\'s share of all records, and of the records of its shard',
 };

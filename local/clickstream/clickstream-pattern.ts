@@ -6,12 +6,14 @@
 import type { ClickstreamComparison } from '../comparison/comparison-result';
 import { condensedReport } from '../comparison/condensed-report';
 import { clickstreamDevComponent } from '../dev/clickstream-dev-component';
-import { HOT_USER_SHARE, sampleClickstreamRecordBytes } from '../patterns/clickstream-traffic';
+import { sampleClickstreamRecordBytes } from '../patterns/clickstream-traffic';
 import type { PatternEntry, PatternRunOutcome } from '../patterns/pattern-entry';
 import type { PatternRunContext } from '../patterns/pattern-run-context';
-import { clickstreamComparisonOf } from './clickstream-comparison';
+import { EMBEDDED_TARGET } from '../target/embedded-target';
 import { CLICKSTREAM_FIGURES, clickstreamCells, unmetClickstreamExpectations } from './clickstream-pattern-cells';
-import { runEmbeddedClickstream, type ClickstreamRunResult } from './clickstream-run';
+import { runClickstreamPattern } from './clickstream-pattern-run';
+import type { ClickstreamPatternOutcome } from './clickstream-pattern-outcome';
+import { clickstreamFigures } from '../remote/to-comparison-result';
 
 /** 0.5 % poison records, written halfway through so valid records follow them on their shards. */
 const POISON_RATIO = 0.005;
@@ -22,15 +24,14 @@ const CLICKSTREAM_NOTES = [
 ];
 
 /** The run itself: a thin call, so the target it runs on can change under it. */
-function runClickstream(context: PatternRunContext): Promise<ClickstreamRunResult> {
+function runClickstream(context: PatternRunContext): Promise<ClickstreamPatternOutcome> {
   const { options, progress } = context;
   const bar = progress.bar({ pattern: 'clickstream', label: 'Kinesis clickstream', unit: 'events written' });
-  return runEmbeddedClickstream({
+  return runClickstreamPattern(EMBEDDED_TARGET.clickstream, {
     events: options.events,
     users: options.users,
     poisonRatio: POISON_RATIO,
     poisonPlacement: 'middle',
-    hotUserShare: HOT_USER_SHARE,
     onProduced: (written, total) => bar(written, total, written < total ? 'producing' : 'produced; consumers catching up'),
     log: (line) => {
       if (!line.includes('not emulated') && !line.includes('RetryAttemptsExhausted')) progress.log(line);
@@ -39,9 +40,8 @@ function runClickstream(context: PatternRunContext): Promise<ClickstreamRunResul
 }
 
 async function run(context: PatternRunContext): Promise<PatternRunOutcome<ClickstreamComparison>> {
-  const result = await runClickstream(context);
-  const undeliverable = result.undeliverable > 0 ? [`clickstream: ${result.undeliverable} event(s) could not be written`] : [];
-  return { outcome: clickstreamComparisonOf(result), notes: [...undeliverable, ...CLICKSTREAM_NOTES, ...condensedReport('clickstream', result.environmentReport)] };
+  const outcome = await runClickstream(context);
+  return { outcome: clickstreamFigures(outcome), notes: [...outcome.notes, ...CLICKSTREAM_NOTES, ...condensedReport('clickstream', outcome.details.environmentReport)] };
 }
 
 export const clickstreamPattern: PatternEntry<ClickstreamComparison> = {
@@ -52,7 +52,7 @@ export const clickstreamPattern: PatternEntry<ClickstreamComparison> = {
     consumers: ['processor (Lambda handler through the local Kinesis event source)', 'dashboard (enhanced fan-out, polled locally)', 'archive (Firehose, played by the local delivery runner)', 'a replay reader from TRIM_HORIZON'],
     traffic: 'the shared generated clickstream (local/patterns/clickstream-traffic.ts): same users and hot user as the Kafka pattern',
     faults: '0.5 % poison records written halfway through, so valid records follow them on their shards',
-    observation: 'what each consumer received, the on-failure queue, the archive bucket\'s objects',
+    observation: 'the session table, the on-failure queue, a replay of the stream, the archive bucket\'s objects, the handlers\' EMF metric lines, and what each local consumer was handed',
   },
   figures: CLICKSTREAM_FIGURES,
   schedule: 'always',

@@ -34,7 +34,16 @@ function shardIdOf(eventId: string): string {
   return eventId.split(':', 1)[0] ?? eventId;
 }
 
-/** Watches one consumer; `producedIndexOf` maps an event to its position in production order. */
+/** Maps each of `produced` to its position in production order; anyone else's events to undefined. */
+export function productionIndexLookup(produced: readonly ClickstreamEvent[]): (event: ClickstreamEvent) => number | undefined {
+  const positions = new Map(produced.map((event, index) => [event.eventId, index]));
+  return (event) => positions.get(event.eventId);
+}
+
+/**
+ * Watches one consumer; `producedIndexOf` maps an event to its position in production order
+ * (undefined: not this run's event, ignored).
+ */
 export class ConsumerObserver {
   /** Valid events in first-delivery order. */
   readonly events: ClickstreamEvent[] = [];
@@ -47,7 +56,7 @@ export class ConsumerObserver {
   private lastIndex = -1;
   private counts = { redeliveries: 0, invalid: 0, inversions: 0, interleavings: 0 };
 
-  constructor(private readonly producedIndexOf: (event: ClickstreamEvent) => number) {}
+  constructor(private readonly producedIndexOf: (event: ClickstreamEvent) => number | undefined) {}
 
   /** The handler with observation around it; the handler's own response is passed through. */
   wrap(handler: KinesisHandler): KinesisHandler {
@@ -95,6 +104,8 @@ export class ConsumerObserver {
       this.counts.invalid += 1;
       return;
     }
+    const index = this.producedIndexOf(event);
+    if (index === undefined) return;
     if (this.seen.has(event.eventId)) {
       this.counts.redeliveries += 1;
       return;
@@ -103,7 +114,6 @@ export class ConsumerObserver {
     this.events.push(event);
     this.sequenced.push(subSequenceNumber === undefined ? { event, sequenceNumber } : { event, sequenceNumber, subSequenceNumber });
     this.shardDeliveries.push({ shardId, sequenceNumber, userId: event.userId });
-    const index = this.producedIndexOf(event);
     if (index < (this.latestIndexByUser.get(event.userId) ?? -1)) this.counts.inversions += 1;
     this.latestIndexByUser.set(event.userId, Math.max(index, this.latestIndexByUser.get(event.userId) ?? -1));
     if (index < this.lastIndex) this.counts.interleavings += 1;

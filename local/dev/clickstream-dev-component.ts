@@ -5,7 +5,7 @@
  * archive (objects in the bucket).
  */
 import { createArchiveDeliveryRunner } from '../clickstream/archive/archive-delivery-runner';
-import { runnerFor } from '../clickstream/clickstream-run';
+import { runnerFor } from '../clickstream/local-consumers';
 import { startClickstreamEnvironment } from '../clickstream/clickstream-environment';
 import { cliPrefix, DEV_REGION, dummyCredentialVariables } from './dev-cli-examples';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
@@ -16,8 +16,8 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
     const environment = started.add(await startClickstreamEnvironment({ handlerLogLevel: 'WARN' }), (it) => it.stop());
     environment.report.forEach((line) => context.log(`clickstream: ${line}`));
     const log = (line: string): void => context.log(`clickstream: ${line}`);
-    const processor = started.add(runnerFor(environment, environment.processor, environment.processorHandler, log, { name: 'processor' }), (it) => it.stop());
-    const dashboard = started.add(runnerFor(environment, environment.dashboard, environment.dashboardHandler, log, { name: 'dashboard' }), (it) => it.stop());
+    const processor = started.add(runnerFor(environment, environment.processor, environment.processorHandler, log, 'processor'), (it) => it.stop());
+    const dashboard = started.add(runnerFor(environment, environment.dashboard, environment.dashboardHandler, log, 'dashboard'), (it) => it.stop());
     const archive = started.add(
       createArchiveDeliveryRunner({
         kinesis: environment.kinesis,

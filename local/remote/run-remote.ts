@@ -6,10 +6,10 @@
 import { findDeployedClickstream, findDeployedEmailWorker } from './deployed-stacks';
 import { newRunPrefix } from '../provisioning/physical-names';
 import { createRemoteClients } from './remote-clients';
-import { runRemoteClickstream } from './remote-clickstream-run';
+import { runClickstreamPattern } from '../clickstream/clickstream-pattern-run';
 import type { ComparisonResult } from '../comparison/comparison-result';
 import { runEmailPattern } from '../email/email-pattern-run';
-import { deployedMetricSource, deployedRunTarget } from '../target/deployed-target';
+import { deployedRunTarget } from '../target/deployed-target';
 import { resolveRemoteConnection, type RemoteTarget } from './remote-target';
 import { findKafkaForColumn, runRemoteKafkaColumn } from './remote-kafka-column';
 import { explainTargetError } from './target-errors';
@@ -66,7 +66,7 @@ export async function runRemoteComparison(options: RemoteComparisonOptions): Pro
     options.log(`remote run ${runId} against ${options.target}${connection.endpoint === undefined ? '' : ` (${connection.endpoint})`}`);
     const keep = options.keepFailedMessages ?? false;
     const poisonRecords = Math.max(1, Math.round(options.events * POISON_PER_EVENT));
-    const target = deployedRunTarget({ target: options.target, clients, emailWorker, keepFailedMessages: keep });
+    const target = deployedRunTarget({ target: options.target, clients, emailWorker, clickstream, keepFailedMessages: keep });
     const [email, stream, kafkaColumn] = await Promise.all([
       runEmailPattern(target.email, {
         consumers: 'fargate',
@@ -77,18 +77,13 @@ export async function runRemoteComparison(options: RemoteComparisonOptions): Pro
         showProgress: false,
         log: options.log,
       }),
-      runRemoteClickstream({
-        clients,
-        metrics: deployedMetricSource(options.target, clients),
-        deployment: clickstream,
-        runId,
+      runClickstreamPattern(target.clickstream, {
         events: options.events,
         users: options.users ?? DEFAULT_USERS,
-        poisonRecords,
+        poisonRatio: POISON_PER_EVENT,
         deadlineMs,
         metricsDeadlineMs,
         archiveDeadlineMs: options.archiveDeadlineMs ?? 0,
-        deleteOnFailureRecords: !keep,
         log: options.log,
       }),
       runRemoteKafkaColumn(kafka, {
@@ -102,8 +97,7 @@ export async function runRemoteComparison(options: RemoteComparisonOptions): Pro
         env: options.env,
       }),
     ]);
-    const result = toRemoteComparisonResult(options.target, email, stream);
-    return { ...result, kafka: kafkaColumn.column, notes: [...result.notes, ...kafkaColumn.notes] };
+    return toRemoteComparisonResult(options.target, { email, clickstream: stream, kafka: kafkaColumn });
   } catch (error) {
     throw explainTargetError(error, connection);
   } finally {

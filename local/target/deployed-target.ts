@@ -3,8 +3,9 @@
  * and tasks as the compute (the run starts none), and outcomes read from the deployed resources and,
  * on AWS, CloudWatch (LocalStack does not extract EMF, so its metric sums are null).
  */
+import { deployedClickstreamTarget } from '../clickstream/deployed-clickstream-target';
 import { deployedEmailTarget } from '../email/deployed-email-target';
-import type { DeployedEmailWorker } from '../remote/deployed-stacks';
+import type { DeployedClickstream, DeployedEmailWorker } from '../remote/deployed-stacks';
 import type { RemoteClients } from '../remote/remote-clients';
 import type { RemoteTarget } from '../remote/remote-target';
 import { CloudWatchMetricSource, NO_EMF_EXTRACTION } from './cloudwatch-metric-source';
@@ -15,6 +16,7 @@ export interface DeployedTargetProps {
   readonly target: RemoteTarget;
   readonly clients: RemoteClients;
   readonly emailWorker: DeployedEmailWorker;
+  readonly clickstream: DeployedClickstream;
   /** Leave this run's DLQ and on-failure messages in place (released) instead of deleting them. @default false */
   readonly keepFailedMessages?: boolean;
 }
@@ -38,5 +40,6 @@ export function deployedRunTarget(props: DeployedTargetProps): RunTarget<undefin
       metrics,
       keepFailedMessages: props.keepFailedMessages,
     }),
+    clickstream: deployedClickstreamTarget({ deployment: props.clickstream, clients: props.clients, metrics, keepFailedMessages: props.keepFailedMessages }),
   };
 }

@@ -7,6 +7,7 @@
  * fault injection, observation, figures) is written once against this interface.
  */
 import type { ComparisonTarget } from '../comparison/comparison-result';
+import type { ClickstreamTarget } from '../clickstream/clickstream-target';
 import type { EmailTarget } from '../email/email-target';
 
 /** One metric the handlers emit as EMF, summed from `since` on. */
@@ -35,4 +36,5 @@ export interface MetricSource {
 export interface RunTarget<EmailFaults = unknown> {
   readonly name: ComparisonTarget;
   readonly email: EmailTarget<EmailFaults>;
+  readonly clickstream: ClickstreamTarget;
 }

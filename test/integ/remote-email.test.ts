@@ -4,7 +4,7 @@
  * reason. Skipped (with the reason in its title) on the embedded target.
  */
 import type { RemoteClients } from '../../local/remote/remote-clients';
-import { findDeployedEmailWorker } from '../../local/remote/deployed-stacks';
+import { findDeployedClickstream, findDeployedEmailWorker } from '../../local/remote/deployed-stacks';
 import type { EmailPatternOutcome } from '../../local/email/email-pattern-outcome';
 import { runEmailPattern } from '../../local/email/email-pattern-run';
 import { deployedRunTarget } from '../../local/target/deployed-target';
@@ -22,8 +22,9 @@ describeRemoteOnly('email worker on deployed stacks', () => {
   beforeAll(async () => {
     const { target, stage, jobs, deadlineMs } = settings();
     clients = remoteSuiteClients(settings(), process.env);
-    const deployment = await findDeployedEmailWorker({ cloudFormation: clients.cloudFormation, target, stage });
-    const runTarget = deployedRunTarget({ target, clients, emailWorker: deployment });
+    const location = { cloudFormation: clients.cloudFormation, target, stage };
+    const [emailWorker, clickstream] = await Promise.all([findDeployedEmailWorker(location), findDeployedClickstream(location)]);
+    const runTarget = deployedRunTarget({ target, clients, emailWorker, clickstream });
     observed = await runEmailPattern(runTarget.email, {
       consumers: 'fargate',
       jobs,

@@ -1,5 +1,5 @@
 /**
- * Checks the deployed processor's session table against the produced data: for every user of the
+ * Checks the processor's session table against the produced data: for every user of the
  * run, the stored session must equal the one folded from that user's events in production order.
  * A lost page, a double-counted page or a user's events applied out of order all show up as a
  * mismatch (out of order: the watermark skips the earlier event, so its page is missing).
@@ -12,11 +12,11 @@ import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 /** BatchGetItem reads at most 100 keys per call (DynamoDB limit). */
 const BATCH_GET_LIMIT = 100;
 /**
- * The expected fold assumes one session per user: the traffic is dense in event time (see
- * DENSE_EVENT_STEP_MS), so any session timeout longer than the run's event-time span gives the same
- * result as this "never times out" value.
+ * A session timeout that never expires: on a deployed stack, whose timeout the run does not know,
+ * the traffic is dense in event time (DENSE_EVENT_STEP_MS), so any timeout longer than the run's
+ * event-time span folds the same sessions as this one.
  */
-const NO_SESSION_TIMEOUT_SECONDS = Number.MAX_SAFE_INTEGER / 1000;
+export const NO_SESSION_TIMEOUT_SECONDS = Number.MAX_SAFE_INTEGER / 1000;
 
 /** The session fields compared (the watermark and the TTL are bookkeeping, not state). */
 export type ComparedSession = Pick<SessionState, 'userId' | 'sessionId' | 'sessionStartedAt' | 'pageCount' | 'lastSeenAt'>;
@@ -28,6 +28,8 @@ export interface SessionCheck {
   readonly usersFound: number;
   /** Users whose row is missing or differs from the expected session. */
   readonly mismatchedUsers: readonly string[];
+  /** Users whose row equals the expected session. */
+  readonly matchedUsers: readonly string[];
   /** Events of the users whose row matches (all of their events were applied, in order). */
   readonly eventsOfMatchingUsers: number;
   /** Page views produced, and page views counted in the rows of the run's users. */
@@ -36,10 +38,10 @@ export interface SessionCheck {
 }
 
 /** The session each user must have once the processor has applied `produced` (in production order). */
-export function expectedSessions(produced: readonly ClickstreamEvent[]): Map<string, SessionState> {
+export function expectedSessions(produced: readonly ClickstreamEvent[], sessionTimeoutSeconds = NO_SESSION_TIMEOUT_SECONDS): Map<string, SessionState> {
   return foldSessions(
     produced.map((event, index) => ({ event, sequenceNumber: String(index + 1) })),
-    NO_SESSION_TIMEOUT_SECONDS,
+    sessionTimeoutSeconds,
   );
 }
 
@@ -57,6 +59,7 @@ export function compareSessions(
     usersExpected: expected.size,
     usersFound: [...expected.keys()].filter((userId) => stored.has(userId)).length,
     mismatchedUsers,
+    matchedUsers: [...expected.keys()].filter((userId) => !mismatched.has(userId)),
     eventsOfMatchingUsers: [...expected.keys()].filter((userId) => !mismatched.has(userId)).reduce((sum, userId) => sum + (eventsPerUser.get(userId) ?? 0), 0),
     pageViewsProduced: produced.filter((event) => event.type === 'page_view').length,
     pageViewsCounted: [...stored.values()].reduce((sum, session) => sum + Number(session.pageCount), 0),

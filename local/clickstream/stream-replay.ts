@@ -1,34 +1,31 @@
 /**
- * A reader that starts from TRIM_HORIZON after production: it reads the deployed stream itself,
- * keeps this run's records, and measures what a new consumer sees. This is the one consumer a
- * remote run observes record by record (the deployed Lambda consumers are observed by their effects).
+ * A reader that starts from TRIM_HORIZON after production: it reads the stream itself, keeps this
+ * run's records, and measures what a new consumer sees. The same read on every target; it is also
+ * where the shards' load is counted (records per shard, the hot key's share).
  */
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { isDeepStrictEqual } from 'node:util';
 import { aggregateClickstream } from '../../runtime/clickstream/dashboard-lambda/aggregate';
 import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
-import { readWholeStream } from '../clickstream/kinesis-event-source/read-whole-stream';
-import type { ShardRecord } from '../clickstream/kinesis-event-source/kinesis-stream-event';
-
-/** One of this run's records as the replay read it. */
-export interface ReplayedRecord {
-  readonly shardId: string;
-  readonly sequenceNumber: string;
-  readonly partitionKey: string;
-  /** The decoded event, or undefined for poison. */
-  readonly event?: ClickstreamEvent;
-}
+import type { ShardDelivery } from './consumer-observer';
+import { readWholeStream } from './kinesis-event-source/read-whole-stream';
+import type { ShardRecord } from './kinesis-event-source/kinesis-stream-event';
+import { recordsPerShard } from './shard-report';
 
 /** What the replay saw of one run. */
 export interface StreamReplay {
-  /** This run's records (events and poison), each shard's in shard order. */
-  readonly records: readonly ReplayedRecord[];
+  /** This run's valid events, first reads only, each shard's in shard order. */
+  readonly events: readonly ClickstreamEvent[];
+  /** Where each of `events` was read. */
+  readonly deliveries: readonly ShardDelivery[];
   /** Distinct events seen. */
   readonly seen: number;
+  /** This run's records that did not decode (poison). */
+  readonly poisonRead: number;
   /** A user's event read after a later event of the same user (expect 0: order holds per key). */
   readonly perUserOrderInversions: number;
-  /** This run's records per shard. */
+  /** This run's valid events per shard. */
   readonly perShard: Readonly<Record<string, number>>;
   /** Aggregates of the replayed events equal those of the produced events. */
   readonly aggregatesEqualProduced: boolean;
@@ -36,9 +33,7 @@ export interface StreamReplay {
 
 /** Which records are this run's, and their production order. */
 export interface RunRecordFilter {
-  /** Event ids of this run start with this (`evt-<seed>-`). */
-  readonly eventIdPrefix: string;
-  /** Partition keys of this run start with this (users and poison). */
+  /** Partition keys of this run start with this (users and poison); '' on a stream only this run wrote. */
   readonly partitionKeyPrefix: string;
   /** The produced events, in production order. */
   readonly produced: readonly ClickstreamEvent[];
@@ -52,40 +47,39 @@ export async function replayStream(kinesis: KinesisClient, streamName: string, f
 /** The measurements of {@link replayStream}, from records already read (pure). */
 export function measureReplay(shardRecords: readonly ShardRecord[], filter: RunRecordFilter): StreamReplay {
   const productionIndex = new Map(filter.produced.map((event, index) => [event.eventId, index]));
-  const records = shardRecords.flatMap((shardRecord) => {
-    const replayed = toReplayedRecord(shardRecord);
-    return replayed.partitionKey.startsWith(filter.partitionKeyPrefix) ? [replayed] : [];
-  });
-  const seenIds = new Set<string>();
   const latestIndexByUser = new Map<string, number>();
-  const perShard: Record<string, number> = {};
-  let inversions = 0;
   const events: ClickstreamEvent[] = [];
-  for (const record of records) {
-    perShard[record.shardId] = (perShard[record.shardId] ?? 0) + 1;
-    const event = record.event;
-    if (event === undefined || !event.eventId.startsWith(filter.eventIdPrefix) || seenIds.has(event.eventId)) continue;
-    seenIds.add(event.eventId);
+  const deliveries: ShardDelivery[] = [];
+  let inversions = 0;
+  let poisonRead = 0;
+  for (const { shardId, record } of shardRecords) {
+    if (!(record.PartitionKey ?? '').startsWith(filter.partitionKeyPrefix)) continue;
+    const event = decodeOrUndefined(record.Data);
+    if (event === undefined) poisonRead += 1;
+    const index = event === undefined ? undefined : productionIndex.get(event.eventId);
+    if (event === undefined || index === undefined) continue;
+    productionIndex.delete(event.eventId);
     events.push(event);
-    const index = productionIndex.get(event.eventId) ?? -1;
+    deliveries.push({ shardId, sequenceNumber: record.SequenceNumber ?? '', userId: event.userId });
     const latest = latestIndexByUser.get(event.userId) ?? -1;
     if (index < latest) inversions += 1;
     latestIndexByUser.set(event.userId, Math.max(index, latest));
   }
   return {
-    records,
-    seen: seenIds.size,
+    events,
+    deliveries,
+    seen: events.length,
+    poisonRead,
     perUserOrderInversions: inversions,
-    perShard,
+    perShard: recordsPerShard(deliveries),
     aggregatesEqualProduced: isDeepStrictEqual(aggregateClickstream(events), aggregateClickstream(filter.produced)),
   };
 }
 
-function toReplayedRecord({ shardId, record }: ShardRecord): ReplayedRecord {
-  const base = { shardId, sequenceNumber: record.SequenceNumber ?? '', partitionKey: record.PartitionKey ?? '' };
+function decodeOrUndefined(data: Uint8Array | undefined): ClickstreamEvent | undefined {
   try {
-    return { ...base, event: decodeClickstreamRecordData(Buffer.from(record.Data ?? new Uint8Array()).toString('base64')) };
+    return decodeClickstreamRecordData(Buffer.from(data ?? new Uint8Array()).toString('base64'));
   } catch {
-    return base;
+    return undefined;
   }
 }
