@@ -9,7 +9,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
-import type { MetricSource } from '../target/run-target';
+import type { MetricSource } from '../target/metric-source';
 import type { ConsumerObserver } from './consumer-observer';
 
 /** The stream, table, queue and bucket the run reads. */

@@ -12,7 +12,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ARCHIVE_DATA_PREFIX, ARCHIVE_ERROR_PREFIX } from '../../lib/clickstream/clickstream-archive';
 import type { DeployedClickstream } from '../remote/deployed-stacks';
 import { newTrafficSeed, planClickstreamEvents } from '../remote/run-scoped-clickstream';
-import type { MetricSource } from '../target/run-target';
+import type { MetricSource } from '../target/metric-source';
 import type { ClickstreamCompute, ClickstreamTarget } from './clickstream-target';
 import { NO_SESSION_TIMEOUT_SECONDS } from './session-check';
 

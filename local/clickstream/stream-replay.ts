@@ -7,6 +7,7 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { isDeepStrictEqual } from 'node:util';
 import { aggregateClickstream } from '../../runtime/clickstream/dashboard-lambda/aggregate';
 import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
+import { CorruptAggregateError, deaggregate } from '../../runtime/shared/kpl';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import type { ShardDelivery } from './consumer-observer';
 import { readWholeStream } from './kinesis-event-source/read-whole-stream';
@@ -45,7 +46,8 @@ export async function replayStream(kinesis: KinesisClient, streamName: string, f
 }
 
 /** The measurements of {@link replayStream}, from records already read (pure). */
-export function measureReplay(shardRecords: readonly ShardRecord[], filter: RunRecordFilter): StreamReplay {
+export function measureReplay(kinesisRecords: readonly ShardRecord[], filter: RunRecordFilter): StreamReplay {
+  const shardRecords = userRecordsOf(kinesisRecords);
   const productionIndex = new Map(filter.produced.map((event, index) => [event.eventId, index]));
   const latestIndexByUser = new Map<string, number>();
   const events: ClickstreamEvent[] = [];
@@ -74,6 +76,25 @@ export function measureReplay(shardRecords: readonly ShardRecord[], filter: RunR
     perShard: recordsPerShard(deliveries),
     aggregatesEqualProduced: isDeepStrictEqual(aggregateClickstream(events), aggregateClickstream(filter.produced)),
   };
+}
+
+/**
+ * One entry per user record: a KPL aggregate is unpacked as every consumer unpacks it (a new reader
+ * sees the producer's user records, not its packing). A corrupt aggregate stays whole and is then
+ * counted as poison, since none of it can be trusted.
+ */
+function userRecordsOf(kinesisRecords: readonly ShardRecord[]): ShardRecord[] {
+  return kinesisRecords.flatMap((shardRecord) => {
+    const { record } = shardRecord;
+    try {
+      const userRecords = deaggregate({ data: record.Data ?? new Uint8Array(), partitionKey: record.PartitionKey ?? '' });
+      if (userRecords.length === 1 && !userRecords[0]?.aggregated) return [shardRecord];
+      return userRecords.map((userRecord) => ({ ...shardRecord, record: { ...record, PartitionKey: userRecord.partitionKey, Data: userRecord.data } }));
+    } catch (error) {
+      if (error instanceof CorruptAggregateError) return [shardRecord];
+      throw error;
+    }
+  });
 }
 
 function decodeOrUndefined(data: Uint8Array | undefined): ClickstreamEvent | undefined {

@@ -5,7 +5,7 @@
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { MetricSource } from '../target/run-target';
+import type { MetricSource } from '../target/metric-source';
 import type { EmailCompute, EmailResources, EmailTarget } from './email-target';
 
 /**

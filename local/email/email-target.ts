@@ -7,7 +7,7 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EmailConsumerMode } from '../../runtime/email-worker/email-worker-choices';
-import type { MetricSource } from '../target/run-target';
+import type { MetricSource } from '../target/metric-source';
 import type { ConsumerExit } from './consumer-processes';
 import type { RetryObservation } from './retry-log-counter';
 

@@ -15,7 +15,7 @@ import { archivePrefixForHour } from '../../../../local/clickstream/archive-obje
 import { deployedClickstreamTarget } from '../../../../local/clickstream/deployed-clickstream-target';
 import type { ClickstreamTarget } from '../../../../local/clickstream/clickstream-target';
 import { NO_SESSION_TIMEOUT_SECONDS } from '../../../../local/clickstream/session-check';
-import type { MetricQuery, MetricSource } from '../../../../local/target/run-target';
+import type { MetricQuery, MetricSource } from '../../../../local/target/metric-source';
 
 interface FakeCommand {
   readonly constructor: { readonly name: string };

@@ -9,7 +9,7 @@ import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deployedEmailTarget } from '../../../../local/email/deployed-email-target';
 import type { EmailTarget } from '../../../../local/email/email-target';
-import type { MetricSource } from '../../../../local/target/run-target';
+import type { MetricSource } from '../../../../local/target/metric-source';
 
 const QUEUE_URL = 'memory://queue';
 const DEAD_LETTER_QUEUE_URL = 'memory://dlq';
