@@ -9,7 +9,7 @@
  *
  * `KAFKA_BOOTSTRAP_SERVERS` set: that broker is used instead, and nothing is started or stopped.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
 import { killOnParentExit } from '../emulators/child-process-reaper';
 import { freeLoopbackPort } from '../emulators/free-port';
+import { spawnOwnedCommand } from '../emulators/owned-child';
 import { renderBrokerProperties } from './broker-properties';
 import { resolveKafkaJars } from './kafka-jars';
 import { checkKafkaPrerequisites, KafkaUnavailableError } from './kafka-prerequisites';
@@ -103,11 +104,7 @@ async function startLocalBroker(options: StartKafkaBrokerOptions): Promise<Kafka
     const dataDirectory = join(logDirectory, 'data');
     writeFileSync(propertiesPath, renderBrokerProperties({ brokerPort, controllerPort, logDirectory: dataDirectory }));
     formatStorage(classpath, propertiesPath);
-    const child = spawn(
-      'java',
-      [...FAST_START_JVM_FLAGS, `-Xmx${options.maxHeap ?? '512m'}`, '-cp', classpath, BROKER_CLASS, propertiesPath],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const child = spawnOwnedCommand('java', [...FAST_START_JVM_FLAGS, `-Xmx${options.maxHeap ?? '512m'}`, '-cp', classpath, BROKER_CLASS, propertiesPath]);
     killOnParentExit(child);
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
