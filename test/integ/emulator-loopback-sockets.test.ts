@@ -63,25 +63,31 @@ function listeningByInode(): Map<string, { address: string; port: number }> {
   return byInode;
 }
 
+/** The entries of a /proc folder, or none when the process has gone. */
+function listOr(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+/** Where a /proc fd link points, or '' when the fd or the process has gone. */
+function linkOr(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
+}
+
 /** The listening TCP sockets held by `pids`. */
 function listeningSocketsOf(pids: readonly number[]): ListeningSocket[] {
   const listening = listeningByInode();
   return pids.flatMap((pid) => {
     const command = readOr(`/proc/${pid}/cmdline`, '').replaceAll('\0', ' ').trim().slice(0, 160);
-    let fds: string[] = [];
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      return [];
-    }
-    return fds.flatMap((fd) => {
-      let target = '';
-      try {
-        target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-      } catch {
-        return [];
-      }
-      const found = listening.get(/^socket:\[(\d+)\]$/.exec(target)?.[1] ?? '');
+    return listOr(`/proc/${pid}/fd`).flatMap((fd) => {
+      const found = listening.get(/^socket:\[(\d+)\]$/.exec(linkOr(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
       return found === undefined ? [] : [{ pid, command, ...found }];
     });
   });
