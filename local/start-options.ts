@@ -115,22 +115,53 @@ function embeddedOnly(name: string, raw: string | undefined, target: StartOption
   return raw;
 }
 
-/** Parses `npm start` flags; throws UsageError naming the flag on any mistake. */
-export function parseStartOptions(argv: readonly string[]): StartOptions {
-  const values: Record<string, string | boolean | undefined> = parseFlags(argv, {
-    json: { type: 'boolean' },
-    'json-file': { type: 'string' },
-    target: { type: 'string' },
-    stage: { type: 'string' },
-    consumers: { type: 'string' },
-    jobs: { type: 'string' },
-    workers: { type: 'string' },
-    events: { type: 'string' },
-    users: { type: 'string' },
-    partitions: { type: 'string' },
-    members: { type: 'string' },
-    variants: { type: 'boolean' },
+/** The flags of `npm start`, as parseArgs takes them. */
+const START_FLAGS = {
+  json: { type: 'boolean' },
+  'json-file': { type: 'string' },
+  target: { type: 'string' },
+  stage: { type: 'string' },
+  consumers: { type: 'string' },
+  jobs: { type: 'string' },
+  workers: { type: 'string' },
+  events: { type: 'string' },
+  users: { type: 'string' },
+  partitions: { type: 'string' },
+  members: { type: 'string' },
+  variants: { type: 'boolean' },
+} as const;
+
+/**
+ * `npm start --jobs 100` without `--`: npm reads `--jobs` as its own setting and hands the script
+ * only `100` (npm_config_jobs=true); `npm start --jobs=100` hands it nothing (npm_config_jobs=100),
+ * so the run would silently use the default. Under `npm start`, a known flag in the environment as
+ * `npm_config_<flag>` is such a flag, and the error says how to pass it.
+ * @returns the UsageError to throw, or undefined when npm took none of them
+ */
+export function npmTookFlagsError(argv: readonly string[], env: NodeJS.ProcessEnv, flags: Readonly<Record<string, { readonly type: string }>> = START_FLAGS): UsageError | undefined {
+  if (env['npm_lifecycle_event'] !== 'start') return undefined;
+  const taken = Object.keys(flags).filter((flag) => env[`npm_config_${flag.replaceAll('-', '_')}`] !== undefined);
+  if (taken.length === 0) return undefined;
+  const npmValue = (flag: string): string | undefined => env[`npm_config_${flag.replaceAll('-', '_')}`];
+  // `--jobs 100` leaves npm_config_jobs=true and the stray word 100. With one such flag the stray is
+  // its value; with several, the environment does not say which value followed which flag.
+  const strays = argv.filter((argument) => !argument.startsWith('-'));
+  const valueless = taken.filter((flag) => flags[flag]?.type !== 'boolean' && npmValue(flag) === 'true');
+  const words = taken.map((flag) => {
+    if (flags[flag]?.type === 'boolean') return `--${flag}`;
+    const value = npmValue(flag);
+    if (value !== 'true') return `--${flag} ${value ?? 'VALUE'}`;
+    return valueless.length === 1 && strays.length === 1 ? `--${flag} ${strays[0] ?? 'VALUE'}` : `--${flag} VALUE`;
   });
+  const names = taken.map((flag) => `--${flag}`).join(' ');
+  return new UsageError(`npm took ${names} (npm reads the flags before \`--\` as its own): use npm start -- ${words.join(' ')}`, `--${taken[0] ?? ''}`);
+}
+
+/** Parses `npm start` flags; throws UsageError naming the flag on any mistake (and when npm took one). @param env @default process.env */
+export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): StartOptions {
+  const npmTook = npmTookFlagsError(argv, env);
+  if (npmTook !== undefined) throw npmTook;
+  const values: Record<string, string | boolean | undefined> = parseFlags(argv, START_FLAGS);
   const text = (name: string): string | undefined => {
     const value = values[name];
     return typeof value === 'string' ? value : undefined;

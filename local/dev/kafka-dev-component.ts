@@ -11,6 +11,7 @@ import { AnalyticsMember } from '../../runtime/kafka/analytics-member/analytics-
 import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
 import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
 import { kafkaAvailability, type KafkaAvailability } from '../kafka/kafka-availability';
+import { kafkaJarsDirectory } from '../kafka/kafka-jars';
 import { runNameSuffix } from '../kafka/run-name-suffix';
 import { KafkaUnavailableError } from '../kafka/kafka-prerequisites';
 import { createClickstreamTopics, type ClickstreamTopicNames, type CreatedClickstreamTopics } from '../kafka/kafka-topics';
@@ -60,9 +61,27 @@ function sessionizerRunner(servers: readonly string[], topics: CreatedClickstrea
   });
 }
 
+/** The consumer-groups tool's main class (Kafka 4: in kafka-tools, not in the broker's jars). */
+const CONSUMER_GROUP_COMMAND = 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand';
+
+/**
+ * `kafka-consumer-groups --describe` for `group`. For the local broker, with the jars dev downloaded:
+ * the tool's class is in org.apache.kafka:kafka-tools, which the broker does not need, so the
+ * command first copies that one jar next to them (Maven, once) when it is missing.
+ */
+export function consumerGroupsCommand(bootstrap: string, group: string, localVersion: string | undefined): string {
+  const describe = `--bootstrap-server ${bootstrap} --describe --group ${group}`;
+  if (localVersion === undefined) return `kafka-consumer-groups.sh ${describe}`;
+  const libs = kafkaJarsDirectory(localVersion);
+  const fetchTools = `[ -f ${libs}/kafka-tools-${localVersion}.jar ] || mvn -q dependency:copy -Dartifact=org.apache.kafka:kafka-tools:${localVersion} -DoutputDirectory=${libs}`;
+  return `${fetchTools}; java -cp '${libs}/*' ${CONSUMER_GROUP_COMMAND} ${describe}`;
+}
+
 /** Where a client finds the topics and groups, with ready commands. */
-function kafkaDescription(servers: readonly string[], topics: ClickstreamTopicNames, suffix: string): DevDescription {
-  const bootstrap = servers.join(',');
+function kafkaDescription(broker: KafkaBroker, topics: ClickstreamTopicNames, suffix: string): DevDescription {
+  const bootstrap = broker.bootstrapServers.join(',');
+  // The timestamp is the shell's current time when the command runs (closing and reopening the single quotes).
+  const event = JSON.stringify({ eventId: 'kcat-1', type: 'page_view', userId: 'user-1', page: '/home', timestamp: 'NOW' }).replace('"NOW"', `"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"`);
   return {
     endpoints: { kafka: bootstrap },
     topics: { clickstream: topics.clickstream, sessions: `${topics.sessions} (compacted)`, deadLetter: topics.deadLetter },
@@ -72,6 +91,9 @@ function kafkaDescription(servers: readonly string[], topics: ClickstreamTopicNa
     },
     examples: [
       `npx tsx local/kafka/produce-main.ts --bootstrap-servers ${bootstrap} --topic ${topics.clickstream} --events 1000 --users 50`,
+      // kcat's default partitioner (consistent_random, CRC32) puts a key on another partition than the Java clients' murmur2 does.
+      `echo 'user-1|${event}' | kcat -b ${bootstrap} -P -t ${topics.clickstream} -K '|' -X partitioner=murmur2_random   # murmur2_random: keys land where the Java clients put them`,
+      consumerGroupsCommand(bootstrap, `${KAFKA_GROUPS.sessionizer}${suffix}`, broker.origin === 'local' ? broker.version : undefined),
       `KAFKA_BOOTSTRAP_SERVERS=${bootstrap} npm run bench:kafka`,
     ],
   };
@@ -102,7 +124,7 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
     );
     await Promise.all([runner.start(), ...members.map((member) => member.start())]);
     return {
-      description: kafkaDescription(servers, topics, suffix),
+      description: kafkaDescription(broker, topics, suffix),
       status: () => {
         const runnerStats = runner.stats();
         return {

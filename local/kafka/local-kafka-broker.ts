@@ -9,14 +9,14 @@
  *
  * `KAFKA_BOOTSTRAP_SERVERS` set: that broker is used instead, and nothing is started or stopped.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
-import { killOnParentExit } from '../emulators/child-process-reaper';
 import { freeLoopbackPort } from '../emulators/free-port';
+import { spawnOwnedCommand } from '../emulators/owned-child';
 import { renderBrokerProperties } from './broker-properties';
 import { resolveKafkaJars } from './kafka-jars';
 import { checkKafkaPrerequisites, KafkaUnavailableError } from './kafka-prerequisites';
@@ -104,10 +104,8 @@ interface BrokerProcess {
 }
 
 function spawnBroker(classpath: string, propertiesPath: string, maxHeap: string): BrokerProcess {
-  const child = spawn('java', [...FAST_START_JVM_FLAGS, `-Xmx${maxHeap}`, '-cp', classpath, BROKER_CLASS, propertiesPath], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  killOnParentExit(child);
+  // Its own process group: a terminal's Ctrl-C reaches the run, which stops the broker after its clients.
+  const child = spawnOwnedCommand('java', [...FAST_START_JVM_FLAGS, `-Xmx${maxHeap}`, '-cp', classpath, BROKER_CLASS, propertiesPath]);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
