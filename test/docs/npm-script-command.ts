@@ -37,7 +37,9 @@ export function parseNpmScriptCall(words: readonly string[]): NpmScriptCall | un
 export function commandFor(call: NpmScriptCall): { readonly file: string; readonly args: string[] } {
   const script = npmScripts()[call.script];
   if (script === undefined) throw new Error(`package.json has no script "${call.script}"`);
-  const [program, ...scriptArgs] = shellWords(script);
+  // `exec` only replaces npm's shell with the program (so a signal reaches it directly): skip it.
+  const words = shellWords(script);
+  const [program, ...scriptArgs] = words[0] === 'exec' ? words.slice(1) : words;
   const local = path.join(REPO_ROOT, 'node_modules', '.bin', program);
   return { file: fs.existsSync(local) ? local : program, args: [...scriptArgs, ...call.args] };
 }

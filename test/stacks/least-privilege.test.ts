@@ -1,5 +1,5 @@
 /**
- * Issue 7, least privilege: each role of the app gets the actions its code (or the AWS service
+ * Least privilege: each role of the app gets the actions its code (or the AWS service
  * behind it) calls, and no more. Each test reads every policy attached to the role in the template.
  */
 import type { IRole } from 'aws-cdk-lib/aws-iam';

@@ -3,8 +3,8 @@
  * creates, so a stack added later is covered without editing this file), in both email consumer
  * modes. The app is synthesized once per mode into a temporary folder, removed afterwards.
  * - Alarm notifications: every alarm's actions lead to SNS topics whose policy lets CloudWatch
- *   publish (for this account's alarms) and whose KMS key CloudWatch may use. Issue 7 found no alarm
- *   could: the topic policy held only the TLS Deny, which replaces SNS's default policy.
+ *   publish (for this account's alarms) and whose KMS key CloudWatch may use. A topic policy
+ *   holding only the TLS Deny lets no alarm publish: it replaces SNS's default policy.
  * - Service roles: every role that ECS tasks, VPC Flow Logs or Firehose assume carries the trust
  *   conditions that service documents against the confused deputy (lib/common/service-role.ts).
  * - cfn-lint: zero findings, apart from the checks .cfnlintrc.yaml ignores with a reason. Skipped
@@ -83,7 +83,7 @@ describe('alarmNotificationProblems (the check itself can fail)', () => {
     return { ...(document as object), Statement: Statement.filter((statement) => !JSON.stringify(statement).includes('cloudwatch.amazonaws.com')) };
   }
 
-  it('fails a template whose topic policy holds only the TLS Deny (the bug of issue 7)', () => {
+  it('fails a template whose topic policy holds only the TLS Deny (it replaces SNS's default policy, so no alarm could publish)', () => {
     const broken = edited('AWS::SNS::TopicPolicy', (properties) => { properties.PolicyDocument = withoutCloudWatch(properties.PolicyDocument); });
 
     expect(alarmNotificationProblems(broken)).toContainEqual(expect.stringContaining('sns:Publish'));

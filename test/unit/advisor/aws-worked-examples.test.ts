@@ -49,8 +49,7 @@ describe('AWS Pricing Calculator estimates, third-party copies (golden)', () => 
     expect(SECONDS_PER_MONTH).toBe(2_628_000);
   });
 
-  // Source: a third-party document the research index names only by id 46617494448 (its Spanish
-  // version, id 68609823410, links to github.com/ldynia/archcolider), quoting the AWS Pricing
+  // Source: a third-party document linked to github.com/ldynia/archcolider, quoting the AWS Pricing
   // Calculator's Kinesis Data Streams (provisioned) calculation:
   //   "3 KB / 1024 KB to MB conversion factor = 0.00292969 MB (Record size)
   //    0.00292969 MB x 16.67 records per sec = 0.05 MB/sec (Data ingress rate) …
@@ -86,7 +85,7 @@ describe('AWS Pricing Calculator estimates, third-party copies (golden)', () => 
     });
   });
 
-  // Source: github.com/yffrankwang/amazon-taxi-analytics, README (research index id 28764376278),
+  // Source: github.com/yffrankwang/amazon-taxi-analytics, README,
   // quoting the AWS Pricing Calculator's Kinesis Data Streams (provisioned) calculation:
   //   "0.50 KB / 1024 KB to MB conversion factor = 0.00048828 MB (Record size) … x 10,000 records
   //    per sec = 4.88 MB/sec (Data ingress rate) … x 4 consumer applications = 19.52 MB/sec (Data
