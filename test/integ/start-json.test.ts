@@ -99,8 +99,9 @@ describe('npm start -- --json (embedded)', () => {
   it('lets every consumer see every valid record', () => {
     const { processor, dashboard, replay } = result.clickstream.consumers;
     expect([processor?.seen, dashboard?.seen, replay?.seen]).toEqual([EVENTS, EVENTS, EVENTS]);
-    // The progress lines give the same figures as the result (they once said "1706 records completed").
-    for (const [name, observed] of [['processor', processor], ['dashboard', dashboard], ['replay', replay]] as const) {
+    // The runners' progress lines give the same figures as the result. The replay is one read of the
+    // stream after production, not a runner, so it prints no caught-up line.
+    for (const [name, observed] of [['processor', processor], ['dashboard', dashboard]] as const) {
       expect(run.stderr).toContain(`clickstream: ${name} caught up: seen ${observed?.seen} valid records`);
     }
     expect(result.clickstream.replayAggregatesEqual).toBe(true);
