@@ -10,6 +10,7 @@ import type { Message } from '@aws-sdk/client-sqs';
 import { foldSessions, type SessionState } from '../../../../runtime/clickstream/processor-lambda/session';
 import type { ClickstreamEvent } from '../../../../runtime/shared/clickstream-events';
 import { decodeClickstreamRecordData } from '../../../../runtime/shared/clickstream-record-codec';
+import { deaggregate } from '../../../../runtime/shared/kpl';
 import { ARCHIVE_DATA_PREFIX } from '../../../../lib/clickstream/clickstream-archive';
 import { archivePrefixForHour } from '../../../../local/clickstream/archive-objects';
 import { deployedClickstreamTarget } from '../../../../local/clickstream/deployed-clickstream-target';
@@ -44,8 +45,8 @@ export function createFakeClickstreamWorld(): FakeClickstreamWorld {
   let metricsShown = true;
   let sequence = 0;
   const add = (metric: string, value: number): void => void sums.set(metric, (sums.get(metric) ?? 0) + value);
-  const consume = (shardId: string, record: KinesisRecord): void => {
-    const event = decodeOrUndefined(record);
+  const consumeUserRecord = (shardId: string, record: KinesisRecord, data: Uint8Array, subSequenceNumber: number | undefined): void => {
+    const event = decodeOrUndefined({ ...record, Data: data });
     if (event === undefined) {
       add('InvalidEvents', 2);
       const range = { shardId, startSequenceNumber: record.SequenceNumber, endSequenceNumber: record.SequenceNumber };
@@ -53,8 +54,14 @@ export function createFakeClickstreamWorld(): FakeClickstreamWorld {
       return;
     }
     if (event.type === 'page_view') add('PageViews', 1);
-    if (!loseEventsOf.has(event.userId)) applied.push({ event, sequenceNumber: record.SequenceNumber ?? '' });
-    objects.set(`${archivePrefixForHour(ARCHIVE_DATA_PREFIX, new Date())}object-${String(objects.size).padStart(6, "0")}`, `${Buffer.from(record.Data ?? new Uint8Array()).toString('utf8')}\n`);
+    if (!loseEventsOf.has(event.userId)) applied.push({ event, sequenceNumber: record.SequenceNumber ?? '', ...(subSequenceNumber === undefined ? {} : { subSequenceNumber }) });
+    objects.set(`${archivePrefixForHour(ARCHIVE_DATA_PREFIX, new Date())}object-${String(objects.size).padStart(6, "0")}`, `${Buffer.from(data).toString('utf8')}\n`);
+  };
+  // The deployed consumers (the processor, the dashboard, Firehose) see user records: KPL aggregates unpacked.
+  const consume = (shardId: string, record: KinesisRecord): void => {
+    for (const userRecord of deaggregate({ data: record.Data ?? new Uint8Array(), partitionKey: record.PartitionKey ?? '' })) {
+      consumeUserRecord(shardId, record, userRecord.data, userRecord.aggregated ? userRecord.subSequenceNumber : undefined);
+    }
   };
   const kinesis = {
     send: (command: FakeCommand): Promise<unknown> => {
