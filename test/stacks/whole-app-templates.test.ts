@@ -83,7 +83,7 @@ describe('alarmNotificationProblems (the check itself can fail)', () => {
     return { ...(document as object), Statement: Statement.filter((statement) => !JSON.stringify(statement).includes('cloudwatch.amazonaws.com')) };
   }
 
-  it('fails a template whose topic policy holds only the TLS Deny (it replaces SNS's default policy, so no alarm could publish)', () => {
+  it('fails a template whose topic policy holds only the TLS Deny (it replaces SNS\'s default policy, so no alarm could publish)', () => {
     const broken = edited('AWS::SNS::TopicPolicy', (properties) => { properties.PolicyDocument = withoutCloudWatch(properties.PolicyDocument); });
 
     expect(alarmNotificationProblems(broken)).toContainEqual(expect.stringContaining('sns:Publish'));
