@@ -81,6 +81,11 @@ export interface ClickstreamComparison {
   /** The hot user's share of all records and the share of its shard. */
   readonly hotKey: { readonly userId: string; readonly shareOfRecords: number; readonly shardId: string; readonly shareOfShard: number } | null;
   /**
+   * Kinesis records the producer wrote to carry the `produced` events: fewer where it packed a
+   * key's backlog into KPL aggregated records. @default absent when not observed
+   */
+  readonly kinesisRecords?: number | null;
+  /**
    * Valid records the processor received from each poison record's shard after the poison record
    * (> 0: the shard kept moving past the failure). @default absent when not observed
    */
