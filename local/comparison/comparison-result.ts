@@ -44,6 +44,11 @@ export interface EmailComparison {
   readonly highestReceiveCount?: number | null;
   /** Jobs neither delivered nor dead-lettered when the run ended (expect 0). @default absent when not counted */
   readonly lost?: number | null;
+  /**
+   * Mean milliseconds a consumer spent on one completed job (the handlers' JobDuration metric):
+   * the work time `npm start`'s advise line passes. @default absent when not observed
+   */
+  readonly meanJobMs?: number | null;
 }
 
 /** What one Kinesis consumer observed. */
