@@ -29,10 +29,19 @@ function failureLines(clickstream: ClickstreamComparison): string[] {
   ];
 }
 
+/** The hot user's share, and how many Kinesis records carried the events (aggregation packs a busy key's backlog). */
+function hotKeyLines(clickstream: ClickstreamComparison): string[] {
+  const hot = clickstream.hotKey;
+  const hotLine = hot === null ? 'hot key: n/a' : `hot key ${hot.userId}: ${percent(hot.shareOfRecords)} of records, ${percent(hot.shareOfShard)} of ${shardLabel(hot.shardId)}`;
+  const carried = clickstream.kinesisRecords;
+  if (carried === undefined || carried === null) return [hotLine];
+  const how = carried < clickstream.produced ? 'KPL aggregation' : 'none aggregated';
+  return [`${hotLine};`, `${clickstream.produced} events in ${carried} Kinesis records (${how})`];
+}
+
 /** The Kinesis column's cells. */
 export function clickstreamCells(clickstream: ClickstreamComparison): QuestionCells {
   const { processor, dashboard, replay } = clickstream.consumers;
-  const hot = clickstream.hotKey;
   return {
     who: [
       'EVERY consumer sees every record',
@@ -50,7 +59,7 @@ export function clickstreamCells(clickstream: ClickstreamComparison): QuestionCe
     scaling: [
       'the shard, chosen by the partition key',
       `per shard: ${countsOrNa(clickstream.perShard, '', shardLabel)}`,
-      hot === null ? 'hot key: n/a' : `hot key ${hot.userId}: ${percent(hot.shareOfRecords)} of records, ${percent(hot.shareOfShard)} of ${shardLabel(hot.shardId)}`,
+      ...hotKeyLines(clickstream),
     ],
   };
 }
@@ -87,4 +96,6 @@ export const CLICKSTREAM_FIGURES: Readonly<Record<string, string>> = {
   'records after the poison': 'valid records behind the first poison record of a shard whose user\'s session the processor completed (> 0: the shard kept moving)',
   'per shard': 'valid events per shard, read from the stream',
   'hot key': 'the hot user\'s share of all records, and of the records of its shard',
+  'Kinesis records':
+    'records the producer wrote to the stream to carry the produced events: fewer than the events where it packed a key\'s backlog into one KPL aggregated record (the shards\' 1,000 records/s limit counts these; consumers deaggregate)',
 };

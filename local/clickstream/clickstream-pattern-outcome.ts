@@ -78,6 +78,7 @@ function comparisonOf(inputs: ClickstreamOutcomeInputs): ClickstreamComparison {
     poison: { written: production.poison.length, atOnFailureDestination: observation.poisonAtOnFailureDestination },
     perShard: replay.perShard,
     hotKey: inputs.traffic.hotUserId === undefined ? null : (hotKeyShare(replay.deliveries, inputs.traffic.hotUserId) ?? null),
+    kinesisRecords: production.kinesisRecords,
     recordsAfterPoisonOnItsShard: deliveredAfterPoison(replay.deliveries.filter((delivery) => matched.has(delivery.userId)), production.poison),
     failedProcessorInvocations: inputs.failedProcessorInvocations,
     poisonDeliveriesToProcessor: observation.invalidEventsMetric,

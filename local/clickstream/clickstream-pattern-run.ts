@@ -81,7 +81,7 @@ async function runOnSession(session: ClickstreamTargetSession, options: Clickstr
       log,
       onProduced: options.onProduced,
     });
-    log(`${session.label}: wrote ${production.sent} events in ${production.putRecordsCalls} PutRecords calls and ${production.poison.length} poison record(s) (${options.poisonPlacement ?? 'end'})`);
+    log(`${session.label}: wrote ${production.sent} events as ${production.kinesisRecords} Kinesis records in ${production.putRecordsCalls} PutRecords calls and ${production.poison.length} poison record(s) (${options.poisonPlacement ?? 'end'})`);
     await compute.settle();
     const observation = await observeClickstream(session, traffic, production, startedAt, {
       settleMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,

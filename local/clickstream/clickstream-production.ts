@@ -30,6 +30,8 @@ export interface ClickstreamProduction {
   readonly sent: number;
   readonly undeliverable: number;
   readonly putRecordsCalls: number;
+  /** Kinesis records that carried the valid events: fewer than `sent` where the producer aggregated a key's backlog. */
+  readonly kinesisRecords: number;
   /** The events the stream accepted, in production order. */
   readonly delivered: readonly ClickstreamEvent[];
   /** Where each poison record landed. */
@@ -56,12 +58,13 @@ export async function produceClickstream(traffic: PlannedClickstreamTraffic, opt
   const splitAt = options.poisonPlacement === 'middle' ? Math.floor(events.length / 2) : events.length;
   const first = await produce(events.slice(0, splitAt), 0);
   const poison = await writePoison(options, traffic.partitionKeyPrefix);
-  const second = splitAt < events.length ? await produce(events.slice(splitAt), splitAt) : { sent: 0, undeliverable: [], calls: 0 };
+  const second = splitAt < events.length ? await produce(events.slice(splitAt), splitAt) : { sent: 0, undeliverable: [], calls: 0, kinesisRecords: 0 };
   const undeliverable = new Set([...first.undeliverable.map((record) => record.index), ...second.undeliverable.map((record) => record.index + splitAt)]);
   return {
     sent: first.sent + second.sent,
     undeliverable: undeliverable.size,
     putRecordsCalls: first.calls + second.calls,
+    kinesisRecords: first.kinesisRecords + second.kinesisRecords,
     delivered: events.filter((_event, index) => !undeliverable.has(index)),
     poison,
   };

@@ -44,6 +44,11 @@ export interface EmailComparison {
   readonly highestReceiveCount?: number | null;
   /** Jobs neither delivered nor dead-lettered when the run ended (expect 0). @default absent when not counted */
   readonly lost?: number | null;
+  /**
+   * Mean milliseconds a consumer spent on one completed job (the handlers' JobDuration metric):
+   * the work time `npm start`'s advise line passes. @default absent when not observed
+   */
+  readonly meanJobMs?: number | null;
 }
 
 /** What one Kinesis consumer observed. */
@@ -80,6 +85,11 @@ export interface ClickstreamComparison {
   readonly perShard: Readonly<Record<string, number>> | null;
   /** The hot user's share of all records and the share of its shard. */
   readonly hotKey: { readonly userId: string; readonly shareOfRecords: number; readonly shardId: string; readonly shareOfShard: number } | null;
+  /**
+   * Kinesis records the producer wrote to carry the `produced` events: fewer where it packed a
+   * key's backlog into KPL aggregated records. @default absent when not observed
+   */
+  readonly kinesisRecords?: number | null;
   /**
    * Valid records the processor received from each poison record's shard after the poison record
    * (> 0: the shard kept moving past the failure). @default absent when not observed

@@ -19,5 +19,6 @@ export function emailComparisonOf(result: EmailRunResult): EmailComparison {
     redrivenAfterMaxReceives: result.deadLetterReasons[REDRIVEN_AFTER_MAX_RECEIVES] ?? 0,
     highestReceiveCount: result.retries.highestReceiveCount,
     lost: result.lost.length,
+    meanJobMs: result.meanJobMs,
   };
 }

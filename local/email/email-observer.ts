@@ -11,6 +11,12 @@ import type { EmailJobMix } from './email-job-mix';
 import { countEmailRunOutcome, type EmailRunOutcome } from './email-run-outcome';
 import type { EmailTargetSession } from './email-target';
 import { readCompletedJobs } from './idempotency-records';
+import type { MetricQuery } from '../target/metric-source';
+
+/** A query for one of the email worker's metrics since `since`. */
+function workerMetric(metricName: string, since: Date): MetricQuery {
+  return { namespace: EMAIL_WORKER_METRICS.namespace, metricName, dimensions: { service: EMAIL_WORKER_METRICS.service }, since };
+}
 
 /** Reads a run's outcome from one session. */
 export class EmailObserver {
@@ -45,13 +51,20 @@ export class EmailObserver {
 
   /** The EmailsSent sum since `since`, waiting up to `deadlineMs` for it to reach the deliveries. */
   emailsSent(since: Date, deadlineMs: number): Promise<number | null> {
-    const query = {
-      namespace: EMAIL_WORKER_METRICS.namespace,
-      metricName: EMAIL_WORKER_METRICS.emailsSent,
-      dimensions: { service: EMAIL_WORKER_METRICS.service },
-      since,
-    };
-    return this.session.metrics.sum(query, this.latest.delivered, deadlineMs);
+    return this.session.metrics.sum(workerMetric(EMAIL_WORKER_METRICS.emailsSent, since), this.latest.delivered, deadlineMs);
+  }
+
+  /**
+   * The consumers' mean time per completed job since `since`, in milliseconds: their JobDuration
+   * metric's Sum over its SampleCount (the time from receive to the job recorded sent, idempotency
+   * writes included). Null when the target shows no datapoint.
+   */
+  async meanJobMs(since: Date, deadlineMs: number): Promise<number | null> {
+    const samples = await this.session.metrics.sum({ ...workerMetric(EMAIL_WORKER_METRICS.jobDuration, since), statistic: 'SampleCount' }, this.latest.delivered, deadlineMs);
+    if (samples === null || samples === 0) return null;
+    // The samples have arrived by now: the Sum is read once, with no waiting.
+    const totalMs = await this.session.metrics.sum(workerMetric(EMAIL_WORKER_METRICS.jobDuration, since), 0, 0);
+    return totalMs === null ? null : totalMs / samples;
   }
 
   /** Messages a fresh receive on the source queue gets (all 10 a call may return); null where the queue is shared. */

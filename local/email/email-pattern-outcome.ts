@@ -27,6 +27,8 @@ export interface EmailRunDetails extends EmailRunOutcome {
   readonly duplicates: number | null;
   /** Sum of the handlers' EmailsSent EMF metric over the run. */
   readonly emailsSentMetric: number | null;
+  /** Mean milliseconds per completed job, from the handlers' JobDuration EMF metric (Sum / SampleCount). */
+  readonly meanJobMs: number | null;
   readonly perWorker: Readonly<Record<string, number>> | null;
   readonly deliveryOrderInversions: number | null;
   readonly retries: RetryObservation | null;
@@ -51,6 +53,7 @@ export interface EmailOutcomeInputs {
   readonly completed: boolean;
   readonly scaling: EmailWorkerScaling | null;
   readonly emailsSentMetric: number | null;
+  readonly meanJobMs: number | null;
   readonly receivableAfterRun: number | null;
 }
 
@@ -68,6 +71,7 @@ function detailsOf(inputs: EmailOutcomeInputs): EmailRunDetails {
     completed: inputs.completed,
     duplicates: mailbox === undefined ? duplicatesFromMetric(inputs.emailsSentMetric, outcome.delivered) : copiesBeyondFirst(mailbox),
     emailsSentMetric: inputs.emailsSentMetric,
+    meanJobMs: inputs.meanJobMs,
     perWorker: mailbox?.perWorker() ?? null,
     deliveryOrderInversions: mailbox?.orderInversions() ?? null,
     retries: compute.retries(),
@@ -102,6 +106,7 @@ function comparisonOf(details: EmailRunDetails): EmailComparison {
     redrivenAfterMaxReceives: details.deadLetterReasons[REDRIVEN_AFTER_MAX_RECEIVES] ?? 0,
     highestReceiveCount: details.retries?.highestReceiveCount ?? null,
     lost: details.lost.length,
+    meanJobMs: details.meanJobMs,
   };
 }
 

@@ -101,6 +101,7 @@ async function runOnSession<Faults>(session: EmailTargetSession<Faults>, options
       completed: watched.completed,
       scaling: compute.maxWorkers === 0 ? null : { initial: scaling.initialWorkers, peak: compute.workers(), steps: watched.steps },
       emailsSentMetric: await observer.emailsSent(startedAt, options.metricsDeadlineMs ?? 0),
+      meanJobMs: await observer.meanJobMs(startedAt, options.metricsDeadlineMs ?? 0),
       receivableAfterRun: await observer.receivableAfterRun(),
     });
   } finally {

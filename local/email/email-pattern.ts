@@ -85,6 +85,12 @@ export const emailPattern: PatternEntry<EmailComparison> = {
   fromRemoteRun: (result) => result.email,
   cells: emailCells,
   expectations: unmetEmailExpectations,
-  workload: () => ({ recordBytes: sampleEmailJobBytes(), consumers: 1, ordering: 'none', work: 'task' }),
+  workload: (email) => ({
+    recordBytes: sampleEmailJobBytes(),
+    consumers: 1,
+    ordering: 'none',
+    work: 'task',
+    ...(email.meanJobMs === undefined || email.meanJobMs === null ? {} : { workMs: email.meanJobMs }),
+  }),
   dev: emailDevComponent,
 };

@@ -40,6 +40,8 @@ export interface EmailRunResult extends EmailRunOutcome {
   readonly workerScaling: EmailWorkerScaling;
   /** Sum of the consumers' EmailsSent EMF metric (their log lines), or null when none was printed. */
   readonly emailsSentMetric: number | null;
+  /** Mean milliseconds per completed job, from the consumers' JobDuration EMF metric; null when none was printed. */
+  readonly meanJobMs: number | null;
 }
 
 const NO_RETRIES: RetryObservation = { transientFailures: 0, redeliveries: 0, messagesRetried: 0, highestReceiveCount: 0 };

@@ -29,7 +29,7 @@ export class CloudWatchMetricSource implements MetricSource {
     return value;
   }
 
-  /** The metric's Sum over the window, or null when CloudWatch has no datapoint for it. */
+  /** The query's statistic (Sum by default) added up over the window, or null when CloudWatch has no datapoint for it. */
   async sumOnce(query: MetricQuery): Promise<number | null> {
     let total: number | null = null;
     let nextToken: string | undefined;
@@ -39,7 +39,7 @@ export class CloudWatchMetricSource implements MetricSource {
           StartTime: new Date(query.since.getTime() - MINUTE_MS),
           EndTime: new Date(Date.now() + (query.lookAheadMs ?? MINUTE_MS)),
           NextToken: nextToken,
-          MetricDataQueries: [{ Id: 'sum', MetricStat: { Metric: metricOf(query), Period: PERIOD_SECONDS, Stat: 'Sum' } }],
+          MetricDataQueries: [{ Id: 'sum', MetricStat: { Metric: metricOf(query), Period: PERIOD_SECONDS, Stat: query.statistic ?? 'Sum' } }],
         }),
       );
       for (const value of page.MetricDataResults?.[0]?.Values ?? []) total = (total ?? 0) + value;

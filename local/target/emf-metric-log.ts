@@ -19,6 +19,8 @@ interface EmfDatapoint {
   readonly dimensions: Readonly<Record<string, string>>;
   readonly timestamp: number;
   readonly value: number;
+  /** Values the datapoint holds (several values of one flush arrive as an array). */
+  readonly samples: number;
 }
 
 /** Collects EMF lines; answers sums over what it has seen. */
@@ -40,7 +42,8 @@ export class EmfMetricLog implements MetricSource {
   /** Local lines are complete when printed: no waiting, the sum is what was seen. */
   async sum(query: MetricQuery): Promise<number | null> {
     const matching = this.datapoints.filter((point) => matches(point, query));
-    return matching.length === 0 ? null : matching.reduce((total, point) => total + point.value, 0);
+    const statistic = query.statistic ?? 'Sum';
+    return matching.length === 0 ? null : matching.reduce((total, point) => total + (statistic === 'Sum' ? point.value : point.samples), 0);
   }
 }
 
@@ -72,8 +75,9 @@ function datapointsOf(directive: EmfDirective, root: Record<string, unknown>, ti
   return (directive.Metrics as { Name?: unknown }[]).flatMap((metric) => {
     if (typeof metric.Name !== 'string') return [];
     const name = metric.Name;
-    const value = sumOf(root[name]);
-    return dimensionSets.map((dimensions) => ({ namespace, name, dimensions, timestamp, value }));
+    const values = valuesOf(root[name]);
+    const value = values.reduce((total, item) => total + item, 0);
+    return dimensionSets.map((dimensions) => ({ namespace, name, dimensions, timestamp, value, samples: values.length }));
   });
 }
 
@@ -82,7 +86,7 @@ function dimensionValues(names: readonly unknown[], root: Record<string, unknown
 }
 
 /** A metric value is a number or an array of numbers (several values in one flush). */
-function sumOf(value: unknown): number {
-  if (typeof value === 'number') return value;
-  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number').reduce((total, item) => total + item, 0) : 0;
+function valuesOf(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
 }

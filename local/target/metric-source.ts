@@ -11,12 +11,21 @@ export interface MetricQuery {
   readonly since: Date;
   /** CloudWatch files a datapoint under its timestamp: how far past now to look. @default 60000 */
   readonly lookAheadMs?: number;
+  /**
+   * What to add up per datapoint: its value, or 1 per value (CloudWatch's SampleCount), which
+   * with the Sum gives a mean such as a job's duration.
+   * @default 'Sum'
+   */
+  readonly statistic?: MetricStatistic;
 }
+
+/** The CloudWatch statistics a query can add up over the window. */
+export type MetricStatistic = 'Sum' | 'SampleCount';
 
 /** Where a target reads the handlers' EMF metrics. */
 export interface MetricSource {
   /**
-   * The metric's sum once it reaches `atLeast` or `deadlineMs` passes; null when the target has no
+   * The metric's sum (of the query's statistic) once it reaches `atLeast` or `deadlineMs` passes; null when the target has no
    * datapoint (never a guessed 0).
    */
   sum(query: MetricQuery, atLeast: number, deadlineMs: number): Promise<number | null>;

@@ -37,6 +37,7 @@ export function clickstreamComparison(overrides: Partial<ClickstreamComparison> 
     poison: { written: 2, atOnFailureDestination: 2 },
     perShard: { 'shardId-000000000000': 40, 'shardId-000000000001': 90, 'shardId-000000000002': 30, 'shardId-000000000003': 40 },
     hotKey: { userId: 'user-007', shareOfRecords: 0.2, shardId: 'shardId-000000000001', shareOfShard: 0.44 },
+    kinesisRecords: 150,
     recordsAfterPoisonOnItsShard: 61,
     failedProcessorInvocations: 6,
     poisonDeliveriesToProcessor: 9,

@@ -122,6 +122,9 @@ describe('npm start -- --json (embedded)', () => {
     expect(hotKey?.shareOfShard).toBeGreaterThan(hotKey?.shareOfRecords ?? 1);
     const perShard = Object.values(result.clickstream.perShard ?? {}).reduce((sum, count) => sum + count, 0);
     expect(perShard).toBe(EVENTS);
+    // The producer aggregates a key's backlog: at most one Kinesis record per event, at least one in all.
+    expect(result.clickstream.kinesisRecords).toBeGreaterThan(0);
+    expect(result.clickstream.kinesisRecords).toBeLessThanOrEqual(result.clickstream.produced);
   });
 
   function kafkaColumn(): KafkaComparison {

@@ -59,6 +59,11 @@ export interface ProducerResult {
   readonly undeliverable: readonly UndeliverableRecord[];
   /** PutRecords calls that carried at least one of this send's records. */
   readonly calls: number;
+  /**
+   * Kinesis records written that carried this send's events: fewer than `sent` where a key's
+   * backlog travelled aggregated (the shards' 1,000 records/s limit counts these).
+   */
+  readonly kinesisRecords: number;
 }
 
 /** Options of ClickstreamProducer. */
@@ -146,6 +151,7 @@ interface SendTracker {
   sent: number;
   readonly undeliverable: UndeliverableRecord[];
   calls: number;
+  kinesisRecords: number;
   readonly onProgress?: (progress: ProducerProgress) => void;
   readonly resolve: (result: ProducerResult) => void;
 }
@@ -199,9 +205,9 @@ export class ClickstreamProducer {
    */
   async send(events: readonly unknown[], options: SendOptions = {}): Promise<ProducerResult> {
     const records = prepareRecords(events, this.maxRecordBytes);
-    if (records.length === 0) return { sent: 0, undeliverable: [], calls: 0 };
+    if (records.length === 0) return { sent: 0, undeliverable: [], calls: 0, kinesisRecords: 0 };
     return new Promise<ProducerResult>((resolve) => {
-      const tracker: SendTracker = { total: records.length, sent: 0, undeliverable: [], calls: 0, onProgress: options.onProgress, resolve };
+      const tracker: SendTracker = { total: records.length, sent: 0, undeliverable: [], calls: 0, kinesisRecords: 0, onProgress: options.onProgress, resolve };
       for (const prepared of records) {
         const record: QueuedRecord = { ...prepared, tracker };
         this.queues.enqueue(entryOf(record, this.aggregation, this.maxRecordBytes), (last) =>
@@ -298,6 +304,7 @@ export class ClickstreamProducer {
 
   private delivered(entry: QueuedEntry): void {
     for (const record of entry.records) record.tracker.sent += 1;
+    for (const tracker of new Set(entry.records.map((record) => record.tracker))) tracker.kinesisRecords += 1;
     this.queues.completeHead(entry.partitionKey);
   }
 
@@ -338,7 +345,7 @@ export class ClickstreamProducer {
     tracker.onProgress?.({ total: tracker.total, sent: tracker.sent, undeliverable: tracker.undeliverable.length, calls: tracker.calls });
     if (settled === tracker.total) {
       const undeliverable = [...tracker.undeliverable].sort((a, b) => a.index - b.index);
-      tracker.resolve({ sent: tracker.sent, undeliverable, calls: tracker.calls });
+      tracker.resolve({ sent: tracker.sent, undeliverable, calls: tracker.calls, kinesisRecords: tracker.kinesisRecords });
     }
   }
 }

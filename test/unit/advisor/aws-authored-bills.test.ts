@@ -3,7 +3,7 @@
  * through the advisor's own models. Where AWS states its inputs fully the bill is reproduced to
  * the cent (or to the dollar it prints); where it does not, the advisor's range must contain it.
  */
-import type { OptionEstimate } from '../../../advisor/option-estimate';
+import { costLine, type OptionEstimate } from '../../../advisor/option-estimate';
 import { estimateKinesisOnDemand } from '../../../advisor/options/kinesis-on-demand';
 import { estimateKinesisProvisioned, kinesisProvisionedLines } from '../../../advisor/options/kinesis-provisioned';
 import { loadUsEast1Prices } from '../../../advisor/price-list';
@@ -56,5 +56,38 @@ describe('AWS CloudFront Extensions: one shard with 7-day retention (AWS-authore
     expect(lineUsd(bill, 'kinesis.provisioned.putPayloadUnits')).toBeCloseTo(60 * 2_628_000 * 0.014 / 1e6, 9);
     expect(lineUsd(bill, 'kinesis.provisioned.extendedRetentionShardHours')).toBeCloseTo(14.6, 2);
     expect(Math.round(bill.monthlyUsd * 100) / 100).toBe(27.76);
+  });
+});
+
+// Automated Security Response on AWS, implementation guide, "Cost" (us-east-1):
+// https://docs.aws.amazon.com/solutions/latest/automated-security-response-on-aws/cost.html
+// Its sample cost table prices "Amazon SQS | … | $0.40 per 1 million to 100 billion requests
+// thereafter" and "Amazon SNS | … | $0.50 per 1 million requests thereafter". Its monthly examples
+// state the request counts, so each line is reproduced to the cent through the advisor's cost line:
+//   Example 1: "Amazon SQS | $0.40 * 1,000,000 requests = $0.40"
+//   Example 4: "Amazon SQS | $0.40 * (5,060,000 requests / 1,000,000 ) = $2.024"
+//   Example 1: "Amazon SNS | $0.50 * (600 / 1,000,000 notifications) = $0.0003"
+//   Example 3: "Amazon SNS | $0.50 * 1,000,000 notifications = $0.50"
+describe('Automated Security Response on AWS: SQS and SNS request lines (AWS-authored)', () => {
+  const cents = (usd: number): number => Math.round(usd * 100) / 100;
+
+  it.each([
+    [1_000_000, 0.4],
+    [5_060_000, 2.02],
+  ])('SQS standard, %d requests: USD %d, to the cent', (requests, usd) => {
+    const line = costLine(prices, 'sqs.standard.requests', 'requests (million)', requests / 1e6, 'as the guide counts them');
+    expect(cents(line.usd)).toBe(usd);
+  });
+
+  it('SQS standard, 5,060,000 requests: the guide\'s unrounded USD 2.024 as well', () => {
+    expect(costLine(prices, 'sqs.standard.requests', 'requests (million)', 5.06, 'as the guide counts them').usd).toBeCloseTo(2.024, 9);
+  });
+
+  it.each([
+    [600, 0.0003],
+    [1_000_000, 0.5],
+  ])('SNS standard, %d publish requests: USD %d as the guide prints it', (requests, usd) => {
+    const line = costLine(prices, 'sns.standard.publishes', 'SNS publish requests (million)', requests / 1e6, 'as the guide counts them');
+    expect(line.usd).toBeCloseTo(usd, 9);
   });
 });

@@ -21,7 +21,7 @@ describe('ClickstreamProducer aggregation', () => {
     const result = await producerFor(fake, 'auto').send(events);
 
     // Assert
-    expect(result).toMatchObject({ sent: 301, undeliverable: [], calls: 1 });
+    expect(result).toMatchObject({ sent: 301, undeliverable: [], calls: 1, kinesisRecords: 2 });
     const [call] = fake.calls;
     expect(call.map((entry) => [entry.partitionKey, entry.aggregated, entry.events.length])).toEqual([
       ['hot', true, 300],
@@ -32,8 +32,9 @@ describe('ClickstreamProducer aggregation', () => {
 
   it('off: one event per record, so the hot user goes one call per event', async () => {
     const fake = new FakeKinesis();
-    await producerFor(fake, 'off').send(hotUserEvents(5));
+    const result = await producerFor(fake, 'off').send(hotUserEvents(5));
     expect(fake.calls.map((call) => call.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(result.kinesisRecords).toBe(5);
     expect(fake.calls.flat().some((entry) => entry.aggregated)).toBe(false);
   });
 
@@ -49,11 +50,12 @@ describe('ClickstreamProducer aggregation', () => {
     const events = hotUserEvents(40);
 
     // Act
-    await producerFor(fake, 'auto', 5, 2_000).send(events);
+    const result = await producerFor(fake, 'auto', 5, 2_000).send(events);
 
     // Assert
     const entries = fake.calls.flat();
     expect(entries.length).toBeGreaterThan(1);
+    expect(result.kinesisRecords).toBe(entries.length);
     expect(Math.max(...entries.map((entry) => entry.bytes))).toBeLessThanOrEqual(2_000);
     expect(ids(fake.written)).toEqual(ids(events));
   });

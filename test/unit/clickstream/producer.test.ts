@@ -38,7 +38,7 @@ describe('ClickstreamProducer', () => {
     const result = await producerFor(fake).send(events);
 
     // Assert
-    expect(result).toEqual({ sent: 3000, undeliverable: [], calls: fake.calls.length });
+    expect(result).toEqual({ sent: 3000, undeliverable: [], calls: fake.calls.length, kinesisRecords: fake.calls.flat().length });
     expect(Math.max(...fake.calls.map((call) => call.length))).toBe(500);
     for (const call of fake.calls) expect(new Set(call.map((entry) => entry.partitionKey)).size).toBe(call.length);
     expect(fake.calls.flat().every((entry) => entry.partitionKey === entry.event.userId)).toBe(true);

@@ -40,6 +40,15 @@ describe('adviseLineForRun', () => {
     expect(line).toContain(`--size ${Math.ceil(sampleClickstreamRecordBytes())}B`);
   });
 
+  it('passes the email workers\' observed mean job time as --work-time, and none when it was not observed', () => {
+    const observed = adviseLineForRun(comparisonRun(comparisonResult({ email: { meanJobMs: 37.2 } })));
+    const unobserved = adviseLineForRun(comparisonRun(comparisonResult({ email: { meanJobMs: null } })));
+
+    expect(observed).toMatch(/email: npm run advise -- .*--work task --work-time 38ms/);
+    expect(unobserved).toMatch(/email: npm run advise -- .*--work task(?! --work-time)/);
+    expect(unobserved).not.toContain('--work-time');
+  });
+
   it('counts only the readers the run had', () => {
     const base = comparisonResult();
     const line = adviseLineForRun(comparisonRun(comparisonResult({ clickstream: { consumers: { ...base.clickstream.consumers, replay: null } } })));

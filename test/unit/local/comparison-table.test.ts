@@ -54,7 +54,18 @@ describe('comparison table', () => {
 
     expect(sqs).toContain('1 at start, 2 at peak');
     expect(kinesis).toContain('shard 0: 40, shard 1: 90, shard 2: 30, shard 3: 40');
-    expect(kinesis).toContain('hot key user-007: 20.0 % of records, 44.0 % of shard 1');
+    expect(kinesis).toContain('hot key user-007: 20.0 % of records, 44.0 % of shard 1;');
+  });
+
+  it('shows that aggregation carried the hot key: events against the Kinesis records that carried them', () => {
+    const aggregated = rowText(comparisonResult({ clickstream: { produced: 200, kinesisRecords: 150 } }), 'Scaling').kinesis;
+    const oneEach = rowText(comparisonResult({ clickstream: { produced: 200, kinesisRecords: 200 } }), 'Scaling').kinesis;
+    const unobserved = rowText(comparisonResult({ clickstream: { kinesisRecords: null } }), 'Scaling').kinesis;
+
+    expect(aggregated).toContain('200 events in 150 Kinesis records (KPL aggregation)');
+    expect(oneEach).toContain('200 events in 200 Kinesis records (none aggregated)');
+    expect(unobserved).not.toContain('Kinesis records');
+    expect(unobserved).toContain('of shard 1');
   });
 
   it('prints n/a for a figure the target could not observe', () => {

@@ -4,7 +4,7 @@
  */
 import type { Message } from '@aws-sdk/client-sqs';
 import { runEmailPattern } from '../../../../local/email/email-pattern-run';
-import { createFakeEmailWorld } from './fake-email-target';
+import { createFakeEmailWorld, FAKE_JOB_MS } from './fake-email-target';
 
 const quiet = { consumers: 'fargate', showProgress: false, log: () => undefined, deadlineMs: 5_000 } as const;
 
@@ -44,6 +44,17 @@ describe('the shared email run on a fake deployed target', () => {
     expect(outcome.details.emailsSentMetric).toBe(11);
     expect(outcome.duplicates).toBe(1);
     expect(outcome.notes.some((note) => note.startsWith('email.duplicates = EmailsSent metric (11)'))).toBe(true);
+  });
+
+  it('reads the mean job time as JobDuration Sum over SampleCount, and null without the metric', async () => {
+    const shown = await runEmailPattern(createFakeEmailWorld().target, { ...quiet, jobs: 10, malformedRatio: 0 });
+    const hidden = createFakeEmailWorld();
+    hidden.withoutMetrics();
+    const unshown = await runEmailPattern(hidden.target, { ...quiet, jobs: 10, malformedRatio: 0 });
+
+    expect(shown.details.meanJobMs).toBe(FAKE_JOB_MS);
+    expect(shown.meanJobMs).toBe(FAKE_JOB_MS);
+    expect(unshown.meanJobMs).toBeNull();
   });
 
   it('reports duplicates as null, with the reason, when the metric is not available', async () => {

@@ -24,6 +24,16 @@ describe('EmfMetricLog', () => {
     await expect(log.sum(query)).resolves.toBe(5);
   });
 
+  it('counts the values as CloudWatch\'s SampleCount, so Sum / SampleCount is the mean', async () => {
+    const log = new EmfMetricLog();
+    log.onLine(emfLine({ JobDuration: [30, 50] }, { service: 'email-worker' }));
+    log.onLine(emfLine({ JobDuration: 40, EmailsSent: 1 }, { service: 'email-worker' }));
+    const duration = { ...query, metricName: 'JobDuration' };
+
+    await expect(log.sum({ ...duration, statistic: 'SampleCount' })).resolves.toBe(3);
+    await expect(log.sum(duration)).resolves.toBe(120);
+  });
+
   it('counts only datapoints whose dimension set equals the query, in the window', async () => {
     const log = new EmfMetricLog();
     log.onLine(emfLine({ EmailsSent: 1 }, { service: 'other-service' }));

@@ -13,6 +13,8 @@ import type { MetricSource } from '../../../../local/target/metric-source';
 
 const QUEUE_URL = 'memory://queue';
 const DEAD_LETTER_QUEUE_URL = 'memory://dlq';
+/** Milliseconds the fake consumer reports in JobDuration for each send. */
+export const FAKE_JOB_MS = 40;
 
 interface FakeCommand {
   readonly constructor: { readonly name: string };
@@ -26,7 +28,7 @@ export interface FakeEmailWorld {
   readonly foreignDeadLetters: Message[];
   /** Jobs the fake consumer sends twice (at-least-once delivery shows as an extra EmailsSent). */
   readonly sendTwice: Set<string>;
-  /** The EmailsSent metric reports nothing (as on LocalStack). */
+  /** The EmailsSent and JobDuration metrics report nothing (as on LocalStack). */
   withoutMetrics(): void;
 }
 
@@ -79,7 +81,14 @@ export function createFakeEmailWorld(): FakeEmailWorld {
       return Promise.resolve({ Items: completed.filter((item) => String((item['data'] as { jobId: string }).jobId).startsWith(prefix)) });
     },
   } as unknown as DynamoDBDocumentClient;
-  const metrics: MetricSource = { unavailableReason: 'the fake has no EmailsSent datapoint', sum: () => Promise.resolve(metricsShown ? emailsSent : null) };
+  const metrics: MetricSource = {
+    unavailableReason: 'the fake has no EmailsSent datapoint',
+    sum: (query) => {
+      if (!metricsShown || emailsSent === null || query.metricName !== 'JobDuration') return Promise.resolve(metricsShown ? emailsSent : null);
+      // One JobDuration sample of FAKE_JOB_MS per send.
+      return Promise.resolve(query.statistic === 'SampleCount' ? emailsSent : emailsSent * FAKE_JOB_MS);
+    },
+  };
   const target = deployedEmailTarget({
     stackName: 'Fake-EmailWorker',
     resources: { queueUrl: QUEUE_URL, deadLetterQueueUrl: DEAD_LETTER_QUEUE_URL, idempotencyTableName: 'fake-idempotency' },
