@@ -23,13 +23,16 @@ import { parseStartOptions, START_USAGE, type StartOptions } from './start-optio
 import { adviseLineForRun } from './comparison/advise-command';
 import { runVariants } from './variants/run-variants';
 import { formatVariantsTable, unmetVariantExpectations } from './variants/variants-table';
+import { withLivePage } from './web/with-live-page';
+import type { LivePage } from './web/live-page';
 
-async function runComparison(options: StartOptions): Promise<ComparisonResult> {
+async function runComparison(options: StartOptions, page: LivePage): Promise<ComparisonResult> {
   // With --json, stdout carries the JSON alone: progress goes to stderr.
   const stream = options.json ? process.stderr : process.stdout;
   const { target } = options;
   if (target !== 'embedded') return runRemoteTargetComparison({ ...options, target }, (line) => void stream.write(`${line}\n`));
-  const progress = createComparisonProgress({ stream });
+  page.started({ jobs: options.jobs, maxWorkers: options.workers, events: options.events, partitions: options.partitions, members: options.members });
+  const progress = page.observe(createComparisonProgress({ stream }));
   try {
     return await runEmbeddedComparison({ ...options, progress });
   } finally {
@@ -49,7 +52,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const options = parseStartOptions(argv);
-  const comparison = await runComparison(options);
+  const say = (line: string): void => void (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+  return withLivePage(options.web, say, (page) => runAndReport(options, page));
+}
+
+async function runAndReport(options: StartOptions, page: LivePage): Promise<number> {
+  const comparison = await runComparison(options, page);
   // --variants: after the main run (each variant starts its own emulator), so neither slows the other.
   const progressStream = options.json ? process.stderr : process.stdout;
   const variants = options.variants ? await runVariants((line) => void progressStream.write(`${line}\n`)) : undefined;
@@ -70,7 +78,9 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`\n${adviseLineForRun(result)}`);
   }
   if (options.json && unmet.length > 0) console.error(`not as expected:\n${unmet.join('\n')}`);
-  return completedRunExitCode(result, unmet);
+  const exitCode = completedRunExitCode(result, unmet);
+  page.finished(result, exitCode);
+  return exitCode;
 }
 
 main(process.argv.slice(2)).then(
