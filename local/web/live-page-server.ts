@@ -79,6 +79,8 @@ export class LivePageServer {
   /** One Server-Sent Events stream: the history, then each event as it happens. */
   private stream(request: IncomingMessage, response: ServerResponse, hub: LiveEventHub): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    // Now, not with the first event: the page's EventSource counts as open only once it has the headers.
+    response.flushHeaders();
     this.streams.add(response);
     const unsubscribe = hub.subscribe((event) => response.write(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`));
     request.once('close', () => {

@@ -47,6 +47,7 @@ function draw() {
   byId('log-body').replaceChildren(...state.log.map((line) => h('li', {}, line)));
   if (state.final !== null && !summaryDrawn) {
     summaryDrawn = true;
+    document.body.dataset['exitCode'] = String(state.final.exitCode);
     byId('questions-body').replaceChildren(renderQuestions(state.final));
     byId('advice-body').replaceChildren(...renderAdvice(state.final));
   }

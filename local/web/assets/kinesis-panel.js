@@ -37,7 +37,7 @@ function readerPositions(state) {
       value: seen,
       shown: final ? figure(`/clickstream/consumers/${name}/seen`, final.seen) : `${seen}/${total}`,
       colour: COLOURS.kinesis,
-      note: live === undefined ? 'not started' : live.caughtUp ? 'caught up' : 'reading',
+      note: final ? undefined : live === undefined ? 'not started' : live.caughtUp ? 'caught up' : 'reading',
     };
   }));
 }

@@ -11,17 +11,30 @@ const WIDTH = 800;
 const ROW_HEIGHT = 26;
 const LEFT = 70;
 
+/**
+ * The observed moments, plus the rebalance the SIGKILL causes: the group moves the killed member's
+ * partitions once its session timeout is over (marked "expected" until the run reports owners itself).
+ * @param {RunState} state
+ */
+function momentsOf(state) {
+  const kill = state.kill;
+  if (kill === null || state.nowMs < kill.atMs + kill.sessionTimeoutMs) return state.moments;
+  const rebalance = { atMs: kill.atMs + kill.sessionTimeoutMs, pattern: /** @type {const} */ ('kafka'), label: `rebalance (expected): ${kill.memberId}'s partitions move`, alert: true };
+  return [...state.moments, rebalance].sort((a, b) => a.atMs - b.atMs);
+}
+
 /** @param {RunState} state */
 export function renderTimeline(state) {
+  const moments = momentsOf(state);
   const xMax = Math.max(1000, state.nowMs);
   const x = (/** @type {number} */ ms) => LEFT + (ms / xMax) * (WIDTH - LEFT - 10);
   const height = ROWS.length * ROW_HEIGHT + 20;
-  const label = `Timeline of ${state.moments.length} moments over ${seconds(state.nowMs)}; listed below`;
+  const label = `Timeline of ${moments.length} moments over ${seconds(state.nowMs)}; listed below`;
   const chart = s('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': label, class: 'chart timeline' },
     ...ROWS.map((row, index) => s('g', {},
       s('text', { x: 4, y: index * ROW_HEIGHT + 18, class: 'tick' }, NAMES[row]),
       s('line', { x1: LEFT, x2: WIDTH - 10, y1: index * ROW_HEIGHT + 14, y2: index * ROW_HEIGHT + 14, class: 'axis' }))),
-    ...state.moments.map((moment) => {
+    ...moments.map((moment) => {
       const cy = ROWS.indexOf(moment.pattern) * ROW_HEIGHT + 14;
       const cx = x(moment.atMs);
       // Alerts are triangles, the rest circles: the shape says it as well as the colour.
@@ -32,7 +45,7 @@ export function renderTimeline(state) {
     s('text', { x: WIDTH - 10, y: height - 2, class: 'tick', 'text-anchor': 'end' }, seconds(xMax)));
   return [
     h('figure', { tabindex: 0, 'aria-label': label }, chart),
-    h('ol', { class: 'moments' }, ...state.moments.map((moment) => h('li', { class: moment.alert ? 'alert' : undefined },
+    h('ol', { class: 'moments' }, ...moments.map((moment) => h('li', { class: moment.alert ? 'alert' : undefined },
       h('span', { class: 'when' }, seconds(moment.atMs)), ` ${NAMES[moment.pattern]}: ${moment.alert ? '▲ ' : ''}${moment.label}`))),
   ];
 }
