@@ -18,7 +18,8 @@ import { adviseCommandsOf } from '../../local/web/pattern-advice';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path !== undefined && existsSync(path));
-const RUN_FLAGS = ['--jobs', '60', '--events', '300', '--workers', '2', '--partitions', '2', '--members', '3'];
+/** WEB_RUN_FLAGS="--jobs 1000 --events 2000" sizes a run for the README's screenshots. */
+const RUN_FLAGS = process.env.WEB_RUN_FLAGS?.split(' ') ?? ['--jobs', '60', '--events', '300', '--workers', '2', '--partitions', '2', '--members', '3'];
 
 if (CHROMIUM === undefined && process.env.CI !== 'true') {
   console.warn('live page browser test skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');

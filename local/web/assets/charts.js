@@ -92,9 +92,10 @@ export function legend(series) {
 export function barList(label, bars) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   return h('ul', { class: 'bars', 'aria-label': label }, ...bars.map((bar) => h('li', {},
-    h('span', { class: 'bar-label' }, bar.label),
+    // The note goes with the label: in the value column it would shorten this row's track and mislead.
+    h('span', { class: 'bar-label' }, bar.label, bar.note === undefined ? '' : h('strong', { class: 'bar-note' }, ` ${bar.note}`)),
     h('span', { class: 'bar-track', 'aria-hidden': 'true' },
       s('svg', { viewBox: '0 0 100 10', preserveAspectRatio: 'none', class: 'bar-svg' },
         s('rect', { x: 0, y: 0, height: 10, width: Math.max(0.5, (bar.value / max) * 100), fill: bar.colour, class: bar.hatched ? 'hatched' : undefined }))),
-    h('span', { class: 'bar-value' }, bar.shown, bar.note === undefined ? '' : h('strong', { class: 'bar-note' }, ` ${bar.note}`)))));
+    h('span', { class: 'bar-value' }, bar.shown))));
 }
