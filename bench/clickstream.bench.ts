@@ -5,6 +5,9 @@
  *    and the time a fresh Node process takes to load it → `init_ms_*`.
  * 2. Producer throughput on one kinesis-local: our producer against the tutorial's one-`PutRecord`-
  *    per-event loop, each on a fresh stream with the same mode and the same events.
+ * 3. A hot key (one user with 90% of the events) against uniform users, with KPL aggregation off
+ *    and on → `producer_hot_key_records_per_s`, `producer_uniform_records_per_s`,
+ *    `producer_hot_key_vs_uniform`, `hot_key_order_inversions` (and the `_aggregation_off` figures).
  *
  * Figures are `name: value` lines; everything else is a `# ` context line.
  */

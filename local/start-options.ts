@@ -32,8 +32,8 @@ export interface StartOptions {
   readonly events: number;
   /** Clickstream users (partition keys). @default 100 */
   readonly users: number;
-  /** Partitions of the Kafka `clickstream` topic (embedded target). @default 3 */
-  readonly partitions: number;
+  /** Partitions of the Kafka `clickstream` topic (embedded target), replacing the template's. @default undefined - what the Kafka stack declares */
+  readonly partitions: number | undefined;
   /** Kafka analytics member processes; one is SIGKILLed mid-run (embedded target). @default 4 - one beyond the partitions, idle until the kill */
   readonly members: number;
   /**
@@ -58,7 +58,7 @@ export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--t
   --workers    most competing email workers, 1-8 (starts with 1)    (default 3)
   --events     clickstream events, 100-20000                        (default 2000)
   --users      clickstream users (partition keys), 2-10000          (default 100)
-  --partitions Kafka clickstream topic partitions, 1-12             (default 3)
+  --partitions Kafka clickstream topic partitions, 1-12   (default: the stack's)
   --members    Kafka analytics members, one SIGKILLed mid-run, 2-8  (default 4)
   --consumers  email consumer runtime                               (default fargate)
   --variants   also compare SQS standard, SQS FIFO and SNS→SQS fan-out (embedded; adds a minute or more)
@@ -71,6 +71,11 @@ export function integerFlag(name: string, raw: string | undefined, fallback: num
   const value = Number(raw);
   if (value < min || value > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${value}`, `--${name}`);
   return value;
+}
+
+/** Like integerFlag, but undefined when the flag is absent. */
+function optionalIntegerFlag(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  return raw === undefined ? undefined : integerFlag(name, raw, min, min, max);
 }
 
 function choiceFlag<T extends string>(name: string, raw: string | undefined, choices: readonly T[], fallback: T): T {
@@ -113,23 +118,54 @@ function embeddedOnly(name: string, raw: string | undefined, target: StartOption
   return raw;
 }
 
-/** Parses `npm start` flags; throws UsageError naming the flag on any mistake. */
-export function parseStartOptions(argv: readonly string[]): StartOptions {
-  const values: Record<string, string | boolean | undefined> = parseFlags(argv, {
-    json: { type: 'boolean' },
-    'json-file': { type: 'string' },
-    target: { type: 'string' },
-    stage: { type: 'string' },
-    consumers: { type: 'string' },
-    jobs: { type: 'string' },
-    workers: { type: 'string' },
-    events: { type: 'string' },
-    users: { type: 'string' },
-    partitions: { type: 'string' },
-    members: { type: 'string' },
-    variants: { type: 'boolean' },
-    web: { type: 'boolean' },
+/** The flags of `npm start`, as parseArgs takes them. */
+const START_FLAGS = {
+  json: { type: 'boolean' },
+  'json-file': { type: 'string' },
+  target: { type: 'string' },
+  stage: { type: 'string' },
+  consumers: { type: 'string' },
+  jobs: { type: 'string' },
+  workers: { type: 'string' },
+  events: { type: 'string' },
+  users: { type: 'string' },
+  partitions: { type: 'string' },
+  members: { type: 'string' },
+  variants: { type: 'boolean' },
+  web: { type: 'boolean' },
+} as const;
+
+/**
+ * `npm start --jobs 100` without `--`: npm reads `--jobs` as its own setting and hands the script
+ * only `100` (npm_config_jobs=true); `npm start --jobs=100` hands it nothing (npm_config_jobs=100),
+ * so the run would silently use the default. Under `npm start`, a known flag in the environment as
+ * `npm_config_<flag>` is such a flag, and the error says how to pass it.
+ * @returns the UsageError to throw, or undefined when npm took none of them
+ */
+export function npmTookFlagsError(argv: readonly string[], env: NodeJS.ProcessEnv, flags: Readonly<Record<string, { readonly type: string }>> = START_FLAGS): UsageError | undefined {
+  if (env['npm_lifecycle_event'] !== 'start') return undefined;
+  const taken = Object.keys(flags).filter((flag) => env[`npm_config_${flag.replaceAll('-', '_')}`] !== undefined);
+  if (taken.length === 0) return undefined;
+  const npmValue = (flag: string): string | undefined => env[`npm_config_${flag.replaceAll('-', '_')}`];
+  // `--jobs 100` leaves npm_config_jobs=true and the stray word 100. With one such flag the stray is
+  // its value; with several, the environment does not say which value followed which flag.
+  const strays = argv.filter((argument) => !argument.startsWith('-'));
+  const valueless = taken.filter((flag) => flags[flag]?.type !== 'boolean' && npmValue(flag) === 'true');
+  const words = taken.map((flag) => {
+    if (flags[flag]?.type === 'boolean') return `--${flag}`;
+    const value = npmValue(flag);
+    if (value !== 'true') return `--${flag} ${value ?? 'VALUE'}`;
+    return valueless.length === 1 && strays.length === 1 ? `--${flag} ${strays[0] ?? 'VALUE'}` : `--${flag} VALUE`;
   });
+  const names = taken.map((flag) => `--${flag}`).join(' ');
+  return new UsageError(`npm took ${names} (npm reads the flags before \`--\` as its own): use npm start -- ${words.join(' ')}`, `--${taken[0] ?? ''}`);
+}
+
+/** Parses `npm start` flags; throws UsageError naming the flag on any mistake (and when npm took one). @param env @default process.env */
+export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): StartOptions {
+  const npmTook = npmTookFlagsError(argv, env);
+  if (npmTook !== undefined) throw npmTook;
+  const values: Record<string, string | boolean | undefined> = parseFlags(argv, START_FLAGS);
   const text = (name: string): string | undefined => {
     const value = values[name];
     return typeof value === 'string' ? value : undefined;
@@ -147,8 +183,8 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     events: integerFlag('events', text('events'), 2000, 100, 20000),
     // At least 2 users: one of them is the hot key, the others share the rest.
     users: integerFlag('users', text('users'), 100, 2, 10000),
-    // 12 partitions and 8 member processes are what 2 cores carry beside the other two patterns.
-    partitions: integerFlag('partitions', embeddedOnly('partitions', text('partitions'), target), 3, 1, 12),
+    // 12 partitions and 8 member processes are what 2 cores carry beside the other patterns.
+    partitions: optionalIntegerFlag('partitions', embeddedOnly('partitions', text('partitions'), target), 1, 12),
     // At least 2: one member is SIGKILLed, and a survivor must take over its partitions.
     members: integerFlag('members', embeddedOnly('members', text('members'), target), 4, 2, 8),
     variants: variantsFlag(values['variants'] === true, target),

@@ -1,32 +1,28 @@
 /**
- * `npm start`: both patterns side by side, then a comparison table of what the run observed.
- * `--json` prints the ComparisonResult alone on stdout; `--json-file PATH` also writes it to a file
- * (npm prints its banner on stdout unless run as `npm -s start`). The embedded target starts its
- * own emulators on free 127.0.0.1 ports and stops them before returning; `--target localstack|aws`
- * sends the traffic to deployed stacks (local/remote/).
+ * `npm start`: every registered pattern (local/patterns/pattern-registry.ts) side by side, then a
+ * comparison table of what the run observed. `--json` prints the run's JSON alone on stdout;
+ * `--json-file PATH` also writes it to a file (npm prints its banner on stdout unless run as
+ * `npm -s start`). The embedded target starts its own emulators on free 127.0.0.1 ports and stops
+ * them before returning; `--target localstack|aws` sends the traffic to deployed stacks (local/remote/).
  * Exit codes: 0 when every check of the run held, 1 when one did not or the run failed, 2 for a
  * usage problem (bad flag, unknown target, missing stack or stack output), 3 when the target does
- * not answer or has no region or credentials, or when the Kafka column could not run from this
- * machine (MSK brokers outside its network, MSK absent on LocalStack; the other columns still run).
+ * not answer or has no region or credentials, or when a pattern could not run from this machine
+ * (MSK brokers outside its network, MSK absent on LocalStack; the other patterns still run).
  */
 import { writeFileSync } from 'node:fs';
-import { formatComparisonTable } from './comparison/comparison-table';
+import { figureDefinitions, formatComparisonTable } from './comparison/comparison-table';
 import { createComparisonProgress } from './comparison/comparison-progress';
-import type { ComparisonResult } from './comparison/comparison-result';
+import { comparisonJson, completedRunExitCode, notesOf, unmetExpectations, type ComparisonRun } from './comparison/comparison-run';
 import { exitCodeFor, FAILURE_EXIT_CODE, UsageError } from '../runtime/shared/errors';
-import { completedRunExitCode } from './comparison/completed-run-exit-code';
 import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
 import { runRemoteTargetComparison } from './comparison/remote-comparison';
-import { unmetExpectations } from './comparison/expectations';
 import { nodeVersionProblem } from '../scripts/check-node.cjs';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 import { adviseLineForRun } from './comparison/advise-command';
-import { runVariants } from './variants/run-variants';
-import { formatVariantsTable, unmetVariantExpectations } from './variants/variants-table';
 import { withLivePage } from './web/with-live-page';
 import type { LivePage } from './web/live-page';
 
-async function runComparison(options: StartOptions, page: LivePage): Promise<ComparisonResult> {
+async function runComparison(options: StartOptions, page: LivePage): Promise<ComparisonRun> {
   // With --json, stdout carries the JSON alone: progress goes to stderr.
   const stream = options.json ? process.stderr : process.stdout;
   const { target } = options;
@@ -34,10 +30,21 @@ async function runComparison(options: StartOptions, page: LivePage): Promise<Com
   page.started({ jobs: options.jobs, maxWorkers: options.workers, events: options.events, partitions: options.partitions, members: options.members });
   const progress = page.observe(createComparisonProgress({ stream }));
   try {
-    return await runEmbeddedComparison({ ...options, progress });
+    return await runEmbeddedComparison({ ...options, progress, liveEvents: page.sink });
   } finally {
     progress.stop();
   }
+}
+
+/** The text a person reads: the table, each pattern's own table, the notes, what each figure counts, the verdict, the advise line. */
+function printReport(run: ComparisonRun, unmet: readonly string[]): void {
+  console.log(`\n${formatComparisonTable(run, process.stdout.columns)}\n`);
+  for (const report of run.reports) if (report.details !== undefined) console.log(`\n${report.details}\n`);
+  for (const note of notesOf(run)) console.log(`  note: ${note}`);
+  console.log('\nWhat each figure counts:');
+  for (const definition of figureDefinitions(run)) console.log(`  ${definition}`);
+  console.log(unmet.length === 0 ? '\nEvery expectation held.' : `\nNot as expected:\n${unmet.map((line) => `  - ${line}`).join('\n')}`);
+  console.log(`\n${adviseLineForRun(run)}`);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -57,29 +64,16 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function runAndReport(options: StartOptions, page: LivePage): Promise<number> {
-  const comparison = await runComparison(options, page);
-  // --variants: after the main run (each variant starts its own emulator), so neither slows the other.
-  const progressStream = options.json ? process.stderr : process.stdout;
-  const variants = options.variants ? await runVariants((line) => void progressStream.write(`${line}\n`)) : undefined;
-  const result = variants === undefined ? comparison : { ...comparison, variants };
-  const unmet = [...unmetExpectations(result), ...(variants === undefined ? [] : unmetVariantExpectations(variants))];
-  const json = `${JSON.stringify(result, null, 2)}\n`;
+  const run = await runComparison(options, page);
+  const unmet = unmetExpectations(run);
+  const json = `${JSON.stringify(comparisonJson(run), null, 2)}\n`;
   if (options.jsonFile !== undefined) writeFileSync(options.jsonFile, json);
   if (options.json) {
     process.stdout.write(json);
-  } else {
-    console.log(`\n${formatComparisonTable(result)}\n`);
-    for (const note of result.notes) console.log(`  note: ${note}`);
-    if (variants !== undefined) {
-      console.log(`\nSQS standard vs SQS FIFO vs SNS→SQS fan-out (same workload, each from its synthesized template):\n\n${formatVariantsTable(variants)}\n`);
-      for (const note of variants.notes) console.log(`  note: ${note}`);
-    }
-    console.log(unmet.length === 0 ? '\nEvery expectation held.' : `\nNot as expected:\n${unmet.map((line) => `  - ${line}`).join('\n')}`);
-    console.log(`\n${adviseLineForRun(result)}`);
-  }
-  if (options.json && unmet.length > 0) console.error(`not as expected:\n${unmet.join('\n')}`);
-  const exitCode = completedRunExitCode(result, unmet);
-  page.finished(result, exitCode);
+    if (unmet.length > 0) console.error(`not as expected:\n${unmet.join('\n')}`);
+  } else printReport(run, unmet);
+  const exitCode = completedRunExitCode(run, unmet);
+  page.finished(run, exitCode);
   return exitCode;
 }
 

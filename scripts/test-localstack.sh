@@ -9,7 +9,8 @@
 #   AWS_ENDPOINT_URL     LocalStack's edge endpoint (default http://127.0.0.1:4566)
 #   AWS_ENDPOINT_URL_S3  S3 endpoint for asset publishing (default: AWS_ENDPOINT_URL, path-style)
 #   AWS_REGION           (default us-east-1)
-#   QOS_EMAIL_FROM       sender identity; this script verifies it in LocalStack SES (default sender@example.com)
+#   QOS_EMAIL_FROM       sender identity of the deployed worker (default sender@example.com); not verified:
+#                        free LocalStack has no SES v2 API
 # The email pattern deploys with emailConsumers=lambda: ECS and Application Auto Scaling need a paid
 # LocalStack tier; SQS, Lambda, DynamoDB, Kinesis, Firehose, S3 and CloudWatch are in the free tier.
 set -euo pipefail
@@ -77,8 +78,9 @@ step "Bootstrapping the CDK in LocalStack"
 step "Deploying QueueOrStream-EmailWorker (consumers: lambda) and QueueOrStream-Clickstream"
 "${cdklocal[@]}" deploy --require-approval never "${stacks[@]}" "${context[@]}"
 
-step "Verifying the sender identity $email_from in LocalStack SES"
-npx --no-install tsx local/remote/verify-localstack-sender.ts "$email_from"
+step "Sender identity $email_from: not verified (free LocalStack serves no SES v2 API)"
+echo "  skipped: the deployed worker's sends fail on free LocalStack, so its valid jobs end in the DLQ with"
+echo "  their SES reason; the suite counts them there. Queue, stream, table and archive figures are unaffected."
 
 step "Running the remote integration suite (QOS_TARGET=localstack)"
 QOS_TARGET=localstack npx --no-install jest --runInBand test/integ/remote-

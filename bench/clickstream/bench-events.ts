@@ -6,11 +6,19 @@ export interface BenchEventsOptions {
   readonly count: number;
   /** Distinct users; events go to users round-robin, so any `userCount` consecutive events have distinct users. */
   readonly userCount: number;
+  /**
+   * Share of the events (0 to 1) that go to one hot user, `user-hot`, spread evenly through the
+   * run (a bot or a load test); the rest go round-robin to the `userCount` users.
+   * @default 0
+   */
+  readonly hotUserShare?: number;
   /** Timestamp of the first event; each next one is 1 ms later. @default 2026-11-01T00:00:00.000Z */
   readonly startAt?: Date;
 }
 
 const PAGES = ['/', '/products', '/products/42', '/cart', '/checkout', '/search', '/help'] as const;
+/** The partition key of the hot user's events. */
+export const HOT_USER_ID = 'user-hot';
 const DEFAULT_START = new Date('2026-11-01T00:00:00.000Z');
 
 /**
@@ -22,7 +30,7 @@ export function makeBenchEvents(options: BenchEventsOptions): ClickstreamEvent[]
   return Array.from({ length: options.count }, (_, index): ClickstreamEvent => {
     const common = {
       eventId: `bench-${index}`,
-      userId: `user-${index % options.userCount}`,
+      userId: userIdOf(index, options),
       timestamp: new Date(startMs + index).toISOString(),
       page: PAGES[index % PAGES.length],
     };
@@ -35,4 +43,10 @@ export function makeBenchEvents(options: BenchEventsOptions): ClickstreamEvent[]
         return { ...common, type: 'search', query: `query ${index % 50}`, resultCount: index % 20 };
     }
   });
+}
+
+/** The hot user when the event's slot falls in the hot share, else the next round-robin user. */
+function userIdOf(index: number, { userCount, hotUserShare = 0 }: BenchEventsOptions): string {
+  const isHot = Math.floor((index + 1) * hotUserShare) > Math.floor(index * hotUserShare);
+  return isHot ? HOT_USER_ID : `user-${index % userCount}`;
 }

@@ -1,28 +1,12 @@
-import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
-
-/** GetRecords returns at most 10,000 records per call (Kinesis limit). */
-const GET_RECORDS_LIMIT = 10_000;
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { readStreamUserRecords } from './read-stream-user-records';
 
 /**
- * Reads every shard of `streamName` from TRIM_HORIZON and counts the records found. The benchmark
- * uses it after the timed part, to prove that a contender's rate counts records that really landed.
+ * Reads every shard of `streamName` from TRIM_HORIZON and counts the user records found (KPL
+ * aggregates unpacked, so an aggregate counts as the events it carries). The benchmark uses it
+ * after the timed part, to prove that a contender's rate counts events that really landed.
  */
 export async function countStreamRecords(client: KinesisClient, streamName: string): Promise<number> {
-  const { Shards: shards = [] } = await client.send(new ListShardsCommand({ StreamName: streamName }));
-  let total = 0;
-  for (const shard of shards) {
-    const { ShardIterator: firstIterator } = await client.send(
-      new GetShardIteratorCommand({ StreamName: streamName, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }),
-    );
-    let iterator = firstIterator;
-    while (iterator !== undefined) {
-      const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: GET_RECORDS_LIMIT }));
-      const found = page.Records?.length ?? 0;
-      total += found;
-      // An empty page at the tip (nothing behind latest) means the shard has been read to its end.
-      const atTip = found === 0 && (page.MillisBehindLatest ?? 0) === 0;
-      iterator = atTip ? undefined : page.NextShardIterator;
-    }
-  }
-  return total;
+  const { userRecordsByShard } = await readStreamUserRecords(client, streamName);
+  return userRecordsByShard.reduce((total, userRecords) => total + userRecords.length, 0);
 }

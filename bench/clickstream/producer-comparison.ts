@@ -18,6 +18,7 @@ import { ApiCallCounter, type ApiCallTally } from './api-call-counter';
 import { makeBenchEvents } from './bench-events';
 import { createBenchStream } from './bench-stream';
 import { countStreamRecords } from './count-stream-records';
+import { runHotKeyComparison } from './hot-key-comparison';
 import { putRecordLoop, type BenchRecord } from './naive-put-record-loop';
 import { KINESIS_LIMITS } from '../../runtime/shared/aws-limits';
 
@@ -123,6 +124,7 @@ export async function runProducerComparison(): Promise<void> {
     printFigure('naive_records_per_s', naive.recordsPerSecond, 1);
     printFigure('producer_vs_naive', ratio(producer.recordsPerSecond, naive.recordsPerSecond), 2);
     printFigure('producer_calls_per_record', ratio(producer.calls.httpRequests, producer.delivered), 4);
+    await runHotKeyComparison(emulator.endpoint, admin);
   } finally {
     admin.destroy();
     await emulator.stop();

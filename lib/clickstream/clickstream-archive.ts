@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { HardenedBucket } from '../common/hardened-bucket';
+import { serviceRole } from '../common/service-role';
 import { StandardIteratorStreamSource } from './standard-iterator-read';
 
 /** Props of {@link ClickstreamArchive}. */
@@ -69,9 +70,7 @@ export class ClickstreamArchive extends Construct {
     // Our own destination role, handed to Firehose without policy updates: the S3 destination would
     // grant it CDK's grantReadWrite (DeleteObject*, PutObjectLegalHold, PutObjectRetention, ...), which
     // lets a delivery role delete archived objects. It gets exactly what Firehose's S3 delivery calls.
-    const destinationRole = new iam.Role(this, 'DeliveryRole', {
-      assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com'),
-    });
+    const destinationRole = serviceRole(this, 'DeliveryRole', 'firehose', 'Firehose writes the clickstream archive with it');
     this.deliveryRole = destinationRole;
     const deliveryGrants = grantFirehoseS3Delivery(this.bucket, destinationRole);
     // Our own log group too, since the role no longer takes the construct's grants: Firehose logs
@@ -82,6 +81,8 @@ export class ClickstreamArchive extends Construct {
     this.deliveryStream = new firehose.DeliveryStream(this, 'DeliveryStream', {
       // Reads with a standard iterator: its role gets no enhanced fan-out actions.
       source: new StandardIteratorStreamSource(props.stream),
+      // Our own source role too: the one the construct would create trusts Firehose with no condition.
+      role: serviceRole(this, 'SourceRole', 'firehose', 'Firehose reads the clickstream with it'),
       destination: new firehose.S3Bucket(this.bucket, {
         role: destinationRole.withoutPolicyUpdates(),
         loggingConfig: new firehose.EnableLogging(deliveryLogs),
@@ -104,11 +105,16 @@ export class ClickstreamArchive extends Construct {
     // Firehose checks its access when the delivery stream is created: create the grants' policy first.
     for (const grant of deliveryGrants) grant.applyBefore(this.deliveryStream.node.defaultChild as firehose.CfnDeliveryStream);
 
+    this.acknowledgeNagFindings();
+  }
+
+  /** The cdk-nag findings this construct's design accepts, each with its reason. */
+  private acknowledgeNagFindings(): void {
     // Firehose writes objects under keys it generates at run time (prefix, hour, random suffix), so the
     // object actions need the bucket's key wildcard; the role can put, read back and abort uploads
     // there, but not delete, tag, or set retention or legal holds.
     if (this.bucket instanceof s3.Bucket && Stack.of(this.bucket) === Stack.of(this)) {
-      Validations.of(destinationRole).acknowledge({
+      Validations.of(this.deliveryRole).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
         reason: 'Firehose delivery role: PutObject, GetObject and AbortMultipartUpload on generated keys of the archive bucket only (no delete, tagging, retention or legal hold).',
       });

@@ -1,3 +1,4 @@
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { createNodejsFunction, type NodejsFunctionOptions } from '../common/nodejs-function';
@@ -29,16 +30,20 @@ export interface ClickstreamFunctionProps extends Omit<NodejsFunctionOptions, 's
 export class ClickstreamFunction extends Construct {
   /** The function. */
   public readonly function: nodejs.NodejsFunction;
+  /** Its execution role (always one: the factory creates it), for grants beyond the factory's. */
+  public readonly role: IRole;
 
   constructor(scope: Construct, id: string, props: ClickstreamFunctionProps) {
     super(scope, id);
-    this.function = createNodejsFunction(this, {
+    const created = createNodejsFunction(this, {
       ...props,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: CLICKSTREAM_METRICS_NAMESPACE,
         ...props.environment,
       },
-    }).function;
+    });
+    this.function = created.function;
+    this.role = created.role;
   }
 }

@@ -74,8 +74,12 @@ export class ClickstreamMonitoring extends Construct {
         'Standard readers (processor, Firehose) are being throttled (ReadProvisionedThroughputExceeded): they fall behind; add shards or move a reader to enhanced fan-out'),
     ];
     this.alarms.forEach((alarm) => props.alarmTopic.notifyOn(alarm));
+    this.dashboard = this.createDashboard(metrics);
+  }
 
-    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+  /** Traffic, lag, freshness and failures, with the alarms' states. */
+  private createDashboard(metrics: ClickstreamMetrics): cloudwatch.Dashboard {
+    return new cloudwatch.Dashboard(this, 'Dashboard', {
       defaultInterval: Duration.hours(3),
       widgets: [
         [

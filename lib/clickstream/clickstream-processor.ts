@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { handlerEntry } from '../common/package-paths';
 import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../runtime/clickstream/processor-lambda/settings';
 import { ClickstreamFunction } from './clickstream-function';
-import { ClickstreamSessionTable, type ClickstreamSessionTableProps } from './clickstream-session-table';
+import { ClickstreamSessionTable, type ClickstreamSessionTableProps, grantSessionStoreAccess } from './clickstream-session-table';
 import { grantStandardIteratorRead } from './standard-iterator-read';
 
 /** Props of {@link ClickstreamProcessor}. */
@@ -102,7 +102,7 @@ export class ClickstreamProcessor extends Construct {
         [CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds]: String(sessionTimeout.toSeconds()),
       },
     }).function;
-    this.sessionTable.table.grantReadWriteData(this.function);
+    grantSessionStoreAccess(this.sessionTable.table, this.function);
 
     // A mapping rather than KinesisEventSource: that one grants the stream's full read set, enhanced
     // fan-out actions included, which a standard iterator never calls. The id is KinesisEventSource's

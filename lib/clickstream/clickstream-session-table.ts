@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 /** Props of {@link ClickstreamSessionTable}. */
@@ -49,4 +50,18 @@ export class ClickstreamSessionTable extends Construct {
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
   }
+}
+
+/**
+ * What the session store calls (runtime/clickstream/processor-lambda/session-store.ts, shared by the
+ * Kinesis processor and the Kafka sessionizer): a consistent GetItem to load a user's session and a
+ * conditional PutItem to save it. No Query, Scan, Batch*, UpdateItem, DeleteItem or stream reads,
+ * which `grantReadWriteData` would also give.
+ */
+export const SESSION_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem'] as const;
+
+/** Lets `grantee` load and save sessions in `table` (and use its customer managed key, if it has one). */
+export function grantSessionStoreAccess(table: dynamodb.ITable, grantee: IGrantable): Grant {
+  table.encryptionKey?.grantEncryptDecrypt(grantee);
+  return table.grant(grantee, ...SESSION_TABLE_ACTIONS);
 }

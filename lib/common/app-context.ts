@@ -45,7 +45,19 @@ export const CONTEXT_KEYS = {
   emailMaxTasks: 'emailMaxTasks',
   /** Lambda: SQS event source MaximumConcurrency (2–1000). @default 5 */
   emailMaxConcurrency: 'emailMaxConcurrency',
+  /**
+   * The only IAM roles or users that may enqueue email jobs, as ARNs separated by commas (or a list
+   * in `new App({ context })`): EmailWorker's `producers`. The signup fan-out's topic still delivers.
+   * @default none: any principal of the account whose IAM policy allows sqs:SendMessage may enqueue
+   */
+  emailProducers: 'emailProducers',
 } as const;
+
+/**
+ * An IAM role or user ARN, as `aws:PrincipalArn` names a caller (a role session by its role's ARN,
+ * path included). Partitions: aws, aws-cn, aws-us-gov, ...
+ */
+const PRODUCER_ARN_PATTERN = /^arn:aws(-[a-z]+)*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
 
 /** The email worker's part of the context; undefined means "use the stack's default". */
 export interface EmailWorkerContext {
@@ -67,6 +79,8 @@ export interface EmailWorkerContext {
   readonly maxTasks?: number;
   /** @default the stack's default */
   readonly maxConcurrency?: number;
+  /** IAM role or user ARNs of the only producers. @default none: the queue policy does not restrict senders */
+  readonly producerArns?: readonly string[];
 }
 
 /** Everything the app reads from context and the process environment. */
@@ -116,6 +130,19 @@ export function parseIntegerContext(key: string, value: unknown): number | undef
 }
 
 /**
+ * Parses a list of ARNs given as one comma-separated string (`-c key=arn1,arn2`) or as a list of
+ * strings (`new App({ context })`), each checked against `pattern`. Blanks around commas are ignored.
+ */
+export function parseArnListContext(key: string, value: unknown, pattern: RegExp, allowed: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
+  if (!Array.isArray(items) || items.length === 0 || !items.every((item) => typeof item === 'string' && pattern.test(item))) {
+    throw new InvalidContextError(key, value, allowed);
+  }
+  return items as string[];
+}
+
+/**
  * Reads and validates every context key of the app.
  * @param node the App's node (context set with `-c` or `new App({ context })`)
  * @param processEnv where CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION come from (tests pass `{}`)
@@ -142,6 +169,8 @@ export function readAppContext(node: Node, processEnv: NodeJS.ProcessEnv = proce
       minTasks: integer(CONTEXT_KEYS.emailMinTasks),
       maxTasks: integer(CONTEXT_KEYS.emailMaxTasks),
       maxConcurrency: integer(CONTEXT_KEYS.emailMaxConcurrency),
+      producerArns: parseArnListContext(CONTEXT_KEYS.emailProducers, read(CONTEXT_KEYS.emailProducers), PRODUCER_ARN_PATTERN,
+        'IAM role or user ARNs separated by commas, e.g. arn:aws:iam::123456789012:role/web-app'),
     },
   };
 }

@@ -12,6 +12,7 @@ import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import { FlowLogDestination, FlowLogTrafficType, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
+import { serviceRole } from './service-role';
 
 /** Props of {@link PublicSubnetVpc}. */
 export interface PublicSubnetVpcProps {
@@ -33,6 +34,8 @@ export class PublicSubnetVpc extends Construct {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Our own role: the one aws-cdk-lib creates trusts the flow logs service for any account's flow logs.
+    const flowLogsRole = serviceRole(this, 'FlowLogsRole', 'vpcFlowLogs', 'VPC Flow Logs publishes rejected traffic with it');
     const vpcPath = `${displayPath(this)}/Vpc`;
     this.vpc = new Vpc(this, 'Vpc', {
       vpcName: vpcPath,
@@ -41,7 +44,7 @@ export class PublicSubnetVpc extends Construct {
       subnetConfiguration: [{ name: 'public', subnetType: SubnetType.PUBLIC, cidrMask: 24 }],
       // Rejected traffic only: what an audit needs (who knocked), at a fraction of logging everything.
       flowLogs: {
-        rejected: { destination: FlowLogDestination.toCloudWatchLogs(flowLogGroup), trafficType: FlowLogTrafficType.REJECT },
+        rejected: { destination: FlowLogDestination.toCloudWatchLogs(flowLogGroup, flowLogsRole), trafficType: FlowLogTrafficType.REJECT },
       },
     });
     // Above aws-cdk-lib's own Name tags (priority 100), which are full construct paths.

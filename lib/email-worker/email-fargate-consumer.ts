@@ -21,6 +21,7 @@ import { EMAIL_WORKER_DEFAULTS, EMAIL_WORKER_ENV } from '../../runtime/email-wor
 import { fargateWorkerImage } from '../common/fargate-worker-image';
 import { PublicSubnetVpc } from '../common/public-subnet-vpc';
 import { type EmailConsumer, type EmailConsumerResources, grantEmailConsumerAccess } from './email-consumer-resources';
+import { serviceRole } from '../common/service-role';
 
 /** The Fargate consumer's tuning knobs (also EmailWorkerProps.fargateConsumer). */
 export interface EmailFargateConsumerTuning {
@@ -87,29 +88,10 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
 
   constructor(scope: Construct, id: string, props: EmailFargateConsumerProps) {
     super(scope, id);
-    const workerConcurrency = props.workerConcurrency ?? EMAIL_WORKER_DEFAULTS.workerConcurrency;
     const createsVpc = props.vpc === undefined;
     const vpc = props.vpc ?? new PublicSubnetVpc(this, 'Network').vpc;
     this.cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });
-    const taskDefinition = new FargateTaskDefinition(this, 'TaskDefinition', {
-      cpu: props.cpu ?? 256,
-      memoryLimitMiB: props.memoryLimitMiB ?? 512,
-      // Graviton: about 20% cheaper per vCPU-hour than x86 on Fargate.
-      runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
-    });
-    taskDefinition.addContainer('Worker', {
-      image: fargateWorkerImage('runtime/email-worker/worker.ts'),
-      environment: { ...props.environment, [EMAIL_WORKER_ENV.workerConcurrency]: String(workerConcurrency) },
-      logging: LogDrivers.awsLogs({
-        streamPrefix: 'email-worker',
-        logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-      }),
-      stopTimeout: props.stopTimeout,
-      readonlyRootFilesystem: true, // the worker writes nothing to disk
-      // The image's unprivileged `node` user (uid:gid 1000:1000, see the Dockerfile's USER), stated in
-      // the task definition too so the task runs as non-root even if the image's USER line is lost.
-      user: '1000:1000',
-    });
+    const taskDefinition = this.createTaskDefinition(props);
     const securityGroup = new SecurityGroup(this, 'TaskSecurityGroup', {
       vpc,
       description: 'Email worker tasks: no inbound rules (nothing connects to a queue worker), HTTPS out to AWS APIs',
@@ -144,5 +126,31 @@ export class EmailFargateConsumer extends Construct implements EmailConsumer {
       statistic: 'Average',
       period: Duration.minutes(1),
     });
+  }
+
+  /** The worker's task: Graviton, read-only root filesystem, non-root user, a month of logs. */
+  private createTaskDefinition(props: EmailFargateConsumerProps): FargateTaskDefinition {
+    const workerConcurrency = props.workerConcurrency ?? EMAIL_WORKER_DEFAULTS.workerConcurrency;
+    const taskDefinition = new FargateTaskDefinition(this, 'TaskDefinition', {
+      taskRole: serviceRole(this, 'TaskRole', 'ecsTasks'), // trusts ECS for this account's tasks only
+      cpu: props.cpu ?? 256,
+      memoryLimitMiB: props.memoryLimitMiB ?? 512,
+      // Graviton: about 20% cheaper per vCPU-hour than x86 on Fargate.
+      runtimePlatform: { cpuArchitecture: CpuArchitecture.ARM64, operatingSystemFamily: OperatingSystemFamily.LINUX },
+    });
+    taskDefinition.addContainer('Worker', {
+      image: fargateWorkerImage('runtime/email-worker/worker.ts'),
+      environment: { ...props.environment, [EMAIL_WORKER_ENV.workerConcurrency]: String(workerConcurrency) },
+      logging: LogDrivers.awsLogs({
+        streamPrefix: 'email-worker',
+        logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      }),
+      stopTimeout: props.stopTimeout,
+      readonlyRootFilesystem: true, // the worker writes nothing to disk
+      // The image's unprivileged `node` user (uid:gid 1000:1000, see the Dockerfile's USER), stated in
+      // the task definition too so the task runs as non-root even if the image's USER line is lost.
+      user: '1000:1000',
+    });
+    return taskDefinition;
   }
 }

@@ -12,6 +12,12 @@
  * Only SendMessage is denied: consumers keep receiving, deleting and changing visibility, and
  * administrators keep managing the queue and its policy. The account root user stays exempt, as
  * a break-glass path.
+ *
+ * An AWS service that sends on behalf of one of this stack's resources (the signup fan-out's SNS
+ * topic) has no principal ARN, so the Deny would block it too and SNS would quietly dead-letter
+ * every delivery. Such senders are exempted by `aws:SourceArn`: AWS sets that key only on
+ * service-to-service requests, to the ARN of the resource the service acts for, so no IAM principal
+ * can claim it, and SNS sets it to the topic's ARN (the same key SqsSubscription's Allow names).
  */
 import { Aws } from 'aws-cdk-lib';
 import { AnyPrincipal, Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -35,19 +41,25 @@ export function producersProblems(producers: readonly IGrantable[]): PropProblem
   }));
 }
 
-/** Lets only `producers` (and the account root user) send to `queue`, and allows them to. */
-export function restrictQueueToProducers(queue: IQueue, producers: readonly IGrantable[]): void {
+/**
+ * Lets only `producers` (and the account root user) send to `queue`, and allows them to.
+ * @param serviceSourceArns resources whose AWS service may still send (an SNS topic subscribed to the queue)
+ */
+export function restrictQueueToProducers(queue: IQueue, producers: readonly IGrantable[], serviceSourceArns: readonly string[] = []): void {
   const producerArns = producers.flatMap(principalArnsOf);
   const accountRoot = `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:root`;
+  // aws:PrincipalArn is the role ARN for a role session. A request without it (an AWS service
+  // sending on a resource's behalf) matches ArnNotEquals too, so it is denied as well, unless its
+  // aws:SourceArn is one of serviceSourceArns (keys of one operator are ANDed: both must differ).
+  const notProducer: Record<string, string[]> = { 'aws:PrincipalArn': [...producerArns, accountRoot] };
+  if (serviceSourceArns.length > 0) notProducer['aws:SourceArn'] = [...serviceSourceArns];
   queue.addToResourcePolicy(new PolicyStatement({
     sid: 'DenySendToAllButProducers',
     effect: Effect.DENY,
     principals: [new AnyPrincipal()],
     actions: ['sqs:SendMessage'],
     resources: [queue.queueArn],
-    // aws:PrincipalArn is the role ARN for a role session. A request without it (an AWS service
-    // sending on its own behalf) matches ArnNotEquals too, so it is denied as well.
-    conditions: { ArnNotEquals: { 'aws:PrincipalArn': [...producerArns, accountRoot] } },
+    conditions: { ArnNotEquals: notProducer },
   }));
   const principals = producers.map((producer) => producer.grantPrincipal);
   queue.addToResourcePolicy(new PolicyStatement({ sid: 'AllowProducersToSend', principals, actions: PRODUCER_QUEUE_ACTIONS, resources: [queue.queueArn] }));

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { ArnPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { EmailWorkerContext } from '../common/app-context';
 import type { EmailWorkerStackProps } from './email-worker-stack';
 
@@ -14,6 +15,7 @@ export type EmailWorkerContextProps = Pick<
   | 'maxReceiveCount'
   | 'lambdaConsumer'
   | 'fargateConsumer'
+  | 'producers'
 >;
 
 /** Turns the parsed email context into stack props; an absent value keeps the stack's default. */
@@ -30,5 +32,6 @@ export function emailWorkerPropsFromContext(email: EmailWorkerContext): EmailWor
     maxReceiveCount: email.maxReceiveCount,
     lambdaConsumer: email.consumers === 'lambda' ? { maxConcurrency: email.maxConcurrency } : undefined,
     fargateConsumer: email.consumers === 'fargate' ? { minCapacity: email.minTasks, maxCapacity: email.maxTasks } : undefined,
+    producers: email.producerArns?.map((arn) => new ArnPrincipal(arn)),
   };
 }

@@ -19,7 +19,7 @@ import { emailWorkerEnvironment } from './email-worker-environment';
 import { EmailWorkerMonitoring } from './email-worker-monitoring';
 import { acknowledgeEmailConsumerNagFindings } from './email-worker-nag-suppressions';
 import type { EmailWorkerProps } from './email-worker-props';
-import { validateEmailWorkerProps } from './email-worker-validation';
+import { type EmailWorkerSettings, validateEmailWorkerProps } from './email-worker-validation';
 
 export type { EmailWorkerProps } from './email-worker-props';
 
@@ -46,18 +46,40 @@ export class EmailWorker extends Construct {
     super(scope, id);
     const settings = validateEmailWorkerProps(this, props);
     this.consumers = settings.consumers;
-    const { timing, jobTimeout, retryBaseDelay, maxReceiveCount } = settings;
+    const { timing, maxReceiveCount } = settings;
 
     this.jobs = new EncryptedQueue(this, 'EmailQueue', props.existingQueue === undefined
       ? { fifo: props.queueType === 'fifo', visibilityTimeout: timing.visibilityTimeout, maxReceiveCount, encryptionKey: props.encryptionKey }
       : { existingQueue: props.existingQueue, existingDeadLetterQueue: props.existingDeadLetterQueue });
-    if (props.producers !== undefined) restrictQueueToProducers(this.jobs.queue, props.producers);
-    const visibilityTimeout = settings.existingQueue?.visibilityTimeout ?? timing.visibilityTimeout;
-    const retention = settings.existingQueue?.retentionPeriod ?? this.jobs.retentionPeriod ?? Duration.days(4);
     this.idempotency = new EmailIdempotencyTable(this, 'EmailIdempotencyTable', {
       ...props.idempotencyTableProps, existingTable: props.existingIdempotencyTable,
     });
     this.sender = new EmailSenderIdentity(this, 'EmailSender', { emailFrom: props.emailFrom });
+    this.consumer = this.createConsumer(props, settings);
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic');
+    this.monitoring = new EmailWorkerMonitoring(this, 'EmailWorkerMonitoring', {
+      queue: this.jobs.queue,
+      deadLetterQueue: this.jobs.deadLetterQueue,
+      consumerCountMetric: this.consumer.consumerCountMetric,
+      alarmTopic: this.alarmTopic,
+      oldestMessageAgeThreshold: props.oldestMessageAgeThreshold,
+    });
+    if (props.signupFanout === true) {
+      this.signupFanout = new SignupFanout(this, 'SignupFanout', { emailQueue: this.jobs.queue, alarmTopic: this.alarmTopic });
+    }
+    // After the fan-out: its topic sends as sns.amazonaws.com, which the producers-only Deny lets
+    // through by the topic's ARN (aws:SourceArn), or every signup would land in its subscription DLQ.
+    if (props.producers !== undefined) {
+      restrictQueueToProducers(this.jobs.queue, props.producers, this.signupFanout === undefined ? [] : [this.signupFanout.topic.topicArn]);
+    }
+    acknowledgeEmailConsumerNagFindings(this.consumer);
+  }
+
+  /** The Lambda or Fargate consumer, with the environment every consumer reads. */
+  private createConsumer(props: EmailWorkerProps, settings: EmailWorkerSettings): EmailLambdaConsumer | EmailFargateConsumer {
+    const { timing, jobTimeout, retryBaseDelay, maxReceiveCount } = settings;
+    const visibilityTimeout = settings.existingQueue?.visibilityTimeout ?? timing.visibilityTimeout;
+    const retention = settings.existingQueue?.retentionPeriod ?? this.jobs.retentionPeriod ?? Duration.days(4);
     const environment = emailWorkerEnvironment({
       queue: this.jobs.queue,
       deadLetterQueue: this.jobs.deadLetterQueue,
@@ -78,21 +100,8 @@ export class EmailWorker extends Construct {
       sender: this.sender,
       environment,
     };
-    this.consumer = 'functionTimeout' in timing
+    return 'functionTimeout' in timing
       ? new EmailLambdaConsumer(this, 'EmailLambdaConsumer', { ...props.lambdaConsumer, ...shared, functionTimeout: timing.functionTimeout })
       : new EmailFargateConsumer(this, 'EmailFargateConsumer', { ...props.fargateConsumer, ...shared, stopTimeout: timing.stopTimeout });
-
-    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic');
-    this.monitoring = new EmailWorkerMonitoring(this, 'EmailWorkerMonitoring', {
-      queue: this.jobs.queue,
-      deadLetterQueue: this.jobs.deadLetterQueue,
-      consumerCountMetric: this.consumer.consumerCountMetric,
-      alarmTopic: this.alarmTopic,
-      oldestMessageAgeThreshold: props.oldestMessageAgeThreshold,
-    });
-    if (props.signupFanout === true) {
-      this.signupFanout = new SignupFanout(this, 'SignupFanout', { emailQueue: this.jobs.queue });
-    }
-    acknowledgeEmailConsumerNagFindings(this.consumer);
   }
 }

@@ -18,6 +18,7 @@ import { fargateWorkerImage } from '../common/fargate-worker-image';
 import { grantKafkaAccess } from './kafka-access';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
 import type { KafkaNetwork } from './kafka-network';
+import { serviceRole } from '../common/service-role';
 
 /** Props of {@link KafkaAnalyticsService}. */
 export interface KafkaAnalyticsServiceProps {
@@ -60,6 +61,7 @@ export class KafkaAnalyticsService extends Construct {
     const members = props.members ?? 2;
     this.ecsCluster = new Cluster(this, 'Cluster', { vpc: props.network.vpc, containerInsightsV2: ContainerInsights.ENABLED });
     this.taskDefinition = new FargateTaskDefinition(this, 'TaskDefinition', {
+      taskRole: serviceRole(this, 'TaskRole', 'ecsTasks'), // trusts ECS for this account's tasks only
       cpu: props.cpu ?? 256,
       memoryLimitMiB: props.memoryLimitMiB ?? 512,
       // Graviton: about 20% cheaper per vCPU-hour than x86 on Fargate.

@@ -18,7 +18,7 @@
 import { type CfnElement, CustomResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct, type IConstruct } from 'constructs';
 import { handlerEntry } from '../common/package-paths';
@@ -84,7 +84,7 @@ export class KafkaServerlessTopics extends Construct {
     this.securityGroup.addEgressRule(network.clusterSecurityGroup, Port.tcp(MSK_IAM_TLS_PORT), 'Kafka admin API (SASL/IAM over TLS)');
     network.clusterSecurityGroup.addIngressRule(this.securityGroup, Port.tcp(MSK_IAM_TLS_PORT), 'Topics custom resource (SASL/IAM over TLS)');
 
-    this.function = new ClickstreamFunction(this, 'Handler', {
+    const handler = new ClickstreamFunction(this, 'Handler', {
       entry: handlerEntry('kafka', 'topics-lambda', 'handler.ts'),
       serviceName: 'kafka-topics',
       environment: { [KAFKA_ENV.auth]: 'iam' },
@@ -101,8 +101,9 @@ export class KafkaServerlessTopics extends Construct {
         // The default VPC has public subnets only; the function reaches nothing but the brokers.
         allowPublicSubnet: network.membersNeedPublicIp,
       },
-    }).function;
-    this.grantTopicAdmin(cluster, props.specs);
+    });
+    this.function = handler.function;
+    this.grantTopicAdmin(handler.role, cluster, props.specs);
 
     const provider = new Provider(this, 'Provider', { onEventHandler: this.function });
     this.resource = new CustomResource(this, 'Resource', {
@@ -120,9 +121,7 @@ export class KafkaServerlessTopics extends Construct {
     this.acknowledgeFindings(provider);
   }
 
-  private grantTopicAdmin(cluster: KafkaMskCluster, specs: readonly KafkaTopicSpec[]): void {
-    const role = this.function.role;
-    if (role === undefined) throw new Error('KafkaServerlessTopics: the function has no role');
+  private grantTopicAdmin(role: IRole, cluster: KafkaMskCluster, specs: readonly KafkaTopicSpec[]): void {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['kafka-cluster:Connect'], resources: [cluster.clusterArn] }));
     role.addToPrincipalPolicy(new PolicyStatement({ actions: [...TOPIC_ADMIN_ACTIONS], resources: specs.map((spec) => cluster.topicArn(spec.name)) }));
     Validations.of(role).acknowledge({

@@ -6,8 +6,9 @@ import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct, type IDependable } from 'constructs';
 import { CLICKSTREAM_PROCESSOR_DEFAULTS, CLICKSTREAM_PROCESSOR_ENV } from '../../runtime/clickstream/processor-lambda/settings';
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { ClickstreamFunction } from '../clickstream/clickstream-function';
-import { ClickstreamSessionTable } from '../clickstream/clickstream-session-table';
+import { ClickstreamSessionTable, grantSessionStoreAccess } from '../clickstream/clickstream-session-table';
 import { handlerEntry } from '../common/package-paths';
 import { grantKafkaAccess } from './kafka-access';
 import type { KafkaMskCluster } from './kafka-msk-cluster';
@@ -103,16 +104,17 @@ export class KafkaSessionizer extends Construct {
     const sessionTimeout = props.sessionTimeout ?? Duration.seconds(CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds);
 
     this.sessionTable = props.existingSessionTable ?? new ClickstreamSessionTable(this, 'SessionTable').table;
-    this.function = new ClickstreamFunction(this, 'Handler', {
+    const handler = new ClickstreamFunction(this, 'Handler', {
       entry: handlerEntry('kafka', 'sessionizer-lambda', 'handler.ts'),
       serviceName: 'kafka-sessionizer',
       environment: {
         [CLICKSTREAM_PROCESSOR_ENV.sessionTableName]: this.sessionTable.tableName,
         [CLICKSTREAM_PROCESSOR_ENV.sessionTimeoutSeconds]: String(sessionTimeout.toSeconds()),
       },
-    }).function;
-    this.sessionTable.grantReadWriteData(this.function);
-    this.grantMappingAccess(props.cluster);
+    });
+    this.function = handler.function;
+    grantSessionStoreAccess(this.sessionTable, this.function);
+    grantMappingAccess(handler.role, props.cluster);
 
     this.eventSource = new ManagedKafkaEventSource({
       clusterArn: props.cluster.clusterArn,
@@ -134,30 +136,28 @@ export class KafkaSessionizer extends Construct {
     const mapping = this.function.node.findAll().find((child) => child instanceof lambda.EventSourceMapping);
     for (const dependency of props.dependsOn ?? []) mapping?.node.addDependency(dependency);
   }
+}
 
-  /**
-   * The mapping's data-plane access. ManagedKafkaEventSource already gives the role
-   * kafka:DescribeCluster/GetBootstrapBrokers on the cluster and AWS's AWSLambdaMSKExecutionRole
-   * (DescribeClusterV2 and the EC2 network-interface calls the mapping makes in the cluster's
-   * subnets, which take no resource ARN); IAM authentication needs the kafka-cluster actions below.
-   */
-  private grantMappingAccess(cluster: KafkaMskCluster): void {
-    const role = this.function.role;
-    if (role === undefined) throw new Error('KafkaSessionizer: the function has no role');
-    grantKafkaAccess(role, cluster, {
-      readTopics: [KAFKA_TOPICS.clickstream],
-      writeTopics: [KAFKA_TOPICS.deadLetter],
-      groups: [KAFKA_GROUPS.sessionizer],
-      // Listed by the Lambda developer guide for MSK mappings with IAM authentication.
-      extraClusterActions: ['kafka-cluster:DescribeClusterDynamicConfiguration'],
-    });
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole]',
-      reason:
-        'ManagedKafkaEventSource attaches it: the EC2 network-interface calls the mapping makes in the cluster subnets ' +
-        'support no resource-level permissions, and AWS maintains the list as the mapping evolves.',
-    });
-  }
+/**
+ * The mapping's data-plane access. ManagedKafkaEventSource already gives the role
+ * kafka:DescribeCluster/GetBootstrapBrokers on the cluster and AWS's AWSLambdaMSKExecutionRole
+ * (DescribeClusterV2 and the EC2 network-interface calls the mapping makes in the cluster's
+ * subnets, which take no resource ARN); IAM authentication needs the kafka-cluster actions below.
+ */
+function grantMappingAccess(role: IRole, cluster: KafkaMskCluster): void {
+  grantKafkaAccess(role, cluster, {
+    readTopics: [KAFKA_TOPICS.clickstream],
+    writeTopics: [KAFKA_TOPICS.deadLetter],
+    groups: [KAFKA_GROUPS.sessionizer],
+    // Listed by the Lambda developer guide for MSK mappings with IAM authentication.
+    extraClusterActions: ['kafka-cluster:DescribeClusterDynamicConfiguration'],
+  });
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole]',
+    reason:
+      'ManagedKafkaEventSource attaches it: the EC2 network-interface calls the mapping makes in the cluster subnets ' +
+      'support no resource-level permissions, and AWS maintains the list as the mapping evolves.',
+  });
 }
 
 /** The pollers with their defaults: at least 2 at most, and never fewer than the minimum. */

@@ -1,10 +1,7 @@
 /**
- * The progress line printed when a clickstream consumer has caught up. It used to print only the
- * runner's `recordsCompleted` ("processor caught up (1706 records completed)") next to a table
- * saying "seen by processor 2000": the table counts distinct valid records handed to the function,
- * while completed counts only records of checkpointed batches, so records of batches given up on
- * (sent to the on-failure destination after the retries, as Lambda does) were missing from it.
- * The line now leads with the table's own figure, then gives the runner's two counts.
+ * The progress line printed when a clickstream consumer has caught up. It leads with the table's
+ * "seen" (distinct valid records handed to the function), then the runner's counts: checkpointed
+ * records leave out those of batches given up on (sent to the on-failure destination, as Lambda does).
  */
 import type { ConsumerObservation } from './consumer-observer';
 import type { KinesisEventSourceRunnerStats } from './kinesis-event-source/kinesis-event-source-runner';

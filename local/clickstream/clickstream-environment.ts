@@ -48,6 +48,8 @@ import { ConfigurationError } from '../../runtime/shared/errors';
 export interface ClickstreamEnvironmentOptions {
   /** Powertools log level of the handlers. @default 'ERROR' (tests stay quiet; npm run dev passes 'WARN') */
   readonly handlerLogLevel?: string;
+  /** The handlers print their EMF metric lines (for a reader of this process's stdout). @default false: they would only flood it */
+  readonly emitMetrics?: boolean;
 }
 
 /** A running environment. */
@@ -115,14 +117,44 @@ function outputValue(template: CfnTemplate, scope: ResolutionScope, key: string)
   return resolveToString(output.Value, scope, `Outputs.${key}.Value`);
 }
 
-function handlerEnvironment(mappings: readonly LocalKinesisMapping[], endpoints: EmulatorEndpoints, logLevel: string): Record<string, string> {
+function handlerEnvironment(mappings: readonly LocalKinesisMapping[], endpoints: EmulatorEndpoints, options: ClickstreamEnvironmentOptions): Record<string, string> {
   return {
     ...Object.assign({}, ...mappings.map((mapping) => mapping.function.environment)),
     ...emulatorEnvironment(endpoints),
-    // CloudWatch is not emulated: EMF lines would only flood stdout.
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: logLevel,
+    POWERTOOLS_METRICS_DISABLED: options.emitMetrics === true ? 'false' : 'true',
+    POWERTOOLS_LOG_LEVEL: options.handlerLogLevel ?? 'ERROR',
   };
+}
+
+/** What plays the resources the emulators do not have. */
+const SUBSTITUTED_TYPES: Readonly<Record<string, string>> = {
+  'AWS::Lambda::Function': 'handler run in-process',
+  'AWS::Lambda::EventSourceMapping': 'played by the local Kinesis event-source runner',
+  'AWS::KinesisFirehose::DeliveryStream': 'played by the local archive delivery runner',
+};
+
+/** Creates what the template declares on the emulators, under a fresh name prefix. */
+function provisionClickstream(template: CfnTemplate, clients: { kinesis: KinesisClient; sqs: SQSClient; dynamoDb: DynamoDBClient; s3: S3Client }) {
+  const namePrefix = newRunPrefix();
+  const provisioners = [
+    new StreamProvisioner({ kinesis: clients.kinesis, namePrefix }),
+    new QueueProvisioner({ sqs: clients.sqs, namePrefix }),
+    new TableProvisioner({ dynamoDb: clients.dynamoDb, namePrefix }),
+    new BucketProvisioner({ s3: clients.s3, namePrefix }),
+  ];
+  return provisionTemplate(template, provisioners, { region: EMULATOR_REGION });
+}
+
+/** The consumers the template declares: both Kinesis mappings and the Firehose archive. */
+function consumersOf(template: CfnTemplate, scope: ResolutionScope) {
+  const mappings = kinesisMappings(template, scope);
+  const processor = mappings.find((mapping) => !mapping.enhancedFanOut);
+  const dashboard = mappings.find((mapping) => mapping.enhancedFanOut);
+  if (processor === undefined) throw new ClickstreamMappingMissingError('processor (standard iterator)');
+  if (dashboard === undefined) throw new ClickstreamMappingMissingError('dashboard (enhanced fan-out)');
+  const [archive] = deliveryStreamsReading(template, scope, processor.streamArn);
+  if (archive === undefined) throw new ClickstreamArchiveMissingError();
+  return { mappings, processor, dashboard, archive };
 }
 
 /** Starts the emulators, provisions the stack's resources and loads the handlers. */
@@ -146,42 +178,21 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
     const s3 = emulatorS3Client(sqsEmulator.endpoint);
     clients.push(kinesis, sqs, dynamoDb, s3);
 
-    const namePrefix = newRunPrefix();
-    const provisioners = [
-      new StreamProvisioner({ kinesis, namePrefix }),
-      new QueueProvisioner({ sqs, namePrefix }),
-      new TableProvisioner({ dynamoDb, namePrefix }),
-      new BucketProvisioner({ s3, namePrefix }),
-    ];
-    const provisioned = await provisionTemplate(template, provisioners, { region: EMULATOR_REGION });
-    const mappings = kinesisMappings(template, provisioned.scope);
-    const processor = mappings.find((mapping) => !mapping.enhancedFanOut);
-    const dashboard = mappings.find((mapping) => mapping.enhancedFanOut);
-    if (processor === undefined) throw new ClickstreamMappingMissingError('processor (standard iterator)');
-    if (dashboard === undefined) throw new ClickstreamMappingMissingError('dashboard (enhanced fan-out)');
-    const [archive] = deliveryStreamsReading(template, provisioned.scope, processor.streamArn);
-    if (archive === undefined) throw new ClickstreamArchiveMissingError();
+    const provisioned = await provisionClickstream(template, { kinesis, sqs, dynamoDb, s3 });
+    const { mappings, processor, dashboard, archive } = consumersOf(template, provisioned.scope);
 
     Object.assign(
       process.env,
       handlerEnvironment(
         mappings,
         { kinesis: kinesisEmulator.endpoint, sqs: sqsEmulator.endpoint, dynamoDb: dynamoDbEmulator.endpoint },
-        options.handlerLogLevel ?? 'ERROR',
+        options,
       ),
     );
     // Imported only now: Powertools reads its settings when the handler module loads.
     const processorModule = await import('../../runtime/clickstream/processor-lambda/handler');
     const dashboardModule = await import('../../runtime/clickstream/dashboard-lambda/handler');
 
-    const unemulated = unemulatedResourceTypes(template, {
-      emulatedTypes: provisioned.emulatedTypes,
-      substitutedTypes: {
-        'AWS::Lambda::Function': 'handler run in-process',
-        'AWS::Lambda::EventSourceMapping': 'played by the local Kinesis event-source runner',
-        'AWS::KinesisFirehose::DeliveryStream': 'played by the local archive delivery runner',
-      },
-    });
     return {
       region: EMULATOR_REGION,
       kinesisEndpoint: kinesisEmulator.endpoint,
@@ -202,7 +213,7 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
       archive,
       processorHandler: processorModule.handler,
       dashboardHandler: dashboardModule.handler,
-      report: [...provisioned.notes, ...formatUnemulatedResourceTypes(unemulated)],
+      report: [...provisioned.notes, ...formatUnemulatedResourceTypes(unemulatedResourceTypes(template, { emulatedTypes: provisioned.emulatedTypes, substitutedTypes: SUBSTITUTED_TYPES }))],
       stop: stopAll,
     };
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
+import { deaggregateLambdaKinesisRecord, type LambdaKinesisUserRecord } from '../../runtime/shared/kpl';
 import type { KinesisHandler } from './kinesis-event-source/kinesis-event-source-runner';
 
 /** What one consumer was seen to receive. */
@@ -33,12 +34,21 @@ function shardIdOf(eventId: string): string {
   return eventId.split(':', 1)[0] ?? eventId;
 }
 
-/** Watches one consumer; `producedIndexOf` maps an event to its position in production order. */
+/** Maps each of `produced` to its position in production order; anyone else's events to undefined. */
+export function productionIndexLookup(produced: readonly ClickstreamEvent[]): (event: ClickstreamEvent) => number | undefined {
+  const positions = new Map(produced.map((event, index) => [event.eventId, index]));
+  return (event) => positions.get(event.eventId);
+}
+
+/**
+ * Watches one consumer; `producedIndexOf` maps an event to its position in production order
+ * (undefined: not this run's event, ignored).
+ */
 export class ConsumerObserver {
   /** Valid events in first-delivery order. */
   readonly events: ClickstreamEvent[] = [];
   /** Each event with its sequence number, in first-delivery order. */
-  readonly sequenced: { event: ClickstreamEvent; sequenceNumber: string }[] = [];
+  readonly sequenced: { event: ClickstreamEvent; sequenceNumber: string; subSequenceNumber?: number }[] = [];
   /** The shard and user of each first delivery, in first-delivery order. */
   readonly shardDeliveries: ShardDelivery[] = [];
   private readonly seen = new Set<string>();
@@ -46,12 +56,24 @@ export class ConsumerObserver {
   private lastIndex = -1;
   private counts = { redeliveries: 0, invalid: 0, inversions: 0, interleavings: 0 };
 
-  constructor(private readonly producedIndexOf: (event: ClickstreamEvent) => number) {}
+  constructor(private readonly producedIndexOf: (event: ClickstreamEvent) => number | undefined) {}
 
   /** The handler with observation around it; the handler's own response is passed through. */
   wrap(handler: KinesisHandler): KinesisHandler {
     return async (event, context) => {
-      for (const record of event.Records) this.observe(record.kinesis.data, record.kinesis.sequenceNumber, shardIdOf(record.eventID));
+      for (const record of event.Records) {
+        // Consumers see user records: a KPL aggregate is unpacked as the handlers unpack it.
+        let userRecords: LambdaKinesisUserRecord[];
+        try {
+          userRecords = deaggregateLambdaKinesisRecord(record.kinesis);
+        } catch {
+          this.counts.invalid += 1;
+          continue;
+        }
+        for (const userRecord of userRecords) {
+          this.observe(userRecord.data, record.kinesis.sequenceNumber, shardIdOf(record.eventID), userRecord.aggregated ? userRecord.subSequenceNumber : undefined);
+        }
+      }
       return handler(event, context);
     };
   }
@@ -74,7 +96,7 @@ export class ConsumerObserver {
     this.observe(Buffer.from(line, 'utf8').toString('base64'), '', 'archive');
   }
 
-  private observe(data: string, sequenceNumber: string, shardId: string): void {
+  private observe(data: string, sequenceNumber: string, shardId: string, subSequenceNumber?: number): void {
     let event: ClickstreamEvent;
     try {
       event = decodeClickstreamRecordData(data);
@@ -82,15 +104,16 @@ export class ConsumerObserver {
       this.counts.invalid += 1;
       return;
     }
+    const index = this.producedIndexOf(event);
+    if (index === undefined) return;
     if (this.seen.has(event.eventId)) {
       this.counts.redeliveries += 1;
       return;
     }
     this.seen.add(event.eventId);
     this.events.push(event);
-    this.sequenced.push({ event, sequenceNumber });
+    this.sequenced.push(subSequenceNumber === undefined ? { event, sequenceNumber } : { event, sequenceNumber, subSequenceNumber });
     this.shardDeliveries.push({ shardId, sequenceNumber, userId: event.userId });
-    const index = this.producedIndexOf(event);
     if (index < (this.latestIndexByUser.get(event.userId) ?? -1)) this.counts.inversions += 1;
     this.latestIndexByUser.set(event.userId, Math.max(index, this.latestIndexByUser.get(event.userId) ?? -1));
     if (index < this.lastIndex) this.counts.interleavings += 1;

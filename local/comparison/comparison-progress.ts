@@ -1,17 +1,13 @@
 /**
- * Live progress of the side-by-side run: two cli-progress bars (email jobs accounted for, clickstream
- * events written) on a TTY, plain throttled lines otherwise (CI logs, pipes). With `--json` it writes
- * to stderr so stdout stays valid JSON.
+ * Live progress of the side-by-side run: one cli-progress bar per pattern that asks for one on a
+ * TTY, plain throttled lines otherwise (CI logs, pipes). With `--json` it writes to stderr so
+ * stdout stays valid JSON.
  */
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import type { EmailRunProgress } from '../email/email-run';
+import type { ProgressBarSpec, ProgressUpdate, RunProgress } from '../patterns/pattern-run-context';
 
-/** What the run reports as it goes. */
-export interface ComparisonProgress {
-  email(progress: EmailRunProgress): void;
-  clickstream(written: number, total: number): void;
-  /** A line of the run's own log. */
-  log(line: string): void;
+/** What the run reports as it goes, and how the display ends. */
+export interface ComparisonProgress extends RunProgress {
   stop(): void;
 }
 
@@ -22,26 +18,21 @@ export interface ComparisonProgressOptions {
   readonly tty?: boolean;
 }
 
-/** Plain lines at most this often per pattern, so CI logs stay readable. */
+/** Plain lines at most this often per bar, so CI logs stay readable. */
 const PLAIN_LINE_INTERVAL_MS = 2_000;
 
 function barProgress(stream: NodeJS.WriteStream): ComparisonProgress {
   const bars = new MultiBar(
-    { format: '{pattern} {bar} {value}/{total} | {detail}', hideCursor: true, clearOnComplete: false, stream },
+    { format: '{label} {bar} {value}/{total} | {detail}', hideCursor: true, clearOnComplete: false, stream },
     Presets.shades_classic,
   );
-  let emailBar: SingleBar | undefined;
-  let clickstreamBar: SingleBar | undefined;
   return {
-    email(progress) {
-      emailBar ??= bars.create(progress.total, 0, { pattern: 'SQS email jobs     ', detail: '' });
-      emailBar.update(progress.accountedFor, {
-        detail: `delivered ${progress.delivered}, dead-lettered ${progress.deadLettered}, workers ${progress.workers}`,
-      });
-    },
-    clickstream(written, total) {
-      clickstreamBar ??= bars.create(total, 0, { pattern: 'Kinesis clickstream', detail: '' });
-      clickstreamBar.update(written, { detail: written < total ? 'producing' : 'produced; consumers catching up' });
+    bar(spec: ProgressBarSpec): ProgressUpdate {
+      let bar: SingleBar | undefined;
+      return (done, total, detail) => {
+        bar ??= bars.create(total, 0, { label: spec.label.padEnd(20), detail: '' });
+        bar.update(done, { detail });
+      };
     },
     log: (line) => bars.log(`${line}\n`),
     stop: () => bars.stop(),
@@ -49,22 +40,15 @@ function barProgress(stream: NodeJS.WriteStream): ComparisonProgress {
 }
 
 function plainProgress(stream: NodeJS.WriteStream): ComparisonProgress {
-  const lastLineAt = { email: 0, clickstream: 0 };
   const write = (line: string): void => void stream.write(`${line}\n`);
-  const due = (pattern: keyof typeof lastLineAt, done: boolean): boolean => {
-    if (!done && Date.now() - lastLineAt[pattern] < PLAIN_LINE_INTERVAL_MS) return false;
-    lastLineAt[pattern] = Date.now();
-    return true;
-  };
   return {
-    email(progress) {
-      if (!due('email', progress.accountedFor === progress.total)) return;
-      write(
-        `email: ${progress.accountedFor}/${progress.total} jobs accounted for (delivered ${progress.delivered}, dead-lettered ${progress.deadLettered}, workers ${progress.workers})`,
-      );
-    },
-    clickstream(written, total) {
-      if (due('clickstream', written === total)) write(`clickstream: ${written}/${total} events written`);
+    bar(spec: ProgressBarSpec): ProgressUpdate {
+      let lastLineAt = 0;
+      return (done, total, detail) => {
+        if (done !== total && Date.now() - lastLineAt < PLAIN_LINE_INTERVAL_MS) return;
+        lastLineAt = Date.now();
+        write(`${spec.pattern}: ${done}/${total} ${spec.unit}${detail === '' ? '' : ` (${detail})`}`);
+      };
     },
     log: write,
     stop: () => undefined,

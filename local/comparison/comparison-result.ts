@@ -1,7 +1,7 @@
 /**
- * The result of `npm start` (and `npm start -- --json`): both patterns, side by side, every figure
- * observed in that run. The embedded run and the runs against LocalStack or AWS fill the same shape,
- * so the table, the JSON and the tests read one contract.
+ * The parts of `npm start -- --json` for the registered patterns, every figure observed in that
+ * run, and the whole of a run against LocalStack or AWS (local/remote/ fills it; each pattern then
+ * takes its part, see comparison-run-of-result.ts).
  *
  * Figures a target cannot observe are `null` (never a guessed number), with the reason in `notes`.
  */

@@ -1,7 +1,7 @@
 /**
  * The Kafka (Amazon MSK) column of the comparison: the `kafka` object of `npm start -- --json`.
  * Every figure is observed in the run on a real broker (local/kafka/kafka-comparison-run.ts); when no
- * broker can be had, the column carries the reason instead, so the other two patterns still run.
+ * broker can be had, the column carries the reason instead, so the other patterns still run.
  */
 
 /** What one consumer group saw. */
@@ -18,6 +18,18 @@ export interface KafkaComparison {
   readonly poisonWritten: number;
   /** Partitions of `clickstream`. */
   readonly partitions: number;
+  /**
+   * The `clickstream` topic as run: its partitions and configs, and where the partition count came
+   * from (`template`: what the synthesized Kafka stack declares; `flag`: `--partitions`).
+   */
+  readonly topic: {
+    readonly name: string;
+    readonly partitions: number;
+    readonly partitionsSource: 'template' | 'flag';
+    readonly configs: Readonly<Record<string, string>>;
+  };
+  /** What the template declares that the local run does not create or play as declared. */
+  readonly notEmulated: readonly string[];
   /** Analytics member processes started (one is SIGKILLed mid-run). */
   readonly members: number;
   /** Milliseconds until the broker answered (0 for KAFKA_BOOTSTRAP_SERVERS). */
@@ -45,7 +57,7 @@ export interface KafkaComparison {
   readonly replayAggregatesEqual: boolean;
   /** Poison records found on the dead-letter topic. */
   readonly deadLettered: number;
-  /** Every record on the dead-letter topic: poison plus the valid records after it in the exhausted batch. */
+  /** Every record on the dead-letter topic (a Kafka partial batch response retries and dead-letters only the records it names: expect the poison records alone). */
   readonly deadLetterTopicRecords: number;
   /** Sessionizer invocations that failed (and were retried or bisected). */
   readonly failedInvocations: number;

@@ -5,10 +5,26 @@
  * archive (objects in the bucket).
  */
 import { createArchiveDeliveryRunner } from '../clickstream/archive/archive-delivery-runner';
-import { runnerFor } from '../clickstream/clickstream-run';
+import { runnerFor } from '../clickstream/local-consumers';
 import { startClickstreamEnvironment } from '../clickstream/clickstream-environment';
-import { cliPrefix, DEV_REGION, dummyCredentialVariables } from './dev-cli-examples';
+import type { KinesisEventSourceRunner } from '../clickstream/kinesis-event-source/kinesis-event-source-runner';
+import { cliPrefix, DEV_REGION, dummyCredentialVariables, writeEventWithCurrentTime } from './dev-cli-examples';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
+
+/** Where the example record is written before `put-record` reads it. */
+const EXAMPLE_RECORD_FILE = '/tmp/qos-record.json';
+
+/** A Kinesis consumer's counters at GET /status, named as the Kafka sessionizer's. */
+function consumerStatus(runner: KinesisEventSourceRunner): Record<string, number> {
+  const stats = runner.stats();
+  return {
+    recordsCompleted: stats.recordsCompleted,
+    failedInvocations: stats.failedInvocations,
+    // Records of batches given up on (retries or record age exhausted), each batch described to the on-failure destination.
+    recordsDiscarded: stats.recordsDiscarded,
+    onFailureBatches: stats.onFailureRecords.length,
+  };
+}
 
 async function start(context: DevContext): Promise<RunningDevComponent> {
   const started = new StartedResources();
@@ -16,8 +32,8 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
     const environment = started.add(await startClickstreamEnvironment({ handlerLogLevel: 'WARN' }), (it) => it.stop());
     environment.report.forEach((line) => context.log(`clickstream: ${line}`));
     const log = (line: string): void => context.log(`clickstream: ${line}`);
-    const processor = started.add(runnerFor(environment, environment.processor, environment.processorHandler, log, { name: 'processor' }), (it) => it.stop());
-    const dashboard = started.add(runnerFor(environment, environment.dashboard, environment.dashboardHandler, log, { name: 'dashboard' }), (it) => it.stop());
+    const processor = started.add(runnerFor(environment, environment.processor, environment.processorHandler, log, 'processor'), (it) => it.stop());
+    const dashboard = started.add(runnerFor(environment, environment.dashboard, environment.dashboardHandler, log, 'dashboard'), (it) => it.stop());
     const archive = started.add(
       createArchiveDeliveryRunner({
         kinesis: environment.kinesis,
@@ -32,7 +48,7 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
     await Promise.all([processor.start(), dashboard.start(), archive.start()]);
 
     const bufferingSeconds = context.archiveBufferingSeconds ?? environment.archive.bufferingIntervalSeconds;
-    const record = JSON.stringify({ eventId: 'cli-1', type: 'page_view', userId: 'user-1', page: '/home', timestamp: '2026-12-02T06:00:00.000Z' });
+    const writeRecord = writeEventWithCurrentTime({ eventId: 'cli-1', type: 'page_view', userId: 'user-1', page: '/home' }, EXAMPLE_RECORD_FILE);
     return {
       description: {
         endpoints: { kinesis: environment.kinesisEndpoint, sqs: environment.sqsEndpoint, s3: environment.sqsEndpoint, dynamodb: environment.dynamoDbEndpoint },
@@ -41,20 +57,20 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
         tables: { sessions: environment.sessionTableName },
         buckets: { archive: environment.archive.bucketName },
         consumers: {
-          processor: `session state in table ${environment.sessionTableName}`,
+          processor: `session state in table ${environment.sessionTableName}; batches it gives up on are described to ${environment.processorFailureQueueUrl}`,
           dashboard: 'per-minute aggregates (enhanced fan-out, polled locally); counts at GET /status',
           archive: `Firehose to s3://${environment.archive.bucketName}/${environment.archive.prefix} every ${bufferingSeconds} s (GZIP, one record per line)`,
         },
         examples: [
-          `${cliPrefix(environment.kinesisEndpoint)} kinesis put-record --stream-name ${environment.streamName} --partition-key user-1 --cli-binary-format raw-in-base64-out --data '${record}'`,
+          `${writeRecord} && ${cliPrefix(environment.kinesisEndpoint)} kinesis put-record --stream-name ${environment.streamName} --partition-key user-1 --data fileb://${EXAMPLE_RECORD_FILE}`,
           `${dummyCredentialVariables()} npm run produce -- --stream ${environment.streamName} --endpoint ${environment.kinesisEndpoint} --region ${DEV_REGION} --events 1000 --users 50`,
           `${cliPrefix(environment.dynamoDbEndpoint)} dynamodb scan --table-name ${environment.sessionTableName} --max-items 5`,
           `${cliPrefix(environment.sqsEndpoint)} s3 ls s3://${environment.archive.bucketName}/ --recursive`,
         ],
       },
       status: () => ({
-        processor: processor.stats().recordsCompleted,
-        dashboard: dashboard.stats().recordsCompleted,
+        processor: consumerStatus(processor),
+        dashboard: consumerStatus(dashboard),
         archive: archive.stats(),
       }),
       stop: () => started.stopAll(),

@@ -1,14 +1,12 @@
 /**
- * Every pattern `npm run dev` runs, one line each. The SQS FIFO and SNS→SQS fan-out variants join
- * here with a DevComponent of their own (see dev-component.ts).
+ * What `npm run dev` runs: the DevComponent of every registered pattern that has one, in registry
+ * order (local/patterns/pattern-registry.ts).
  */
-import { clickstreamDevComponent } from './clickstream-dev-component';
+import { PATTERNS } from '../patterns/pattern-registry';
+import type { Pattern } from '../patterns/pattern';
 import type { DevComponent } from './dev-component';
-import { emailDevComponent } from './email-dev-component';
-import { kafkaDevComponent } from './kafka-dev-component';
 
-export const DEV_COMPONENTS: readonly DevComponent[] = [
-  emailDevComponent,
-  clickstreamDevComponent,
-  kafkaDevComponent,
-];
+/** The components of `patterns` (default: the registry). */
+export function devComponentsOf(patterns: readonly Pattern[] = PATTERNS): DevComponent[] {
+  return patterns.flatMap((pattern) => (pattern.dev === undefined ? [] : [pattern.dev]));
+}

@@ -2,7 +2,7 @@
  * The email worker in `npm run dev`: fauxqs (SQS), dynalite and the SMTP sink, EmailWorkerStack
  * provisioned from its template (Fargate mode, the stack's own settings), and two worker processes
  * (`worker.ts`, as the Fargate tasks run it) polling the queue until stopped. Captured mail goes to
- * the mailbox folder.
+ * the mailbox folder; jobs moved to the dead-letter queue are logged and counted at GET /status.
  */
 import { startDynamoDbEmulator } from '../emulators/dynamodb-emulator';
 import { startSmtpSink } from '../emulators/smtp-sink';
@@ -14,6 +14,7 @@ import { emulatorDynamoDbClient, emulatorSqsClient } from '../emulators/emulator
 import { cliPrefix } from './dev-cli-examples';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
 import { startMailboxWriter } from './mailbox-writer';
+import { watchDeadLetterQueue } from './dead-letter-watcher';
 
 /** Worker processes (Fargate tasks): two, so a job visibly goes to one of competing workers. */
 const WORKERS = 2;
@@ -40,6 +41,15 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
     for (const worker of workers) void worker.exited.then((exit) => context.log(`email: ${worker.id} exited (${exit.signal ?? exit.code})`));
 
     const cli = cliPrefix(sqsEmulator.endpoint);
+    const deadLetters = started.add(
+      watchDeadLetterQueue({
+        sqs,
+        queueUrl: stack.deadLetterQueueUrl,
+        onMoved: (moved, total) =>
+          context.log(`email: ${moved} job(s) moved to the dead-letter queue (${total} there now); read them: ${cli} sqs receive-message --queue-url ${stack.deadLetterQueueUrl} --attribute-names All --message-attribute-names All`),
+      }),
+      (watcher) => watcher.stop(),
+    );
     const job = JSON.stringify({ jobId: 'hello-1', to: 'you@example.com', subject: 'Hello', body: 'Sent from the AWS CLI' });
     return {
       description: {
@@ -53,7 +63,7 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
           `${cli} sqs get-queue-attributes --queue-url ${stack.deadLetterQueueUrl} --attribute-names ApproximateNumberOfMessages`,
         ],
       },
-      status: () => ({ mailsCaptured: sink.messages.length, workers: workers.map((worker) => ({ id: worker.id, pid: worker.pid })) }),
+      status: () => ({ mailsCaptured: sink.messages.length, deadLetterQueue: { messages: deadLetters.messages() }, workers: workers.map((worker) => ({ id: worker.id, pid: worker.pid })) }),
       stop: () => started.stopAll(),
     };
   } catch (error) {

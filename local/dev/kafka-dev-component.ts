@@ -11,14 +11,14 @@ import { AnalyticsMember } from '../../runtime/kafka/analytics-member/analytics-
 import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
 import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
 import { kafkaAvailability, type KafkaAvailability } from '../kafka/kafka-availability';
+import { kafkaJarsDirectory } from '../kafka/kafka-jars';
 import { runNameSuffix } from '../kafka/run-name-suffix';
 import { KafkaUnavailableError } from '../kafka/kafka-prerequisites';
-import { createClickstreamTopics } from '../kafka/kafka-topics';
+import { createClickstreamTopics, type ClickstreamTopicNames, type CreatedClickstreamTopics } from '../kafka/kafka-topics';
 import { startKafkaBroker, type KafkaBroker } from '../kafka/local-kafka-broker';
 import { MemorySessionStore } from '../kafka/memory-session-store';
-import { createMskEventSourceRunner } from '../kafka/msk-event-source-runner';
-import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from '../kafka/msk-event-source-settings';
-import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
+import { createMskEventSourceRunner, type MskEventSourceRunner } from '../kafka/msk-event-source-runner';
+import { StartedResources, type DevComponent, type DevContext, type DevDescription, type RunningDevComponent } from './dev-component';
 
 /** Partitions of the dev topics: as many as the members, so each member owns one. */
 const PARTITIONS = 2;
@@ -42,6 +42,63 @@ function skipped(reason: string): RunningDevComponent {
   };
 }
 
+/** The sessionizer: the real handler through the local MSK event source, sessions in memory. */
+function sessionizerRunner(servers: readonly string[], topics: CreatedClickstreamTopics, store: MemorySessionStore, log: (line: string) => void): MskEventSourceRunner {
+  return createMskEventSourceRunner({
+    bootstrapServers: servers,
+    topic: topics.clickstream,
+    deadLetterTopic: topics.deadLetter,
+    // The mapping the Kafka stack declares (its group id carries this run's suffix).
+    settings: topics.stack.sessionizer.settings,
+    handler: createKafkaSessionizer({
+      store,
+      sessionTimeoutSeconds: 1800,
+      logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'WARN' }),
+      metrics: silentSessionizerMetrics(),
+    }),
+    function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
+    log,
+  });
+}
+
+/** The consumer-groups tool's main class (Kafka 4: in kafka-tools, not in the broker's jars). */
+const CONSUMER_GROUP_COMMAND = 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand';
+
+/**
+ * `kafka-consumer-groups --describe` for `group`. For the local broker, with the jars dev downloaded:
+ * the tool's class is in org.apache.kafka:kafka-tools, which the broker does not need, so the
+ * command first copies that one jar next to them (Maven, once) when it is missing.
+ */
+export function consumerGroupsCommand(bootstrap: string, group: string, localVersion: string | undefined): string {
+  const describe = `--bootstrap-server ${bootstrap} --describe --group ${group}`;
+  if (localVersion === undefined) return `kafka-consumer-groups.sh ${describe}`;
+  const libs = kafkaJarsDirectory(localVersion);
+  const fetchTools = `[ -f ${libs}/kafka-tools-${localVersion}.jar ] || mvn -q dependency:copy -Dartifact=org.apache.kafka:kafka-tools:${localVersion} -DoutputDirectory=${libs}`;
+  return `${fetchTools}; java -cp '${libs}/*' ${CONSUMER_GROUP_COMMAND} ${describe}`;
+}
+
+/** Where a client finds the topics and groups, with ready commands. */
+function kafkaDescription(broker: KafkaBroker, topics: ClickstreamTopicNames, suffix: string): DevDescription {
+  const bootstrap = broker.bootstrapServers.join(',');
+  // The timestamp is the shell's current time when the command runs (closing and reopening the single quotes).
+  const event = JSON.stringify({ eventId: 'kcat-1', type: 'page_view', userId: 'user-1', page: '/home', timestamp: 'NOW' }).replace('"NOW"', `"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"`);
+  return {
+    endpoints: { kafka: bootstrap },
+    topics: { clickstream: topics.clickstream, sessions: `${topics.sessions} (compacted)`, deadLetter: topics.deadLetter },
+    consumers: {
+      sessionizer: `group ${KAFKA_GROUPS.sessionizer}${suffix}: the sessionizer handler through the local MSK event source (sessions in memory); failed records to ${topics.deadLetter}`,
+      analytics: `group ${KAFKA_GROUPS.analytics}${suffix}: ${MEMBERS} competing members, latest state per user to ${topics.sessions}`,
+    },
+    examples: [
+      `npx tsx local/kafka/produce-main.ts --bootstrap-servers ${bootstrap} --topic ${topics.clickstream} --events 1000 --users 50`,
+      // kcat's default partitioner (consistent_random, CRC32) puts a key on another partition than the Java clients' murmur2 does.
+      `echo 'user-1|${event}' | kcat -b ${bootstrap} -P -t ${topics.clickstream} -K '|' -X partitioner=murmur2_random   # murmur2_random: keys land where the Java clients put them`,
+      consumerGroupsCommand(bootstrap, `${KAFKA_GROUPS.sessionizer}${suffix}`, broker.origin === 'local' ? broker.version : undefined),
+      `KAFKA_BOOTSTRAP_SERVERS=${bootstrap} npm run bench:kafka`,
+    ],
+  };
+}
+
 async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promise<RunningDevComponent> {
   const log = (line: string): void => context.log(`kafka: ${line}`);
   const started = new StartedResources();
@@ -51,23 +108,7 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
     const suffix = runNameSuffix(broker.origin);
     const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions: PARTITIONS, suffix });
     const store = new MemorySessionStore();
-    const runner = started.add(
-      createMskEventSourceRunner({
-        bootstrapServers: servers,
-        topic: topics.clickstream,
-        deadLetterTopic: topics.deadLetter,
-        settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
-        handler: createKafkaSessionizer({
-          store,
-          sessionTimeoutSeconds: 1800,
-          logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'WARN' }),
-          metrics: silentSessionizerMetrics(),
-        }),
-        function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
-        log,
-      }),
-      (it) => it.stop(),
-    );
+    const runner = started.add(sessionizerRunner(servers, topics, store, log), (it) => it.stop());
     const members = Array.from({ length: MEMBERS }, (_, index) =>
       started.add(
         new AnalyticsMember({
@@ -82,21 +123,8 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
       ),
     );
     await Promise.all([runner.start(), ...members.map((member) => member.start())]);
-
-    const bootstrap = servers.join(',');
     return {
-      description: {
-        endpoints: { kafka: bootstrap },
-        topics: { clickstream: topics.clickstream, sessions: `${topics.sessions} (compacted)`, deadLetter: topics.deadLetter },
-        consumers: {
-          sessionizer: `group ${KAFKA_GROUPS.sessionizer}${suffix}: the sessionizer handler through the local MSK event source (sessions in memory); failed records to ${topics.deadLetter}`,
-          analytics: `group ${KAFKA_GROUPS.analytics}${suffix}: ${MEMBERS} competing members, latest state per user to ${topics.sessions}`,
-        },
-        examples: [
-          `npx tsx local/kafka/produce-main.ts --bootstrap-servers ${bootstrap} --topic ${topics.clickstream} --events 1000 --users 50`,
-          `KAFKA_BOOTSTRAP_SERVERS=${bootstrap} npm run bench:kafka`,
-        ],
-      },
+      description: kafkaDescription(broker, topics, suffix),
       status: () => {
         const runnerStats = runner.stats();
         return {

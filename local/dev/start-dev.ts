@@ -5,6 +5,7 @@
  */
 import type { DevComponent, DevContext, DevDescription, RunningDevComponent } from './dev-component';
 import { startDevStatusServer } from './dev-status-server';
+import { DevStartError } from './dev-start-error';
 
 /** Everything `npm run dev` started. */
 export interface RunningDev {
@@ -12,23 +13,23 @@ export interface RunningDev {
   readonly components: Readonly<Record<string, DevDescription>>;
   /** `GET` it for every component's counters. */
   readonly statusUrl: string;
-  /** Stops everything, components in reverse registry order. Idempotent. */
+  /** Stops everything: every component at once, each its consumers before its emulators. Idempotent. */
   stop(): Promise<void>;
-}
-
-/** A component failed to start; the message names it. */
-export class DevStartError extends Error {
-  override readonly name = 'DevStartError';
-  constructor(
-    readonly component: string,
-    override readonly cause: unknown,
-  ) {
-    super(`npm run dev: ${component} failed to start: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
 }
 
 async function stopInReverse(running: readonly RunningDevComponent[]): Promise<void> {
   for (const component of [...running].reverse()) await component.stop();
+}
+
+/**
+ * Stops every component at once (each stops its own consumers before its own emulators, and no
+ * component uses another's); one failing stop does not keep the others running.
+ */
+async function stopAll(running: readonly RunningDevComponent[]): Promise<void> {
+  const failures = (await Promise.allSettled(running.map((component) => component.stop()))).flatMap((outcome) =>
+    outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
+  );
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} component(s) failed to stop`);
 }
 
 /** Starts `components` with `context`. */
@@ -53,7 +54,7 @@ export async function startDev(components: readonly DevComponent[], context: Dev
     components: Object.fromEntries(named.map(([name, component]) => [name, component?.description as DevDescription])),
     statusUrl: server.url,
     stop() {
-      stopping ??= server.stop().then(() => stopInReverse(running));
+      stopping ??= server.stop().then(() => stopAll(running));
       return stopping;
     },
   };

@@ -1,8 +1,8 @@
 /**
- * Counts what happened to every job of a run: delivered (acknowledged by the SMTP sink),
- * duplicates, dead-lettered (by reason), lost. Pure: takes what the sink and the DLQ hold.
+ * Counts what happened to every job of a run: delivered (a COMPLETED idempotency record: the worker
+ * writes it once the email is accepted, on every target), dead-lettered (by reason), lost. Pure:
+ * takes what the idempotency table and the DLQ hold.
  */
-import type { CapturedMail } from '../emulators/smtp-sink';
 import type { DeadLetter } from './dead-letter-collector';
 import type { EmailJobMix } from './email-job-mix';
 
@@ -11,10 +11,8 @@ export interface EmailRunOutcome {
   readonly enqueued: number;
   readonly validJobs: number;
   readonly malformedJobs: number;
-  /** Valid jobs acknowledged at least once by the sink. */
+  /** Valid jobs with a COMPLETED idempotency record. */
   readonly delivered: number;
-  /** Extra acknowledged copies of valid jobs (0 is exactly-once). */
-  readonly duplicates: number;
   /** Messages found in the DLQ. */
   readonly deadLettered: number;
   /** Dead-lettered messages counted by reason category (the text before the first `:`). */
@@ -25,8 +23,6 @@ export interface EmailRunOutcome {
   readonly validJobsDeadLettered: readonly string[];
   /** Jobs neither delivered nor dead-lettered. */
   readonly lost: readonly string[];
-  /** Acknowledged messages per SMTP login (worker id). */
-  readonly perWorker: Readonly<Record<string, number>>;
 }
 
 /** `malformed JSON: Unexpected end...` → `malformed JSON`. */
@@ -38,14 +34,8 @@ function increment(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
-/** Counts the outcome of `mix` from the sink's messages and the collected dead letters. */
-export function countEmailRunOutcome(mix: EmailJobMix, mails: readonly CapturedMail[], deadLetters: readonly DeadLetter[]): EmailRunOutcome {
-  const copies = new Map<string, number>();
-  const perWorker: Record<string, number> = {};
-  for (const mail of mails) {
-    if (mail.jobId !== undefined) copies.set(mail.jobId, (copies.get(mail.jobId) ?? 0) + 1);
-    increment(perWorker, mail.clientUser ?? 'anonymous');
-  }
+/** Counts the outcome of `mix` from the jobIds with a COMPLETED record and the collected dead letters. */
+export function countEmailRunOutcome(mix: EmailJobMix, completedJobIds: ReadonlySet<string>, deadLetters: readonly DeadLetter[]): EmailRunOutcome {
   const labelByBody = new Map(mix.malformedJobs.map((job) => [job.body, job.label]));
   const validJobIds = new Set(mix.validJobs.map((job) => job.jobId));
   const deadLetterReasons: Record<string, number> = {};
@@ -68,13 +58,10 @@ export function countEmailRunOutcome(mix: EmailJobMix, mails: readonly CapturedM
     if (typeof jobId === 'string' && validJobIds.has(jobId)) validJobsDeadLettered.push(jobId);
   }
   let delivered = 0;
-  let duplicates = 0;
   const lost: string[] = [];
   for (const job of mix.validJobs) {
-    const count = copies.get(job.jobId) ?? 0;
-    if (count > 0) delivered += 1;
-    duplicates += Math.max(0, count - 1);
-    if (count === 0 && !validJobsDeadLettered.includes(job.jobId)) lost.push(job.jobId);
+    if (completedJobIds.has(job.jobId)) delivered += 1;
+    else if (!validJobsDeadLettered.includes(job.jobId)) lost.push(job.jobId);
   }
   for (const job of mix.malformedJobs) if (malformedReasons[job.label] === undefined) lost.push(job.label);
   return {
@@ -82,13 +69,11 @@ export function countEmailRunOutcome(mix: EmailJobMix, mails: readonly CapturedM
     validJobs: mix.validJobs.length,
     malformedJobs: mix.malformedJobs.length,
     delivered,
-    duplicates,
     deadLettered: deadLetters.length,
     deadLetterReasons,
     malformedReasons,
     validJobsDeadLettered,
     lost,
-    perWorker,
   };
 }
 

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { killOnParentExit } from './child-process-reaper';
+import { spawnOwnedNodeScript } from './owned-child';
+import { EmulatorStartError } from './emulator-start-error';
 
-/** How to start one emulator as a child process on 127.0.0.1. */
+/** How to start one emulator as a child process on 127.0.0.1 (every listen is forced there). */
 export interface ChildEmulatorSpec {
   /** Human-readable name used in errors and logs. */
   readonly name: string;
@@ -44,12 +44,9 @@ function canConnect(port: number): Promise<boolean> {
 
 /** Starts the emulator and resolves once its port accepts TCP connections. */
 export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<RunningEmulator> {
-  const child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], {
-    cwd: spec.cwd ?? process.cwd(),
-    env: { ...process.env, ...spec.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  killOnParentExit(child);
+  // Its own process group, loopback only, gone with this process (owned-child.ts): a Ctrl-C stops
+  // the consumers first, and they still reach the emulator while they flush.
+  const child = spawnOwnedNodeScript(spec.script, spec.args ?? [], { cwd: spec.cwd ?? process.cwd(), env: { ...process.env, ...spec.env } });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     // Keep only the tail: enough to explain a failed start.
@@ -67,11 +64,11 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
   const deadline = Date.now() + (spec.readyTimeoutMs ?? 60_000);
   while (!(await canConnect(spec.port))) {
     if (exited) {
-      throw new Error(`${spec.name} exited before listening on 127.0.0.1:${spec.port}: ${stderr.trim()}`);
+      throw new EmulatorStartError(`${spec.name} exited before listening on 127.0.0.1:${spec.port}: ${stderr.trim()}`);
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${spec.name} did not listen on 127.0.0.1:${spec.port} in time: ${stderr.trim()}`);
+      throw new EmulatorStartError(`${spec.name} did not listen on 127.0.0.1:${spec.port} in time: ${stderr.trim()}`);
     }
     await sleep(100);
   }
@@ -84,7 +81,7 @@ export async function startChildEmulator(spec: ChildEmulatorSpec): Promise<Runni
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');
-      const killTimer = setTimeout(() => child.kill("SIGKILL"), 1_500);
+      const killTimer = setTimeout(() => child.kill('SIGKILL'), 1_500);
       await exitPromise;
       clearTimeout(killTimer);
     },

@@ -13,8 +13,9 @@ let exitHookInstalled = false;
  * and any other signal listeners are untouched). It re-raises only when it is the signal's last
  * listener: a process that handles SIGINT/SIGTERM itself must keep its listener with `process.on`
  * (not `once`) until it has stopped, or the re-raise kills it mid-stop (local/dev.ts does so).
- * A parent killed with SIGKILL runs no code at all: its children are then orphaned (README
- * "Known limits").
+ * A parent killed with SIGKILL runs no code at all: the emulators and the broker, started through
+ * owned-child.ts, then exit on their own when their IPC channel to it closes; other children (the
+ * email workers, the analytics members) are orphaned (README "Known limits").
  */
 export function killOnParentExit(child: ChildProcess): void {
   if (!exitHookInstalled) {

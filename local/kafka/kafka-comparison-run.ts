@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { silentSessionizerMetrics } from './silent-metrics';
 import { aggregateClickstream } from '../../runtime/clickstream/dashboard-lambda/aggregate';
-import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
+import { clickstreamTraffic } from '../patterns/clickstream-traffic';
 import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
 import { parseClickstreamEvent, type ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import { KAFKA_GROUPS } from '../../runtime/kafka/kafka-names';
@@ -18,12 +18,12 @@ import type { KafkaComparison } from '../comparison/kafka-comparison';
 import { startAnalyticsMemberProcess, type AnalyticsMemberProcess } from './analytics-member-processes';
 import { awaitCompaction } from './await-compaction';
 import { createClickstreamTopics } from './kafka-topics';
+import type { ClickstreamTopicNames, ProvisionedKafkaStack } from './kafka-stack-template';
 import { startKafkaBroker } from './local-kafka-broker';
 import { runNameSuffix } from './run-name-suffix';
 import { MemorySessionStore } from './memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from './msk-event-source-runner';
 import { settleWithin } from '../../runtime/shared/settle-within';
-import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from './msk-event-source-settings';
 import { produceClickstream, type ClickstreamRecordToSend } from './produce-clickstream';
 import { readWholeTopic, type ReadRecord } from './read-topic';
 import { replayFromTimestamp } from './replay-from-timestamp';
@@ -39,19 +39,18 @@ export interface KafkaComparisonOptions {
   readonly events: number;
   /** Users (partition keys); one of them is the hot key. */
   readonly users: number;
-  /** Partitions of `clickstream` and `clickstream-sessions`. @default 3 */
+  /** Partitions of `clickstream` and `clickstream-sessions`, replacing the template's (`--partitions`). @default what the Kafka stack declares (`kafkaPartitions`) */
   readonly partitions?: number;
-  /** Analytics member processes; the busiest is SIGKILLed mid-run. @default 4 - one more than the partitions, to show an idle member */
+  /** Analytics member processes; the busiest is SIGKILLed mid-run. @default 4 - members beyond the partitions stay idle until a rebalance */
   readonly members?: number;
+  /** CDK context the Kafka stack is synthesized with (`-c key=value`). @default {} - the stack's defaults */
+  readonly context?: Readonly<Record<string, unknown>>;
   /** Progress lines. @default none */
   readonly log?: (line: string) => void;
   /** Environment (KAFKA_BOOTSTRAP_SERVERS names an existing broker). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** One user sends every 5th event (20 %): the hot key, as in the Kinesis column. */
-const HOT_USER_EVERY = 5;
-const HOT_USER = 'user-hot';
 /** Not JSON, and JSON without the event's fields: both can never succeed, so they must be dead-lettered. */
 const POISON: readonly ClickstreamRecordToSend[] = [
   { key: 'user-0001', raw: '{not json' },
@@ -124,10 +123,128 @@ async function awaitSessionizer(runner: MskEventSourceRunner, observer: Sessioni
   await check;
 }
 
+/** The records of one run, and where the timestamp replay and the member kill cut them. */
+interface ProducedRun {
+  readonly events: readonly ClickstreamEvent[];
+  /** Events before the timestamp cut (the by-timestamp replay reads the rest). */
+  readonly half: number;
+  readonly cut: number;
+  /** Events produced before the busiest member was SIGKILLed. */
+  readonly killAt: number;
+  readonly victim: AnalyticsMemberProcess;
+}
+
+/**
+ * Produces the events (poison halfway, so valid records follow it on its partition) and SIGKILLs
+ * the busiest member while records are still produced: its partitions keep growing until the group
+ * notices, and their uncommitted records go to the partition's next owner.
+ */
+async function produceWithKill(servers: readonly string[], topics: ClickstreamTopicNames, events: readonly ClickstreamEvent[], members: readonly AnalyticsMemberProcess[], log: (line: string) => void): Promise<ProducedRun> {
+  const half = Math.floor(events.length / 2);
+  await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: [...events.slice(0, half), ...POISON] });
+  await sleep(50);
+  const cut = Date.now();
+  await sleep(50);
+  const killAt = half + Math.floor((events.length - half) / 4);
+  await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half, killAt) });
+  const victim = await busiestMember(servers, topics.sessions, members);
+  victim.kill();
+  log(`kafka: SIGKILLed ${victim.memberId} (busy) mid-produce; its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
+  await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(killAt) });
+  return { events, half, cut, killAt, victim };
+}
+
+/** The sessionizer (state in memory) behind the local MSK event source, with the template's mapping settings. */
+function sessionizerRunner(servers: readonly string[], stack: ProvisionedKafkaStack, events: readonly ClickstreamEvent[], log: (line: string) => void): { observer: SessionizerObserver; runner: MskEventSourceRunner } {
+  const observer = observeSessionizer(
+    createKafkaSessionizer({
+      store: new MemorySessionStore(),
+      sessionTimeoutSeconds: CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds,
+      logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
+      metrics: silentSessionizerMetrics(),
+    }),
+    new Map(events.map((event, index) => [event.eventId, index])),
+  );
+  const runner = createMskEventSourceRunner({
+    bootstrapServers: servers,
+    topic: stack.sessionizer.topic,
+    ...(stack.sessionizer.deadLetterTopic === undefined ? {} : { deadLetterTopic: stack.sessionizer.deadLetterTopic }),
+    settings: stack.sessionizer.settings,
+    handler: observer.handler,
+    function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: EMULATOR_REGION },
+    log: (line) => log(`kafka: ${line}`),
+  });
+  return { observer, runner };
+}
+
+/** What the run observed, read back from the topics and the consumers. */
+interface RunObservations {
+  readonly earliest: readonly ReadRecord[];
+  readonly byTimestamp: readonly ReadRecord[];
+  readonly deadLetter: readonly ReadRecord[];
+  readonly analytics: AnalyticsOutcome;
+  readonly sessionizer: ReturnType<SessionizerObserver['observation']>;
+  readonly failedInvocations: number;
+  readonly compaction: { readonly keys: number; readonly recordsAfter: number };
+}
+
+/** The column's figures from what was run and observed. */
+function kafkaComparisonOf(stack: ProvisionedKafkaStack, brokerStartMs: number, members: readonly AnalyticsMemberProcess[], run: ProducedRun, seen: RunObservations, hotUserId: string): KafkaComparison {
+  const { events, half } = run;
+  const partitions = stack.clickstream.partitions;
+  const poisonValues = new Set(POISON.map((record) => ('raw' in record ? record.raw : '')));
+  const earliestValid = validEvents(seen.earliest);
+  const byTimestampValid = validEvents(seen.byTimestamp);
+  return {
+    produced: events.length,
+    poisonWritten: POISON.length,
+    partitions,
+    topic: { name: stack.clickstream.name, partitions, partitionsSource: stack.clickstream.partitionsSource, configs: stack.clickstream.configs },
+    notEmulated: stack.notes,
+    members: members.length,
+    brokerStartMs,
+    groups: {
+      sessionizer: { seen: seen.sessionizer.seen },
+      analytics: { seen: seen.analytics.seen },
+      'replay-earliest': { seen: new Set(earliestValid.map((event) => event.eventId)).size },
+    },
+    // A member with no record (idle: no partition) still gets its 0.
+    perMember: { ...Object.fromEntries(members.map((member) => [member.memberId, 0])), ...seen.analytics.perMember },
+    idleMembers: Math.max(0, members.length - partitions),
+    replayFromTimestamp: { seen: byTimestampValid.length, expected: events.length - half },
+    perKeyOrderInversions: seen.sessionizer.perKeyOrderInversions + seen.analytics.perKeyOrderInversions,
+    crossPartitionInterleavings: seen.sessionizer.crossPartitionInterleavings,
+    killedMember: run.victim.memberId,
+    rebalance: { lost: seen.analytics.lost, duplicates: seen.analytics.duplicates, producedAfterKill: events.length - run.killAt },
+    replayAggregatesEqual: sameAggregates(earliestValid, events) && sameAggregates(byTimestampValid, events.slice(half)),
+    deadLettered: seen.deadLetter.filter((record) => poisonValues.has(record.value)).length,
+    deadLetterTopicRecords: seen.deadLetter.length,
+    failedInvocations: seen.failedInvocations,
+    recordsAfterPoisonOnItsPartition: seen.sessionizer.recordsAfterPoisonOnItsPartition,
+    ...partitionLoad(seen.earliest, hotUserId),
+    compaction: { keys: seen.compaction.keys, recordsAfter: seen.compaction.recordsAfter },
+  };
+}
+
+/** Runs the sessionizer and reads back what every group did: sessionizer, analytics, both replays. */
+async function observeConsumers(servers: readonly string[], stack: ProvisionedKafkaStack, run: ProducedRun, suffix: string, log: (line: string) => void): Promise<Omit<RunObservations, 'deadLetter' | 'compaction'>> {
+  const { topics } = stack;
+  const { observer, runner } = sessionizerRunner(servers, stack, run.events, log);
+  await runner.start();
+  const [earliest, byTimestamp, analytics] = await Promise.all([
+    readWholeTopic({ bootstrapServers: servers, topic: topics.clickstream }),
+    replayFromTimestamp({ bootstrapServers: servers, topic: topics.clickstream, fromTimestampMs: run.cut, groupId: `${KAFKA_GROUPS.replayTimestamp}${suffix}` }),
+    awaitAnalytics(servers, topics.sessions, new Set(run.events.map((event) => event.eventId))),
+    awaitSessionizer(runner, observer, run.events.length + POISON.length, run.events.length, log),
+  ]);
+  // Bounded: a lane still waiting on the broker must not hold the whole run; its figures are already counted.
+  if (!(await settleWithin(runner.stop(), RUNNER_STOP_TIMEOUT_MS))) log('kafka: the MSK event-source runner did not stop in time');
+  return { earliest, byTimestamp, analytics, sessionizer: observer.observation(), failedInvocations: runner.stats().failedInvocations };
+}
+
 /** Runs the Kafka pattern once on a local (or KAFKA_BOOTSTRAP_SERVERS) broker. */
 export async function runKafkaComparison(options: KafkaComparisonOptions): Promise<KafkaComparison> {
   const log = options.log ?? (() => undefined);
-  const partitions = options.partitions ?? 3;
   const memberCount = options.members ?? 4;
   const broker = await startKafkaBroker({ log, ...(options.env === undefined ? {} : { env: options.env }) });
   const members: AnalyticsMemberProcess[] = [];
@@ -135,11 +252,11 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     const servers = broker.bootstrapServers;
     const suffix = runNameSuffix(broker.origin);
     if (suffix !== '') log(`kafka: an existing broker: this run's topics and groups end in "${suffix}"`);
-    const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions, suffix });
-    const events = generateClickstreamEvents({ events: options.events, users: options.users, seed: 31 }).map((event, index) =>
-      index % HOT_USER_EVERY === 0 ? { ...event, userId: HOT_USER } : event,
-    );
-    const half = Math.floor(events.length / 2);
+    const { stack } = await createClickstreamTopics({ bootstrapServers: servers, suffix, ...(options.partitions === undefined ? {} : { partitions: options.partitions }), ...(options.context === undefined ? {} : { context: options.context }) });
+    const partitions = stack.clickstream.partitions;
+    log(`kafka: ${stack.stackName}: ${partitions} partitions (${stack.clickstream.partitionsSource}), sessionizer batch ${stack.sessionizer.settings.batchSize}, group ${stack.groups.sessionizer}`);
+    // The same events, users and hot user as the Kinesis pattern, so the two columns compare.
+    const { events, hotUserId } = clickstreamTraffic({ events: options.events, users: options.users });
     // The members join before any record exists, so the group spreads the partitions over them first.
     members.push(
       ...Array.from({ length: memberCount }, (_, index) =>
@@ -148,86 +265,15 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     );
     await Promise.all(members.map((member) => member.started));
     log(`kafka: ${memberCount} analytics members joined; producing ${events.length} events to ${partitions} partitions`);
-    // Poison halfway: valid records follow it on its partition.
-    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: [...events.slice(0, half), ...POISON] });
-    await sleep(50);
-    const cut = Date.now();
-    await sleep(50);
-    // The kill lands while records are still being produced: the killed member's partitions keep
-    // growing until the group notices, and their uncommitted records go to the partition's next owner.
-    const killAt = half + Math.floor((events.length - half) / 4);
-    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half, killAt) });
-    const victim = await busiestMember(servers, topics.sessions, members);
-    victim.kill();
-    log(`kafka: SIGKILLed ${victim.memberId} (busy) mid-produce; its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
-    await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(killAt) });
-
-    const observer = observeSessionizer(
-      createKafkaSessionizer({
-        store: new MemorySessionStore(),
-        sessionTimeoutSeconds: CLICKSTREAM_PROCESSOR_DEFAULTS.sessionTimeoutSeconds,
-        logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
-        metrics: silentSessionizerMetrics(),
-      }),
-      new Map(events.map((event, index) => [event.eventId, index])),
-    );
-    const runner = createMskEventSourceRunner({
-      bootstrapServers: servers,
-      topic: topics.clickstream,
-      deadLetterTopic: topics.deadLetter,
-      settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchingWindowMs: 100, consumerGroupId: `${KAFKA_GROUPS.sessionizer}${suffix}` },
-      handler: observer.handler,
-      function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: EMULATOR_REGION },
-      log: (line) => log(`kafka: ${line}`),
-    });
-    await runner.start();
-
-    const expectedIds = new Set(events.map((event) => event.eventId));
-    const [earliest, byTimestamp, analytics] = await Promise.all([
-      readWholeTopic({ bootstrapServers: servers, topic: topics.clickstream }),
-      replayFromTimestamp({ bootstrapServers: servers, topic: topics.clickstream, fromTimestampMs: cut, groupId: `${KAFKA_GROUPS.replayTimestamp}${suffix}` }),
-      awaitAnalytics(servers, topics.sessions, expectedIds),
-      awaitSessionizer(runner, observer, events.length + POISON.length, events.length, log),
-    ]);
-    // Bounded: a lane still waiting on the broker must not hold the whole run; its figures are already counted.
-    if (!(await settleWithin(runner.stop(), RUNNER_STOP_TIMEOUT_MS))) log('kafka: the MSK event-source runner did not stop in time');
+    const run = await produceWithKill(servers, stack.topics, events, members, log);
+    const seen = await observeConsumers(servers, stack, run, suffix, log);
     await Promise.all(members.slice(1).map((member) => member.stop()));
     const [deadLetter, compaction] = await Promise.all([
-      readWholeTopic({ bootstrapServers: servers, topic: topics.deadLetter }),
-      awaitCompaction({ bootstrapServers: servers, topic: topics.sessions, partitions }),
+      readWholeTopic({ bootstrapServers: servers, topic: stack.topics.deadLetter }),
+      awaitCompaction({ bootstrapServers: servers, topic: stack.topics.sessions, partitions }),
     ]);
-    const poisonValues = new Set(POISON.map((record) => ('raw' in record ? record.raw : '')));
-    const sessionizer = observer.observation();
-    const earliestValid = validEvents(earliest);
-    const byTimestampValid = validEvents(byTimestamp);
-    log(`kafka: analytics accounted for ${analytics.seen}/${events.length} events (${analytics.duplicates} duplicates after the rebalance)`);
-    return {
-      produced: events.length,
-      poisonWritten: POISON.length,
-      partitions,
-      members: memberCount,
-      brokerStartMs: broker.startMs,
-      groups: {
-        sessionizer: { seen: sessionizer.seen },
-        analytics: { seen: analytics.seen },
-        'replay-earliest': { seen: new Set(earliestValid.map((event) => event.eventId)).size },
-      },
-      // A member with no record (idle: no partition) still gets its 0.
-      perMember: { ...Object.fromEntries(members.map((member) => [member.memberId, 0])), ...analytics.perMember },
-      idleMembers: Math.max(0, memberCount - partitions),
-      replayFromTimestamp: { seen: byTimestampValid.length, expected: events.length - half },
-      perKeyOrderInversions: sessionizer.perKeyOrderInversions + analytics.perKeyOrderInversions,
-      crossPartitionInterleavings: sessionizer.crossPartitionInterleavings,
-      killedMember: victim.memberId,
-      rebalance: { lost: analytics.lost, duplicates: analytics.duplicates, producedAfterKill: events.length - killAt },
-      replayAggregatesEqual: sameAggregates(earliestValid, events) && sameAggregates(byTimestampValid, events.slice(half)),
-      deadLettered: deadLetter.filter((record) => poisonValues.has(record.value)).length,
-      deadLetterTopicRecords: deadLetter.length,
-      failedInvocations: runner.stats().failedInvocations,
-      recordsAfterPoisonOnItsPartition: sessionizer.recordsAfterPoisonOnItsPartition,
-      ...partitionLoad(earliest, HOT_USER),
-      compaction: { keys: compaction.keys, recordsAfter: compaction.recordsAfter },
-    };
+    log(`kafka: analytics accounted for ${seen.analytics.seen}/${events.length} events (${seen.analytics.duplicates} duplicates after the rebalance)`);
+    return kafkaComparisonOf(stack, broker.startMs, members, run, { ...seen, deadLetter, compaction }, hotUserId ?? '');
   } finally {
     for (const member of members) member.kill();
     await broker.stop();

@@ -36,6 +36,8 @@ export function resolveKafkaJars(version: string, log: (line: string) => void = 
     [
       '-q',
       '-B',
+      // Fail on a checksum mismatch instead of warning (the pom sets the same policy for Central).
+      '--strict-checksums',
       '-f',
       POM_PATH,
       `-Dkafka.version=${version}`,

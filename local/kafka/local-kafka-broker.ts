@@ -9,14 +9,14 @@
  *
  * `KAFKA_BOOTSTRAP_SERVERS` set: that broker is used instead, and nothing is started or stopped.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
-import { killOnParentExit } from '../emulators/child-process-reaper';
 import { freeLoopbackPort } from '../emulators/free-port';
+import { spawnOwnedCommand } from '../emulators/owned-child';
 import { renderBrokerProperties } from './broker-properties';
 import { resolveKafkaJars } from './kafka-jars';
 import { checkKafkaPrerequisites, KafkaUnavailableError } from './kafka-prerequisites';
@@ -34,6 +34,12 @@ export interface KafkaBroker {
   /** The Kafka version run locally; undefined for an external broker. */
   readonly version?: string;
   stop(): Promise<void>;
+  /**
+   * Stops the local broker (SIGTERM, or the given signal) and starts it again on the same ports and
+   * data directory, so topics, records and committed offsets survive; resolves once it answers.
+   * Undefined for an external broker.
+   */
+  readonly restart?: (options?: { readonly signal?: NodeJS.Signals }) => Promise<void>;
 }
 
 /** Options of {@link startKafkaBroker}. */
@@ -89,6 +95,37 @@ export async function startKafkaBroker(options: StartKafkaBrokerOptions = {}): P
   return startLocalBroker(options);
 }
 
+/** One broker JVM on fixed ports and a fixed data directory. */
+interface BrokerProcess {
+  readonly exited: Promise<void>;
+  running(): boolean;
+  stderr(): string;
+  kill(signal: NodeJS.Signals): void;
+}
+
+function spawnBroker(classpath: string, propertiesPath: string, maxHeap: string): BrokerProcess {
+  // Its own process group: a terminal's Ctrl-C reaches the run, which stops the broker after its clients.
+  const child = spawnOwnedCommand('java', [...FAST_START_JVM_FLAGS, `-Xmx${maxHeap}`, '-cp', classpath, BROKER_CLASS, propertiesPath]);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  let running = true;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve())).then(() => {
+    running = false;
+  });
+  return { exited, running: () => running, stderr: () => stderr, kill: (signal) => child.kill(signal) };
+}
+
+/** Stops a broker JVM: SIGTERM (a controlled shutdown takes a few seconds), SIGKILL after 5 s; or SIGKILL at once. */
+async function stopBroker(broker: BrokerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (!broker.running()) return;
+  broker.kill(signal);
+  const killTimer = setTimeout(() => broker.kill('SIGKILL'), 5_000);
+  await broker.exited;
+  clearTimeout(killTimer);
+}
+
 async function startLocalBroker(options: StartKafkaBrokerOptions): Promise<KafkaBroker> {
   const log = options.log ?? (() => undefined);
   const startedAt = performance.now();
@@ -100,44 +137,30 @@ async function startLocalBroker(options: StartKafkaBrokerOptions): Promise<Kafka
   try {
     const [brokerPort, controllerPort] = [await freeLoopbackPort(), await freeLoopbackPort()];
     const propertiesPath = join(logDirectory, 'server.properties');
-    const dataDirectory = join(logDirectory, 'data');
-    writeFileSync(propertiesPath, renderBrokerProperties({ brokerPort, controllerPort, logDirectory: dataDirectory }));
+    writeFileSync(propertiesPath, renderBrokerProperties({ brokerPort, controllerPort, logDirectory: join(logDirectory, 'data') }));
     formatStorage(classpath, propertiesPath);
-    const child = spawn(
-      'java',
-      [...FAST_START_JVM_FLAGS, `-Xmx${options.maxHeap ?? '512m'}`, '-cp', classpath, BROKER_CLASS, propertiesPath],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    killOnParentExit(child);
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
-    });
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    let running = true;
-    void exited.then(() => {
-      running = false;
-    });
+    const bootstrapServers = [`127.0.0.1:${brokerPort}`];
+    const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
+    let current = spawnBroker(classpath, propertiesPath, options.maxHeap ?? '512m');
     const stop = async (): Promise<void> => {
-      if (running) {
-        child.kill('SIGTERM');
-        // A controlled shutdown takes a few seconds; a test broker's data is thrown away anyway.
-        const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(killTimer);
-      }
+      await stopBroker(current);
       removeLogDirectory();
     };
-    const bootstrapServers = [`127.0.0.1:${brokerPort}`];
     try {
-      await waitForKafka(bootstrapServers, options.readyTimeoutMs ?? 120_000, () => running);
+      await waitForKafka(bootstrapServers, readyTimeoutMs, () => current.running());
     } catch (error) {
       await stop();
-      throw new KafkaUnavailableError(`the local Kafka broker did not start: ${(error as Error).message} ${stderr.trim()}`);
+      throw new KafkaUnavailableError(`the local Kafka broker did not start: ${(error as Error).message} ${current.stderr().trim()}`);
     }
     const startMs = Math.round(performance.now() - startedAt);
     log(`Apache Kafka ${version} (KRaft) on ${bootstrapServers.join(',')}, started in ${startMs} ms`);
-    return { bootstrapServers, origin: 'local', startMs, version, stop };
+    // Same ports, same data directory: the topics, records and committed offsets survive.
+    const restart = async (restartOptions: { readonly signal?: NodeJS.Signals } = {}): Promise<void> => {
+      await stopBroker(current, restartOptions.signal ?? 'SIGTERM');
+      current = spawnBroker(classpath, propertiesPath, options.maxHeap ?? '512m');
+      await waitForKafka(bootstrapServers, readyTimeoutMs, () => current.running());
+    };
+    return { bootstrapServers, origin: 'local', startMs, version, stop, restart };
   } catch (error) {
     removeLogDirectory();
     throw error;
@@ -156,7 +179,14 @@ function formatStorage(classpath: string, propertiesPath: string): void {
   }
 }
 
-/** A cluster id as `kafka-storage random-uuid` makes it: 16 random bytes, URL-safe base64, unpadded. */
-function clusterId(): string {
-  return Buffer.from(randomUUID().replaceAll('-', ''), 'hex').toString('base64url');
+/**
+ * A cluster id as `kafka-storage random-uuid` makes it: 16 random bytes, URL-safe base64, unpadded.
+ * Like Kafka's own `Uuid.randomUuid()`, never one that starts with '-': the storage tool's argument
+ * parser would read it as a flag (1 start in 64 failed with "--cluster-id: expected one argument").
+ */
+export function clusterId(): string {
+  for (;;) {
+    const id = Buffer.from(randomUUID().replaceAll('-', ''), 'hex').toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }

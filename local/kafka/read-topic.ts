@@ -13,6 +13,8 @@ export interface ReadRecord {
   readonly timestamp: bigint;
   readonly key: string;
   readonly value: string;
+  /** Record headers, names and values as text. @default none (readers that do not keep them) */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link readWholeTopic}. */
@@ -55,6 +57,7 @@ export async function readWholeTopic(options: ReadWholeTopicOptions): Promise<Re
           timestamp: message.timestamp,
           key: message.key,
           value: message.value,
+          headers: Object.fromEntries([...message.headers].map(([name, value]) => [String(name), String(value)])),
         });
         const end = remaining.get(message.partition);
         if (end !== undefined && message.offset + 1n >= end) remaining.delete(message.partition);

@@ -11,6 +11,10 @@
  *   consume the retry quota"; with a partial response the batch is cut at the returned number;
  * - `MaximumRetryAttempts` −1 means retry until the record expires;
  * - records older than `MaximumRecordAgeInSeconds` (−1: no limit) are discarded.
+ * Kafka differs in one rule: its partial batch response lets "Lambda retry only the failed records"
+ * (AWS Lambda developer guide, "Configuring error handling controls for Kafka event sources",
+ * https://docs.aws.amazon.com/lambda/latest/dg/kafka-retry-configurations.html), not the whole rest
+ * of the batch from the first failure: `partialBatchRetries: 'failedRecordsOnly'`.
  */
 
 import { interpretBatchResponse } from './batch-outcome';
@@ -31,7 +35,12 @@ export interface PendingBatch<TRecord> {
 export type InvocationOutcome =
   | { readonly kind: 'success' }
   | { readonly kind: 'functionError'; readonly reason: string }
-  | { readonly kind: 'partialFailure'; readonly firstFailedIndex: number };
+  | {
+      readonly kind: 'partialFailure';
+      readonly firstFailedIndex: number;
+      /** Every reported record's index, ascending (the first is `firstFailedIndex`). */
+      readonly failedIndexes: readonly number[];
+    };
 
 /** What the runner must do next with the batch it just invoked. */
 export type NextStep<TRecord> =
@@ -49,6 +58,12 @@ export interface RetryPolicy {
   readonly maximumRetryAttempts: number;
   /** `FunctionResponseTypes` includes `ReportBatchItemFailures`. */
   readonly reportBatchItemFailures: boolean;
+  /**
+   * What a partial batch response sends back for retry: the records from the first failed one on
+   * (Kinesis, DynamoDB streams), or only the reported records (Kafka).
+   * @default 'fromFirstFailure'
+   */
+  readonly partialBatchRetries?: 'fromFirstFailure' | 'failedRecordsOnly';
 }
 
 /** A new batch, never invoked. */
@@ -70,8 +85,8 @@ export function classifyResponse(
   if (outcome.kind === 'all-succeeded') return { kind: 'success' };
   if (outcome.kind === 'all-failed') return { kind: 'functionError', reason: outcome.reason };
   // Lambda checkpoints at the lowest reported sequence number; the batch is in shard order.
-  const firstFailedIndex = sequenceNumbers.findIndex((sequenceNumber) => outcome.failedMessageIds.has(sequenceNumber));
-  return { kind: 'partialFailure', firstFailedIndex };
+  const failedIndexes = sequenceNumbers.flatMap((sequenceNumber, index) => (outcome.failedMessageIds.has(sequenceNumber) ? [index] : []));
+  return { kind: 'partialFailure', firstFailedIndex: failedIndexes[0] ?? 0, failedIndexes };
 }
 
 function retriesExhausted(retriesUsed: number, maximumRetryAttempts: number): boolean {
@@ -87,9 +102,11 @@ export function decideNextStep<TRecord>(
   if (outcome.kind === 'success') return { kind: 'completed' };
 
   if (outcome.kind === 'partialFailure') {
-    // Records before the lowest failed sequence number are checkpointed; only the rest is retried.
+    // Records before the lowest failed sequence number are checkpointed; only the rest is retried
+    // (on Kafka, only the reported records).
+    const failedOnly = policy.partialBatchRetries === 'failedRecordsOnly';
     const remaining: PendingBatch<TRecord> = {
-      records: batch.records.slice(outcome.firstFailedIndex),
+      records: failedOnly ? outcome.failedIndexes.flatMap((index) => batch.records.slice(index, index + 1)) : batch.records.slice(outcome.firstFailedIndex),
       retriesUsed: batch.retriesUsed + 1,
       invokeCount: batch.invokeCount,
     };

@@ -4,7 +4,7 @@
  * (bisected halves or the cut after a partial failure) or discard, per batch-retry-policy.ts. Both
  * local runners (Kinesis, MSK) use this loop; each supplies its own invoke and discard.
  */
-import { decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type InvocationOutcome, type PendingBatch, type RetryPolicy } from './batch-retry-policy';
+import { decideNextStep, freshBatch, splitExpiredRecords, type DiscardCondition, type InvocationOutcome, type NextStep, type PendingBatch, type RetryPolicy } from './batch-retry-policy';
 
 /** What one source brings to the loop. */
 export interface BatchRunSource<TRecord> {
@@ -22,6 +22,13 @@ export interface BatchRunSource<TRecord> {
   readonly counters: { recordsCompleted: number };
 }
 
+/** Records a step still has to retry or discard (the rest of its batch was completed). */
+function recordsCarriedOn<TRecord>(step: NextStep<TRecord>): number {
+  if (step.kind === 'retry') return step.batches.reduce((sum, batch) => sum + batch.records.length, 0);
+  if (step.kind === 'discard') return step.batch.records.length;
+  return 0;
+}
+
 /** Runs `records` (consecutive records of one shard or partition) until every one is completed or discarded. */
 export async function runBatchToCompletion<TRecord>(records: readonly TRecord[], source: BatchRunSource<TRecord>): Promise<void> {
   const work: PendingBatch<TRecord>[] = [freshBatch(records)];
@@ -33,7 +40,7 @@ export async function runBatchToCompletion<TRecord>(records: readonly TRecord[],
     const batch = { ...next, records: live, invokeCount: next.invokeCount + 1 };
     const outcome = await source.invoke(batch);
     const step = decideNextStep(batch, outcome, source.policy);
-    if (outcome.kind === 'partialFailure') source.counters.recordsCompleted += outcome.firstFailedIndex;
+    if (outcome.kind === 'partialFailure') source.counters.recordsCompleted += batch.records.length - recordsCarriedOn(step);
     if (step.kind === 'completed') source.counters.recordsCompleted += batch.records.length;
     if (step.kind === 'retry') work.unshift(...step.batches);
     if (step.kind === 'discard') await source.discard(step.batch, step.condition, outcome.kind === 'functionError');

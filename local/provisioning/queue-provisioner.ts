@@ -28,6 +28,7 @@ const PLAIN_ATTRIBUTES = [
 
 /** Properties that point at other queues: set after all queues exist. CloudFormation takes objects, the API JSON text. */
 const REDRIVE_ATTRIBUTES = ['RedrivePolicy', 'RedriveAllowPolicy'] as const;
+const REDRIVE_ALLOW_POLICY = 'RedriveAllowPolicy';
 
 /** KMS is not emulated: a CMK-encrypted queue is created with SSE-SQS instead, and a note says so. */
 const KMS_ATTRIBUTES = ['KmsMasterKeyId', 'KmsDataKeyReusePeriodSeconds'] as const;
@@ -64,6 +65,33 @@ function resolvedAttributes(
   return attributes;
 }
 
+/**
+ * A `RedriveAllowPolicy` whose `sourceQueueArns` name the local queues. A template that gives its
+ * source queue a fixed `QueueName` builds the source's ARN from that name (a `Fn::GetAtt` would make a
+ * dependency cycle with the source's RedrivePolicy), but locally every queue gets a run-prefixed
+ * name, so that ARN names no local queue. Each ARN whose queue name (its last part) is a template
+ * queue's `QueueName` becomes that queue's local ARN; other values are kept.
+ */
+export function localRedriveAllowPolicy(policy: JsonValue, localArnByTemplateName: ReadonlyMap<string, string>): JsonValue {
+  if (policy === null || typeof policy !== 'object' || Array.isArray(policy)) return policy;
+  const sources = policy['sourceQueueArns'];
+  if (!Array.isArray(sources)) return policy;
+  const localSources = sources.map((arn) => (typeof arn === 'string' ? (localArnByTemplateName.get(arn.split(':').at(-1) ?? '') ?? arn) : arn));
+  return { ...policy, sourceQueueArns: localSources };
+}
+
+/** The local ARN of every queue that declares a `QueueName`, by that name. */
+function localArnsByTemplateName(queues: ReturnType<typeof resourcesOfType>, scope: ResolutionScope): Map<string, string> {
+  const arns = new Map<string, string>();
+  for (const { logicalId, resource } of queues) {
+    const declared = resource.Properties?.['QueueName'];
+    const arn = scope.resources.get(logicalId)?.attributes['Arn'];
+    const name = declared === undefined ? undefined : resolveIntrinsics(declared, scope, `Resources.${logicalId}.Properties.QueueName`);
+    if (typeof name === 'string' && arn !== undefined) arns.set(name, arn);
+  }
+  return arns;
+}
+
 /** Provisions `AWS::SQS::Queue`; `Ref` is the queue URL, attributes `Arn`, `QueueName`, `QueueUrl`. */
 export class QueueProvisioner implements TemplateProvisioner {
   readonly resourceTypes = [QUEUE_TYPE];
@@ -97,8 +125,11 @@ export class QueueProvisioner implements TemplateProvisioner {
     }
 
     const fullScope: ResolutionScope = { ...scope, resources: new Map([...scope.resources, ...resources]) };
+    const localArnByTemplateName = localArnsByTemplateName(queues, fullScope);
     for (const { logicalId, resource } of queues) {
       const redrive = resolvedAttributes(resource.Properties ?? {}, REDRIVE_ATTRIBUTES, fullScope, `Resources.${logicalId}.Properties`);
+      const allowPolicy = redrive[REDRIVE_ALLOW_POLICY];
+      if (allowPolicy !== undefined) redrive[REDRIVE_ALLOW_POLICY] = JSON.stringify(localRedriveAllowPolicy(JSON.parse(allowPolicy) as JsonValue, localArnByTemplateName));
       if (Object.keys(redrive).length === 0) continue;
       await this.props.sqs.send(
         new SetQueueAttributesCommand({

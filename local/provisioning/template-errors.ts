@@ -1,7 +1,12 @@
-/** Named errors of template reading and intrinsic resolution; each carries where it happened. */
+/**
+ * Named errors of template reading and intrinsic resolution; each carries where it happened. A
+ * template the local run cannot read is a configuration problem of the app (exit 2); a resource the
+ * emulators cannot create is an environment problem (exit 3).
+ */
+import { ConfigurationError, EnvironmentError } from '../../runtime/shared/errors';
 
 /** A template uses an intrinsic function (or a form of one) the local resolver does not implement. */
-export class UnsupportedIntrinsicError extends Error {
+export class UnsupportedIntrinsicError extends ConfigurationError {
   override readonly name = 'UnsupportedIntrinsicError';
   constructor(
     /** The intrinsic, e.g. `Fn::If`. */
@@ -14,7 +19,7 @@ export class UnsupportedIntrinsicError extends Error {
 }
 
 /** A `Ref` or `Fn::GetAtt` names a resource that was not created locally, or an attribute it lacks. */
-export class UnresolvedReferenceError extends Error {
+export class UnresolvedReferenceError extends ConfigurationError {
   override readonly name = 'UnresolvedReferenceError';
   constructor(
     /** Logical id (or pseudo parameter) that was referenced. */
@@ -32,7 +37,7 @@ export class UnresolvedReferenceError extends Error {
 }
 
 /** A template section does not have the shape CloudFormation (and CDK) give it. */
-export class MalformedTemplateError extends Error {
+export class MalformedTemplateError extends ConfigurationError {
   override readonly name = 'MalformedTemplateError';
   constructor(
     /** JSON path of the offending value. */
@@ -45,7 +50,7 @@ export class MalformedTemplateError extends Error {
 }
 
 /** The synthesized app has no stack of the requested name. */
-export class StackNotSynthesizedError extends Error {
+export class StackNotSynthesizedError extends ConfigurationError {
   override readonly name = 'StackNotSynthesizedError';
   constructor(
     readonly stackName: string,
@@ -56,7 +61,7 @@ export class StackNotSynthesizedError extends Error {
 }
 
 /** A local provisioner could not create a resource the template declares. */
-export class ProvisioningError extends Error {
+export class ProvisioningError extends EnvironmentError {
   override readonly name = 'ProvisioningError';
   constructor(
     readonly logicalId: string,

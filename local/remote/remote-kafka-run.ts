@@ -21,9 +21,9 @@ import { replayFromTimestamp } from '../kafka/replay-from-timestamp';
 import { analyticsOutcome, type AnalyticsOutcome } from '../kafka/state-topic-report';
 import type { DeployedKafka } from './deployed-stacks';
 import { assertKafkaReachable } from './kafka-reachability';
-import { pollUntil } from './poll-until';
-import { newTrafficSeed, planClickstreamEvents } from './remote-clickstream-traffic';
-import { compareSessions, expectedSessions, readSessions, type SessionCheck } from './session-check';
+import { pollUntil } from '../target/poll-until';
+import { newTrafficSeed, planClickstreamEvents } from './run-scoped-clickstream';
+import { compareSessions, expectedSessions, readSessions, type SessionCheck } from '../clickstream/session-check';
 
 /** Options of the Kafka half. */
 export interface RemoteKafkaRunOptions {
@@ -88,7 +88,7 @@ export async function runRemoteKafka(options: RemoteKafkaRunOptions): Promise<Re
   const partitions = await partitionCount(deployment, auth);
 
   const { events, hotUserId } = planClickstreamEvents({
-    runId: options.runId, seed: newTrafficSeed(), events: options.events, users: options.users, poisonRecords: options.poisonRecords, startTimeMs: Date.now(),
+    runId: options.runId, seed: newTrafficSeed(), events: options.events, users: options.users, startTimeMs: Date.now(),
   });
   // Truncated JSON the sessionizer cannot parse; unique per run, so the dead-letter topic shows whose it is.
   const poison: SentPoisonRecord[] = Array.from({ length: options.poisonRecords }, (_, index) => ({ key: `${options.runId}-poison-${index}`, raw: `{"poison":"${options.runId}-${index}"` }));

@@ -6,9 +6,10 @@
 import { findDeployedClickstream, findDeployedEmailWorker } from './deployed-stacks';
 import { newRunPrefix } from '../provisioning/physical-names';
 import { createRemoteClients } from './remote-clients';
-import { runRemoteClickstream } from './remote-clickstream-run';
+import { runClickstreamPattern } from '../clickstream/clickstream-pattern-run';
 import type { ComparisonResult } from '../comparison/comparison-result';
-import { runRemoteEmail } from './remote-email-run';
+import { runEmailPattern } from '../email/email-pattern-run';
+import { deployedRunTarget } from '../target/deployed-target';
 import { resolveRemoteConnection, type RemoteTarget } from './remote-target';
 import { findKafkaForColumn, runRemoteKafkaColumn } from './remote-kafka-column';
 import { explainTargetError } from './target-errors';
@@ -43,6 +44,8 @@ const TARGET_DEFAULTS: Readonly<Record<RemoteTarget, { readonly deadlineMs: numb
   localstack: { deadlineMs: 180_000, metricsDeadlineMs: 0 },
   aws: { deadlineMs: 600_000, metricsDeadlineMs: 300_000 },
 };
+/** 5 % malformed jobs, as the embedded run sends. */
+const MALFORMED_RATIO = 0.05;
 /** One poison record per 200 events (at least one), as the embedded run writes. */
 const POISON_PER_EVENT = 0.005;
 const DEFAULT_USERS = 100;
@@ -63,19 +66,24 @@ export async function runRemoteComparison(options: RemoteComparisonOptions): Pro
     options.log(`remote run ${runId} against ${options.target}${connection.endpoint === undefined ? '' : ` (${connection.endpoint})`}`);
     const keep = options.keepFailedMessages ?? false;
     const poisonRecords = Math.max(1, Math.round(options.events * POISON_PER_EVENT));
+    const target = deployedRunTarget({ target: options.target, clients, emailWorker, clickstream, keepFailedMessages: keep });
     const [email, stream, kafkaColumn] = await Promise.all([
-      runRemoteEmail({ clients, deployment: emailWorker, runId, jobs: options.jobs, deadlineMs, metricsDeadlineMs, deleteDeadLetters: !keep, log: options.log }),
-      runRemoteClickstream({
-        clients,
-        deployment: clickstream,
-        runId,
+      runEmailPattern(target.email, {
+        consumers: 'fargate',
+        jobs: options.jobs,
+        malformedRatio: MALFORMED_RATIO,
+        deadlineMs,
+        metricsDeadlineMs,
+        showProgress: false,
+        log: options.log,
+      }),
+      runClickstreamPattern(target.clickstream, {
         events: options.events,
         users: options.users ?? DEFAULT_USERS,
-        poisonRecords,
+        poisonRatio: POISON_PER_EVENT,
         deadlineMs,
         metricsDeadlineMs,
         archiveDeadlineMs: options.archiveDeadlineMs ?? 0,
-        deleteOnFailureRecords: !keep,
         log: options.log,
       }),
       runRemoteKafkaColumn(kafka, {
@@ -89,8 +97,7 @@ export async function runRemoteComparison(options: RemoteComparisonOptions): Pro
         env: options.env,
       }),
     ]);
-    const result = toRemoteComparisonResult(options.target, email, stream);
-    return { ...result, kafka: kafkaColumn.column, notes: [...result.notes, ...kafkaColumn.notes] };
+    return toRemoteComparisonResult(options.target, { email, clickstream: stream, kafka: kafkaColumn });
   } catch (error) {
     throw explainTargetError(error, connection);
   } finally {

@@ -1,11 +1,12 @@
 /**
  * What the live page is told while `npm start -- --web` runs: small, typed observations of the three
- * patterns, then the run's own ComparisonResult. Times are milliseconds since the run started (no
+ * patterns, then the run's own `--json` object. Times are milliseconds since the run started (no
  * clock time: the page draws timelines, not dates). The page reads these as JSON over Server-Sent
  * Events (assets/app.js), so every field is plain data.
  */
 import type { ComparisonRow } from '../comparison/comparison-table';
-import type { ComparisonResult } from '../comparison/comparison-result';
+import type { ClickstreamComparison, EmailComparison } from '../comparison/comparison-result';
+import type { KafkaColumn } from '../comparison/kafka-comparison';
 import type { PatternAdvice } from './pattern-advice';
 
 /** Which pattern an event belongs to. */
@@ -17,7 +18,8 @@ export interface RunStarted {
   readonly jobs: number;
   readonly maxWorkers: number;
   readonly events: number;
-  readonly partitions: number;
+  /** Kafka partitions asked for on the command line. @default undefined: the Kafka template's count */
+  readonly partitions: number | undefined;
   readonly members: number;
 }
 
@@ -140,11 +142,30 @@ export interface LogEvent {
   readonly line: string;
 }
 
-/** The end: the same ComparisonResult as `--json`, its five rows, and the advisor's answer for each pattern. */
+/**
+ * The `--json` object (comparisonJson): every pattern's outcome under its registry key. The parts
+ * the three live panels draw are typed; any other registered pattern is there too, untyped.
+ */
+export type RunJson = Readonly<Record<string, unknown>> & {
+  readonly email?: EmailComparison;
+  readonly clickstream?: ClickstreamComparison;
+  readonly kafka?: KafkaColumn;
+};
+
+/** A pattern of the finished run, in registry order: its JSON key and its column heading. */
+export interface FinishedPattern {
+  readonly key: string;
+  readonly heading: string;
+}
+
+/** The end: the `--json` object, the table's five rows, the advise line, and the advisor's answer for each pattern. */
 export interface RunFinishedEvent {
   readonly kind: 'run-finished';
-  readonly result: ComparisonResult;
+  readonly json: RunJson;
+  readonly patterns: readonly FinishedPattern[];
   readonly rows: readonly ComparisonRow[];
+  /** The line `npm start` ends with (adviseLineForRun). */
+  readonly adviseLine: string;
   readonly advice: readonly PatternAdvice[];
   readonly exitCode: number;
 }

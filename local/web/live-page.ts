@@ -3,7 +3,7 @@
  * the page's modules (see with-live-page.ts).
  */
 import type { ComparisonProgress } from '../comparison/comparison-progress';
-import type { ComparisonResult } from '../comparison/comparison-result';
+import type { ComparisonRun } from '../comparison/comparison-run';
 import type { RunStarted } from './live-event';
 import type { RunEventSink } from './run-event-sink';
 
@@ -15,8 +15,8 @@ export interface LivePage {
   observe(progress: ComparisonProgress): ComparisonProgress;
   /** The run's size, before it starts. */
   started(size: Omit<RunStarted, 'kind'>): void;
-  /** The run's result (the `--json` object) and the exit code it will end with. */
-  finished(result: ComparisonResult, exitCode: number): void;
+  /** The finished run (its `--json` object is sent) and the exit code it will end with. */
+  finished(run: ComparisonRun, exitCode: number): void;
 }
 
 /** A run without `--web`: the progress as it is, nothing sent anywhere. */

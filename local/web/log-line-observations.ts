@@ -30,7 +30,7 @@ const LINE_PATTERNS: readonly LinePattern[] = [
     observe: ([consumer, seen]) => ({ kind: 'kinesis-consumer', consumer: consumerName(consumer), seen: whole(seen), caughtUp: true }),
   },
   {
-    shape: /^clickstream: wrote (\d+) poison record\(s\)/,
+    shape: /^clickstream: wrote \d+ events in \d+ PutRecords calls and (\d+) poison record\(s\)/,
     observe: ([written]) => ({ kind: 'kinesis-poison', written: whole(written), destination: 'on-failure destination (SQS)' }),
   },
   {

@@ -1,23 +1,17 @@
 /**
- * The bridge from what the run reports today to the live page: wraps the terminal progress so every
- * call still reaches it, and turns each call into observations for the sink (the email run's counts,
- * clickstream records written, and what its log lines say).
+ * The bridge from the run's progress to the live page: wraps the terminal progress so every call
+ * still reaches it, and turns each log line into observations for the sink (what the pattern runs
+ * print, see log-line-observations.ts). The email and clickstream counts come as typed events from
+ * the pattern runs themselves (PatternRunContext.liveEvents), so the bars pass through untouched.
  */
 import type { ComparisonProgress } from '../comparison/comparison-progress';
 import { observationsOfLine } from './log-line-observations';
 import type { RunEventSink } from './run-event-sink';
 
-/** `inner`, plus the same reports sent to `sink` as live observations. */
+/** `inner`, plus its log lines sent to `sink` as live observations. */
 export function observedProgress(inner: ComparisonProgress, sink: RunEventSink): ComparisonProgress {
   return {
-    email(progress) {
-      inner.email(progress);
-      sink.emit({ kind: 'email-progress', ...progress });
-    },
-    clickstream(written, total) {
-      inner.clickstream(written, total);
-      sink.emit({ kind: 'kinesis-produced', written, total });
-    },
+    bar: (spec) => inner.bar(spec),
     log(line) {
       inner.log(line);
       for (const observation of observationsOfLine(line)) sink.emit(observation);

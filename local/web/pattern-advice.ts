@@ -9,7 +9,7 @@ import { parseAdviseFlags } from '../../advisor/flags';
 import { loadUsEast1Prices, type PriceList } from '../../advisor/price-list';
 import { renderJson } from '../../advisor/render-json';
 import { adviseLineForRun } from '../comparison/advise-command';
-import type { ComparisonResult } from '../comparison/comparison-result';
+import type { ComparisonRun } from '../comparison/comparison-run';
 
 /** One option's monthly cost, as `npm run advise -- --json` prints it. */
 export interface OptionCost {
@@ -54,6 +54,6 @@ export function adviceForCommand(command: string, prices: PriceList): RenderedAd
 }
 
 /** Every pattern of the run, priced at the rate the printed commands start from. */
-export function patternAdviceFor(result: ComparisonResult, prices: PriceList = loadUsEast1Prices()): PatternAdvice[] {
-  return adviseCommandsOf(adviseLineForRun(result)).map(({ pattern, command }) => ({ pattern, command, ...adviceForCommand(command, prices) }));
+export function patternAdviceFor(run: ComparisonRun, prices: PriceList = loadUsEast1Prices()): PatternAdvice[] {
+  return adviseCommandsOf(adviseLineForRun(run)).map(({ pattern, command }) => ({ pattern, command, ...adviceForCommand(command, prices) }));
 }

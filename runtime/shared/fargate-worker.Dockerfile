@@ -4,9 +4,17 @@
 # (.dockerignore lets in only package.json, the lock file, tsconfig.json and runtime/) and passes the
 # worker's entry file as WORKER_ENTRY.
 
+# The base image, pinned by digest: a tag such as node:24-slim moves with every rebuild, so the same
+# commit could deploy a different base. This is the multi-platform index (linux/amd64 for the build
+# stage on most machines, linux/arm64 for the task) of node:24.21.0-bookworm-slim, the Node that
+# .ci/run pins, as Docker's official-images record publishes it (github.com/docker-library/repo-info,
+# repos/node/remote/24.21.0-bookworm-slim.md). To move on: take the new tag's index digest from there
+# or from `docker buildx imagetools inspect node:<version>-bookworm-slim`, and change NODE_IMAGE.
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim@sha256:2fe369e969550cde8e867afc3fe370b260140cab4a23d467074295b42163d553
+
 # Build stage on the build machine's own platform: the bundle is plain JavaScript, so there is no
 # need to emulate ARM64 for npm ci and esbuild.
-FROM --platform=$BUILDPLATFORM node:24-slim AS build
+FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS build
 # The worker's TypeScript entry, relative to the context (e.g. runtime/email-worker/worker.ts).
 ARG WORKER_ENTRY
 RUN test -n "$WORKER_ENTRY" || (echo "WORKER_ENTRY build argument is required" >&2; exit 1)
@@ -20,8 +28,8 @@ COPY runtime ./runtime
 RUN npx esbuild "$WORKER_ENTRY" --bundle --platform=node --target=node24 --format=cjs \
       --minify --sourcemap --outfile=dist/main.js
 
-# Runtime stage: the slim Node 24 image for the task's platform (linux/arm64), bundle only.
-FROM node:24-slim
+# Runtime stage: the same pinned image for the task's platform (linux/arm64), bundle only.
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /build/dist/ ./

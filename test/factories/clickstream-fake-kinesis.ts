@@ -1,16 +1,22 @@
 /**
  * A fake KinesisClient for the producer's unit tests: it records every PutRecords call and fails
- * the entries a test chooses, the way Kinesis reports partial failures (ErrorCode per entry).
+ * the entries a test chooses, the way Kinesis reports partial failures (ErrorCode per entry). It
+ * deaggregates KPL aggregated records as a consumer would, so `written` lists events, not records.
  * How Kinesis itself behaves is tested against kinesis-local in test/integ.
  */
 import type { KinesisClient, PutRecordsCommand, PutRecordsRequestEntry, PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { deaggregate } from '../../runtime/shared/kpl/deaggregate';
 
 /** One entry as the fake saw it. */
 export interface SeenEntry {
   readonly call: number;
   readonly partitionKey: string;
+  /** The entry's first event (its only one unless it is an aggregate). */
   readonly event: ClickstreamEvent;
+  /** Every event the entry carries, in order. */
+  readonly events: readonly ClickstreamEvent[];
+  readonly aggregated: boolean;
   readonly bytes: number;
 }
 
@@ -35,11 +41,16 @@ export class FakeKinesis {
     const call = this.calls.length + 1;
     const seen = entries.map((entry): SeenEntry => {
       const data = entry.Data ?? new Uint8Array();
+      const partitionKey = entry.PartitionKey ?? '';
+      const userRecords = deaggregate({ data, partitionKey });
+      const events = userRecords.map((userRecord) => JSON.parse(Buffer.from(userRecord.data).toString('utf8')) as ClickstreamEvent);
       return {
         call,
-        partitionKey: entry.PartitionKey ?? '',
-        event: JSON.parse(Buffer.from(data).toString('utf8')) as ClickstreamEvent,
-        bytes: data.byteLength + Buffer.byteLength(entry.PartitionKey ?? '', 'utf8'),
+        partitionKey,
+        event: events[0],
+        events,
+        aggregated: userRecords[0].aggregated,
+        bytes: data.byteLength + Buffer.byteLength(partitionKey, 'utf8'),
       };
     });
     this.calls.push(seen);
@@ -50,7 +61,7 @@ export class FakeKinesis {
       this.attemptsByEventId.set(entry.event.eventId, attempt);
       const errorCode = this.script(entry, attempt);
       if (errorCode !== undefined) return { ErrorCode: errorCode, ErrorMessage: `simulated ${errorCode}` };
-      this.written.push(entry.event);
+      this.written.push(...entry.events);
       return { SequenceNumber: String(this.nextSequenceNumber++), ShardId: 'shardId-000000000000' };
     });
     return { FailedRecordCount: records.filter((record) => record.ErrorCode !== undefined).length, Records: records };

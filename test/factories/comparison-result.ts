@@ -1,5 +1,7 @@
 /** Record factory: a ComparisonResult where every promise held, with overrides per half. */
 import type { ClickstreamComparison, ComparisonResult, EmailComparison } from '../../local/comparison/comparison-result';
+import type { ComparisonRun } from '../../local/comparison/comparison-run';
+import { comparisonRunOf } from '../../local/comparison/comparison-run-of-result';
 
 export function emailComparison(overrides: Partial<EmailComparison> = {}): EmailComparison {
   return {
@@ -44,4 +46,9 @@ export function clickstreamComparison(overrides: Partial<ClickstreamComparison> 
 
 export function comparisonResult(overrides: { email?: Partial<EmailComparison>; clickstream?: Partial<ClickstreamComparison> } = {}): ComparisonResult {
   return { target: 'embedded', email: emailComparison(overrides.email), clickstream: clickstreamComparison(overrides.clickstream), notes: [] };
+}
+
+/** The same result read by the real pattern registry, as `npm start` reads a run against deployed stacks. */
+export function comparisonRun(result: ComparisonResult = comparisonResult()): ComparisonRun {
+  return comparisonRunOf(result);
 }

@@ -6,6 +6,8 @@ export function kafkaComparison(overrides: Partial<KafkaComparison> = {}): Kafka
     produced: 200,
     poisonWritten: 2,
     partitions: 3,
+    topic: { name: 'clickstream', partitions: 3, partitionsSource: 'flag', configs: { 'cleanup.policy': 'delete' } },
+    notEmulated: [],
     members: 4,
     brokerStartMs: 6100,
     groups: { sessionizer: { seen: 200 }, analytics: { seen: 200 }, 'replay-earliest': { seen: 200 } },

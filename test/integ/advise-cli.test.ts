@@ -27,9 +27,12 @@ describe('npm run advise (child process)', () => {
     const json = JSON.parse(stdout) as {
       recommendation: { option: string; reasons: { rule: string; message: string }[] };
       options: { option: string; monthlyUsd: number; feasible: boolean; why: string[] }[];
-      prices: { checkedOn: string; unconfirmed: string[] };
+      prices: { checkedOn: string; evidence: unknown };
     };
-    expect(json.options.map((option) => option.option)).toEqual(['sqs-standard', 'sqs-fifo', 'sns-sqs-fanout', 'kinesis-on-demand', 'kinesis-provisioned', 'msk-serverless', 'msk-provisioned']);
+    expect(json.options.map((option) => option.option)).toEqual([
+      'sqs-standard', 'sqs-fifo', 'sns-sqs-fanout', 'sns-sqs-fifo-fanout',
+      'kinesis-on-demand', 'kinesis-on-demand-advantage', 'kinesis-provisioned', 'msk-serverless', 'msk-provisioned',
+    ]);
     const chosen = json.options.find((option) => option.option === json.recommendation.option);
     expect(chosen?.feasible).toBe(true);
     expect(json.options.find((option) => option.option === 'sqs-standard')?.feasible).toBe(false);
@@ -38,11 +41,12 @@ describe('npm run advise (child process)', () => {
     expect(readFileSync(chart, 'utf8')).toMatch(/^<svg /);
   });
 
-  it('shows the arithmetic with --explain and says which prices are unconfirmed', () => {
+  it('shows the arithmetic with --explain and says in one line how the prices were checked', () => {
     const { status, stdout } = advise(['--rate', '50/s', '--size', '2KB', '--explain']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/= shard-hours: 730 x USD 0\.015\* = USD 10\.95/);
-    expect(stdout).toContain('UNCONFIRMED PRICES (marked *)');
+    expect(stdout).toMatch(/= shard-hours: 730 x USD 0\.015 = USD 10\.95/);
+    expect(stdout).toMatch(/^Prices checked \d{4}-\d{2}-\d{2}, \d+ prices: .*\(npm run advise -- --prices lists each with its source\)\.$/m);
+    expect(stdout).not.toContain('UNCONFIRMED');
   });
 
   it.each([

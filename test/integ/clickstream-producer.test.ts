@@ -17,6 +17,7 @@ import { generateClickstreamEvents } from '../../runtime/clickstream/producer/ge
 import { ClickstreamProducer } from '../../runtime/clickstream/producer/producer';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
+import { deaggregate } from '../../runtime/shared/kpl';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION, emulatorKinesisClient } from '../../local/emulators/emulator-clients';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
@@ -64,8 +65,11 @@ describe('ClickstreamProducer on kinesis-local', () => {
       while (iterator !== undefined) {
         const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
         for (const record of page.Records ?? []) {
-          const event = decodeClickstreamRecordData(Buffer.from(record.Data ?? new Uint8Array()).toString('base64'));
-          records.push({ shardId, partitionKey: record.PartitionKey ?? '', event });
+          // The producer aggregates a user's backlog (KPL format): read user records, as consumers do.
+          for (const userRecord of deaggregate({ data: record.Data ?? new Uint8Array(), partitionKey: record.PartitionKey ?? '' })) {
+            const event = decodeClickstreamRecordData(Buffer.from(userRecord.data).toString('base64'));
+            records.push({ shardId, partitionKey: userRecord.partitionKey, event });
+          }
         }
         if ((page.Records ?? []).length === 0) break;
         iterator = page.NextShardIterator;

@@ -7,6 +7,7 @@ import { CreateStreamCommand, waitUntilStreamExists, type KinesisClient } from '
 import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
 import { putClickstreamEvents } from '../../runtime/clickstream/producer/producer';
 import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
+import { deaggregate } from '../../runtime/shared/kpl';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';
@@ -44,8 +45,10 @@ describe('clickstream producer under throttling (kinesis-local behind the thrott
     // Act: short backoff keeps the test quick; attempts stay bounded by the producer's own limit.
     const result = await putClickstreamEvents(events, { client: throughProxy, streamName: 'throttled', baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 30 });
     throughProxy.destroy();
-    const written = (await readWholeStream(direct, 'throttled')).map(({ record }) =>
-      decodeClickstreamRecordData(Buffer.from(record.Data ?? new Uint8Array()).toString('base64')),
+    // The producer aggregates a user's backlog (KPL format): read user records, as consumers do.
+    const written = (await readWholeStream(direct, 'throttled')).flatMap(({ record }) =>
+      deaggregate({ data: record.Data ?? new Uint8Array(), partitionKey: record.PartitionKey ?? '' }).map((userRecord) =>
+        decodeClickstreamRecordData(Buffer.from(userRecord.data).toString('base64'))),
     );
 
     // Assert: faults really happened, and nothing was lost, duplicated or reordered.

@@ -15,7 +15,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,19 +27,28 @@ interface ReadyLine {
   ready: boolean;
   statusUrl: string;
   components: {
-    email: { endpoints: { sqs: string }; queues: { jobs: string }; mailbox: string };
+    email: { endpoints: { sqs: string }; queues: { jobs: string }; mailbox: string; examples: string[] };
     clickstream: {
       endpoints: { kinesis: string; s3: string; dynamodb: string };
       streams: { clickstream: string };
       tables: { sessions: string };
       buckets: { archive: string };
+      examples: string[];
     };
     kafka: { skipped?: string; endpoints: { kafka: string }; topics: { clickstream: string } };
   };
 }
 
+interface ConsumerStatus {
+  recordsCompleted: number;
+  failedInvocations: number;
+  recordsDiscarded: number;
+  onFailureBatches: number;
+}
+
 interface Status {
-  clickstream: { processor: number; dashboard: number; archive: { recordsDelivered: number } };
+  email: { deadLetterQueue: { messages: number } };
+  clickstream: { processor: ConsumerStatus; dashboard: ConsumerStatus; archive: { recordsDelivered: number } };
   kafka: { sessionizer: { recordsCompleted: number }; analytics: Record<string, { processed: number; partitions: number }> };
 }
 
@@ -160,9 +169,14 @@ describe('npm run dev, used from outside the project (AWS SDK and HTTP only)', (
 
     const status = await eventually(
       async () => (await (await fetch(ready.statusUrl)).json()) as Status,
-      (value) => value.clickstream.processor >= EVENTS.length && value.clickstream.dashboard >= EVENTS.length && value.clickstream.archive.recordsDelivered >= EVENTS.length,
+      (value) =>
+        value.clickstream.processor.recordsCompleted >= EVENTS.length &&
+        value.clickstream.dashboard.recordsCompleted >= EVENTS.length &&
+        value.clickstream.archive.recordsDelivered >= EVENTS.length,
     );
-    expect(status.clickstream.dashboard).toBe(EVENTS.length);
+    expect(status.clickstream.dashboard.recordsCompleted).toBe(EVENTS.length);
+    expect(status.clickstream.processor).toEqual({ recordsCompleted: EVENTS.length, failedInvocations: 0, recordsDiscarded: 0, onFailureBatches: 0 });
+    expect(status.email.deadLetterQueue.messages).toBe(0);
 
     const dynamoDb = new DynamoDBClient({ ...CLIENT_CONFIG, endpoint: clickstream.endpoints.dynamodb });
     const sessions = await dynamoDb.send(new ScanCommand({ TableName: clickstream.tables.sessions }));
@@ -204,6 +218,23 @@ describe('npm run dev, used from outside the project (AWS SDK and HTTP only)', (
     // The group split the partitions between its members.
     expect(Object.values(status.kafka.analytics).map((member) => member.partitions)).toEqual([1, 1]);
   }, 120_000);
+
+  const awsCli = spawnSync('aws', ['--version'], { encoding: 'utf8' });
+  (awsCli.status === 0 ? it : it.skip)(`runs the printed AWS CLI examples as printed (${(awsCli.stdout || awsCli.stderr || 'no aws').trim().split(' ')[0]})`, async () => {
+    const examples = [...ready.components.email.examples, ...ready.components.clickstream.examples].filter((example) => /(^| )aws /.test(example));
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const example of examples) {
+      const run = spawnSync('sh', ['-c', example], { encoding: 'utf8', timeout: 60_000 });
+      expect({ example, status: run.status, stderr: run.stderr }).toEqual({ example, status: 0, stderr: '' });
+    }
+    // The put-record example's record (timestamp set when it ran) reached the processor.
+    const status = await eventually(
+      async () => (await (await fetch(ready.statusUrl)).json()) as Status,
+      (value) => value.clickstream.processor.recordsCompleted > EVENTS.length,
+    );
+    expect(status.clickstream.processor.recordsCompleted).toBe(EVENTS.length + 1);
+    expect(status.clickstream.processor.recordsDiscarded).toBe(0);
+  }, 180_000);
 
   it('stops every process it started on SIGTERM', async () => {
     const started = descendantsOf(child.pid ?? -1);

@@ -4,7 +4,8 @@
  * Pure: the components are small fakes that record what happened to them.
  */
 import type { DevComponent, RunningDevComponent } from '../../local/dev/dev-component';
-import { DevStartError, startDev } from '../../local/dev/start-dev';
+import { DevStartError } from '../../local/dev/dev-start-error';
+import { startDev } from '../../local/dev/start-dev';
 
 function recordingComponent(name: string, events: string[]): DevComponent {
   return {
@@ -46,7 +47,23 @@ describe('startDev', () => {
     expect(status).toEqual({ email: { started: true }, clickstream: { started: true } });
     expect(Object.keys(dev.components)).toEqual(['email', 'clickstream']);
     await Promise.all([dev.stop(), dev.stop()]);
-    expect(events.filter((event) => event.endsWith('stopped'))).toEqual(['clickstream stopped', 'email stopped']);
+    // All at once (each stops its own consumers before its own emulators), each once.
+    expect(events.filter((event) => event.endsWith('stopped')).sort()).toEqual(['clickstream stopped', 'email stopped']);
     await expect(fetch(dev.statusUrl)).rejects.toThrow();
+  });
+
+  it('stops every other component when one fails to stop, and reports the failure', async () => {
+    const events: string[] = [];
+    const failingStop: DevComponent = {
+      name: 'kafka',
+      start: async () => ({
+        description: { endpoints: {}, consumers: {}, examples: [] },
+        status: () => ({}),
+        stop: () => Promise.reject(new Error('broker did not stop')),
+      }),
+    };
+    const dev = await startDev([recordingComponent('email', events), failingStop, recordingComponent('clickstream', events)], context);
+    await expect(dev.stop()).rejects.toThrow('1 component(s) failed to stop');
+    expect(events.filter((event) => event.endsWith('stopped')).sort()).toEqual(['clickstream stopped', 'email stopped']);
   });
 });

@@ -55,4 +55,9 @@ describe.each(EMAIL_CONSUMER_MODES)('email worker end to end (%s)', (consumers) 
     // handful of messages fails it.
     for (const count of shares) expect(count).toBeGreaterThanOrEqual(Math.floor(MIN_SHARE_PER_WORKER * mails));
   });
+
+  it("counts the sends in the consumers' EMF lines, as CloudWatch would on AWS", () => {
+    // Every consumer flushes its metrics when it drains, so the local EmailsSent equals the sink's count.
+    expect(result.emailsSentMetric).toBe(result.delivered + result.duplicates);
+  });
 });

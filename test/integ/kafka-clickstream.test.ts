@@ -22,9 +22,9 @@ import { EMULATOR_REGION, emulatorDynamoDbClient } from '../../local/emulators/e
 import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
 import { startAnalyticsMemberProcess } from '../../local/kafka/analytics-member-processes';
 import { awaitCompaction } from '../../local/kafka/await-compaction';
-import { createClickstreamTopics, type ClickstreamTopicNames } from '../../local/kafka/kafka-topics';
+import { createClickstreamTopics, type CreatedClickstreamTopics } from '../../local/kafka/kafka-topics';
 import { createMskEventSourceRunner } from '../../local/kafka/msk-event-source-runner';
-import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from '../../local/kafka/msk-event-source-settings';
+import type { MskEventSourceSettings } from '../../local/kafka/msk-event-source-settings';
 import { produceClickstream } from '../../local/kafka/produce-clickstream';
 import { readWholeTopic } from '../../local/kafka/read-topic';
 import { replayFromTimestamp } from '../../local/kafka/replay-from-timestamp';
@@ -72,7 +72,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
     return Object.fromEntries(Items.map((item) => [String(item.userId), Number(item.pageCount)]));
   }
 
-  function sessionizerRunner(topics: ClickstreamTopicNames, table: DynamoDbSessionStore, settings = DEFAULT_MSK_EVENT_SOURCE_SETTINGS) {
+  function sessionizerRunner(topics: CreatedClickstreamTopics, table: DynamoDbSessionStore, settings: MskEventSourceSettings = topics.stack.sessionizer.settings) {
     const handler = createKafkaSessionizer({
       store: table,
       sessionTimeoutSeconds: 1800,
@@ -190,7 +190,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
     const valid = generateClickstreamEvents({ events: 60, users: 5, seed: 13 });
     const poison = [{ key: 'user-0001', raw: '{not json' }, { key: 'user-0002', raw: '{"type":"page_view"}' }];
     const records = [...valid.slice(0, 20), poison[0], ...valid.slice(20, 40), poison[1], ...valid.slice(40)].filter((record) => record !== undefined);
-    const runner = sessionizerRunner(topics, await sessionTable('sessions-poison'), { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchSize: 10 });
+    const runner = sessionizerRunner(topics, await sessionTable('sessions-poison'), { ...topics.stack.sessionizer.settings, batchSize: 10 });
 
     // Act
     await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records, batchSize: 10 });
@@ -206,7 +206,7 @@ describeWithKafka('Kafka clickstream on a real broker', (broker) => {
     expect(stats.recordsCompleted + stats.recordsDiscarded).toBe(records.length);
     // Retries happened (2 per discarded run), and the records after the poison were still completed.
     expect(stats.failedInvocations).toBeGreaterThanOrEqual(2 * poison.length);
-    expect(stats.recordsCompleted).toBeGreaterThanOrEqual(valid.length - 2 * DEFAULT_MSK_EVENT_SOURCE_SETTINGS.maximumRetryAttempts * 10);
+    expect(stats.recordsCompleted).toBeGreaterThanOrEqual(valid.length - 2 * topics.stack.sessionizer.settings.maximumRetryAttempts * 10);
     expect([...stats.discarded.values()].every((condition) => condition === 'RetryAttemptsExhausted')).toBe(true);
   });
 

@@ -26,6 +26,7 @@ describeWithKafka('Kafka comparison: a second run against the same existing brok
     expect(new Set(suffixes).size).toBe(2);
     for (const outcome of [first, second]) {
       expect(outcome.brokerStartMs).toBe(0);
+      expect(outcome.topic).toMatchObject({ partitions: 2, partitionsSource: 'flag' });
       expect(outcome.groups).toEqual({ sessionizer: { seen: EVENTS }, analytics: { seen: EVENTS }, 'replay-earliest': { seen: EVENTS } });
       expect(outcome.replayFromTimestamp.seen).toBe(outcome.replayFromTimestamp.expected);
       expect(outcome.rebalance.lost).toBe(0);

@@ -4,9 +4,10 @@
  * reason. Skipped (with the reason in its title) on the embedded target.
  */
 import type { RemoteClients } from '../../local/remote/remote-clients';
-import { findDeployedEmailWorker } from '../../local/remote/deployed-stacks';
-import { runRemoteEmail, type RemoteEmailObservation } from '../../local/remote/remote-email-run';
-import { newRunPrefix } from '../../local/provisioning/physical-names';
+import { findDeployedClickstream, findDeployedEmailWorker } from '../../local/remote/deployed-stacks';
+import type { EmailPatternOutcome } from '../../local/email/email-pattern-outcome';
+import { runEmailPattern } from '../../local/email/email-pattern-run';
+import { deployedRunTarget } from '../../local/target/deployed-target';
 import { describeRemoteOnly, TEST_TARGET } from './helpers/target';
 import { remoteSuiteClients, remoteSuiteSettings } from './helpers/target-remote-run';
 
@@ -15,22 +16,23 @@ const SUITE_MARGIN_MS = 120_000;
 
 describeRemoteOnly('email worker on deployed stacks', () => {
   let clients: RemoteClients | undefined;
-  let observed: RemoteEmailObservation;
+  let observed: EmailPatternOutcome;
   const settings = () => remoteSuiteSettings(TEST_TARGET, process.env);
 
   beforeAll(async () => {
     const { target, stage, jobs, deadlineMs } = settings();
     clients = remoteSuiteClients(settings(), process.env);
-    const deployment = await findDeployedEmailWorker({ cloudFormation: clients.cloudFormation, target, stage });
-    observed = await runRemoteEmail({
-      clients,
-      deployment,
-      runId: newRunPrefix(),
+    const location = { cloudFormation: clients.cloudFormation, target, stage };
+    const [emailWorker, clickstream] = await Promise.all([findDeployedEmailWorker(location), findDeployedClickstream(location)]);
+    const runTarget = deployedRunTarget({ target, clients, emailWorker, clickstream });
+    observed = await runEmailPattern(runTarget.email, {
+      consumers: 'fargate',
       jobs,
+      malformedRatio: 0.05,
       deadlineMs,
       // Metrics are not what this suite proves; the idempotency table and the DLQ are.
       metricsDeadlineMs: 0,
-      deleteDeadLetters: true,
+      showProgress: false,
       log: (line) => console.log(line),
     });
   }, 30 * 60_000 + SUITE_MARGIN_MS);
@@ -38,20 +40,19 @@ describeRemoteOnly('email worker on deployed stacks', () => {
   afterAll(() => clients?.destroy());
 
   it('settles every job before the deadline', () => {
-    expect(observed.unsettledJobIds).toEqual([]);
-    expect(observed.settled).toBe(true);
+    expect(observed.details.lost).toEqual([]);
+    expect(observed.completed).toBe(true);
   });
 
   it('delivers every valid job exactly once, per the idempotency table', () => {
-    expect(observed.delivered).toBe(observed.validJobs);
-    expect(observed.jobIdsWithSeveralRecords).toEqual([]);
-    expect(observed.validDeadLettered).toBe(0);
+    expect(observed.delivered).toBe(observed.details.validJobs);
+    expect(observed.details.validJobsDeadLettered).toEqual([]);
   });
 
   it('dead-letters every malformed job with the reason the worker gave', () => {
-    expect(observed.malformedJobs).toBeGreaterThan(0);
-    expect(observed.malformedDeadLettered).toBe(observed.malformedJobs);
-    expect(observed.deadLetterReasons).toEqual(expect.objectContaining({ 'to is not a valid email address': expect.any(Number) }));
-    expect(Object.keys(observed.deadLetterReasons).some((reason) => reason.startsWith('malformed JSON'))).toBe(true);
+    expect(observed.malformed).toBeGreaterThan(0);
+    expect(observed.malformedDeadLettered).toBe(observed.malformed);
+    expect(observed.details.deadLetterReasons).toEqual(expect.objectContaining({ 'to is not a valid email address': expect.any(Number) }));
+    expect(Object.keys(observed.details.deadLetterReasons).some((reason) => reason.startsWith('malformed JSON'))).toBe(true);
   });
 });

@@ -16,13 +16,12 @@ import { AnalyticsMember } from '../../runtime/kafka/analytics-member/analytics-
 import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
 import { exitCodeFor } from '../../runtime/shared/errors';
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
-import { unmetDeployedKafkaExpectations } from '../../local/comparison/deployed-kafka-rows';
+import { unmetDeployedKafkaExpectations } from '../../local/kafka/deployed-kafka-cells';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
 import { createClickstreamTopics } from '../../local/kafka/kafka-topics';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from '../../local/kafka/msk-event-source-runner';
-import { DEFAULT_MSK_EVENT_SOURCE_SETTINGS } from '../../local/kafka/msk-event-source-settings';
 import type { DeployedKafka } from '../../local/remote/deployed-stacks';
 import { KafkaBrokersUnreachableError } from '../../local/remote/kafka-target-errors';
 import { runRemoteKafkaColumn } from '../../local/remote/remote-kafka-column';
@@ -76,12 +75,12 @@ describeEmbeddedOnly('remote Kafka run', 'it starts its own broker and plays the
       }));
       await waitForActiveTable(client, SESSION_TABLE);
       // The deployed stack's topics and consumers: the sessionizer behind the MSK event source, one analytics member.
-      await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS });
+      const { stack } = await createClickstreamTopics({ bootstrapServers: broker().bootstrapServers, partitions: PARTITIONS });
       runner = createMskEventSourceRunner({
         bootstrapServers: broker().bootstrapServers,
         topic: KAFKA_TOPICS.clickstream,
         deadLetterTopic: KAFKA_TOPICS.deadLetter,
-        settings: { ...DEFAULT_MSK_EVENT_SOURCE_SETTINGS, batchingWindowMs: 100 },
+        settings: { ...stack.sessionizer.settings, batchingWindowMs: 100 },
         handler: createKafkaSessionizer({
           store: new DynamoDbSessionStore({ tableName: SESSION_TABLE, client: dynamoDb }),
           sessionTimeoutSeconds: 1800,

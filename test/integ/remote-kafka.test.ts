@@ -7,7 +7,7 @@
  * Skipped, with the reason in its title, on other targets or without QOS_KAFKA=1 (MSK is opt-in: it
  * bills from the first hour and takes 20-40 minutes to create).
  */
-import { unmetDeployedKafkaExpectations } from '../../local/comparison/deployed-kafka-rows';
+import { unmetDeployedKafkaExpectations } from '../../local/kafka/deployed-kafka-cells';
 import type { DeployedKafkaComparison } from '../../local/comparison/kafka-comparison';
 import type { RemoteClients } from '../../local/remote/remote-clients';
 import { findDeployedKafka } from '../../local/remote/deployed-stacks';

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { nodeVersionProblem } from '../../scripts/check-node.cjs';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
 const TSX_CLI = join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -34,14 +35,14 @@ describeWithOldNode('on a Node older than 22', () => {
     const result = run(node, ['scripts/check-node.cjs', 'npm test']);
 
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(`npm test: Node ${version} is too old; use Node 22 or newer (.nvmrc says 24: \`nvm use\`).`);
+    expect(result.stderr.trim()).toBe(nodeVersionProblem('npm test', version));
   });
 
   it('npm start stops with the same message', () => {
     const result = run(node, [TSX_CLI, 'local/start.ts', '--jobs', '10']);
 
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(`npm start: Node ${version} is too old; use Node 22 or newer (.nvmrc says 24: \`nvm use\`).`);
+    expect(result.stderr.trim()).toBe(nodeVersionProblem('npm start', version));
   }, 60_000);
 
   it('npm start -- --help still prints the usage', () => {

@@ -26,7 +26,7 @@ describe('readAppContext', () => {
       region: undefined,
       email: {
         consumers: 'fargate', queue: 'standard', emailFrom: undefined, jobTimeoutSeconds: undefined, retryBaseDelaySeconds: undefined,
-        maxReceiveCount: undefined, minTasks: undefined, maxTasks: undefined, maxConcurrency: undefined,
+        maxReceiveCount: undefined, minTasks: undefined, maxTasks: undefined, maxConcurrency: undefined, producerArns: undefined,
       },
     });
   });
@@ -36,6 +36,7 @@ describe('readAppContext', () => {
       stage: 'dev-2', account: '123456789012', region: 'eu-west-1', emailConsumers: 'lambda', emailQueue: 'fifo', emailFrom: 'a@example.org',
       emailJobTimeoutSeconds: '5', emailRetryBaseDelaySeconds: '0', emailMaxReceiveCount: '3',
       emailMinTasks: '1', emailMaxTasks: '8', emailMaxConcurrency: '20',
+      emailProducers: 'arn:aws:iam::123456789012:role/web-app, arn:aws-cn:iam::123456789012:user/ops/mailer',
     });
 
     expect(context).toEqual({
@@ -45,6 +46,7 @@ describe('readAppContext', () => {
       email: {
         consumers: 'lambda', queue: 'fifo', emailFrom: 'a@example.org', jobTimeoutSeconds: 5, retryBaseDelaySeconds: 0,
         maxReceiveCount: 3, minTasks: 1, maxTasks: 8, maxConcurrency: 20,
+        producerArns: ['arn:aws:iam::123456789012:role/web-app', 'arn:aws-cn:iam::123456789012:user/ops/mailer'],
       },
     });
   });
@@ -63,6 +65,12 @@ describe('readAppContext', () => {
     expect(parseIntegerContext('emailMaxTasks', 7)).toBe(7);
   });
 
+  it('accepts the producers as a list from new App({ context })', () => {
+    const arns = ['arn:aws:iam::123456789012:role/web-app', 'arn:aws:iam::123456789012:role/path/batch'];
+
+    expect(readAppContext(new App({ context: { emailProducers: arns } }).node, {}).email.producerArns).toEqual(arns);
+  });
+
   it.each<[string, string, string]>([
     ['emailConsumers', 'ecs', 'Invalid context emailConsumers="ecs": expected fargate|lambda (e.g. -c emailConsumers=...)'],
     ['emailQueue', 'sqs-fifo', 'Invalid context emailQueue="sqs-fifo": expected standard|fifo (e.g. -c emailQueue=...)'],
@@ -72,6 +80,9 @@ describe('readAppContext', () => {
     ['emailMaxConcurrency', '-3', 'Invalid context emailMaxConcurrency="-3": expected a non-negative integer'],
     ['account', '1234', 'Invalid context account="1234": expected a 12-digit AWS account id'],
     ['region', 'mars', 'Invalid context region="mars": expected an AWS region code such as eu-west-1'],
+    ['emailProducers', 'arn:aws:iam::123456789012:role/ok,web-app',
+      'Invalid context emailProducers="arn:aws:iam::123456789012:role/ok,web-app": expected IAM role or user ARNs separated by commas'],
+    ['emailProducers', 'arn:aws:sns:eu-west-1:123456789012:topic', 'expected IAM role or user ARNs separated by commas'],
   ])('rejects %s=%s with a message naming the key and what it accepts', (key, value, message) => {
     let thrown: unknown;
     try {

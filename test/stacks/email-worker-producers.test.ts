@@ -1,14 +1,16 @@
 /**
  * EmailWorkerStack's `producers` prop: with it, only the named principals (and the account root
- * user) may send to the jobs queue; without it, the queue policy is unchanged (TLS-only).
+ * user) may send to the jobs queue; without it, the queue policy is unchanged (TLS-only). From
+ * context (`-c emailProducers=...`), with the signup fan-out's topic let through by its ARN.
  */
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ArnPrincipal, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { stackName } from '../../lib/common/stack-name';
 import { EmailWorkerStack } from '../../lib/email-worker/email-worker-stack';
-import { buildEmailWorker, newTestApp, SAMPLE_EMAIL_FROM, synthesizeEmailWorker } from './helpers/email-worker-app';
+import { buildQueueOrStreamApp } from '../../lib/queue-or-stream-app';
+import { buildEmailWorker, cdkJsonContext, newTestApp, SAMPLE_EMAIL_FROM, SKIP_BUNDLING, synthesizeEmailWorker } from './helpers/email-worker-app';
 import { policyStatements } from './helpers/email-worker-shared-assertions';
 
 /** The web app role's ARN as the email stack reads it from the web app's stack. */
@@ -108,5 +110,41 @@ describe('EmailWorkerStack producers', () => {
     expect(() => buildEmailWorker({ producers: [] })).toThrow(/^Invalid props of QueueOrStream-test-EmailWorker\/Default:\n {2}- producers must be at least one principal/);
     expect(() => buildEmailWorker({ producers: [new ServicePrincipal('events.amazonaws.com')] }))
       .toThrow(/\n {2}- producers must be IAM roles, users or ARN principals/);
+  });
+});
+
+describe('producers from context (-c emailProducers=...)', () => {
+  const producerArns = ['arn:aws:iam::123456789012:role/web-app', 'arn:aws:iam::123456789012:role/batch/mailer'];
+  const emailStackFor = (context: Record<string, string>): EmailWorkerStack =>
+    buildQueueOrStreamApp(new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING, ...context } }), {}).emailWorker;
+  const conditionOf = (stack: EmailWorkerStack): Record<string, Record<string, unknown>> =>
+    jobsQueueStatements(stack).find((statement) => statement.Sid === 'DenySendToAllButProducers')?.Condition as Record<string, Record<string, unknown>>;
+
+  it('lets through the signup topic that delivers to the queue: Deny → aws:SourceArn → topic → subscription → this queue', () => {
+    const stack = emailStackFor({ emailProducers: producerArns.join(',') });
+    const resources = Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const { ArnNotEquals } = conditionOf(stack);
+
+    expect(ArnNotEquals['aws:PrincipalArn']).toEqual(expect.arrayContaining(producerArns));
+    const [sourceArn] = ArnNotEquals['aws:SourceArn'] as { Ref: string }[];
+    expect(resources[sourceArn.Ref].Type).toBe('AWS::SNS::Topic');
+    const subscriptions = Object.values(resources).filter((resource) => resource.Type === 'AWS::SNS::Subscription');
+    expect(subscriptions).toContainEqual(expect.objectContaining({
+      Properties: expect.objectContaining({ TopicArn: sourceArn, Endpoint: stack.resolve(stack.worker.jobs.queue.queueArn) }),
+    }));
+    // The same topic is the one SqsSubscription allows in, so the Deny and the Allow name one sender.
+    expect(jobsQueueStatements(stack)).toContainEqual(expect.objectContaining({
+      Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
+    }));
+  });
+
+  it('exempts no source ARN when there is no fan-out (a FIFO queue)', () => {
+    const stack = emailStackFor({ emailProducers: producerArns[0], emailQueue: 'fifo' });
+
+    expect(conditionOf(stack)).toEqual({ ArnNotEquals: { 'aws:PrincipalArn': [producerArns[0], expect.anything()] } });
+  });
+
+  it('leaves the queue open to IAM when the key is absent (the default)', () => {
+    expect(conditionOf(emailStackFor({}))).toBeUndefined();
   });
 });

@@ -1,12 +1,15 @@
 /**
  * SignupFanout in EmailWorkerStack (`signupFanout: true`): snapshot, then topic → subscription →
- * queue policy → key policy end to end, the filter policy, raw delivery, the DLQs, TLS and cdk-nag.
+ * queue policy → key policy end to end, the filter policy, raw delivery, the DLQs and their alarms
+ * (subscription → DLQ → alarm → alarm topic → key), TLS and cdk-nag.
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { EmailWorkerStack } from '../../lib/email-worker/email-worker-stack';
 import { SIGNUP_EMAIL_OPT_IN_ATTRIBUTE, type SignupFanout } from '../../lib/fanout/signup-fanout';
+import { alarmNotificationProblems } from './helpers/alarm-notification-check';
 import { buildEmailWorker, SAMPLE_EMAIL_FROM, synthesizeEmailWorker } from './helpers/email-worker-app';
+import type { CloudFormationTemplate } from './helpers/synthesized-app';
 
 let stack: EmailWorkerStack;
 let template: Template;
@@ -98,6 +101,29 @@ describe('SignupFanout (SNS→SQS)', () => {
         })]),
       },
     });
+  });
+
+  it('alarms on every subscription DLQ, through the alarm topic and a key CloudWatch may use', () => {
+    const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+    const subscriptionDlqIds = ofType('AWS::SNS::Subscription').map(([, subscription]) =>
+      (subscription.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn['Fn::GetAtt'][0]);
+    expect(subscriptionDlqIds).toHaveLength(2);
+
+    for (const dlqId of subscriptionDlqIds) {
+      const alarms = ofType('AWS::CloudWatch::Alarm').filter(([, alarm]) =>
+        JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }]));
+      expect(alarms).toHaveLength(1);
+      const [, alarm] = alarms[0];
+      expect(alarm.Properties).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 1,
+      });
+      const [action] = alarm.Properties.AlarmActions as { Ref: string }[];
+      expect(action).toEqual(resolve(stack.worker.alarmTopic.topic.topicArn));
+      expect(resources[action.Ref].Properties.KmsMasterKeyId).toEqual(resolve(stack.worker.alarmTopic.encryptionKey.keyArn));
+    }
+    // The topic's policy and key let CloudWatch publish (the same check the whole app passes).
+    expect(alarmNotificationProblems(template.toJSON() as CloudFormationTemplate)).toEqual([]);
   });
 
   it('refuses a FIFO email queue (a standard topic cannot deliver to it)', () => {

@@ -180,6 +180,16 @@ describe('KafkaStack (provisioned, defaults)', () => {
       expect(users.length).toBeGreaterThan(0);
       expect(['root', '0']).not.toContain(users[users.length - 1]);
     });
+
+    it('build every stage from a base image pinned by digest (a tag alone moves with each rebuild)', () => {
+      const dockerfile = fs.readFileSync(path.join(__dirname, '../../runtime/shared/fargate-worker.Dockerfile'), 'utf8');
+      const args = new Map([...dockerfile.matchAll(/^ARG\s+(\w+)=(\S+)/gm)].map((match) => [match[1], match[2]]));
+      const images = [...dockerfile.matchAll(/^FROM\s+(?:--platform=\S+\s+)?(\S+)/gm)]
+        .map((match) => match[1].replace(/^\$\{(\w+)\}$/, (_whole, name: string) => args.get(name) ?? name));
+
+      expect(images.length).toBeGreaterThan(1);
+      for (const image of images) expect(image).toMatch(/^node:[\w.-]+@sha256:[0-9a-f]{64}$/);
+    });
   });
 
   describe('authorization links, followed end to end', () => {

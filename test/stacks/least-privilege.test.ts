@@ -5,14 +5,25 @@
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { STANDARD_ITERATOR_READ_ACTIONS } from '../../lib/clickstream/standard-iterator-read';
 import { ClickstreamStack } from '../../lib/clickstream/clickstream-stack';
+import { SESSION_TABLE_ACTIONS } from '../../lib/clickstream/clickstream-session-table';
+import { KafkaStack } from '../../lib/kafka/kafka-stack';
+import { KAFKA_PATTERN } from '../../runtime/kafka/kafka-names';
 import { stackName } from '../../lib/common/stack-name';
 import { IDEMPOTENCY_TABLE_ACTIONS } from '../../lib/email-worker/email-consumer-resources';
 import type { EmailFargateConsumer } from '../../lib/email-worker/email-fargate-consumer';
 import type { EmailLambdaConsumer } from '../../lib/email-worker/email-lambda-consumer';
 import { Template } from 'aws-cdk-lib/assertions';
 import { newTestApp, SAMPLE_EMAIL_FROM, synthesizeEmailWorker } from './helpers/email-worker-app';
-import { policyStatements, type SynthesizedEmailWorker } from './helpers/email-worker-shared-assertions';
+import { type PolicyStatement, policyStatements, type SynthesizedEmailWorker } from './helpers/email-worker-shared-assertions';
 import { EMAIL_CONSUMER_MODES } from '../../runtime/email-worker/email-worker-choices';
+
+/** The DynamoDB statements granted to `role`, each resource as a list (CDK writes one or a list). */
+function dynamoDbStatements(template: Template, stack: { resolve(value: unknown): unknown }, role: IRole | undefined): PolicyStatement[] {
+  if (role === undefined) throw new Error('the construct has no role');
+  return policyStatements(template, stack.resolve(role.roleName))
+    .filter((statement) => JSON.stringify(statement.Action).includes('dynamodb:'))
+    .map((statement) => ({ ...statement, Resource: [statement.Resource].flat() }));
+}
 
 /** The actions of every statement granted to `role` whose actions start with `service:`, sorted. */
 function actionsOf(template: Template, stack: { resolve(value: unknown): unknown }, role: IRole | undefined, service: string): string[] {
@@ -36,6 +47,15 @@ describe('clickstream roles', () => {
 
     expect(actions).toEqual([...STANDARD_ITERATOR_READ_ACTIONS].sort());
     expect(actions).not.toContain('kinesis:SubscribeToShard');
+  });
+
+  it("lets the processor only get and put items in its session table (the session store's two calls)", () => {
+    const { processor } = stack.clickstream;
+
+    expect(dynamoDbStatements(template, stack, processor.function.role)).toEqual([expect.objectContaining({
+      Action: [...SESSION_TABLE_ACTIONS].sort(),
+      Resource: [stack.resolve(processor.sessionTable.table.tableArn)],
+    })]);
   });
 
   it("lets Firehose's source role read the stream with a standard iterator only", () => {
@@ -66,6 +86,18 @@ describe('clickstream roles', () => {
 
     expect(deliveryPolicy).toBeDefined();
     expect(deliveryStream.DependsOn).toContain(stack.getLogicalId(deliveryPolicy as never));
+  });
+});
+
+describe('Kafka sessionizer role', () => {
+  it('only gets and puts items in its session table, like the Kinesis processor', () => {
+    const stack = new KafkaStack(newTestApp(), stackName(KAFKA_PATTERN, 'test'));
+    const { sessionizer } = stack.clickstream;
+
+    expect(dynamoDbStatements(Template.fromStack(stack), stack, sessionizer.function.role)).toEqual([expect.objectContaining({
+      Action: [...SESSION_TABLE_ACTIONS].sort(),
+      Resource: [stack.resolve(sessionizer.sessionTable.tableArn)],
+    })]);
   });
 });
 

@@ -5,12 +5,15 @@
  * - Alarm notifications: every alarm's actions lead to SNS topics whose policy lets CloudWatch
  *   publish (for this account's alarms) and whose KMS key CloudWatch may use. Issue 7 found no alarm
  *   could: the topic policy held only the TLS Deny, which replaces SNS's default policy.
+ * - Service roles: every role that ECS tasks, VPC Flow Logs or Firehose assume carries the trust
+ *   conditions that service documents against the confused deputy (lib/common/service-role.ts).
  * - cfn-lint: zero findings, apart from the checks .cfnlintrc.yaml ignores with a reason. Skipped
  *   with a message when cfn-lint is not installed, except under CI=true where that is a failure.
  */
 import { EMAIL_CONSUMER_MODES, type EmailConsumerMode } from '../../lib/common/app-context';
 import { alarmNotificationProblems } from './helpers/alarm-notification-check';
 import { CFN_LINT_INSTALL_HINT, cfnLintFindings, findCfnLint } from './helpers/cfn-lint';
+import { serviceTrusts } from './helpers/service-trust-check';
 import { type CloudFormationTemplate, type SynthesizedApp, synthesizeApp } from './helpers/synthesized-app';
 
 const synthesized = new Map<EmailConsumerMode, SynthesizedApp>();
@@ -32,6 +35,14 @@ describe.each(EMAIL_CONSUMER_MODES)('every stack (emailConsumers=%s)', (mode) =>
       alarmNotificationProblems(stack.template).map((problem) => `${stack.stackName}: ${problem}`));
 
     expect(problems).toEqual([]);
+  });
+
+  it('lets ECS tasks, VPC Flow Logs and Firehose assume their roles only for this account', () => {
+    const trusts = stacksOf(mode).flatMap((stack) => serviceTrusts(stack.template).map((trust) => ({ ...trust, stackName: stack.stackName })));
+
+    // Each service hands out at least one role in the app, so the check below is not vacuous.
+    expect(new Set(trusts.map((trust) => trust.service))).toEqual(new Set(['ecsTasks', 'vpcFlowLogs', 'firehose']));
+    expect(trusts.filter((trust) => trust.problems.length > 0)).toEqual([]);
   });
 });
 
@@ -109,5 +120,21 @@ describe('alarmNotificationProblems (the check itself can fail)', () => {
 
   it('fails a template with no alarm at all', () => {
     expect(alarmNotificationProblems({ Resources: {} })).toEqual(['no AWS::CloudWatch::Alarm in the template']);
+  });
+});
+
+describe('serviceTrusts (the check itself can fail)', () => {
+  it('reports every checked role whose trust statement lost its conditions', () => {
+    const stripped = structuredClone(stacksOf('fargate').flatMap((stack) => Object.entries(stack.template.Resources)));
+    for (const [, resource] of stripped) {
+      const document = resource.Properties?.AssumeRolePolicyDocument as { Statement?: { Condition?: unknown }[] } | undefined;
+      for (const statement of document?.Statement ?? []) delete statement.Condition;
+    }
+    const trusts = serviceTrusts({ Resources: Object.fromEntries(stripped) });
+
+    expect(trusts.length).toBeGreaterThan(0);
+    for (const trust of trusts) expect(trust.problems).toContainEqual(expect.stringMatching(/aws:SourceAccount|sts:ExternalId/));
+    expect(trusts.filter((trust) => trust.service !== 'firehose').flatMap((trust) => trust.problems))
+      .toContainEqual(expect.stringContaining('aws:SourceArn'));
   });
 });

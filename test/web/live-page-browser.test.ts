@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { adviseLineForRun } from '../../local/comparison/advise-command';
 import type { ComparisonResult } from '../../local/comparison/comparison-result';
+import type { ComparisonRun } from '../../local/comparison/comparison-run';
+import { comparisonRunOf } from '../../local/comparison/comparison-run-of-result';
 import { comparisonRows } from '../../local/comparison/comparison-table';
 import { adviseCommandsOf } from '../../local/web/pattern-advice';
 
@@ -67,7 +69,10 @@ withChromium('npm start -- --web in Chromium', () => {
   let page: Page;
   let url: string;
   let liveStates: Set<string>;
-  let result: ComparisonResult;
+  /** The --json-file, as written. */
+  let result: unknown;
+  /** The same JSON read back by the pattern registry, so the table's own functions can answer from it. */
+  let run: ComparisonRun;
 
   beforeAll(async () => {
     if (CHROMIUM === undefined) throw new Error('CI=true: the live page must be tested in a browser; install Debian\'s chromium (.ci/run does)');
@@ -80,7 +85,9 @@ withChromium('npm start -- --web in Chromium', () => {
     await page.goto(url);
     liveStates = await liveStatesUntilFinished(page);
     await waitForLine(child, /live page still at/, output);
-    result = JSON.parse(readFileSync(jsonFile, 'utf8')) as ComparisonResult;
+    result = JSON.parse(readFileSync(jsonFile, 'utf8')) as unknown;
+    // Each registered pattern reads its part of the JSON back (as for a run against deployed stacks).
+    run = comparisonRunOf(result as ComparisonResult);
   }, 600_000);
 
   afterAll(async () => {
@@ -106,18 +113,21 @@ withChromium('npm start -- --web in Chromium', () => {
     }
   });
 
-  it('answers the five questions with the rows of the table, line for line', async () => {
+  it('answers the five questions with the rows of the table, line for line, one column per pattern the run reports', async () => {
+    const headings = await page.$$eval('table.questions thead th[data-pattern]', (cells) => cells.map((cell) => ({ key: cell.getAttribute('data-pattern'), heading: cell.textContent })));
+    expect(headings).toEqual(run.reports.map(({ key, heading }) => ({ key, heading })));
     const lines = await page.$$eval('[data-row]', (elements) => elements.map((element) => ({
-      row: Number(element.getAttribute('data-row')), side: element.getAttribute('data-side') as 'sqs' | 'kinesis' | 'kafka', line: Number(element.getAttribute('data-line')), text: element.textContent,
+      row: Number(element.getAttribute('data-row')), side: element.getAttribute('data-side') ?? '', line: Number(element.getAttribute('data-line')), text: element.textContent,
     })));
-    const rows = comparisonRows(result);
-    expect(lines).toHaveLength(rows.reduce((sum, row) => sum + row.sqs.length + row.kinesis.length + row.kafka.length, 0));
-    for (const { row, side, line, text } of lines) expect(text).toBe(rows[row]?.[side][line]);
+    const rows = comparisonRows(run);
+    expect(lines).toHaveLength(rows.reduce((sum, row) => sum + Object.values(row.byPattern).reduce((cells, cell) => cells + cell.length, 0), 0));
+    for (const { row, side, line, text } of lines) expect(text).toBe(rows[row]?.byPattern[side]?.[line]);
   });
 
   it('prices each pattern with the numbers npm run advise prints', async () => {
     const commands = await page.$$eval('[data-advice-command]', (elements) => elements.map((element) => ({ pattern: element.getAttribute('data-advice-command') ?? '', command: element.textContent ?? '' })));
-    expect(commands).toEqual(adviseCommandsOf(adviseLineForRun(result)));
+    expect(await page.textContent('[data-advise-line]')).toBe(adviseLineForRun(run));
+    expect(commands).toEqual(adviseCommandsOf(adviseLineForRun(run)));
     for (const { pattern, command } of commands) {
       const flags = command.replace('npm run advise -- ', '').split(' ');
       const cli = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'advisor/cli.ts', ...flags, '--json'], { cwd: REPOSITORY_ROOT, encoding: 'utf8' })) as { options: { option: string; monthlyUsd: number }[] };

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { adviseLineForRun } from '../../local/comparison/advise-command';
 import { adviseCommandsOf, adviceForCommand, patternAdviceFor } from '../../local/web/pattern-advice';
 import { loadUsEast1Prices } from '../../advisor/price-list';
-import { clickstreamComparison, emailComparison } from '../factories/comparison-result';
+import { comparisonRun } from '../factories/comparison-result';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
-const result = { target: 'embedded' as const, email: emailComparison(), clickstream: clickstreamComparison(), notes: [] };
+const result = comparisonRun();
 
 describe('pattern advice', () => {
   it('finds each pattern\'s command in the line npm start ends with', () => {

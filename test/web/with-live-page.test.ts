@@ -3,7 +3,7 @@
  * after it until SIGINT, and is closed on every path, a run that throws included.
  */
 import { request } from 'node:http';
-import { emailComparison, clickstreamComparison } from '../factories/comparison-result';
+import { comparisonRun } from '../factories/comparison-result';
 import type { LivePage } from '../../local/web/live-page';
 import { NO_LIVE_PAGE } from '../../local/web/live-page';
 import { withLivePage } from '../../local/web/with-live-page';
@@ -37,7 +37,7 @@ describe('withLivePage', () => {
     let duringRun = 0;
     const ending = withLivePage(true, (line) => said.push(line), async (page) => {
       duringRun = await status(urlOf(said));
-      page.finished({ target: 'embedded', email: emailComparison(), clickstream: clickstreamComparison(), notes: [] }, 0);
+      page.finished(comparisonRun(), 0);
       return 0;
     });
     while (!said.some((line) => line.includes('Ctrl-C'))) await new Promise((resolve) => setImmediate(resolve));

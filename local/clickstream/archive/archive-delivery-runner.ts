@@ -14,6 +14,7 @@
  * Honest limits: no checkpoints (a restart starts again from LATEST), one buffer for all shards, and
  * `stop()` delivers what is still buffered (Firehose would deliver it at the next interval).
  */
+import { CorruptAggregateError, deaggregate } from '../../../runtime/shared/kpl';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -177,20 +178,37 @@ export function createArchiveDeliveryRunner(props: ArchiveDeliveryRunnerProps): 
     return Buffer.from(`${JSON.stringify(entry)}\n`);
   }
 
+  /** One user record into the buffer, or into the error output when the fault injection fails it. */
+  function buffer(raw: Buffer, arrivalMs: number): void {
+    counts.recordsRead += 1;
+    const failure = props.faults?.failProcessing?.(raw);
+    if (failure !== undefined) {
+      counts.recordsFailedProcessing += 1;
+      errors.push({ bytes: errorRecord(raw, arrivalMs, failure), arrivalMs });
+      return;
+    }
+    const bytes = settings.processors.includes('AppendDelimiterToRecord') ? Buffer.concat([raw, Buffer.from('\n')]) : raw;
+    data.push({ bytes, arrivalMs });
+    dataBytes += bytes.length;
+  }
+
   async function accept(event: KinesisStreamEvent): Promise<void> {
     for (const record of event.Records) {
-      counts.recordsRead += 1;
-      const raw = Buffer.from(record.kinesis.data, 'base64');
       const arrivalMs = Math.round(record.kinesis.approximateArrivalTimestamp * 1000);
-      const failure = props.faults?.failProcessing?.(raw);
-      if (failure !== undefined) {
+      const raw = Buffer.from(record.kinesis.data, 'base64');
+      // Firehose deaggregates KPL records when its source is a Kinesis stream (Firehose developer
+      // guide, "Kinesis Data Streams as a source"): the archive holds user records, not aggregates.
+      let userRecords: readonly Buffer[];
+      try {
+        userRecords = deaggregate({ data: raw, partitionKey: record.kinesis.partitionKey }).map((userRecord) => Buffer.from(userRecord.data));
+      } catch (error) {
+        if (!(error instanceof CorruptAggregateError)) throw error;
+        counts.recordsRead += 1;
         counts.recordsFailedProcessing += 1;
-        errors.push({ bytes: errorRecord(raw, arrivalMs, failure), arrivalMs });
+        errors.push({ bytes: errorRecord(raw, arrivalMs, error.message), arrivalMs });
         continue;
       }
-      const bytes = settings.processors.includes('AppendDelimiterToRecord') ? Buffer.concat([raw, Buffer.from('\n')]) : raw;
-      data.push({ bytes, arrivalMs });
-      dataBytes += bytes.length;
+      for (const userRecord of userRecords) buffer(userRecord, arrivalMs);
     }
     if (dataBytes >= sizeBytes) await flush();
     else if (intervalTimer === undefined && data.length + errors.length > 0) {

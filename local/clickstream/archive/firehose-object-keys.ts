@@ -5,7 +5,7 @@
  * Pure, so it is unit-tested.
  */
 import { randomUUID } from 'node:crypto';
-import { archivePrefixForHour } from '../../remote/archive-objects';
+import { archivePrefixForHour } from '../archive-objects';
 
 /** Why a record went under the error prefix (`!{firehose:error-output-type}`). */
 export type ErrorOutputType = 'processing-failed';

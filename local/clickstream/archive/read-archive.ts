@@ -37,14 +37,17 @@ async function keysUnder(s3: S3Client, bucket: string, prefix: string): Promise<
 /** Every object of `bucket` whose key starts with `prefix`, in key order (delivery time first). */
 export async function readArchivedObjects(s3: S3Client, bucket: string, prefix: string): Promise<ArchivedObject[]> {
   const objects: ArchivedObject[] = [];
-  for (const key of await keysUnder(s3, bucket, prefix)) {
-    const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const bytes = Buffer.from((await response.Body?.transformToByteArray()) ?? []);
-    const gzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-    const text = (gzip ? gunzipSync(bytes) : bytes).toString('utf8');
-    const lines = text.split('\n');
-    const newlineTerminated = text.endsWith('\n');
-    objects.push({ key, gzip, records: newlineTerminated ? lines.slice(0, -1) : lines, newlineTerminated });
-  }
+  for (const key of await keysUnder(s3, bucket, prefix)) objects.push(await readArchivedObject(s3, bucket, key));
   return objects;
+}
+
+/** One object, decompressed when it starts with the GZIP magic bytes, split into its records. */
+export async function readArchivedObject(s3: S3Client, bucket: string, key: string): Promise<ArchivedObject> {
+  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const bytes = Buffer.from((await response.Body?.transformToByteArray()) ?? []);
+  const gzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = (gzip ? gunzipSync(bytes) : bytes).toString('utf8');
+  const lines = text.split('\n');
+  const newlineTerminated = text.endsWith('\n');
+  return { key, gzip, records: newlineTerminated ? lines.slice(0, -1) : lines, newlineTerminated };
 }

@@ -8,7 +8,7 @@ import { figure, h, percent, seconds, sortedEntries } from './dom.js';
 
 /** The embedded run's figures, or why there are none. @param {RunState} state */
 function kafkaOf(state) {
-  const column = state.final?.result.kafka;
+  const column = state.final?.json.kafka;
   if (column === undefined) return { figures: null, reason: null };
   if ('notRun' in column) return { figures: null, reason: column.notRun };
   if ('deployed' in column) return { figures: null, reason: 'a deployed Kafka stack: see the five questions below' };

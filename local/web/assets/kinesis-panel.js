@@ -10,7 +10,7 @@ const READERS = ['processor', 'dashboard', 'archive', 'replay'];
 
 /** Lanes: the result's records per shard at the end, the live counts before (when the run emits them). @param {RunState} state */
 function shardLanes(state) {
-  const clickstream = state.final?.result.clickstream;
+  const clickstream = state.final?.json.clickstream;
   const hot = clickstream?.hotKey ?? null;
   const counts = clickstream?.perShard ?? Object.fromEntries(state.shardRecords);
   const names = Object.keys(counts).length > 0 ? sortedEntries(counts) : Array.from({ length: state.shards ?? 0 }, (_, index) => [`shard ${index}`, 0]);
@@ -27,7 +27,7 @@ function shardLanes(state) {
 /** Each reader's position: live (started, caught up), then the result's figure. @param {RunState} state */
 function readerPositions(state) {
   const total = state.produced.at(-1)?.total ?? state.size?.events ?? 0;
-  const consumers = state.final?.result.clickstream.consumers;
+  const consumers = state.final?.json.clickstream?.consumers;
   return barList('records seen by each reader', READERS.map((name) => {
     const live = state.readers.get(name);
     const final = consumers === undefined ? undefined : consumers[/** @type {'processor'} */ (name)];
@@ -69,6 +69,6 @@ export function renderKinesisPanel(state) {
     shardLanes(state),
     h('h3', {}, 'Every reader sees every record'),
     readerPositions(state),
-    ...(state.final === null ? [] : finalFigures(state.final.result.clickstream)),
+    ...(state.final?.json.clickstream === undefined ? [] : finalFigures(state.final.json.clickstream)),
   ];
 }

@@ -59,6 +59,6 @@ export function renderSqsPanel(state) {
   return [
     h('figure', { tabindex: 0, 'aria-label': label }, timeChart({ label, series, xMaxMs: state.nowMs }), h('figcaption', {}, legend(series))),
     liveLine(state),
-    ...(state.final === null ? [h('p', { class: 'pending' }, 'Per-worker shares and the DLQ reasons appear when the run ends.')] : finalFigures(state.final.result.email)),
+    ...(state.final?.json.email === undefined ? [h('p', { class: 'pending' }, 'Per-worker shares and the DLQ reasons appear when the run ends.')] : finalFigures(state.final.json.email)),
   ];
 }

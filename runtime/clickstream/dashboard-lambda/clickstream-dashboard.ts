@@ -4,8 +4,9 @@
  * It aggregates the whole batch at once, so it does not use Powertools' per-record BatchProcessor:
  * there is no per-record side effect to fail or to retry.
  *
- * Invalid records are counted (`InvalidEvents`), logged with their reason and skipped, never
- * reported as failures. This consumer is best-effort analytics: one bad record must not hold back
+ * KPL aggregated records are deaggregated first; every figure counts user records. Invalid user
+ * records (and corrupt aggregates) are counted (`InvalidEvents`), logged with their reason and
+ * skipped, never reported as failures. This consumer is best-effort analytics: one bad record must not hold back
  * the graphs of everyone else, retrying cannot fix it, and the processor consumer already routes the
  * same record to its on-failure destination for inspection.
  *
@@ -15,9 +16,10 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import type { ClickstreamEvent } from '../../shared/clickstream-events';
 import { decodeKinesisClickstreamRecord } from '../../shared/clickstream-record-codec';
+import { deaggregateLambdaKinesisRecord, type LambdaKinesisUserRecord } from '../../shared/kpl/deaggregate-lambda-record';
 import { aggregateClickstream } from './aggregate';
 import { DASHBOARD_METRICS, publishMinuteMetrics } from './publish-minute-metrics';
 
@@ -41,7 +43,7 @@ export function createClickstreamDashboard(
   const { logger, metrics, topPagesCount } = dependencies;
   const now = dependencies.now ?? ((): number => Date.now());
   return async (event) => {
-    const { events, invalidEvents } = decodeRecords(event, logger);
+    const { events, invalidEvents } = decodeBatch(logger, event.Records);
     const aggregates = aggregateClickstream(events, { topPagesCount });
     const minutes = publishMinuteMetrics(metrics, aggregates, now());
     if (invalidEvents > 0) {
@@ -50,6 +52,7 @@ export function createClickstreamDashboard(
     }
     logger.info('Batch aggregated', {
       records: event.Records.length,
+      userRecords: events.length + invalidEvents,
       invalidEvents,
       minutes: aggregates.perMinute.length,
       // One count per batch, not a line per metric: a replay of old data is normal, not an incident.
@@ -59,21 +62,38 @@ export function createClickstreamDashboard(
   };
 }
 
-/** The batch's valid events; each invalid record is logged with its reason and counted. */
-function decodeRecords(event: KinesisStreamEvent, logger: Logger): { events: ClickstreamEvent[]; invalidEvents: number } {
+/**
+ * Decodes every user record of the batch (KPL aggregates are unpacked: Lambda does not do it). A
+ * corrupt aggregate counts as one invalid record and contributes nothing: its user records cannot
+ * be trusted, and half of it would skew the figures silently.
+ */
+function decodeBatch(logger: Logger, records: readonly KinesisStreamRecord[]): { events: ClickstreamEvent[]; invalidEvents: number } {
   const events: ClickstreamEvent[] = [];
   let invalidEvents = 0;
-  for (const record of event.Records) {
+  const skip = (record: KinesisStreamRecord, error: unknown, userRecord?: LambdaKinesisUserRecord): void => {
+    invalidEvents += 1;
+    logger.warn('Invalid clickstream record skipped by the dashboard', {
+      sequenceNumber: record.kinesis.sequenceNumber,
+      ...(userRecord?.aggregated === true ? { subSequenceNumber: userRecord.subSequenceNumber } : {}),
+      partitionKey: userRecord?.partitionKey ?? record.kinesis.partitionKey,
+      eventSourceRecordId: record.eventID,
+      reason: (error as Error).message,
+    });
+  };
+  for (const record of records) {
+    let userRecords: LambdaKinesisUserRecord[];
     try {
-      events.push(decodeKinesisClickstreamRecord(record.kinesis));
+      userRecords = deaggregateLambdaKinesisRecord(record.kinesis);
     } catch (error) {
-      invalidEvents += 1;
-      logger.warn('Invalid clickstream record skipped by the dashboard', {
-        sequenceNumber: record.kinesis.sequenceNumber,
-        partitionKey: record.kinesis.partitionKey,
-        eventSourceRecordId: record.eventID,
-        reason: (error as Error).message,
-      });
+      skip(record, error);
+      continue;
+    }
+    for (const userRecord of userRecords) {
+      try {
+        events.push(decodeKinesisClickstreamRecord(userRecord));
+      } catch (error) {
+        skip(record, error, userRecord);
+      }
     }
   }
   return { events, invalidEvents };

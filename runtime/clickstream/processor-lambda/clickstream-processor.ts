@@ -18,6 +18,11 @@
  *   forever: retries are bounded (`retryAttempts`, `maxRecordAge`). They do not block the user's
  *   later records: an invalid record can never be applied, so there is no order to protect.
  * - Redelivered records are skipped by the sequence-number watermark (see session.ts).
+ * - KPL aggregated records are deaggregated (Lambda does not do it): each user record is processed
+ *   as above, on its own user's chain. A failure is reported under the aggregate's sequence number
+ *   (Lambda checkpoints Kinesis records); the retry redelivers the whole aggregate and the
+ *   watermark, which includes the sub-sequence number, skips the user records already applied.
+ *   A corrupt aggregate (bad MD5) is an invalid record: none of it is applied.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -31,6 +36,7 @@ import type {
 } from 'aws-lambda';
 import type { ClickstreamEvent } from '../../shared/clickstream-events';
 import { decodeKinesisClickstreamRecord } from '../../shared/clickstream-record-codec';
+import { deaggregateLambdaKinesisRecord, type LambdaKinesisUserRecord } from '../../shared/kpl/deaggregate-lambda-record';
 import { KeyedTaskLimiter, validConcurrencyLimit } from './keyed-task-limiter';
 import { advanceSession } from './session';
 import { SessionWriteConflictError, type SessionStore } from './session-store';
@@ -88,49 +94,21 @@ const MAX_SAVE_ATTEMPTS = 3;
 export function createClickstreamProcessor(
   dependencies: ClickstreamProcessorDependencies,
 ): (event: KinesisStreamEvent, context: Context) => Promise<KinesisStreamBatchResponse> {
-  const { logger, metrics } = dependencies;
+  const { metrics } = dependencies;
   // Checked when the processor is built, not on the first batch.
   const maxConcurrentKeys = validConcurrencyLimit(dependencies.maxConcurrentKeys ?? DEFAULT_MAX_CONCURRENT_KEYS);
   return async (event, context) => {
-    const failedPartitionKeys = new Set<string>();
-    // One per batch: its chains and slots belong to this invocation (one shard's batch, as in AWS).
-    const limiter = new KeyedTaskLimiter(maxConcurrentKeys);
     const counts = { processed: 0, invalid: 0, redelivered: 0 };
-    const processor = new BatchProcessor(EventType.KinesisDataStreams);
-    const processRecord = async (record: KinesisStreamRecord): Promise<void> => {
-      const { partitionKey, sequenceNumber } = record.kinesis;
-      if (failedPartitionKeys.has(partitionKey)) throw new PrecedingRecordFailedError(partitionKey, sequenceNumber);
-      let clickstreamEvent: ClickstreamEvent;
-      try {
-        clickstreamEvent = decodeRecord(record);
-      } catch (error) {
-        counts.invalid += 1;
-        logger.warn('Invalid clickstream record, reported as a batch item failure', {
-          sequenceNumber,
-          partitionKey,
-          eventSourceRecordId: record.eventID,
-          reason: (error as Error).message,
-        });
-        throw error;
-      }
-      try {
-        const applied = await applyEvent(dependencies, clickstreamEvent, sequenceNumber);
-        if (applied) counts.processed += 1;
-        else counts.redelivered += 1;
-      } catch (error) {
-        failedPartitionKeys.add(partitionKey);
-        logger.error('Failed to apply clickstream record; later records of its key are held back', {
-          sequenceNumber,
-          partitionKey,
-          error: error as Error,
-        });
-        throw error;
-      }
+    const batch: BatchState = {
+      dependencies,
+      counts,
+      failedPartitionKeys: new Set<string>(),
+      // One per batch: its chains and slots belong to this invocation (one shard's batch, as in AWS).
+      limiter: new KeyedTaskLimiter(maxConcurrentKeys),
     };
-    const processInKeyOrder = (record: KinesisStreamRecord): Promise<void> =>
-      limiter.run(record.kinesis.partitionKey, () => processRecord(record));
+    const processor = new BatchProcessor(EventType.KinesisDataStreams);
     try {
-      const response = await processPartialResponse(event, processInKeyOrder, processor, {
+      const response = await processPartialResponse(event, (record: KinesisStreamRecord) => processKinesisRecord(batch, record), processor, {
         context,
         processInParallel: true,
       });
@@ -144,6 +122,79 @@ export function createClickstreamProcessor(
   };
 }
 
+/** What the records of one batch share. */
+interface BatchState {
+  readonly dependencies: ClickstreamProcessorDependencies;
+  readonly counts: { processed: number; invalid: number; redelivered: number };
+  /** Partition keys (users) with a failed user record in this batch: their later records are held back. */
+  readonly failedPartitionKeys: Set<string>;
+  readonly limiter: KeyedTaskLimiter;
+}
+
+/**
+ * One Kinesis record: each of its user records (one, or many out of a KPL aggregate) is queued on
+ * its user's chain right away, before any await, so Powertools' in-order calls keep per-user
+ * order across records. The record fails (Powertools reports its sequence number, the only
+ * identifier Lambda accepts) if any user record failed; the siblings that were applied stay
+ * applied, and on the retry their watermark skips them, so the outcome is exact.
+ */
+function processKinesisRecord(batch: BatchState, record: KinesisStreamRecord): Promise<void> {
+  let userRecords: LambdaKinesisUserRecord[];
+  try {
+    userRecords = deaggregateLambdaKinesisRecord(record.kinesis);
+  } catch (error) {
+    // Not half-applied: none of a corrupt aggregate's user records is decoded or applied.
+    reportInvalid(batch, record, error as Error);
+    return Promise.reject(error as Error);
+  }
+  const outcomes = userRecords.map((userRecord) =>
+    batch.limiter.run(userRecord.partitionKey, () => processUserRecord(batch, record, userRecord)),
+  );
+  return Promise.allSettled(outcomes).then((settled) => {
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
+  });
+}
+
+async function processUserRecord(batch: BatchState, record: KinesisStreamRecord, userRecord: LambdaKinesisUserRecord): Promise<void> {
+  const { partitionKey, sequenceNumber } = userRecord;
+  if (batch.failedPartitionKeys.has(partitionKey)) throw new PrecedingRecordFailedError(partitionKey, sequenceNumber);
+  let clickstreamEvent: ClickstreamEvent;
+  try {
+    clickstreamEvent = decodeUserRecord(userRecord);
+  } catch (error) {
+    reportInvalid(batch, record, error as Error, userRecord);
+    throw error;
+  }
+  try {
+    const subSequenceNumber = userRecord.aggregated ? userRecord.subSequenceNumber : undefined;
+    const applied = await applyEvent(batch.dependencies, clickstreamEvent, sequenceNumber, subSequenceNumber);
+    if (applied) batch.counts.processed += 1;
+    else batch.counts.redelivered += 1;
+  } catch (error) {
+    batch.failedPartitionKeys.add(partitionKey);
+    batch.dependencies.logger.error('Failed to apply clickstream record; later records of its key are held back', {
+      sequenceNumber,
+      subSequenceNumber: userRecord.subSequenceNumber,
+      partitionKey,
+      error: error as Error,
+    });
+    throw error;
+  }
+}
+
+/** Counts and logs an invalid user record, or a corrupt aggregate (one count: nothing inside it can be trusted). */
+function reportInvalid(batch: BatchState, record: KinesisStreamRecord, error: Error, userRecord?: LambdaKinesisUserRecord): void {
+  batch.counts.invalid += 1;
+  batch.dependencies.logger.warn('Invalid clickstream record, reported as a batch item failure', {
+    sequenceNumber: record.kinesis.sequenceNumber,
+    ...(userRecord?.aggregated === true ? { subSequenceNumber: userRecord.subSequenceNumber } : {}),
+    partitionKey: userRecord?.partitionKey ?? record.kinesis.partitionKey,
+    eventSourceRecordId: record.eventID,
+    reason: error.message,
+  });
+}
+
 /** Powertools lists failures as they happen; shard order makes the response read like the batch. */
 function inShardOrder(
   failures: readonly KinesisStreamBatchItemFailure[],
@@ -155,26 +206,28 @@ function inShardOrder(
   return [...failures].sort((first, second) => positionOf(first) - positionOf(second));
 }
 
-function decodeRecord(record: KinesisStreamRecord): ClickstreamEvent {
-  const clickstreamEvent = decodeKinesisClickstreamRecord(record.kinesis);
-  if (clickstreamEvent.userId !== record.kinesis.partitionKey) {
-    throw new PartitionKeyMismatchError(record.kinesis.partitionKey, clickstreamEvent.userId);
+function decodeUserRecord(userRecord: LambdaKinesisUserRecord): ClickstreamEvent {
+  const clickstreamEvent = decodeKinesisClickstreamRecord(userRecord);
+  if (clickstreamEvent.userId !== userRecord.partitionKey) {
+    throw new PartitionKeyMismatchError(userRecord.partitionKey, clickstreamEvent.userId);
   }
   return clickstreamEvent;
 }
 
 /**
  * Applies one event to its user's session; false when it was already applied (a redelivery).
+ * `subSequenceNumber` is the user record's position in a KPL aggregate, when it came out of one.
  * Shared with the Kafka sessionizer, which passes the record's offset as `sequenceNumber`.
  */
 export async function applyEvent(
   { store, sessionTimeoutSeconds }: ClickstreamProcessorDependencies,
   event: ClickstreamEvent,
   sequenceNumber: string,
+  subSequenceNumber?: number,
 ): Promise<boolean> {
   for (let attempt = 1; ; attempt += 1) {
     const previous = await store.load(event.userId);
-    const advance = advanceSession(previous, { event, sequenceNumber }, sessionTimeoutSeconds);
+    const advance = advanceSession(previous, { event, sequenceNumber, subSequenceNumber }, sessionTimeoutSeconds);
     if (advance.kind === 'already-applied') return false;
     try {
       await store.save(advance.next, previous);

@@ -26,3 +26,23 @@ export function padSequenceNumber(sequenceNumber: string): string {
   }
   return sequenceNumber.padStart(SEQUENCE_NUMBER_WIDTH, '0');
 }
+
+/** Digits of a sub-sequence number in a watermark: a 1 MiB aggregate holds well under 10^10 user records. */
+const SUB_SEQUENCE_WIDTH = 10;
+
+/**
+ * The idempotency watermark of a user record: the padded sequence number of its Kinesis record,
+ * and for a user record out of a KPL aggregate (which shares that sequence number with its
+ * siblings) a `.`-separated padded sub-sequence number. `.` sorts below every digit, so a
+ * plain record `S` < `S.0000000000` < `S.0000000001` < any later sequence number: string order
+ * stays the order in which the shard delivered the user records, and a plain record's watermark is
+ * the same as before aggregation existed.
+ */
+export function userRecordWatermark(sequenceNumber: string, subSequenceNumber?: number): string {
+  const padded = padSequenceNumber(sequenceNumber);
+  if (subSequenceNumber === undefined) return padded;
+  if (!Number.isSafeInteger(subSequenceNumber) || subSequenceNumber < 0) {
+    throw new InvalidSequenceNumberError(`${sequenceNumber}.${subSequenceNumber}`);
+  }
+  return `${padded}.${String(subSequenceNumber).padStart(SUB_SEQUENCE_WIDTH, '0')}`;
+}

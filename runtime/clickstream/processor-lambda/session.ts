@@ -6,7 +6,7 @@
  * Time is event time (`timestamp`), never the clock, so a replay reproduces the same sessions.
  */
 import type { ClickstreamEvent } from '../../shared/clickstream-events';
-import { padSequenceNumber } from './sequence-number';
+import { userRecordWatermark } from './sequence-number';
 
 /** One user's current session, as stored in the session table (plus its `expiresAt` TTL). */
 export interface SessionState {
@@ -19,15 +19,20 @@ export interface SessionState {
   readonly pageCount: number;
   /** Latest event time seen in this session (ISO-8601). */
   readonly lastSeenAt: string;
-  /** Zero-padded sequence number of the last applied record: the idempotency watermark. */
+  /**
+   * Zero-padded sequence number of the last applied record, with its sub-sequence number when it
+   * came out of a KPL aggregate: the idempotency watermark (see `userRecordWatermark`).
+   */
   readonly lastSequenceNumber: string;
 }
 
 /** An event together with the Kinesis sequence number of the record that carried it. */
 export interface SequencedEvent {
   readonly event: ClickstreamEvent;
-  /** As Kinesis reports it (unpadded). */
+  /** As Kinesis reports it (unpadded); for a user record out of an aggregate, the aggregate's. */
   readonly sequenceNumber: string;
+  /** Position inside a KPL aggregate; absent for a record that was not aggregated. */
+  readonly subSequenceNumber?: number;
 }
 
 /** The outcome of offering one event to a session. */
@@ -42,15 +47,16 @@ export type SessionAdvance =
  * Idempotency rests on three Kinesis facts: one user is one partition key, so all of a user's
  * records land on one shard; sequence numbers increase within a shard; and after a reshard the
  * child shards' sequence numbers start above their parents'. So "sequence number ≤ watermark"
- * means "already applied".
+ * means "already applied". User records of one KPL aggregate share its sequence number and are
+ * told apart by their sub-sequence number.
  * @param sessionTimeoutSeconds inactivity (by event time) after which the next event opens a new session.
  */
 export function advanceSession(
   previous: SessionState | undefined,
-  { event, sequenceNumber }: SequencedEvent,
+  { event, sequenceNumber, subSequenceNumber }: SequencedEvent,
   sessionTimeoutSeconds: number,
 ): SessionAdvance {
-  const paddedSequenceNumber = padSequenceNumber(sequenceNumber);
+  const paddedSequenceNumber = userRecordWatermark(sequenceNumber, subSequenceNumber);
   if (previous !== undefined && paddedSequenceNumber <= previous.lastSequenceNumber) {
     return { kind: 'already-applied' };
   }

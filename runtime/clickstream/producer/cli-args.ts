@@ -2,6 +2,7 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { UsageError } from '../../shared/errors';
 import { parseFlags } from '../../shared/parse-flags';
+import { AGGREGATION_MODES, type AggregationMode } from './kinesis-entry';
 
 /** The CLI's validated settings. */
 export interface ProducerCliArgs {
@@ -14,6 +15,8 @@ export interface ProducerCliArgs {
   readonly seed: number;
   readonly concurrency: number;
   readonly maxAttempts: number;
+  /** KPL aggregation of a user's backlog (ClickstreamProducer's `aggregation`). */
+  readonly aggregate: AggregationMode;
   readonly help: boolean;
 }
 
@@ -36,6 +39,9 @@ Options:
   --seed N           seed of the generated traffic, 0 to 4,294,967,295 (default: the current time)
   --concurrency N    PutRecords calls in flight, 1 to 16 (default 4)
   --max-attempts N   attempts per record before it is reported undeliverable, 1 to 100 (default 10)
+  --aggregate MODE   KPL aggregation: auto packs a user's backlog into one Kinesis record, on
+                     aggregates every record, off sends one event per record (default auto);
+                     consumers must deaggregate (this project's do)
   --help             show this help
 
 An error retrying cannot fix (no region or credentials, no such stream, access denied) stops the
@@ -68,6 +74,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   concurrency: { type: 'string' },
   'max-attempts': { type: 'string' },
+  aggregate: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -99,10 +106,17 @@ export function parseProducerArgs(argv: readonly string[], env: NodeJS.ProcessEn
     seed: integer('seed', Date.now() % 4_294_967_296),
     concurrency: integer('concurrency', 4),
     maxAttempts: integer('max-attempts', 10),
+    aggregate: parseAggregationMode(values.aggregate),
     help,
   };
 }
 
+function parseAggregationMode(value: string | undefined): AggregationMode {
+  if (value === undefined) return 'auto';
+  const mode = AGGREGATION_MODES.find((candidate) => candidate === value);
+  if (mode === undefined) throw new UsageError(`Flag --aggregate must be one of ${AGGREGATION_MODES.join(', ')}, got "${value}"`, '--aggregate');
+  return mode;
+}
 
 function parseIntegerFlag(flag: string, value: string, { min, max }: IntegerFlag): number {
   if (!/^-?\d+$/.test(value)) throw new UsageError(`Flag ${flag} must be an integer, got "${value}"`, flag);

@@ -38,6 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
     streamName: args.streamName,
     maxConcurrentCalls: args.concurrency,
     maxAttempts: args.maxAttempts,
+    aggregation: args.aggregate,
   });
   const progress = createProgressReporter(args.events);
   const startedAt = performance.now();
@@ -51,6 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(
     [
       `stream: ${args.streamName}`,
+      `aggregate: ${args.aggregate}`,
       `sent: ${result.sent}`,
       `failed: ${result.undeliverable}`,
       ...(result.notSent > 0 ? [`not_sent: ${result.notSent}`] : []),

@@ -19,15 +19,29 @@ export class PartitionKeyQueues<T extends KeyedItem> {
   private readonly readyKeys = new Set<string>();
   private readyBytesTotal = 0;
 
-  /** Adds an item behind the earlier ones of its key. */
-  enqueue(item: T): void {
-    const queue = this.queues.get(item.partitionKey);
+  /**
+   * Adds an item behind the earlier ones of its key. With `absorb`, the key's last item is offered
+   * the new one first, unless that last item is taken (in flight or waiting to be retried: it must
+   * go again exactly as it went); `absorb` returns true when it merged the new item into it.
+   */
+  enqueue(item: T, absorb?: (last: T) => boolean): void {
+    const key = item.partitionKey;
+    const queue = this.queues.get(key);
     if (queue === undefined) {
-      this.queues.set(item.partitionKey, [item]);
-      this.markReady(item.partitionKey);
-    } else {
-      queue.push(item);
+      this.queues.set(key, [item]);
+      this.markReady(key);
+      return;
     }
+    const last = queue[queue.length - 1];
+    const lastIsTakenHead = queue.length === 1 && !this.readyKeys.has(key);
+    if (absorb !== undefined && !lastIsTakenHead) {
+      const sizeBefore = last.sizeBytes;
+      if (absorb(last)) {
+        if (queue.length === 1) this.readyBytesTotal += last.sizeBytes - sizeBefore;
+        return;
+      }
+    }
+    queue.push(item);
   }
 
   /** Number of keys whose head can be sent now. */

@@ -8,8 +8,13 @@
  * user's next event is only sent once the previous one is written (PartitionKeyQueues), and every
  * call carries at most one record per user. Throughput comes from spreading a call over many users
  * (up to 500 records) and, when more users are ready than one call holds, from a few concurrent
- * calls. The price: a single user's events go one call at a time (fine for clickstreams, where
- * users are many and each is slow).
+ * calls.
+ *
+ * A busy user (a bot, a load test, a viral page) would go one call at a time that way. So a user's
+ * backlog (the events waiting behind the one in flight) is packed into one KPL aggregated record of
+ * at most the record size limit, with that user as partition key: the same shard, and one Kinesis
+ * record that is written or retried whole, so the order holds (see kinesis-entry.ts). Consumers
+ * must deaggregate (runtime/shared/kpl); the per-shard limits count Kinesis records, not events.
  *
  * Only the failed entries of a partial failure are retried, each after its own exponential backoff
  * with full jitter, up to `maxAttempts`. An entry that still fails is reported as undeliverable,
@@ -21,6 +26,7 @@ import { PutRecordsCommand, type KinesisClient, type PutRecordsResultEntry } fro
 import type { ClickstreamEvent } from '../../shared/clickstream-events';
 import { KINESIS_LIMITS } from '../../shared/aws-limits';
 import { fullJitterDelayMs } from '../../shared/backoff';
+import { absorbInto, entryData, entryOf, type AggregationMode, type KinesisEntry } from './kinesis-entry';
 import { PartitionKeyQueues } from './partition-key-queues';
 import { prepareRecords, type PreparedRecord } from './prepare-records';
 import { describeCallFailure, PRECEDING_RECORD_UNDELIVERABLE, type EntryFailure } from './put-failures';
@@ -88,6 +94,12 @@ export interface ClickstreamProducerOptions {
    */
   readonly maxRecordBytes?: number;
   /**
+   * Whether a partition key's backlog travels as one KPL aggregated record (see AggregationMode).
+   * Consumers must deaggregate; this project's all do.
+   * @default 'auto'
+   */
+  readonly aggregation?: AggregationMode;
+  /**
    * Waits between attempts; injectable for tests.
    * @default setTimeout
    */
@@ -138,11 +150,13 @@ interface SendTracker {
   readonly resolve: (result: ProducerResult) => void;
 }
 
-/** A prepared record with its retry state and the send it belongs to. */
+/** A prepared record with the send it belongs to. */
 interface QueuedRecord extends PreparedRecord {
-  attempts: number;
   readonly tracker: SendTracker;
 }
+
+/** One Kinesis record to put: one event, or a key's backlog aggregated. */
+type QueuedEntry = KinesisEntry<QueuedRecord>;
 
 /** Puts clickstream events on a Kinesis stream in order per user. Share one instance per process. */
 export class ClickstreamProducer {
@@ -155,7 +169,8 @@ export class ClickstreamProducer {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   // Shared by all sends, so concurrent sends of one user's events cannot overtake each other either.
-  private readonly queues = new PartitionKeyQueues<QueuedRecord>();
+  private readonly queues = new PartitionKeyQueues<QueuedEntry>();
+  private readonly aggregation: AggregationMode;
   private callsInFlight = 0;
   private halt: EntryFailure | undefined;
 
@@ -172,6 +187,7 @@ export class ClickstreamProducer {
     if (this.maxRecordBytes > KINESIS_LIMITS.maxBytesPerPutRecords) {
       throw new InvalidProducerOptionError('maxRecordBytes', this.maxRecordBytes, `at most ${KINESIS_LIMITS.maxBytesPerPutRecords} (5 MiB, one PutRecords request)`);
     }
+    this.aggregation = options.aggregation ?? 'auto';
     this.sleep = options.sleep ?? sleep;
     this.random = options.random ?? Math.random;
   }
@@ -186,7 +202,12 @@ export class ClickstreamProducer {
     if (records.length === 0) return { sent: 0, undeliverable: [], calls: 0 };
     return new Promise<ProducerResult>((resolve) => {
       const tracker: SendTracker = { total: records.length, sent: 0, undeliverable: [], calls: 0, onProgress: options.onProgress, resolve };
-      for (const record of records) this.queues.enqueue({ ...record, attempts: 0, tracker });
+      for (const prepared of records) {
+        const record: QueuedRecord = { ...prepared, tracker };
+        this.queues.enqueue(entryOf(record, this.aggregation, this.maxRecordBytes), (last) =>
+          absorbInto(last, record, this.aggregation, this.maxRecordBytes),
+        );
+      }
       this.dispatch();
     });
   }
@@ -221,19 +242,21 @@ export class ClickstreamProducer {
     }
   }
 
-  private async putBatch(batch: readonly QueuedRecord[]): Promise<void> {
-    const trackers = new Set(batch.map((record) => record.tracker));
+  private async putBatch(batch: readonly QueuedEntry[]): Promise<void> {
+    const trackers = new Set(batch.flatMap((entry) => entry.records.map((record) => record.tracker)));
     for (const tracker of trackers) tracker.calls += 1;
-    for (const record of batch) record.attempts += 1;
+    for (const entry of batch) entry.attempts += 1;
     const { failures, callFailure } = await this.putRecords(batch);
     if (callFailure !== undefined && !callFailure.retryable) this.halt ??= callFailure;
-    batch.forEach((record, position) => {
+    const heldBackTrackers = new Set<SendTracker>();
+    batch.forEach((entry, position) => {
       const failure = failures[position];
-      if (failure === undefined) this.delivered(record);
-      else if (failure.retryable && record.attempts < this.maxAttempts) void this.retryLater(record);
-      else this.giveUp(record, failure);
+      if (failure === undefined) this.delivered(entry);
+      else if (failure.retryable && entry.attempts < this.maxAttempts) void this.retryLater(entry);
+      else for (const tracker of this.giveUp(entry, failure)) heldBackTrackers.add(tracker);
     });
-    for (const tracker of trackers) this.report(tracker);
+    // The sends that carried the failure first: a send settled only by held-back events lists the cause second.
+    for (const tracker of [...trackers, ...heldBackTrackers]) this.report(tracker);
   }
 
   /**
@@ -243,20 +266,26 @@ export class ClickstreamProducer {
    */
   private failReadyRecords(failure: EntryFailure): void {
     for (const partitionKey of this.queues.readyKeyList()) {
-      for (const record of this.queues.removeKey(partitionKey)) {
-        this.undeliverable(record, failure.errorCode, `not sent: an earlier call failed with an error retrying cannot fix: ${failure.errorMessage}`);
-        this.report(record.tracker);
+      for (const entry of this.queues.removeKey(partitionKey)) {
+        for (const record of entry.records) {
+          const reason = `not sent: an earlier call failed with an error retrying cannot fix: ${failure.errorMessage}`;
+          this.undeliverable(record, entry.attempts, failure.errorCode, reason);
+          this.report(record.tracker);
+        }
       }
     }
   }
 
   /** One PutRecords call; returns the failure of each entry (undefined = written) and the call's own, if it failed whole. */
-  private async putRecords(batch: readonly QueuedRecord[]): Promise<{ failures: (EntryFailure | undefined)[]; callFailure?: EntryFailure }> {
+  private async putRecords(batch: readonly QueuedEntry[]): Promise<{ failures: (EntryFailure | undefined)[]; callFailure?: EntryFailure }> {
     try {
       const output = await this.client.send(
         new PutRecordsCommand({
           StreamName: this.streamName,
-          Records: batch.map((record) => ({ Data: record.data, PartitionKey: record.partitionKey })),
+          Records: batch.map((entry) => ({
+            Data: entryData(entry, this.aggregation, this.maxRecordBytes),
+            PartitionKey: entry.partitionKey,
+          })),
         }),
       );
       const entries: readonly PutRecordsResultEntry[] = output.Records ?? [];
@@ -267,34 +296,41 @@ export class ClickstreamProducer {
     }
   }
 
-  private delivered(record: QueuedRecord): void {
-    record.tracker.sent += 1;
-    this.queues.completeHead(record.partitionKey);
+  private delivered(entry: QueuedEntry): void {
+    for (const record of entry.records) record.tracker.sent += 1;
+    this.queues.completeHead(entry.partitionKey);
   }
 
-  private async retryLater(record: QueuedRecord): Promise<void> {
-    await this.sleep(fullJitterDelayMs(record.attempts, this.backoff, this.random));
-    this.queues.retryHead(record.partitionKey);
+  private async retryLater(entry: QueuedEntry): Promise<void> {
+    await this.sleep(fullJitterDelayMs(entry.attempts, this.backoff, this.random));
+    this.queues.retryHead(entry.partitionKey);
     this.dispatch();
   }
 
-  /** Reports the record and the rest of its key's queue as undeliverable (head first). */
-  private giveUp(record: QueuedRecord, failure: EntryFailure): void {
-    const [head, ...heldBack] = this.queues.removeKey(record.partitionKey);
-    if (head !== record) throw new Error(`Internal error: ${record.partitionKey}'s failed record is not its queue head`);
-    this.undeliverable(record, failure.errorCode, failure.errorMessage);
-    for (const later of heldBack) {
+  /**
+   * Records the entry's events and the rest of its key's queue as undeliverable (head first);
+   * returns the sends of the held-back events, for the caller to report after the call's own.
+   */
+  private giveUp(entry: QueuedEntry, failure: EntryFailure): Set<SendTracker> {
+    const [head, ...heldBack] = this.queues.removeKey(entry.partitionKey);
+    if (head !== entry) throw new Error(`Internal error: ${entry.partitionKey}'s failed record is not its queue head`);
+    for (const record of entry.records) this.undeliverable(record, entry.attempts, failure.errorCode, failure.errorMessage);
+    const failedEventId = entry.records[0].event.eventId;
+    const heldBackTrackers = new Set<SendTracker>();
+    for (const later of heldBack.flatMap((laterEntry) => laterEntry.records)) {
       this.undeliverable(
         later,
+        0,
         PRECEDING_RECORD_UNDELIVERABLE,
-        `held back to keep ${later.partitionKey}'s order: an earlier event (${record.event.eventId}) could not be delivered`,
+        `held back to keep ${later.partitionKey}'s order: an earlier event (${failedEventId}) could not be delivered`,
       );
-      this.report(later.tracker);
+      heldBackTrackers.add(later.tracker);
     }
+    return heldBackTrackers;
   }
 
-  private undeliverable(record: QueuedRecord, errorCode: string, errorMessage: string): void {
-    record.tracker.undeliverable.push({ index: record.index, event: record.event, errorCode, errorMessage, attempts: record.attempts });
+  private undeliverable(record: QueuedRecord, attempts: number, errorCode: string, errorMessage: string): void {
+    record.tracker.undeliverable.push({ index: record.index, event: record.event, errorCode, errorMessage, attempts });
   }
 
   private report(tracker: SendTracker): void {

@@ -13,7 +13,11 @@ describe('parseProducerArgs', () => {
     });
 
     // Assert
-    expect(args).toMatchObject({ events: 20, users: 5, streamName: 'from-env', endpoint: 'http://127.0.0.1:4567', seed: 9, concurrency: 4 });
+    expect(args).toMatchObject({ events: 20, users: 5, streamName: 'from-env', endpoint: 'http://127.0.0.1:4567', seed: 9, concurrency: 4, aggregate: 'auto' });
+  });
+
+  it.each(['off', 'on', 'auto'] as const)('reads --aggregate %s', (mode) => {
+    expect(parseProducerArgs(['--stream', 's', '--aggregate', mode], {}).aggregate).toBe(mode);
   });
 
   it.each([
@@ -29,6 +33,7 @@ describe('parseProducerArgs', () => {
     [['--stream', 's', '--events=-3'], 'Flag --events must be between 1 and 10,000,000, got -3'],
     [['--events', '5'], 'No stream: pass --stream NAME or set CLICKSTREAM_STREAM_NAME'],
     [['--stream', 's', '--endpoint', 'localhost:4567'], 'Flag --endpoint must be an http(s) URL, got "localhost:4567"'],
+    [['--stream', 's', '--aggregate', 'yes'], 'Flag --aggregate must be one of off, on, auto, got "yes"'],
   ])('rejects %j with a specific message', (argv, message) => {
     expect(() => parseProducerArgs(argv, {})).toThrow(new UsageError(message));
     expect(() => parseProducerArgs(argv, {})).toThrow(UsageError);

@@ -7,10 +7,12 @@ import { FakeKinesis, type EntryScript } from '../../factories/clickstream-fake-
 
 const MiB = 1024 * 1024;
 
+/** One event per Kinesis record: these tests pin that mode's rules; producer-aggregation.test.ts covers aggregates. */
 function producerFor(fake: FakeKinesis, delays: number[] = [], maxAttempts = 5): ClickstreamProducer {
   return new ClickstreamProducer({
     client: fake.client,
     streamName: 'clickstream',
+    aggregation: 'off',
     maxAttempts,
     sleep: async (ms) => {
       delays.push(ms);
@@ -156,7 +158,7 @@ describe('ClickstreamProducer', () => {
     let calls = 0;
     const delays: number[] = [];
     const client = { send: async () => { calls += 1; throw error; } } as unknown as ConstructorParameters<typeof ClickstreamProducer>[0]['client'];
-    const producer = new ClickstreamProducer({ client, streamName: 'clickstream', maxAttempts: 10, sleep: async (ms) => { delays.push(ms); } });
+    const producer = new ClickstreamProducer({ client, streamName: 'clickstream', aggregation: 'off', maxAttempts: 10, sleep: async (ms) => { delays.push(ms); } });
     const events = generateClickstreamEvents({ events: 3000, users: 1200, seed: 3 });
 
     // Act

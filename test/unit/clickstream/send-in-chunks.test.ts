@@ -2,19 +2,22 @@ import { clickstreamEventStream, generateClickstreamEvents } from '../../../runt
 import { ClickstreamProducer } from '../../../runtime/clickstream/producer/producer';
 import { sendInChunks } from '../../../runtime/clickstream/producer/send-in-chunks';
 import type { ClickstreamEvent } from '../../../runtime/shared/clickstream-events';
+import { deaggregate } from '../../../runtime/shared/kpl/deaggregate';
 
 type KinesisClientLike = ConstructorParameters<typeof ClickstreamProducer>[0]['client'];
 
-/** A Kinesis stand-in that accepts every record at once and remembers the written eventIds per user. */
+/** A Kinesis stand-in that accepts every record at once and remembers the written eventIds per user (deaggregated). */
 function acceptingKinesis(): { client: KinesisClientLike; writtenByUser: Map<string, string[]>; written: () => number } {
   const writtenByUser = new Map<string, string[]>();
   let written = 0;
   const client = {
     send: async (command: { input: { Records: { Data: Uint8Array; PartitionKey: string }[] } }) => {
       for (const record of command.input.Records) {
-        const event = JSON.parse(Buffer.from(record.Data).toString('utf8')) as ClickstreamEvent;
-        writtenByUser.set(record.PartitionKey, [...(writtenByUser.get(record.PartitionKey) ?? []), event.eventId]);
-        written += 1;
+        for (const userRecord of deaggregate({ data: record.Data, partitionKey: record.PartitionKey })) {
+          const event = JSON.parse(Buffer.from(userRecord.data).toString('utf8')) as ClickstreamEvent;
+          writtenByUser.set(userRecord.partitionKey, [...(writtenByUser.get(userRecord.partitionKey) ?? []), event.eventId]);
+          written += 1;
+        }
       }
       return { Records: command.input.Records.map(() => ({ SequenceNumber: '1', ShardId: 'shardId-0' })) };
     },

@@ -14,7 +14,7 @@ describe('kafkaResponseByRecordName: the MSK runner reads Kafka item identifiers
     const outcome = classifyResponse(kafkaResponseByRecordName(response), RECORDS, true);
 
     // Assert
-    expect(outcome).toEqual({ kind: 'partialFailure', firstFailedIndex: 1 });
+    expect(outcome).toEqual({ kind: 'partialFailure', firstFailedIndex: 1, failedIndexes: [1, 2] });
   });
 
   it.each([

@@ -1,6 +1,9 @@
-import { adviseCommandFor, adviseLineForRun, sampleClickstreamRecordBytes } from '../../../local/comparison/advise-command';
+import { adviseLineForRun } from '../../../local/comparison/advise-command';
+import { adviseCommandFor } from '../../../local/patterns/observed-workload';
+import { sampleClickstreamRecordBytes } from '../../../local/patterns/clickstream-traffic';
 import { parseAdviseFlags } from '../../../advisor/flags';
-import { comparisonResult } from '../../factories/comparison-result';
+import { comparisonResult, comparisonRun } from '../../factories/comparison-result';
+import { kafkaComparison } from '../../factories/kafka-comparison';
 
 describe('adviseCommandFor', () => {
   it('turns observed figures into a command the advisor parses back to the same workload', () => {
@@ -30,8 +33,8 @@ describe('adviseCommandFor', () => {
 });
 
 describe('adviseLineForRun', () => {
-  it('describes both patterns of a run: the email task queue and the clickstream with its readers', () => {
-    const line = adviseLineForRun(comparisonResult());
+  it('describes every pattern of a run: the email task queue and the clickstream with its readers', () => {
+    const line = adviseLineForRun(comparisonRun());
     expect(line).toMatch(/email: npm run advise -- .*--consumers 1 --order none --work task/);
     expect(line).toMatch(/clickstream: npm run advise -- .*--consumers 3 --order per-key --work event --replay 24h/);
     expect(line).toContain(`--size ${Math.ceil(sampleClickstreamRecordBytes())}B`);
@@ -39,7 +42,15 @@ describe('adviseLineForRun', () => {
 
   it('counts only the readers the run had', () => {
     const base = comparisonResult();
-    const line = adviseLineForRun(comparisonResult({ clickstream: { consumers: { ...base.clickstream.consumers, replay: null } } }));
+    const line = adviseLineForRun(comparisonRun(comparisonResult({ clickstream: { consumers: { ...base.clickstream.consumers, replay: null } } })));
     expect(line).toMatch(/clickstream: .*--consumers 2 --order per-key --work event$/);
+  });
+
+  it('includes the Kafka clickstream with its consumer groups when it ran, and leaves it out when it did not', () => {
+    const ran = adviseLineForRun(comparisonRun({ ...comparisonResult(), kafka: kafkaComparison() }));
+    const notRun = adviseLineForRun(comparisonRun({ ...comparisonResult(), kafka: { notRun: 'no Java', required: false } }));
+
+    expect(ran).toMatch(/kafka: npm run advise -- .*--consumers 3 --order per-key --work event --replay 24h$/);
+    expect(notRun).not.toContain('kafka:');
   });
 });

@@ -1,5 +1,8 @@
-import { unmetExpectations } from '../../../local/comparison/expectations';
-import { clickstreamComparison, comparisonResult } from '../../factories/comparison-result';
+import { unmetExpectations as unmetOfRun } from '../../../local/comparison/comparison-run';
+import type { ComparisonResult } from '../../../local/comparison/comparison-result';
+import { clickstreamComparison, comparisonResult, comparisonRun } from '../../factories/comparison-result';
+
+const unmetExpectations = (result: ComparisonResult): string[] => unmetOfRun(comparisonRun(result));
 
 describe('unmetExpectations', () => {
   it('finds nothing when every promise held', () => {

@@ -1,16 +1,16 @@
 import { comparisonRows, formatComparisonTable } from '../../../local/comparison/comparison-table';
+import { unmetExpectations as unmetOfRun } from '../../../local/comparison/comparison-run';
 import type { KafkaColumn } from '../../../local/comparison/kafka-comparison';
-import { unmetKafkaExpectations } from '../../../local/comparison/kafka-expectations';
-import { unmetExpectations } from '../../../local/comparison/expectations';
-import { kafkaNotes } from '../../../local/comparison/kafka-column-run';
-import { comparisonResult } from '../../factories/comparison-result';
+import { unmetKafkaExpectations } from '../../../local/kafka/kafka-expectations';
+import { kafkaNotes } from '../../../local/kafka/kafka-column-run';
+import { comparisonResult, comparisonRun } from '../../factories/comparison-result';
 import { kafkaComparison } from '../../factories/kafka-comparison';
 
-function kafkaText(kafka: KafkaColumn | undefined, dimension: string): string {
-  const result = { ...comparisonResult(), kafka };
-  const row = comparisonRows(result).find((candidate) => candidate.dimension.includes(dimension));
+function kafkaText(kafka: KafkaColumn, dimension: string): string {
+  const run = comparisonRun({ ...comparisonResult(), kafka });
+  const row = comparisonRows(run).find((candidate) => candidate.dimension.includes(dimension));
   if (row === undefined) throw new Error(`no row for ${dimension}`);
-  return row.kafka.join(' ');
+  return (row.byPattern['kafka'] ?? []).join(' ');
 }
 
 describe('comparison table: the Kafka column', () => {
@@ -49,7 +49,7 @@ describe('comparison table: the Kafka column', () => {
   });
 
   it('keeps every line of the three-column table the same width, headed SQS | Kinesis | Kafka', () => {
-    const table = formatComparisonTable({ ...comparisonResult(), kafka: kafkaComparison() });
+    const table = formatComparisonTable(comparisonRun({ ...comparisonResult(), kafka: kafkaComparison() }));
 
     const lines = table.split('\n');
 
@@ -96,7 +96,7 @@ describe('Kafka expectations', () => {
   it('are part of the whole run\'s expectations', () => {
     const result = { ...comparisonResult(), kafka: kafkaComparison({ rebalance: { lost: 5, duplicates: 0, producedAfterKill: 750 } }) };
 
-    expect(unmetExpectations(result)).toContain('kafka: 5 event(s) lost after the SIGKILL (expected 0)');
+    expect(unmetOfRun(comparisonRun(result))).toContain('kafka: 5 event(s) lost after the SIGKILL (expected 0)');
   });
 });
 

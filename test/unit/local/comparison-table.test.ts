@@ -1,10 +1,11 @@
 import { comparisonRows, formatComparisonTable } from '../../../local/comparison/comparison-table';
-import { clickstreamComparison, comparisonResult } from '../../factories/comparison-result';
+import type { ComparisonResult } from '../../../local/comparison/comparison-result';
+import { clickstreamComparison, comparisonResult, comparisonRun } from '../../factories/comparison-result';
 
-function rowText(result: ReturnType<typeof comparisonResult>, dimension: string): { sqs: string; kinesis: string } {
-  const row = comparisonRows(result).find((candidate) => candidate.dimension.includes(dimension));
+function rowText(result: ComparisonResult, dimension: string): { sqs: string; kinesis: string } {
+  const row = comparisonRows(comparisonRun(result)).find((candidate) => candidate.dimension.includes(dimension));
   if (row === undefined) throw new Error(`no row for ${dimension}`);
-  return { sqs: row.sqs.join(' '), kinesis: row.kinesis.join(' ') };
+  return { sqs: (row.byPattern['email'] ?? []).join(' '), kinesis: (row.byPattern['clickstream'] ?? []).join(' ') };
 }
 
 describe('comparison table', () => {
@@ -13,7 +14,7 @@ describe('comparison table', () => {
     const result = comparisonResult();
 
     // Act
-    const dimensions = comparisonRows(result).map((row) => row.dimension);
+    const dimensions = comparisonRows(comparisonRun(result)).map((row) => row.dimension);
 
     // Assert
     expect(dimensions).toEqual(['1. Who gets it', '2. Ordering', '3. Replay', '4. Failure', '5. Scaling unit']);
@@ -69,7 +70,7 @@ describe('comparison table', () => {
   });
 
   it('keeps every line of the text table the same width', () => {
-    const table = formatComparisonTable(comparisonResult());
+    const table = formatComparisonTable(comparisonRun());
 
     const widths = new Set(table.split('\n').map((line) => line.length));
 

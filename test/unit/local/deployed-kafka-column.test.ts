@@ -4,11 +4,13 @@
  * failure is told apart from an unreachable broker.
  */
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { unmetDeployedKafkaExpectations } from '../../../local/comparison/deployed-kafka-rows';
-import { completedRunExitCode } from '../../../local/comparison/completed-run-exit-code';
+import { unmetDeployedKafkaExpectations } from '../../../local/kafka/deployed-kafka-cells';
+import { completedRunExitCode } from '../../../local/comparison/comparison-run';
+import type { KafkaColumn } from '../../../local/comparison/kafka-comparison';
+import { comparisonResult, comparisonRun } from '../../factories/comparison-result';
 import type { DeployedKafkaComparison } from '../../../local/comparison/kafka-comparison';
-import { kafkaCells } from '../../../local/comparison/kafka-comparison-rows';
-import { unmetKafkaExpectations } from '../../../local/comparison/kafka-expectations';
+import { kafkaCells } from '../../../local/kafka/kafka-column-cells';
+import { unmetKafkaExpectations } from '../../../local/kafka/kafka-expectations';
 import { isAuthenticationFailure } from '../../../local/remote/kafka-reachability';
 import { findKafkaForColumn } from '../../../local/remote/remote-kafka-column';
 import { perKeyInversions } from '../../../local/remote/to-kafka-comparison';
@@ -51,15 +53,16 @@ function cloudFormationWith(status: string, outputs: Record<string, string> = {}
 
 describe('deployed Kafka column', () => {
   it('fills the five rows with what the deployed consumers showed, and says what a deployed target cannot show', () => {
-    const text = kafkaCells(deployedColumn()).map((lines) => lines.join(' | '));
+    const cells = kafkaCells(deployedColumn());
+    const text = (lines: readonly string[]): string => lines.join(' | ');
 
-    expect(text[0]).toContain('seen by sessionizer 300, analytics 300, replay 300');
-    expect(text[0]).toContain('ip-10-0-0-1-7: 160, ip-10-0-1-2-7: 140');
-    expect(text[2]).toContain('by timestamp 150/150; same aggregates: yes');
-    expect(text[2]).toContain('compaction: n/a');
-    expect(text[3]).toContain('2/2 on the dead-letter topic');
-    expect(text[4]).toContain('6 partitions (provisioned cluster)');
-    expect(text[4]).toContain('hot key r-hot-user: 20.0 % of records, 50.0 % of p0');
+    expect(text(cells.who)).toContain('seen by sessionizer 300, analytics 300, replay 300');
+    expect(text(cells.who)).toContain('ip-10-0-0-1-7: 160, ip-10-0-1-2-7: 140');
+    expect(text(cells.replay)).toContain('by timestamp 150/150; same aggregates: yes');
+    expect(text(cells.replay)).toContain('compaction: n/a');
+    expect(text(cells.failure)).toContain('2/2 on the dead-letter topic');
+    expect(text(cells.scaling)).toContain('6 partitions (provisioned cluster)');
+    expect(text(cells.scaling)).toContain('hot key r-hot-user: 20.0 % of records, 50.0 % of p0');
   });
 
   it('holds every promise when every group saw every record, or names each one broken', () => {
@@ -136,11 +139,12 @@ describe('deployed Kafka column', () => {
   });
 
   it('a run whose Kafka column could not run from this machine exits 3 once everything else held; an unmet expectation still exits 1', () => {
-    const unreachable = { kafka: { notRun: 'the MSK brokers … do not answer from this machine', required: false, exitCode: 3 } };
+    const withKafka = (kafka: KafkaColumn) => comparisonRun({ ...comparisonResult(), target: 'aws', kafka });
+    const unreachable = withKafka({ notRun: 'the MSK brokers … do not answer from this machine', required: false, exitCode: 3 });
 
     expect(completedRunExitCode(unreachable, [])).toBe(3);
     expect(completedRunExitCode(unreachable, ['email: 1 job lost'])).toBe(1);
-    expect(completedRunExitCode({ kafka: { notRun: 'not deployed', required: false } }, [])).toBe(0);
-    expect(completedRunExitCode({ kafka: deployedColumn() }, [])).toBe(0);
+    expect(completedRunExitCode(withKafka({ notRun: 'not deployed', required: false }), [])).toBe(0);
+    expect(completedRunExitCode(withKafka(deployedColumn()), [])).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ describe('parseStartOptions', () => {
       workers: 3,
       events: 2000,
       users: 100,
-      partitions: 3,
+      partitions: undefined,
       members: 4,
       variants: false,
     });
@@ -43,7 +43,7 @@ describe('parseStartOptions', () => {
       workers: 2,
       events: 300,
       users: 20,
-      partitions: 3,
+      partitions: undefined,
       members: 4,
       variants: false,
     });

@@ -27,6 +27,12 @@ const MIB = 1024 * 1024;
 /** Input sizes, smallest first: an exponential regex fails at the first, a quadratic one by the third. */
 const SIZES = [32, 1024, 32 * 1024, MIB] as const;
 const BOUND_MS = 100;
+/**
+ * The whole validators do linear work on 1 MiB (parse, encode, scan), which takes 10–50 ms here and
+ * more on a loaded CI machine; a quadratic step would take minutes. So their bound is wider than the
+ * regexes' own and still far from any super-linear time.
+ */
+const VALIDATOR_BOUND_MS = 1000;
 /** A run over the bound is retried this often and its fastest time kept: a GC pause is not a regex. */
 const ATTEMPTS = 3;
 
@@ -161,8 +167,8 @@ describe('validators on 1 MiB adversarial fields', () => {
     ['a subject of bidi-looking text', () => findEmailJobProblems({ ...job, subject: big('a\u200D', '\u202E') })],
     ['a body to encode', () => composeRawMessage({ ...job, body: big('é', '') }, 'from@example.com', new Date(0))],
     ['a reason full of lone surrogates', () => toSqsText(big('\uD800', 'a'))],
-  ])(`handles %s in under ${BOUND_MS} ms`, (_case, validate) => {
-    expect(fastestMs(validate)).toBeLessThanOrEqual(BOUND_MS);
+  ])(`handles %s in under ${VALIDATOR_BOUND_MS} ms`, (_case, validate) => {
+    expect(fastestMs(validate)).toBeLessThanOrEqual(VALIDATOR_BOUND_MS);
   });
 
   it('does not check a page\'s characters once its length has failed (one problem, not two)', () => {

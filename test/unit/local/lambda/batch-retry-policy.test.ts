@@ -32,7 +32,7 @@ describe('classifyResponse (partial batch response rules)', () => {
   it('checkpoints at the lowest reported sequence number, whatever the order of the list', () => {
     const response = { batchItemFailures: [{ itemIdentifier: 's4' }, { itemIdentifier: 's2' }] };
 
-    expect(classifyResponse(response, SEQUENCE, true)).toEqual({ kind: 'partialFailure', firstFailedIndex: 1 });
+    expect(classifyResponse(response, SEQUENCE, true)).toEqual({ kind: 'partialFailure', firstFailedIndex: 1, failedIndexes: [1, 3] });
   });
 
   it.each([
@@ -58,15 +58,26 @@ describe('decideNextStep', () => {
   });
 
   it('retries only the records from the first failure on, spending one retry', () => {
-    const step = decideNextStep(batchOf(SEQUENCE), { kind: 'partialFailure', firstFailedIndex: 2 }, policyWith());
+    const step = decideNextStep(batchOf(SEQUENCE), { kind: 'partialFailure', firstFailedIndex: 2, failedIndexes: [2] }, policyWith());
 
     expect(step).toEqual({ kind: 'retry', batches: [batchOf(['s3', 's4'], { retriesUsed: 1 })] });
+  });
+
+  it('retries only the reported records on Kafka (failedRecordsOnly), and discards only them once retries are spent', () => {
+    const outcome = { kind: 'partialFailure', firstFailedIndex: 1, failedIndexes: [1, 3] } as const;
+    const kafka = policyWith({ partialBatchRetries: 'failedRecordsOnly', maximumRetryAttempts: 1 });
+
+    const retry = decideNextStep(batchOf(SEQUENCE), outcome, kafka);
+    const exhausted = decideNextStep(batchOf(['s2', 's4'], { retriesUsed: 1 }), { kind: 'partialFailure', firstFailedIndex: 0, failedIndexes: [0] }, kafka);
+
+    expect(retry).toEqual({ kind: 'retry', batches: [batchOf(['s2', 's4'], { retriesUsed: 1 })] });
+    expect(exhausted).toEqual({ kind: 'discard', batch: batchOf(['s2'], { retriesUsed: 2 }), condition: 'RetryAttemptsExhausted' });
   });
 
   it('cuts at the returned number (not in halves) on a partial response even with bisect on', () => {
     const step = decideNextStep(
       batchOf(SEQUENCE),
-      { kind: 'partialFailure', firstFailedIndex: 1 },
+      { kind: 'partialFailure', firstFailedIndex: 1, failedIndexes: [1] },
       policyWith({ bisectBatchOnFunctionError: true }),
     );
 
@@ -112,7 +123,7 @@ describe('decideNextStep', () => {
   it('discards the unprocessed tail of a partial failure once retries are spent', () => {
     const step = decideNextStep(
       batchOf(['s2', 's3'], { retriesUsed: 0 }),
-      { kind: 'partialFailure', firstFailedIndex: 1 },
+      { kind: 'partialFailure', firstFailedIndex: 1, failedIndexes: [1] },
       policyWith({ maximumRetryAttempts: 0 }),
     );
 

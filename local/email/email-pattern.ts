@@ -1,0 +1,93 @@
+/**
+ * The email worker on an SQS standard queue, as it registers with the pattern registry: provisioned
+ * from the synthesized EmailWorkerStack, competing workers scaled on backlog, malformed and
+ * always-failing jobs injected, outcomes counted per job.
+ */
+import { buildEmailJobMix } from './email-job-mix';
+import { emailComparisonOf } from './email-comparison';
+import { runEmbeddedEmail, type EmailRunResult } from './email-run';
+import { EMAIL_FIGURES, emailCells, unmetEmailExpectations } from './email-pattern-cells';
+import type { EmailComparison } from '../comparison/comparison-result';
+import { condensedReport } from '../comparison/condensed-report';
+import { emailDevComponent } from '../dev/email-dev-component';
+import { meanBytes } from '../patterns/observed-workload';
+import type { PatternEntry, PatternRunOutcome } from '../patterns/pattern-entry';
+import type { PatternRunContext } from '../patterns/pattern-run-context';
+
+/**
+ * Short timeouts so redelivery and redrive show within seconds (the stack's defaults are a 30 s job
+ * timeout, 30 s first retry and maxReceiveCount 5). 5 receives is the smallest count these timings
+ * allow: fewer, and the retry schedule would end before a killed worker's idempotency lease expires,
+ * with one receive kept for a worker killed before the job starts (retry-schedule.ts).
+ */
+const EMBEDDED_EMAIL_CONTEXT = { emailJobTimeoutSeconds: 5, emailRetryBaseDelaySeconds: 1, emailMaxReceiveCount: 5 } as const;
+/** 5 % malformed jobs: each must go to the DLQ at once, with its reason. */
+const MALFORMED_RATIO = 0.05;
+/** 2 % of jobs go to recipients that refuse (SMTP 451) on every attempt: redelivered, then redriven. */
+const FAILING_RATIO = 0.02;
+/** Visible messages per running worker above which one more worker starts. */
+const BACKLOG_PER_WORKER = 100;
+
+const EMAIL_NOTES = [
+  'email: local context emailJobTimeoutSeconds=5, emailRetryBaseDelaySeconds=1, emailMaxReceiveCount=5 (stack defaults 30 s, 30 s, 5)',
+  `email: ${FAILING_RATIO * 100} % of jobs go to a recipient the SMTP sink refuses (451) on every attempt, to show redelivery then redrive`,
+];
+
+/** The run itself: a thin call, so the target it runs on can change under it. */
+function runEmail(context: PatternRunContext): Promise<EmailRunResult> {
+  const { options, progress } = context;
+  const bar = progress.bar({ pattern: 'email', label: 'SQS email jobs', unit: 'jobs accounted for' });
+  return runEmbeddedEmail({
+    consumers: options.consumers ?? 'fargate',
+    jobs: options.jobs,
+    malformedRatio: MALFORMED_RATIO,
+    transientRatio: FAILING_RATIO,
+    // The SMTP sink refuses those recipients on every attempt.
+    transientAttempts: Number.MAX_SAFE_INTEGER,
+    workers: options.workers,
+    initialWorkers: 1,
+    backlogPerWorker: BACKLOG_PER_WORKER,
+    context: EMBEDDED_EMAIL_CONTEXT,
+    showProgress: false,
+    onProgress: (state) => {
+      bar(state.accountedFor, state.total, `delivered ${state.delivered}, dead-lettered ${state.deadLettered}, workers ${state.workers}`);
+      context.liveEvents?.emit({ kind: 'email-progress', ...state });
+    },
+    log: (line) => {
+      // Plain "jobs accounted for" lines duplicate the bar; everything else is worth a line.
+      if (!line.startsWith('jobs accounted for') && !line.startsWith('not emulated')) progress.log(`email: ${line}`);
+    },
+  });
+}
+
+async function run(context: PatternRunContext): Promise<PatternRunOutcome<EmailComparison>> {
+  const result = await runEmail(context);
+  const deadline = result.completed ? [] : [`email: the run hit its deadline with ${result.lost.length} job(s) unaccounted for`];
+  return { outcome: emailComparisonOf(result), notes: [...deadline, ...EMAIL_NOTES, ...condensedReport('email', result.environmentReport)] };
+}
+
+/** Mean size of the email jobs a run sends (the same builder the run uses). */
+export function sampleEmailJobBytes(): number {
+  const mix = buildEmailJobMix({ jobs: 100, malformedRatio: 0, transientRatio: 0, runId: 'run-0000000000' });
+  return meanBytes(mix.validJobs.map((job) => Buffer.byteLength(JSON.stringify(job))));
+}
+
+export const emailPattern: PatternEntry<EmailComparison> = {
+  key: 'email',
+  heading: 'SQS task queue (email worker)',
+  description: {
+    provisioning: 'EmailWorkerStack synthesized, its queue, dead-letter queue (redrive policy) and idempotency table created on fauxqs and dynalite',
+    consumers: ['competing workers (worker.ts, the Fargate task; or the Lambda handler through the local SQS event source), one at first, more under backlog'],
+    traffic: 'email jobs sent with the real producer; 5 % malformed, 2 % to a recipient that always refuses',
+    faults: 'malformed jobs (dead-lettered at once), always-failing recipients (redelivered, then redriven by SQS)',
+    observation: 'the SMTP sink\'s deliveries, the dead-letter queue, the consumers\' structured log events and a receive after the run',
+  },
+  figures: EMAIL_FIGURES,
+  schedule: 'always',
+  run,
+  fromRemoteRun: (result) => result.email,
+  cells: emailCells,
+  expectations: unmetEmailExpectations,
+  workload: () => ({ recordBytes: sampleEmailJobBytes(), consumers: 1, ordering: 'none', work: 'task' }),
+  dev: emailDevComponent,
+};
