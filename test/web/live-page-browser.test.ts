@@ -82,7 +82,9 @@ withChromium('npm start -- --web in Chromium', () => {
     url = (await waitForLine(child, /live page: (http:\S+)/, output))[1] ?? '';
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(url);
+    // The run synthesizes its stacks' templates in the same process early on: on a busy 2-core
+    // machine the page's files can wait tens of seconds for the event loop (a ceiling, not a timing assertion).
+    await page.goto(url, { timeout: 300_000 });
     liveStates = await liveStatesUntilFinished(page);
     await waitForLine(child, /live page still at/, output);
     result = JSON.parse(readFileSync(jsonFile, 'utf8')) as unknown;

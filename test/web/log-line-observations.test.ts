@@ -12,7 +12,7 @@ describe('observationsOfLine', () => {
     ['email: fargate: backlog 231 > 100 per worker: started worker 2', { kind: 'sqs-worker-added', backlog: 231, workers: 2 }],
     ['processor: polling 4 shard(s) of qos-e1c759-Stream862536A4 from TRIM_HORIZON', { kind: 'kinesis-stream', shards: 4 }],
     ['ArchiveDeliveryStream87A0F874: polling 4 shard(s) of qos-e1c759-Stream from LATEST', { kind: 'kinesis-consumer', consumer: 'archive', seen: 0, caughtUp: false }],
-    ['clickstream: wrote 1 poison record(s) (middle); starting a replay reader from TRIM_HORIZON', { kind: 'kinesis-poison', written: 1, destination: 'on-failure destination (SQS)' }],
+    ['clickstream: wrote 300 events in 3 PutRecords calls and 1 poison record(s) (middle)', { kind: 'kinesis-poison', written: 1, destination: 'on-failure destination (SQS)' }],
     ['kafka: Apache Kafka 4.2.2 (KRaft) on 127.0.0.1:33573, started in 11701 ms', { kind: 'kafka-broker', address: '127.0.0.1:33573', startMs: 11701 }],
     ['kafka: 4 analytics members joined; producing 200 events to 3 partitions', { kind: 'kafka-members-joined', members: 4, events: 200, partitions: 3 }],
     ['kafka: SIGKILLed member-1 (busy) mid-produce; its partitions move after the 6000 ms session timeout', { kind: 'kafka-member-killed', memberId: 'member-1', sessionTimeoutMs: 6000 }],
