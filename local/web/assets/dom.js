@@ -42,7 +42,7 @@ export function s(tag, attributes = {}, ...children) {
 }
 
 /**
- * A figure taken from the run's result: `pointer` is its JSON pointer in the ComparisonResult, so
+ * A figure taken from the run's result: `pointer` is its JSON pointer in the `--json` object, so
  * the browser test checks the text against the JSON.
  * @param {string} pointer @param {string | number} text @param {'percent'} [format]
  */
