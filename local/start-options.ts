@@ -42,11 +42,13 @@ export interface StartOptions {
    * @default false
    */
   readonly variants: boolean;
+  /** Serve a live page of the run on 127.0.0.1 and keep it up until Ctrl-C (local/web/). @default false */
+  readonly web: boolean;
 }
 
 export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--target embedded|localstack|aws] [--stage NAME]
                     [--jobs N] [--workers N] [--events N] [--users N] [--partitions N] [--members N]
-                    [--consumers fargate|lambda] [--variants]
+                    [--consumers fargate|lambda] [--variants] [--web]
   --json       print the comparison as JSON only (progress goes to stderr);
                with npm, use \`npm -s start -- --json\` so npm's banner stays off stdout
   --json-file  also write the comparison as JSON to PATH (any target)
@@ -59,7 +61,8 @@ export const START_USAGE = `usage: npm start -- [--json] [--json-file PATH] [--t
   --partitions Kafka clickstream topic partitions, 1-12   (default: the stack's)
   --members    Kafka analytics members, one SIGKILLed mid-run, 2-8  (default 4)
   --consumers  email consumer runtime                               (default fargate)
-  --variants   also compare SQS standard, SQS FIFO and SNS→SQS fan-out (embedded; adds a minute or more)`;
+  --variants   also compare SQS standard, SQS FIFO and SNS→SQS fan-out (embedded; adds a minute or more)
+  --web        show the run live on a page at http://127.0.0.1:PORT/; it stays up until Ctrl-C`;
 
 /** A whole-number flag within [min, max] (also used by `npm run dev`). */
 export function integerFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -129,6 +132,7 @@ const START_FLAGS = {
   partitions: { type: 'string' },
   members: { type: 'string' },
   variants: { type: 'boolean' },
+  web: { type: 'boolean' },
 } as const;
 
 /**
@@ -184,5 +188,6 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     // At least 2: one member is SIGKILLed, and a survivor must take over its partitions.
     members: integerFlag('members', embeddedOnly('members', text('members'), target), 4, 2, 8),
     variants: variantsFlag(values['variants'] === true, target),
+    web: values['web'] === true,
   };
 }

@@ -19,15 +19,18 @@ import { runRemoteTargetComparison } from './comparison/remote-comparison';
 import { nodeVersionProblem } from '../scripts/check-node.cjs';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 import { adviseLineForRun } from './comparison/advise-command';
+import { withLivePage } from './web/with-live-page';
+import type { LivePage } from './web/live-page';
 
-async function runComparison(options: StartOptions): Promise<ComparisonRun> {
+async function runComparison(options: StartOptions, page: LivePage): Promise<ComparisonRun> {
   // With --json, stdout carries the JSON alone: progress goes to stderr.
   const stream = options.json ? process.stderr : process.stdout;
   const { target } = options;
   if (target !== 'embedded') return runRemoteTargetComparison({ ...options, target }, (line) => void stream.write(`${line}\n`));
-  const progress = createComparisonProgress({ stream });
+  page.started({ jobs: options.jobs, maxWorkers: options.workers, events: options.events, partitions: options.partitions, members: options.members });
+  const progress = page.observe(createComparisonProgress({ stream }));
   try {
-    return await runEmbeddedComparison({ ...options, progress });
+    return await runEmbeddedComparison({ ...options, progress, liveEvents: page.sink });
   } finally {
     progress.stop();
   }
@@ -56,7 +59,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const options = parseStartOptions(argv);
-  const run = await runComparison(options);
+  const say = (line: string): void => void (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+  return withLivePage(options.web, say, (page) => runAndReport(options, page));
+}
+
+async function runAndReport(options: StartOptions, page: LivePage): Promise<number> {
+  const run = await runComparison(options, page);
   const unmet = unmetExpectations(run);
   const json = `${JSON.stringify(comparisonJson(run), null, 2)}\n`;
   if (options.jsonFile !== undefined) writeFileSync(options.jsonFile, json);
@@ -64,7 +72,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(json);
     if (unmet.length > 0) console.error(`not as expected:\n${unmet.join('\n')}`);
   } else printReport(run, unmet);
-  return completedRunExitCode(run, unmet);
+  const exitCode = completedRunExitCode(run, unmet);
+  page.finished(run, exitCode);
+  return exitCode;
 }
 
 main(process.argv.slice(2)).then(

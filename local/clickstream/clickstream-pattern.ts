@@ -32,7 +32,10 @@ function runClickstream(context: PatternRunContext): Promise<ClickstreamPatternO
     users: options.users,
     poisonRatio: POISON_RATIO,
     poisonPlacement: 'middle',
-    onProduced: (written, total) => bar(written, total, written < total ? 'producing' : 'produced; consumers catching up'),
+    onProduced: (written, total) => {
+      bar(written, total, written < total ? 'producing' : 'produced; consumers catching up');
+      context.liveEvents?.emit({ kind: 'kinesis-produced', written, total });
+    },
     log: (line) => {
       if (!line.includes('not emulated') && !line.includes('RetryAttemptsExhausted')) progress.log(line);
     },

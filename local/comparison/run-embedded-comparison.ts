@@ -9,12 +9,15 @@ import type { Pattern } from '../patterns/pattern';
 import type { PatternReport } from '../patterns/pattern-report';
 import type { PatternRunContext, PatternRunOptions, RunProgress } from '../patterns/pattern-run-context';
 import type { ComparisonRun } from './comparison-run';
+import type { RunEventSink } from '../web/run-event-sink';
 
 /** How big a run is, and what it includes. */
 export interface EmbeddedComparisonOptions extends PatternRunOptions {
   /** Also run the patterns scheduled for `--variants`. @default false */
   readonly variants?: boolean;
   readonly progress: RunProgress;
+  /** Where the patterns send the live page's observations. @default undefined: no page */
+  readonly liveEvents?: RunEventSink;
 }
 
 /** What this target does not show, whatever the figures. */
@@ -22,8 +25,8 @@ const EMBEDDED_NOTES = ['SQS FIFO and SNS-to-SQS fan-out: npm start -- --variant
 
 /** Runs `patterns` (default: the registry) on the embedded target. */
 export async function runEmbeddedComparison(options: EmbeddedComparisonOptions, patterns: readonly Pattern[] = PATTERNS): Promise<ComparisonRun> {
-  const { progress, variants, ...size } = options;
-  const context: PatternRunContext = { options: size, progress };
+  const { progress, variants, liveEvents, ...size } = options;
+  const context: PatternRunContext = { options: size, progress, liveEvents };
   const together = await Promise.all(patterns.filter((pattern) => pattern.schedule === 'always').map((pattern) => pattern.run(context)));
   const after: PatternReport[] = [];
   if (variants === true) {

@@ -49,7 +49,10 @@ function runEmail(context: PatternRunContext): Promise<EmailRunResult> {
     backlogPerWorker: BACKLOG_PER_WORKER,
     context: EMBEDDED_EMAIL_CONTEXT,
     showProgress: false,
-    onProgress: (state) => bar(state.accountedFor, state.total, `delivered ${state.delivered}, dead-lettered ${state.deadLettered}, workers ${state.workers}`),
+    onProgress: (state) => {
+      bar(state.accountedFor, state.total, `delivered ${state.delivered}, dead-lettered ${state.deadLettered}, workers ${state.workers}`);
+      context.liveEvents?.emit({ kind: 'email-progress', ...state });
+    },
     log: (line) => {
       // Plain "jobs accounted for" lines duplicate the bar; everything else is worth a line.
       if (!line.startsWith('jobs accounted for') && !line.startsWith('not emulated')) progress.log(`email: ${line}`);

@@ -3,6 +3,7 @@
  * log. The same for every pattern, so the runner names none of them.
  */
 import type { EmailConsumerMode } from '../../runtime/email-worker/email-worker-choices';
+import type { RunEventSink } from '../web/run-event-sink';
 
 /** How big a run is (from `npm start`'s flags). */
 export interface PatternRunOptions {
@@ -47,4 +48,6 @@ export interface RunProgress {
 export interface PatternRunContext {
   readonly options: PatternRunOptions;
   readonly progress: RunProgress;
+  /** Typed observations for the live page (`npm start -- --web`). @default undefined: no page, nothing sent */
+  readonly liveEvents?: RunEventSink;
 }

@@ -20,7 +20,13 @@ describe('parseStartOptions', () => {
       partitions: undefined,
       members: 4,
       variants: false,
+      web: false,
     });
+  });
+
+  it('serves the live page with --web, on any target', () => {
+    expect(parseStartOptions(['--web']).web).toBe(true);
+    expect(parseStartOptions(['--web', '--target', 'aws']).web).toBe(true);
   });
 
   it('adds the variants run with --variants, on the embedded target only', () => {
@@ -46,6 +52,7 @@ describe('parseStartOptions', () => {
       partitions: undefined,
       members: 4,
       variants: false,
+      web: false,
     });
   });
 

@@ -1,0 +1,89 @@
+// @ts-check
+/** The Kafka column: lanes per partition with their owner, the SIGKILL and the rebalance, lag per group, the DLT, compaction. */
+import { barList, COLOURS } from './charts.js';
+import { figure, h, percent, seconds, sortedEntries } from './dom.js';
+
+/** @typedef {import('./state.js').RunState} RunState */
+/** @typedef {import('../../comparison/kafka-comparison').KafkaComparison} KafkaComparison */
+
+/** The embedded run's figures, or why there are none. @param {RunState} state */
+function kafkaOf(state) {
+  const column = state.final?.json.kafka;
+  if (column === undefined) return { figures: null, reason: null };
+  if ('notRun' in column) return { figures: null, reason: column.notRun };
+  if ('deployed' in column) return { figures: null, reason: 'a deployed Kafka stack: see the five questions below' };
+  return { figures: column, reason: null };
+}
+
+/** @param {RunState} state @param {KafkaComparison | null} kafka */
+function partitionLanes(state, kafka) {
+  const count = kafka?.partitions ?? state.size?.partitions ?? 0;
+  return barList('records per partition and the member that owns it', Array.from({ length: count }, (_, partition) => {
+    const records = kafka?.perPartition[String(partition)];
+    const owner = state.owners.get(partition);
+    const hot = kafka?.hotKey?.partition === partition;
+    return {
+      label: `p${partition}${owner === undefined ? '' : ` → ${owner}`}`,
+      value: records ?? 0,
+      shown: records === undefined ? '…' : figure(`/kafka/perPartition/${partition}`, records),
+      colour: hot ? COLOURS.hot : COLOURS.kafka,
+      note: hot && kafka?.hotKey ? `hot key ${kafka.hotKey.userId}` : undefined,
+    };
+  }));
+}
+
+/** The SIGKILL and the rebalance it causes, as they happened. @param {RunState} state */
+function killLine(state) {
+  if (state.kill === null) return h('p', { class: 'live', 'data-live': 'kafka' }, state.moments.some((moment) => moment.pattern === 'kafka') ? 'members reading; the busiest will be SIGKILLed mid-produce' : 'waiting for the broker…');
+  const { memberId, atMs, sessionTimeoutMs } = state.kill;
+  return h('p', { class: 'live alert', 'data-live': 'kafka' },
+    `⚠ ${memberId} SIGKILLed at ${seconds(atMs)}; its partitions move to the others after the ${seconds(sessionTimeoutMs)} session timeout (rebalance).`);
+}
+
+/** @param {KafkaComparison} kafka */
+function memberBars(kafka) {
+  return barList('records processed per analytics member', sortedEntries(kafka.perMember).map(([member, count]) => ({
+    label: member, value: count, shown: figure(`/kafka/perMember/${member}`, count), colour: member === kafka.killedMember ? COLOURS.alert : COLOURS.kafka,
+    note: member === kafka.killedMember ? 'SIGKILLed' : count === 0 ? 'idle' : undefined, hatched: member === kafka.killedMember,
+  })));
+}
+
+/** @param {KafkaComparison} kafka */
+function finalFigures(kafka) {
+  const groups = /** @type {const} */ (['sessionizer', 'analytics', 'replay-earliest']);
+  return [
+    h('h3', {}, 'Members of the analytics group'), memberBars(kafka),
+    h('p', {}, 'After the SIGKILL: lost ', figure('/kafka/rebalance/lost', kafka.rebalance.lost), ', processed twice ', figure('/kafka/rebalance/duplicates', kafka.rebalance.duplicates),
+      ', still to produce at the kill ', figure('/kafka/rebalance/producedAfterKill', kafka.rebalance.producedAfterKill), '.'),
+    h('h3', {}, 'Every group reads every record (lag 0 at the end)'),
+    h('ul', { class: 'facts' }, ...groups.map((group) => h('li', {}, `${group}: `, figure(`/kafka/groups/${group}/seen`, kafka.groups[group].seen), ' of ', figure('/kafka/produced', kafka.produced)))),
+    kafka.hotKey && h('p', {}, 'Hot key ', h('strong', {}, kafka.hotKey.userId), ': ', figure('/kafka/hotKey/shareOfPartition', percent(kafka.hotKey.shareOfPartition), 'percent'), ` of p${kafka.hotKey.partition}.`),
+    h('h3', {}, 'Dead-letter topic'),
+    h('p', {}, 'Poison on the DLT: ', figure('/kafka/deadLettered', kafka.deadLettered), ' of ', figure('/kafka/poisonWritten', kafka.poisonWritten), ' (', figure('/kafka/deadLetterTopicRecords', kafka.deadLetterTopicRecords),
+      ' records with the rest of their batches); the partition kept moving: ', figure('/kafka/recordsAfterPoisonOnItsPartition', kafka.recordsAfterPoisonOnItsPartition), ' records after.'),
+    h('h3', {}, 'Compaction of clickstream-sessions'),
+    h('p', {}, 'After the cleaner: ', figure('/kafka/compaction/recordsAfter', kafka.compaction.recordsAfter), ' records for ', figure('/kafka/compaction/keys', kafka.compaction.keys), ' keys: the latest session per user survives.'),
+  ];
+}
+
+/** Live group lag and dead-letter batches, when the run reports them. @param {RunState} state */
+function liveDetails(state) {
+  return [
+    state.lag.size > 0 && barList('lag per group', [...state.lag].map(([group, lag]) => ({ label: group, value: lag, shown: String(lag), colour: COLOURS.kafka }))),
+    state.deadLetters.length > 0 && h('ul', { class: 'facts', 'aria-label': 'batches sent to the dead-letter topic' },
+      ...state.deadLetters.map((batch) => h('li', {}, `${batch.records} record(s) of p${batch.partition} → ${batch.topic}`))),
+  ];
+}
+
+/** The panel's content. @param {RunState} state */
+export function renderKafkaPanel(state) {
+  const { figures, reason } = kafkaOf(state);
+  return [
+    killLine(state),
+    h('h3', {}, 'One lane per partition'),
+    partitionLanes(state, figures),
+    ...liveDetails(state),
+    ...(reason === null ? [] : [h('p', { class: 'alert' }, `Kafka: ${reason}`)]),
+    ...(figures === null ? (state.final === null ? [h('p', { class: 'pending' }, 'Members, lag per group, the DLT and compaction appear when the run ends.')] : []) : finalFigures(figures)),
+  ];
+}
