@@ -40,8 +40,9 @@ export async function runJavaProducerPerformance(options: JavaProducerPerformanc
     classpath,
     'org.apache.kafka.tools.ProducerPerformance',
     ...['--topic', options.topic, '--num-records', String(options.records), '--record-size', String(options.recordSize ?? 130), '--throughput', '-1'],
-    // `--command-property` is 4.x's name for `--producer-props` (which still works, with a deprecation notice).
-    ...['--command-property', `bootstrap.servers=${options.bootstrapServers.join(',')}`, '--command-property', 'acks=all'],
+    // `--command-property` is 4.x's name for `--producer-props` (still accepted, with a deprecation
+    // notice); it takes every property after one flag, a repeated flag keeps only the last.
+    ...['--command-property', `bootstrap.servers=${options.bootstrapServers.join(',')}`, 'acks=all'],
   ];
   const started = performance.now();
   const output = await runJava(args, options.timeoutMs ?? 300_000);
