@@ -46,13 +46,22 @@ export async function runJavaProducerPerformance(options: JavaProducerPerformanc
   ];
   const started = performance.now();
   const output = await runJava(args, options.timeoutMs ?? 300_000);
+  return { ...parseProducerPerformanceSummary(output), wallMs: performance.now() - started };
+}
+
+/**
+ * The figures of ProducerPerformance's final summary line. The progress lines printed every few
+ * seconds (`N records sent, R records/sec (…), … max latency.`) look alike, so the last match wins.
+ * @throws Error when there is no summary line.
+ */
+export function parseProducerPerformanceSummary(output: string): { records: number; recordsPerSecond: number } {
   const summary = output
     .split('\n')
     .map((line) => SUMMARY.exec(line.trim()))
     .filter((match) => match !== null)
     .at(-1);
   if (summary === undefined) throw new Error(`ProducerPerformance printed no summary line: ${output.slice(-1000)}`);
-  return { records: Number(summary[1]), recordsPerSecond: Number(summary[2]), wallMs: performance.now() - started };
+  return { records: Number(summary[1]), recordsPerSecond: Number(summary[2]) };
 }
 
 function runJava(args: readonly string[], timeoutMs: number): Promise<string> {
