@@ -36,6 +36,7 @@ type ClickstreamMessage = MessageToProduce<string, string, string, string>;
 
 /** Sends the records, each key's in order; resolves with how many were acknowledged once all are. */
 export async function produceClickstream(options: ProduceClickstreamOptions): Promise<number> {
+  if (options.records.length === 0) return 0;
   const maxInFlight = options.maxInFlight ?? 5;
   const producer = new Producer({
     clientId: 'queue-or-stream-producer',
