@@ -7,7 +7,10 @@
  *    and vs. Apache Kafka's Java `ProducerPerformance` (kafka-tools of the broker's version, Java's
  *    defaults, acks=all, 130-byte records) on the same broker and a topic of the same 6 partitions →
  *    `kafka_producer_vs_java`. Both run `--compare` records after a warm-up run each, so the JVM's
- *    start-up (paid again by every Java run) does not decide the figure.
+ *    start-up (paid again by every Java run) does not decide the figure. Java's figure is its own
+ *    summary (timed from its first send); the project's includes connecting. Java's records have no
+ *    key (its sticky partitioner fills one partition's batch at a time); the project's are keyed by
+ *    user, as in every other run.
  * 3. Consumer group: the analytics members (state write + commit per batch) with 1 and with 3
  *    members on a 6-partition topic → `kafka_group_3_vs_1_members`. On 2 shared cores the members
  *    compete with the broker for CPU, so the ratio shows what partitions buy on this machine only.
