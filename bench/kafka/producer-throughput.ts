@@ -1,5 +1,5 @@
 /**
- * Producer throughput with acks=all: the project's batched producer (produceClickstream, 500 records
+ * Producer throughput with acks=all: the project's pipelined producer (produceClickstream, 500 records
  * per request) against the naive loop that sends one record at a time and awaits each.
  */
 import { Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
