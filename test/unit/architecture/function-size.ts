@@ -4,9 +4,10 @@
  * with a block body), measured from the line of its opening brace to the line of its closing one.
  * A nested function counts inside its parent too: a factory is as long as the closures it holds.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import * as ts from 'typescript';
+import { sourceFilesUnder } from './import-graph';
 
 /** A function whose body is longer than the limit. */
 export interface LongFunction {
@@ -18,17 +19,6 @@ export interface LongFunction {
   readonly name: string;
   /** Lines of the body, braces included. */
   readonly bodyLines: number;
-}
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '__snapshots__', 'cdk.out', 'dist']);
-
-function sourceFilesUnder(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : sourceFilesUnder(path);
-    return /\.(c|m)?tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
 }
 
 /** The name a reader would search for: the function's own, or the variable, property or class member it is bound to. */
