@@ -127,33 +127,31 @@ class LoopbackSmtpSink implements SmtpSink {
     this.server.on('error', () => undefined);
   }
 
-  urlForUser(user: string): string {
-    return `smtp://${encodeURIComponent(user)}:x@127.0.0.1:${this.port}`;
-  }
+  // The public methods are bound arrow functions, as on the plain object this used to be: callers
+  // pass them around unbound (e.g. `smtpUrlFor: sink.urlForUser`).
+  readonly urlForUser = (user: string): string => `smtp://${encodeURIComponent(user)}:x@127.0.0.1:${this.port}`;
 
-  onHeld(listener: (delivery: HeldDelivery) => void): () => void {
+  readonly onHeld = (listener: (delivery: HeldDelivery) => void): (() => void) => {
     this.heldListeners.add(listener);
     return () => this.heldListeners.delete(listener);
-  }
+  };
 
-  holdRepliesTo(clientUser: string): void {
+  readonly holdRepliesTo = (clientUser: string): void => {
     this.frozenUsers.add(clientUser);
-  }
+  };
 
-  heldReplies(clientUser: string): number {
+  readonly heldReplies = (clientUser: string): number => {
     let held = 0;
     for (const pending of this.frozenReplies.values()) held += pending.filter((reply) => reply.clientUser === clientUser).length;
     return held;
-  }
+  };
 
-  clear(): void {
+  readonly clear = (): void => {
     this.messages.length = 0;
     this.rejectionsByRecipient.clear();
-  }
+  };
 
-  stop(): Promise<void> {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
+  readonly stop = (): Promise<void> => new Promise<void>((resolve) => this.server.close(() => resolve()));
 
   /** The 451 a matching recipient gets on its first attempts, or undefined to accept it. */
   private transientRejectionOf(address: string): Error | undefined {
