@@ -50,20 +50,52 @@ function money(usd: number): string {
   return usd >= 1_000 ? `$${fmt(Math.round(usd))}` : usd >= 1 ? `$${usd.toFixed(usd < 10 ? 2 : 0)}` : `$${usd.toFixed(2)}`;
 }
 
+/** The plot's log-scale axes: the data ranges and the functions that place a rate and a cost. */
+interface ChartScale {
+  readonly xLow: number;
+  readonly xHigh: number;
+  readonly yLow: number;
+  readonly yHigh: number;
+  x(rate: number): number;
+  y(usd: number): number;
+}
+
 export function renderChartSvg(input: ChartInput): string {
+  const scale = chartScale(input);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="DejaVu Sans, Arial, sans-serif" font-size="14">`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
+    `<text x="${PLOT.left}" y="32" font-size="20" font-weight="bold">${escapeXml(input.title)}</text>`,
+    `<text x="${PLOT.left}" y="54" font-size="13" fill="#444">Monthly cost (USD, log scale) against the average message rate (log scale); a line stops where the option cannot meet the requirements.</text>`,
+    ...gridAndAxes(scale),
+    ...workloadMarker(input, scale),
+    ...costLines(input, scale),
+    ...crossoverMarks(input, scale),
+    ...legend(input),
+    '</svg>',
+  ];
+  return `${parts.join('\n')}\n`;
+}
+
+function chartScale(input: ChartInput): ChartScale {
   const rates = input.points.map((point) => point.ratePerSecond);
   const xLow = Math.min(...rates);
   const xHigh = Math.max(...rates);
   const costs = input.points.flatMap((point) => Object.values(point.usd).filter((usd): usd is number => typeof usd === 'number' && usd > 0));
   const yLow = 10 ** Math.floor(Math.log10(Math.min(...costs)));
   const yHigh = 10 ** Math.ceil(Math.log10(Math.max(...costs)));
-  const x = (rate: number): number => PLOT.left + ((Math.log(rate) - Math.log(xLow)) / (Math.log(xHigh) - Math.log(xLow))) * (PLOT.right - PLOT.left);
-  const y = (usd: number): number => PLOT.bottom - ((Math.log(usd) - Math.log(yLow)) / (Math.log(yHigh) - Math.log(yLow))) * (PLOT.bottom - PLOT.top);
+  return {
+    xLow,
+    xHigh,
+    yLow,
+    yHigh,
+    x: (rate) => PLOT.left + ((Math.log(rate) - Math.log(xLow)) / (Math.log(xHigh) - Math.log(xLow))) * (PLOT.right - PLOT.left),
+    y: (usd) => PLOT.bottom - ((Math.log(usd) - Math.log(yLow)) / (Math.log(yHigh) - Math.log(yLow))) * (PLOT.bottom - PLOT.top),
+  };
+}
+
+function gridAndAxes({ xLow, xHigh, yLow, yHigh, x, y }: ChartScale): string[] {
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="DejaVu Sans, Arial, sans-serif" font-size="14">`);
-  parts.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
-  parts.push(`<text x="${PLOT.left}" y="32" font-size="20" font-weight="bold">${escapeXml(input.title)}</text>`);
-  parts.push(`<text x="${PLOT.left}" y="54" font-size="13" fill="#444">Monthly cost (USD, log scale) against the average message rate (log scale); a line stops where the option cannot meet the requirements.</text>`);
   for (const value of ticks(xLow, xHigh)) {
     parts.push(`<line x1="${x(value).toFixed(1)}" y1="${PLOT.top}" x2="${x(value).toFixed(1)}" y2="${PLOT.bottom}" stroke="#e4e4e4"/>`);
     parts.push(`<text x="${x(value).toFixed(1)}" y="${PLOT.bottom + 22}" text-anchor="middle">${fmt(value)}</text>`);
@@ -75,9 +107,19 @@ export function renderChartSvg(input: ChartInput): string {
   parts.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="#333"/>`);
   parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 50}" text-anchor="middle" font-size="15">records per second (average)</text>`);
   parts.push(`<text transform="translate(28 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="15">USD per month</text>`);
-  // The workload itself.
-  parts.push(`<line x1="${x(input.workloadRate).toFixed(1)}" y1="${PLOT.top}" x2="${x(input.workloadRate).toFixed(1)}" y2="${PLOT.bottom}" stroke="#000" stroke-dasharray="6 4"/>`);
-  parts.push(`<text x="${(x(input.workloadRate) + 6).toFixed(1)}" y="${PLOT.top + 16}" font-size="13" ${HALO}>your rate: ${fmt(input.workloadRate)}/s</text>`);
+  return parts;
+}
+
+/** The workload itself. */
+function workloadMarker(input: ChartInput, { x }: ChartScale): string[] {
+  return [
+    `<line x1="${x(input.workloadRate).toFixed(1)}" y1="${PLOT.top}" x2="${x(input.workloadRate).toFixed(1)}" y2="${PLOT.bottom}" stroke="#000" stroke-dasharray="6 4"/>`,
+    `<text x="${(x(input.workloadRate) + 6).toFixed(1)}" y="${PLOT.top + 16}" font-size="13" ${HALO}>your rate: ${fmt(input.workloadRate)}/s</text>`,
+  ];
+}
+
+function costLines(input: ChartInput, { x, y }: ChartScale): string[] {
+  const parts: string[] = [];
   for (const option of OPTION_NAMES) {
     const segments: string[][] = [[]];
     for (const point of input.points) {
@@ -89,25 +131,35 @@ export function renderChartSvg(input: ChartInput): string {
       parts.push(`<polyline class="cost-line" data-option="${option}" points="${segment.join(' ')}" fill="none" stroke="${COLOURS[option]}" stroke-width="2.5"/>`);
     }
   }
-  input.crossovers.forEach((crossover, index) => {
+  return parts;
+}
+
+function crossoverMarks(input: ChartInput, { x, y }: ChartScale): string[] {
+  return input.crossovers.flatMap((crossover, index) => {
     const cx = x(crossover.ratePerSecond);
     const cy = crossover.usd === null ? PLOT.bottom : y(crossover.usd);
     const labelY = PLOT.top + 40 + (index % 6) * 18;
     const label = `${fmt(Math.round(crossover.ratePerSecond))}/s: ${crossover.to ?? 'nothing fits'}${crossover.to === null ? '' : ' cheapest'}${crossover.from === null ? '' : ` (was ${crossover.from})`}`;
-    parts.push(`<g class="crossover" data-rate="${crossover.ratePerSecond}" data-from="${crossover.from ?? ''}" data-to="${crossover.to ?? ''}">`);
-    parts.push(`<line x1="${cx.toFixed(1)}" y1="${labelY + 4}" x2="${cx.toFixed(1)}" y2="${cy.toFixed(1)}" stroke="#000" stroke-width="0.8" stroke-dasharray="2 3"/>`);
-    parts.push(`<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="6" fill="#fff" stroke="#000" stroke-width="2"/>`);
-    parts.push(`<text x="${(cx + 4).toFixed(1)}" y="${labelY}" font-size="12" ${HALO} ${cx > PLOT.right - 220 ? 'text-anchor="end"' : ''}>${escapeXml(label)}</text>`);
-    parts.push('</g>');
+    return [
+      `<g class="crossover" data-rate="${crossover.ratePerSecond}" data-from="${crossover.from ?? ''}" data-to="${crossover.to ?? ''}">`,
+      `<line x1="${cx.toFixed(1)}" y1="${labelY + 4}" x2="${cx.toFixed(1)}" y2="${cy.toFixed(1)}" stroke="#000" stroke-width="0.8" stroke-dasharray="2 3"/>`,
+      `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="6" fill="#fff" stroke="#000" stroke-width="2"/>`,
+      `<text x="${(cx + 4).toFixed(1)}" y="${labelY}" font-size="12" ${HALO} ${cx > PLOT.right - 220 ? 'text-anchor="end"' : ''}>${escapeXml(label)}</text>`,
+      '</g>',
+    ];
   });
-  OPTION_NAMES.forEach((option, index) => {
+}
+
+function legend(input: ChartInput): string[] {
+  const parts = OPTION_NAMES.flatMap((option, index) => {
     const ly = PLOT.top + 10 + index * 26;
-    parts.push(`<line x1="${PLOT.right + 20}" y1="${ly}" x2="${PLOT.right + 50}" y2="${ly}" stroke="${COLOURS[option]}" stroke-width="3"/>`);
     const plotted = input.points.some((point) => typeof point.usd[option] === 'number');
-    parts.push(`<text x="${PLOT.right + 58}" y="${ly + 5}"${plotted ? '' : ' fill="#888"'}>${option}${plotted ? '' : ' (cannot meet)'}</text>`);
+    return [
+      `<line x1="${PLOT.right + 20}" y1="${ly}" x2="${PLOT.right + 50}" y2="${ly}" stroke="${COLOURS[option]}" stroke-width="3"/>`,
+      `<text x="${PLOT.right + 58}" y="${ly + 5}"${plotted ? '' : ' fill="#888"'}>${option}${plotted ? '' : ' (cannot meet)'}</text>`,
+    ];
   });
   parts.push(`<circle cx="${PLOT.right + 35}" cy="${PLOT.top + 10 + OPTION_NAMES.length * 26}" r="6" fill="#fff" stroke="#000" stroke-width="2"/>`);
   parts.push(`<text x="${PLOT.right + 58}" y="${PLOT.top + 15 + OPTION_NAMES.length * 26}">crossover</text>`);
-  parts.push('</svg>');
-  return `${parts.join('\n')}\n`;
+  return parts;
 }

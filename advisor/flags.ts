@@ -44,25 +44,29 @@ function oneOf<T extends string>(flag: string, raw: string, allowed: readonly T[
   return raw as T;
 }
 
+const ADVISE_FLAGS = {
+  rate: { type: 'string' },
+  size: { type: 'string' },
+  peak: { type: 'string', default: '1x' },
+  consumers: { type: 'string', default: '1' },
+  order: { type: 'string', default: 'none' },
+  work: { type: 'string' },
+  replay: { type: 'string', default: '0' },
+  retention: { type: 'string', default: '1d' },
+  explain: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  chart: { type: 'string' },
+  'work-time': { type: 'string', default: '0' },
+  'send-batch': { type: 'string', default: '1' },
+  prices: { type: 'boolean', default: false },
+  'reference-costs': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type AdviseFlagValues = ReturnType<typeof parseFlags<typeof ADVISE_FLAGS>>;
+
 export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
-  const values = parseFlags(argv, {
-    rate: { type: 'string' },
-    size: { type: 'string' },
-    peak: { type: 'string', default: '1x' },
-    consumers: { type: 'string', default: '1' },
-    order: { type: 'string', default: 'none' },
-    work: { type: 'string' },
-    replay: { type: 'string', default: '0' },
-    retention: { type: 'string', default: '1d' },
-    explain: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    chart: { type: 'string' },
-    'work-time': { type: 'string', default: '0' },
-    'send-batch': { type: 'string', default: '1' },
-    prices: { type: 'boolean', default: false },
-    'reference-costs': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
+  const values = parseFlags(argv, ADVISE_FLAGS);
   const help = values.help;
   const listReferenceCosts = values['reference-costs'];
   if (help || values.prices || listReferenceCosts) {
@@ -70,16 +74,7 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
   }
   if (values.rate === undefined) throw new UsageError('--rate is required (e.g. --rate 2000/s)');
   if (values.size === undefined) throw new UsageError('--size is required (e.g. --size 3KB)');
-  const consumers = parseCount('--consumers', values.consumers, 1);
-  const work: WorkKind = values.work === undefined ? (consumers > 1 ? 'event' : 'task') : oneOf('--work', values.work, WORK_KINDS);
-  if (work === 'task' && consumers > 1) {
-    throw new UsageError(`--work task with --consumers ${consumers} contradicts itself: a task is done once, by one consumer; use --work event for independent consumers (a fleet of competing workers counts as 1 consumer)`);
-  }
-  const replaySeconds = parseDuration('--replay', values.replay);
-  const retentionSeconds = parseDuration('--retention', values.retention);
-  if (work === 'task' && replaySeconds > 0) {
-    throw new UsageError('--work task with --replay contradicts itself: a task done once is not re-read; use --work event to replay');
-  }
+  const { consumers, work, replaySeconds, retentionSeconds } = parseConsumption(values);
   if (values.chart !== undefined && !values.chart.toLowerCase().endsWith('.svg')) throw new UsageError(`--chart: "${values.chart}" must end in .svg`);
   if (values.json && values.explain) throw new UsageError('--json and --explain contradict each other: --json already includes every cost line and its arithmetic');
   const ordering: Ordering = oneOf('--order', values.order, ORDERINGS);
@@ -105,6 +100,21 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
     listPrices: false,
     listReferenceCosts: false,
   };
+}
+
+/** Who reads each record and for how long it is kept; a task read by several consumers, or replayed, contradicts itself. */
+function parseConsumption(values: AdviseFlagValues): Pick<Workload, 'consumers' | 'work' | 'replaySeconds' | 'retentionSeconds'> {
+  const consumers = parseCount('--consumers', values.consumers, 1);
+  const work: WorkKind = values.work === undefined ? (consumers > 1 ? 'event' : 'task') : oneOf('--work', values.work, WORK_KINDS);
+  if (work === 'task' && consumers > 1) {
+    throw new UsageError(`--work task with --consumers ${consumers} contradicts itself: a task is done once, by one consumer; use --work event for independent consumers (a fleet of competing workers counts as 1 consumer)`);
+  }
+  const replaySeconds = parseDuration('--replay', values.replay);
+  const retentionSeconds = parseDuration('--retention', values.retention);
+  if (work === 'task' && replaySeconds > 0) {
+    throw new UsageError('--work task with --replay contradicts itself: a task done once is not re-read; use --work event to replay');
+  }
+  return { consumers, work, replaySeconds, retentionSeconds };
 }
 
 function placeholderWorkload(): Workload {

@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { FAILURE_EXIT_CODE, QueueOrStreamError } from '../runtime/shared/errors';
 
 /** One Lambda handler to bundle. */
 export interface HandlerEntry {
@@ -48,8 +49,8 @@ const HEAVIEST_INPUTS_SHOWN = 3;
 const BYTES_PER_KIB = 1024;
 
 /** A handler entry esbuild could not bundle. */
-export class HandlerBundlingError extends Error {
-  override readonly name = 'HandlerBundlingError';
+export class HandlerBundlingError extends QueueOrStreamError {
+  readonly exitCode = FAILURE_EXIT_CODE;
 
   constructor(
     readonly functionName: string,

@@ -88,6 +88,18 @@ async function measure(contender: SqsContender, endpoint: string, jobLatencyMs: 
   return result;
 }
 
+/** Every contender's run, in the order they are measured. */
+interface EmailBenchResults {
+  readonly ceiling: SqsContenderResult;
+  readonly worker: SqsContenderResult;
+  readonly workerEqual: SqsContenderResult;
+  readonly workerFifo: SqsContenderResult;
+  readonly workerFifoEqual: SqsContenderResult;
+  readonly sqsConsumerBatch: SqsContenderResult;
+  readonly sqsConsumerSingle: SqsContenderResult;
+  readonly naive: SqsContenderResult;
+}
+
 async function main(): Promise<void> {
   const latencyMs = options['latency-ms'];
   printContext(
@@ -96,65 +108,59 @@ async function main(): Promise<void> {
   );
   const emulator = await startSqsEmulator();
   try {
-    const endpoint = emulator.endpoint;
-    const ceiling = await measure(emulatorCeilingLoops(EMULATOR_CEILING_LOOPS), endpoint, 0);
-    const worker = await measure(
-      sqsPollerContender({ label: 'worker', concurrency: options['worker-concurrency'] }),
-      endpoint,
-      latencyMs,
-    );
-    const workerEqual = await measure(
-      sqsPollerContender({ label: `worker (${EQUAL_IN_FLIGHT} in flight)`, concurrency: EQUAL_IN_FLIGHT }),
-      endpoint,
-      latencyMs,
-    );
-    // Context only: the strictest reading of "10 in flight", nothing received ahead of a free worker.
-    const strictLabel = `worker (${EQUAL_IN_FLIGHT} in flight, no prefetch)`;
-    await measure(
-      sqsPollerContender({ label: strictLabel, concurrency: EQUAL_IN_FLIGHT, prefetch: 0 }),
-      endpoint,
-      latencyMs,
-    );
-    const workerFifo = await measure(
-      sqsPollerContender({ label: 'worker on FIFO', concurrency: options['worker-concurrency'] }),
-      endpoint,
-      latencyMs,
-      true,
-    );
-    const workerFifoEqual = await measure(
-      sqsPollerContender({ label: `worker on FIFO (${EQUAL_IN_FLIGHT} in flight)`, concurrency: EQUAL_IN_FLIGHT }),
-      endpoint,
-      latencyMs,
-      true,
-    );
-    const sqsConsumerBatch = await measure(sqsConsumerContender('handleMessageBatch'), endpoint, latencyMs);
-    const sqsConsumerSingle = await measure(sqsConsumerContender('handleMessage'), endpoint, latencyMs);
-    const naive = await measure(naiveSqsLoop(), endpoint, latencyMs);
-
-    const sqsConsumer =
-      sqsConsumerBatch.messagesPerSecond >= sqsConsumerSingle.messagesPerSecond ? sqsConsumerBatch : sqsConsumerSingle;
-    printContext(
-      `sqs_consumer figures use its faster mode, ${sqsConsumer.label}; it has at most ${EQUAL_IN_FLIGHT} in flight ` +
-        `at its best, so the same run is the equal-in-flight baseline`,
-    );
-    printContext(`emulator ceiling (no job latency): ${ceiling.messagesPerSecond.toFixed(1)} msgs/s`);
-
-    printFigure('worker_msgs_per_s', worker.messagesPerSecond, 1);
-    printFigure('sqs_consumer_msgs_per_s', sqsConsumer.messagesPerSecond, 1);
-    printFigure('naive_msgs_per_s', naive.messagesPerSecond, 1);
-    printFigure('worker_vs_sqs_consumer', ratio(worker.messagesPerSecond, sqsConsumer.messagesPerSecond));
-    printFigure(
-      'worker_vs_sqs_consumer_equal_inflight',
-      ratio(workerEqual.messagesPerSecond, sqsConsumer.messagesPerSecond),
-    );
-    printFigure('worker_vs_naive', ratio(worker.messagesPerSecond, naive.messagesPerSecond));
-    printFigure('worker_sqs_calls_per_msg', ratio(worker.calls.total, worker.messageCount), 3);
-    printFigure('worker_fifo_msgs_per_s', workerFifo.messagesPerSecond, 1);
-    printFigure('worker_fifo_vs_standard', ratio(workerFifo.messagesPerSecond, worker.messagesPerSecond));
-    printFigure('worker_fifo_vs_standard_equal_inflight', ratio(workerFifoEqual.messagesPerSecond, workerEqual.messagesPerSecond));
+    printFigures(await measureEveryContender(emulator.endpoint, latencyMs));
   } finally {
     await emulator.stop();
   }
+}
+
+async function measureEveryContender(endpoint: string, latencyMs: number): Promise<EmailBenchResults> {
+  const ceiling = await measure(emulatorCeilingLoops(EMULATOR_CEILING_LOOPS), endpoint, 0);
+  const worker = await measure(sqsPollerContender({ label: 'worker', concurrency: options['worker-concurrency'] }), endpoint, latencyMs);
+  const workerEqual = await measure(
+    sqsPollerContender({ label: `worker (${EQUAL_IN_FLIGHT} in flight)`, concurrency: EQUAL_IN_FLIGHT }),
+    endpoint,
+    latencyMs,
+  );
+  // Context only: the strictest reading of "10 in flight", nothing received ahead of a free worker.
+  const strictLabel = `worker (${EQUAL_IN_FLIGHT} in flight, no prefetch)`;
+  await measure(sqsPollerContender({ label: strictLabel, concurrency: EQUAL_IN_FLIGHT, prefetch: 0 }), endpoint, latencyMs);
+  const workerFifo = await measure(
+    sqsPollerContender({ label: 'worker on FIFO', concurrency: options['worker-concurrency'] }),
+    endpoint,
+    latencyMs,
+    true,
+  );
+  const workerFifoEqual = await measure(
+    sqsPollerContender({ label: `worker on FIFO (${EQUAL_IN_FLIGHT} in flight)`, concurrency: EQUAL_IN_FLIGHT }),
+    endpoint,
+    latencyMs,
+    true,
+  );
+  const sqsConsumerBatch = await measure(sqsConsumerContender('handleMessageBatch'), endpoint, latencyMs);
+  const sqsConsumerSingle = await measure(sqsConsumerContender('handleMessage'), endpoint, latencyMs);
+  const naive = await measure(naiveSqsLoop(), endpoint, latencyMs);
+  return { ceiling, worker, workerEqual, workerFifo, workerFifoEqual, sqsConsumerBatch, sqsConsumerSingle, naive };
+}
+
+function printFigures({ ceiling, worker, workerEqual, workerFifo, workerFifoEqual, sqsConsumerBatch, sqsConsumerSingle, naive }: EmailBenchResults): void {
+  const sqsConsumer = sqsConsumerBatch.messagesPerSecond >= sqsConsumerSingle.messagesPerSecond ? sqsConsumerBatch : sqsConsumerSingle;
+  printContext(
+    `sqs_consumer figures use its faster mode, ${sqsConsumer.label}; it has at most ${EQUAL_IN_FLIGHT} in flight ` +
+      `at its best, so the same run is the equal-in-flight baseline`,
+  );
+  printContext(`emulator ceiling (no job latency): ${ceiling.messagesPerSecond.toFixed(1)} msgs/s`);
+
+  printFigure('worker_msgs_per_s', worker.messagesPerSecond, 1);
+  printFigure('sqs_consumer_msgs_per_s', sqsConsumer.messagesPerSecond, 1);
+  printFigure('naive_msgs_per_s', naive.messagesPerSecond, 1);
+  printFigure('worker_vs_sqs_consumer', ratio(worker.messagesPerSecond, sqsConsumer.messagesPerSecond));
+  printFigure('worker_vs_sqs_consumer_equal_inflight', ratio(workerEqual.messagesPerSecond, sqsConsumer.messagesPerSecond));
+  printFigure('worker_vs_naive', ratio(worker.messagesPerSecond, naive.messagesPerSecond));
+  printFigure('worker_sqs_calls_per_msg', ratio(worker.calls.total, worker.messageCount), 3);
+  printFigure('worker_fifo_msgs_per_s', workerFifo.messagesPerSecond, 1);
+  printFigure('worker_fifo_vs_standard', ratio(workerFifo.messagesPerSecond, worker.messagesPerSecond));
+  printFigure('worker_fifo_vs_standard_equal_inflight', ratio(workerFifoEqual.messagesPerSecond, workerEqual.messagesPerSecond));
 }
 
 main().catch((error: unknown) => {

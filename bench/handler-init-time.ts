@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HandlerBundle } from './bundle-size';
+import { FAILURE_EXIT_CODE, QueueOrStreamError } from '../runtime/shared/errors';
 
 /** Loads the file named by argv[2] (CJS or ESM alike) and, with argv[3] = `handler`, checks the export. */
 const LOADER_SOURCE = `const { pathToFileURL } = require('node:url');
@@ -22,15 +23,16 @@ import(pathToFileURL(process.argv[2]).href).then((loaded) => {
 const LOAD_TIMEOUT_MS = 30_000;
 
 /** A bundle that failed to load in a fresh process (it throws at load time, or exports no handler). */
-export class HandlerLoadError extends Error {
-  override readonly name = 'HandlerLoadError';
+export class HandlerLoadError extends QueueOrStreamError {
+  readonly exitCode = FAILURE_EXIT_CODE;
 
   constructor(
     readonly bundlePath: string,
-    readonly exitCode: number | null,
+    /** The loading child's exit code (null when a signal ended it). */
+    readonly childExitCode: number | null,
     readonly stderrTail: string,
   ) {
-    super(`loading ${bundlePath} failed (exit ${String(exitCode)}): ${stderrTail}`);
+    super(`loading ${bundlePath} failed (exit ${String(childExitCode)}): ${stderrTail}`);
   }
 }
 

@@ -1,8 +1,9 @@
 /** Hard time bounds for benchmark steps: a benchmark must end by itself, whatever it measures. */
+import { FAILURE_EXIT_CODE, QueueOrStreamError } from '../../runtime/shared/errors';
 
 /** A step did not finish before its hard deadline. */
-export class DeadlineExceededError extends Error {
-  override readonly name = 'DeadlineExceededError';
+export class DeadlineExceededError extends QueueOrStreamError {
+  readonly exitCode = FAILURE_EXIT_CODE;
 
   constructor(
     /** What was being waited for, e.g. `sqs-consumer: all messages deleted`. */

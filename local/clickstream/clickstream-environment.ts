@@ -157,6 +157,24 @@ function consumersOf(template: CfnTemplate, scope: ResolutionScope) {
   return { mappings, processor, dashboard, archive };
 }
 
+/** Starts Kinesis, SQS (which also serves S3) and DynamoDB emulators with a client for each; both lists get what to stop. */
+async function startClickstreamEmulators(emulators: RunningEmulator[], clients: { destroy(): void }[]) {
+  const [kinesisEmulator, sqsEmulator, dynamoDbEmulator] = await startAllOrNothing([startKinesisEmulator(), startSqsEmulator(), startDynamoDbEmulator()]);
+  emulators.push(kinesisEmulator, sqsEmulator, dynamoDbEmulator);
+  const kinesis = emulatorKinesisClient(kinesisEmulator.endpoint);
+  const sqs = emulatorSqsClient(sqsEmulator.endpoint);
+  const dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
+  const s3 = emulatorS3Client(sqsEmulator.endpoint);
+  clients.push(kinesis, sqs, dynamoDb, s3);
+  return {
+    endpoints: { kinesis: kinesisEmulator.endpoint, sqs: sqsEmulator.endpoint, dynamoDb: dynamoDbEmulator.endpoint },
+    kinesis,
+    sqs,
+    dynamoDb,
+    s3,
+  };
+}
+
 /** Starts the emulators, provisions the stack's resources and loads the handlers. */
 export async function startClickstreamEnvironment(options: ClickstreamEnvironmentOptions = {}): Promise<ClickstreamEnvironment> {
   const template = synthesizeClickstreamTemplate();
@@ -170,38 +188,25 @@ export async function startClickstreamEnvironment(options: ClickstreamEnvironmen
     Object.assign(process.env, savedEnvironment);
   };
   try {
-    const [kinesisEmulator, sqsEmulator, dynamoDbEmulator] = await startAllOrNothing([startKinesisEmulator(), startSqsEmulator(), startDynamoDbEmulator()]);
-    emulators.push(kinesisEmulator, sqsEmulator, dynamoDbEmulator);
-    const kinesis = emulatorKinesisClient(kinesisEmulator.endpoint);
-    const sqs = emulatorSqsClient(sqsEmulator.endpoint);
-    const dynamoDb = emulatorDynamoDbClient(dynamoDbEmulator.endpoint);
-    const s3 = emulatorS3Client(sqsEmulator.endpoint);
-    clients.push(kinesis, sqs, dynamoDb, s3);
-
-    const provisioned = await provisionClickstream(template, { kinesis, sqs, dynamoDb, s3 });
+    const { endpoints, ...emulatorClients } = await startClickstreamEmulators(emulators, clients);
+    const { kinesis, sqs, dynamoDb, s3 } = emulatorClients;
+    const provisioned = await provisionClickstream(template, emulatorClients);
     const { mappings, processor, dashboard, archive } = consumersOf(template, provisioned.scope);
 
-    Object.assign(
-      process.env,
-      handlerEnvironment(
-        mappings,
-        { kinesis: kinesisEmulator.endpoint, sqs: sqsEmulator.endpoint, dynamoDb: dynamoDbEmulator.endpoint },
-        options,
-      ),
-    );
+    Object.assign(process.env, handlerEnvironment(mappings, endpoints, options));
     // Imported only now: Powertools reads its settings when the handler module loads.
     const processorModule = await import('../../runtime/clickstream/processor-lambda/handler');
     const dashboardModule = await import('../../runtime/clickstream/dashboard-lambda/handler');
 
     return {
       region: EMULATOR_REGION,
-      kinesisEndpoint: kinesisEmulator.endpoint,
+      kinesisEndpoint: endpoints.kinesis,
       kinesis,
       sqs,
       dynamoDb,
       s3,
-      sqsEndpoint: sqsEmulator.endpoint,
-      dynamoDbEndpoint: dynamoDbEmulator.endpoint,
+      sqsEndpoint: endpoints.sqs,
+      dynamoDbEndpoint: endpoints.dynamoDb,
       streamName: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.streamName),
       streamArn: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.streamArn),
       sessionTableName: outputValue(template, provisioned.scope, CLICKSTREAM_OUTPUTS.sessionTableName),

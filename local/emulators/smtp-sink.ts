@@ -76,112 +76,135 @@ function sessionUser(session: SMTPServerSession): string | undefined {
  * records success would send again on redelivery. SMTP has no way to make that window exactly-once.
  */
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
-  const port = await freeLoopbackPort();
-  const messages: CapturedMail[] = [];
-  const rejectionsByRecipient = new Map<string, number>();
-  const closedSessions = new Set<string>();
-  const heldListeners = new Set<(delivery: HeldDelivery) => void>();
-  const frozenUsers = new Set<string>();
+  const sink = new LoopbackSmtpSink(await freeLoopbackPort(), options);
+  await sink.listen();
+  return sink;
+}
+
+/** The sink's server and what it has seen: captured mail, rejections so far, held and frozen replies. */
+class LoopbackSmtpSink implements SmtpSink {
+  readonly url: string;
+  readonly messages: CapturedMail[] = [];
+  private readonly rejectionsByRecipient = new Map<string, number>();
+  private readonly closedSessions = new Set<string>();
+  private readonly heldListeners = new Set<(delivery: HeldDelivery) => void>();
+  private readonly frozenUsers = new Set<string>();
   /** Per frozen session: the DATA callbacks waiting for a reply that never comes. */
-  const frozenReplies = new Map<string, { readonly clientUser: string; readonly reject: () => void }[]>();
-  const delayMs = options.dataResponseDelayMs ?? 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    // The workers keep pools of connections; allow more than the default 100 clients' worth of churn.
-    maxClients: 1000,
-    onAuth(auth, _session, callback) {
-      callback(null, { user: auth.username ?? 'anonymous' });
-    },
-    onRcptTo(address, _session, callback) {
-      const rule = options.transientRejection;
-      if (rule !== undefined && rule.recipientPattern.test(address.address)) {
-        const rejected = rejectionsByRecipient.get(address.address) ?? 0;
-        if (rejected < rule.attempts) {
-          rejectionsByRecipient.set(address.address, rejected + 1);
-          const error = Object.assign(new Error('simulated transient failure, try again later'), {
-            responseCode: TRANSIENT_REPLY_CODE,
-          });
-          callback(error);
-          return;
-        }
+  private readonly frozenReplies = new Map<string, { readonly clientUser: string; readonly reject: () => void }[]>();
+  private readonly delayMs: number;
+  private readonly server: SMTPServer;
+
+  constructor(
+    readonly port: number,
+    private readonly options: SmtpSinkOptions,
+  ) {
+    this.url = `smtp://127.0.0.1:${port}`;
+    this.delayMs = options.dataResponseDelayMs ?? 0;
+    this.server = new SMTPServer({
+      authOptional: true,
+      allowInsecureAuth: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      // The workers keep pools of connections; allow more than the default 100 clients' worth of churn.
+      maxClients: 1000,
+      onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'anonymous' }),
+      onRcptTo: (address, _session, callback) => callback(this.transientRejectionOf(address.address)),
+      onClose: (session) => this.forgetSession(session.id),
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => this.reply(capturedMail(Buffer.concat(chunks).toString('utf8'), session), session.id, callback));
+      },
+    });
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    // A client vanishing mid-session (a killed worker) is expected here, not a sink failure.
+    this.server.on('error', () => undefined);
+  }
+
+  // The public methods are bound arrow functions, as on the plain object this used to be: callers
+  // pass them around unbound (e.g. `smtpUrlFor: sink.urlForUser`).
+  readonly urlForUser = (user: string): string => `smtp://${encodeURIComponent(user)}:x@127.0.0.1:${this.port}`;
+
+  readonly onHeld = (listener: (delivery: HeldDelivery) => void): (() => void) => {
+    this.heldListeners.add(listener);
+    return () => this.heldListeners.delete(listener);
+  };
+
+  readonly holdRepliesTo = (clientUser: string): void => {
+    this.frozenUsers.add(clientUser);
+  };
+
+  readonly heldReplies = (clientUser: string): number => {
+    let held = 0;
+    for (const pending of this.frozenReplies.values()) held += pending.filter((reply) => reply.clientUser === clientUser).length;
+    return held;
+  };
+
+  readonly clear = (): void => {
+    this.messages.length = 0;
+    this.rejectionsByRecipient.clear();
+  };
+
+  readonly stop = (): Promise<void> => new Promise<void>((resolve) => this.server.close(() => resolve()));
+
+  /** The 451 a matching recipient gets on its first attempts, or undefined to accept it. */
+  private transientRejectionOf(address: string): Error | undefined {
+    const rule = this.options.transientRejection;
+    if (rule === undefined || !rule.recipientPattern.test(address)) return undefined;
+    const rejected = this.rejectionsByRecipient.get(address) ?? 0;
+    if (rejected >= rule.attempts) return undefined;
+    this.rejectionsByRecipient.set(address, rejected + 1);
+    return Object.assign(new Error('simulated transient failure, try again later'), { responseCode: TRANSIENT_REPLY_CODE });
+  }
+
+  private forgetSession(sessionId: string): void {
+    this.closedSessions.add(sessionId);
+    for (const pending of this.frozenReplies.get(sessionId) ?? []) pending.reject();
+    this.frozenReplies.delete(sessionId);
+  }
+
+  /** Answers DATA at once, after the configured delay, or never (a frozen client) until it disconnects. */
+  private reply(mail: CapturedMail, sessionId: string, callback: (error?: Error | null) => void): void {
+    const acknowledge = (): void => {
+      if (this.closedSessions.has(sessionId)) {
+        callback(new Error('client disconnected before the message was accepted'));
+        return;
       }
+      this.messages.push(mail);
       callback();
-    },
-    onClose(session) {
-      closedSessions.add(session.id);
-      for (const pending of frozenReplies.get(session.id) ?? []) pending.reject();
-      frozenReplies.delete(session.id);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const headerBlock = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
-        const mail: CapturedMail = {
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-          jobId: JOB_ID_HEADER.exec(headerBlock)?.[1]?.trim(),
-          clientUser: sessionUser(session),
-        };
-        const acknowledge = (): void => {
-          if (closedSessions.has(session.id)) {
-            callback(new Error('client disconnected before the message was accepted'));
-            return;
-          }
-          messages.push(mail);
-          callback();
-        };
-        const frozen = mail.clientUser !== undefined && frozenUsers.has(mail.clientUser);
-        if (delayMs === 0 && !frozen) {
-          acknowledge();
-          return;
-        }
-        for (const listener of heldListeners) listener({ jobId: mail.jobId, clientUser: mail.clientUser });
-        if (frozen && mail.clientUser !== undefined) {
-          const pending = frozenReplies.get(session.id) ?? [];
-          pending.push({
-            clientUser: mail.clientUser,
-            reject: () => callback(new Error('client disconnected before the message was accepted')),
-          });
-          frozenReplies.set(session.id, pending);
-          return;
-        }
-        setTimeout(acknowledge, delayMs);
+    };
+    const frozen = mail.clientUser !== undefined && this.frozenUsers.has(mail.clientUser);
+    if (this.delayMs === 0 && !frozen) {
+      acknowledge();
+      return;
+    }
+    for (const listener of this.heldListeners) listener({ jobId: mail.jobId, clientUser: mail.clientUser });
+    if (frozen && mail.clientUser !== undefined) {
+      const pending = this.frozenReplies.get(sessionId) ?? [];
+      pending.push({
+        clientUser: mail.clientUser,
+        reject: () => callback(new Error('client disconnected before the message was accepted')),
       });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  // A client vanishing mid-session (a killed worker) is expected here, not a sink failure.
-  server.on('error', () => undefined);
+      this.frozenReplies.set(sessionId, pending);
+      return;
+    }
+    setTimeout(acknowledge, this.delayMs);
+  }
+}
+
+function capturedMail(raw: string, session: SMTPServerSession): CapturedMail {
+  const headerBlock = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
   return {
-    port,
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    urlForUser: (user) => `smtp://${encodeURIComponent(user)}:x@127.0.0.1:${port}`,
-    onHeld(listener) {
-      heldListeners.add(listener);
-      return () => heldListeners.delete(listener);
-    },
-    holdRepliesTo(clientUser) {
-      frozenUsers.add(clientUser);
-    },
-    heldReplies(clientUser) {
-      let held = 0;
-      for (const pending of frozenReplies.values()) held += pending.filter((reply) => reply.clientUser === clientUser).length;
-      return held;
-    },
-    clear: () => {
-      messages.length = 0;
-      rejectionsByRecipient.clear();
-    },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+    to: session.envelope.rcptTo.map((r) => r.address),
+    raw,
+    jobId: JOB_ID_HEADER.exec(headerBlock)?.[1]?.trim(),
+    clientUser: sessionUser(session),
   };
 }

@@ -65,68 +65,89 @@ function caughtUp(lanes: ReadonlyMap<number, PartitionLane<RawMessage>>, ends: r
 
 /** Creates a runner for one MSK event source mapping. */
 export function createMskEventSourceRunner(props: MskEventSourceRunnerProps): MskEventSourceRunner {
-  const { settings, function: fn } = props;
-  const log = props.log ?? (() => undefined);
-  const processor = new MskBatchProcessor({
-    ...props,
-    eventSourceArn: props.eventSourceArn ?? `arn:aws:kafka:${fn.region}:000000000000:cluster/local/${randomUUID()}`,
-    log,
-  });
-  const lanes = new Map<number, PartitionLane<RawMessage>>();
-  let stopped = false;
+  return new LocalMskEventSourceMapping(props);
+}
 
-  const fetch = new ResilientFetch({
-    bootstrapServers: props.bootstrapServers,
-    clientId: `${fn.functionName}-esm`,
-    groupId: settings.consumerGroupId,
-    topic: props.topic,
-    fallbackMode: settings.startingPosition === 'TRIM_HORIZON' ? 'earliest' : 'latest',
-    onMessage: (message) => laneOf(message).accept(message),
-    log: (line) => log(`${fn.functionName}: ${line}`),
-  });
+/** One MSK mapping played locally: a resilient fetch feeding one lane per partition, each committing after its batches. */
+class LocalMskEventSourceMapping implements MskEventSourceRunner {
+  private readonly functionName: string;
+  private readonly log: (line: string) => void;
+  private readonly processor: MskBatchProcessor;
+  private readonly lanes = new Map<number, PartitionLane<RawMessage>>();
+  private readonly fetch: ResilientFetch;
+  private stopped = false;
 
-  async function runBatch(records: readonly RawMessage[]): Promise<void> {
-    await processor.run(records);
+  constructor(private readonly props: MskEventSourceRunnerProps) {
+    const { settings, function: fn } = props;
+    const log = props.log ?? (() => undefined);
+    this.functionName = fn.functionName;
+    this.log = log;
+    this.processor = new MskBatchProcessor({
+      ...props,
+      eventSourceArn: props.eventSourceArn ?? `arn:aws:kafka:${fn.region}:000000000000:cluster/local/${randomUUID()}`,
+      log,
+    });
+    this.fetch = new ResilientFetch({
+      bootstrapServers: props.bootstrapServers,
+      clientId: `${fn.functionName}-esm`,
+      groupId: settings.consumerGroupId,
+      topic: props.topic,
+      fallbackMode: settings.startingPosition === 'TRIM_HORIZON' ? 'earliest' : 'latest',
+      onMessage: (message) => this.laneOf(message).accept(message),
+      log: (line) => log(`${fn.functionName}: ${line}`),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.fetch.start();
+    const { settings, topic } = this.props;
+    this.log(`${this.functionName}: reading ${topic} as group ${settings.consumerGroupId} from ${settings.startingPosition}`);
+  }
+
+  async waitUntilCaughtUp(options: { readonly timeoutMs?: number } = {}): Promise<void> {
+    const ends = await this.fetch.endOffsets();
+    const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+    while (!caughtUp(this.lanes, ends) && !this.stopped) {
+      if (Date.now() > deadline) {
+        throw new Error(`${this.functionName} did not catch up with ${this.props.topic} in time (${this.processor.counters.recordsCompleted} completed)`);
+      }
+      await sleep(100);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([...this.lanes.values()].map((lane) => lane.stop()));
+    await this.fetch.stop();
+    await this.processor.close();
+  }
+
+  stats(): MskEventSourceRunnerStats {
+    return { ...this.processor.counters, discarded: new Map(this.processor.discarded), fetchRestarts: this.fetch.restarts };
+  }
+
+  private async runBatch(records: readonly RawMessage[]): Promise<void> {
+    await this.processor.run(records);
     const last = records[records.length - 1] as RawMessage;
     // Bounded: not committed means at most a redelivery after a restart, never a record skipped.
     const next = { topic: last.topic, partition: last.partition, offset: last.offset + 1n, leaderEpoch: last.leaderEpoch };
-    if (!(await fetch.commit(next, COMMIT_TIMEOUT_MS))) log(`${fn.functionName}: commit of partition ${last.partition} up to ${next.offset} failed or timed out`);
+    if (!(await this.fetch.commit(next, COMMIT_TIMEOUT_MS))) {
+      this.log(`${this.functionName}: commit of partition ${last.partition} up to ${next.offset} failed or timed out`);
+    }
   }
 
-  function laneOf(message: RawMessage): PartitionLane<RawMessage> {
-    let lane = lanes.get(message.partition);
+  private laneOf(message: RawMessage): PartitionLane<RawMessage> {
+    let lane = this.lanes.get(message.partition);
     if (lane === undefined) {
       lane = new PartitionLane<RawMessage>(message.offset, {
-        batchSize: settings.batchSize,
-        batchingWindowMs: settings.batchingWindowMs,
-        runBatch,
+        batchSize: this.props.settings.batchSize,
+        batchingWindowMs: this.props.settings.batchingWindowMs,
+        runBatch: (records) => this.runBatch(records),
         // The dead-letter write failed: nothing is committed, the batch is tried again.
-        onBatchError: (error, records) => log(`${fn.functionName}: batch of partition ${records[0]?.partition} failed (${(error as Error).message}); retrying`),
+        onBatchError: (error, records) => this.log(`${this.functionName}: batch of partition ${records[0]?.partition} failed (${(error as Error).message}); retrying`),
       });
-      lanes.set(message.partition, lane);
+      this.lanes.set(message.partition, lane);
     }
     return lane;
   }
-
-  return {
-    async start() {
-      await fetch.start();
-      log(`${fn.functionName}: reading ${props.topic} as group ${settings.consumerGroupId} from ${settings.startingPosition}`);
-    },
-    async waitUntilCaughtUp(options = {}) {
-      const ends = await fetch.endOffsets();
-      const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-      while (!caughtUp(lanes, ends) && !stopped) {
-        if (Date.now() > deadline) throw new Error(`${fn.functionName} did not catch up with ${props.topic} in time (${processor.counters.recordsCompleted} completed)`);
-        await sleep(100);
-      }
-    },
-    async stop() {
-      stopped = true;
-      await Promise.all([...lanes.values()].map((lane) => lane.stop()));
-      await fetch.stop();
-      await processor.close();
-    },
-    stats: () => ({ ...processor.counters, discarded: new Map(processor.discarded), fetchRestarts: fetch.restarts }),
-  };
 }

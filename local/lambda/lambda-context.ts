@@ -13,7 +13,10 @@ export interface LocalFunctionIdentity {
   readonly accountId?: string;
 }
 
-/** Thrown by the callback-style methods: the handlers here are async and must return their result. */
+/**
+ * Thrown by the callback-style methods: the handlers here are async and must return their result.
+ * Plain `Error`: it is thrown inside a handler, and the runner records it as that invocation's failure.
+ */
 export class CallbackStyleNotSupportedError extends Error {
   override readonly name = 'CallbackStyleNotSupportedError';
   constructor(readonly method: string) {

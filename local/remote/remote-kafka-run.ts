@@ -92,37 +92,10 @@ export async function runRemoteKafka(options: RemoteKafkaRunOptions): Promise<Re
   });
   // Truncated JSON the sessionizer cannot parse; unique per run, so the dead-letter topic shows whose it is.
   const poison: SentPoisonRecord[] = Array.from({ length: options.poisonRecords }, (_, index) => ({ key: `${options.runId}-poison-${index}`, raw: `{"poison":"${options.runId}-${index}"` }));
-  const half = Math.floor(events.length / 2);
-  log(`kafka: producing ${events.length} events for ${options.users} users plus a hot user, and ${poison.length} poison records, to ${topics.clickstream} (${partitions} partitions)`);
-  const first: ClickstreamRecordToSend[] = [...events.slice(0, half), ...poison];
-  await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: first, auth });
-  // The cut sits strictly between the two halves' record timestamps (CreateTime, set by this producer).
-  await sleep(50);
-  const cut = Date.now();
-  await sleep(50);
-  await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half), auth });
+  const { cut, half } = await produceAroundCut(options, events, poison, partitions);
 
   const isRunKey = (record: ReadRecord): boolean => record.key.startsWith(`${options.runId}-`);
-  const expected = expectedSessions(events);
-  const expectedIds = new Set(events.map((event) => event.eventId));
-  log(`kafka: waiting up to ${Math.round(options.deadlineMs / 1000)} s for the sessionizer's table, the analytics members and the dead-letter topic`);
-  const { value, satisfied } = await pollUntil(
-    async () => {
-      const [stored, stateRecords, deadLetterRecords] = await Promise.all([
-        readSessions(options.dynamoDb, deployment.sessionTableName, [...expected.keys()]),
-        readWholeTopic({ bootstrapServers: servers, topic: topics.sessions, auth }),
-        readWholeTopic({ bootstrapServers: servers, topic: topics.deadLetter, auth }),
-      ]);
-      return {
-        sessions: compareSessions(stored, expected, events),
-        analytics: analyticsOutcome(stateRecords.filter(isRunKey), expectedIds),
-        deadLetter: deadLetterRecords.filter((record) => isRunDeadLetter(record, poison)),
-      };
-    },
-    ({ sessions, analytics, deadLetter }) =>
-      sessions.mismatchedUsers.length === 0 && analytics.lost === 0 && poison.every((sent) => deadLetter.some((record) => isRunDeadLetter(record, [sent]))),
-    { deadlineMs: options.deadlineMs, intervalMs: 5_000 },
-  );
+  const { value, satisfied } = await waitForConsumers(options, events, poison, isRunKey);
   log('kafka: replaying the clickstream topic from the earliest offset and from the cut\'s timestamp');
   const [earliest, byTimestamp] = await Promise.all([
     readWholeTopic({ bootstrapServers: servers, topic: topics.clickstream, auth }),
@@ -141,6 +114,60 @@ export async function runRemoteKafka(options: RemoteKafkaRunOptions): Promise<Re
     deadLetter: value.deadLetter,
     settled: satisfied,
   };
+}
+
+/** Produces the first half with the poison, then the second half; the cut is a time strictly between them. */
+async function produceAroundCut(
+  options: RemoteKafkaRunOptions,
+  events: readonly ClickstreamEvent[],
+  poison: readonly SentPoisonRecord[],
+  partitions: number,
+): Promise<{ readonly cut: number; readonly half: number }> {
+  const { deployment, auth, log } = options;
+  const servers = deployment.bootstrapServers;
+  const topic = deployment.topics.clickstream;
+  const half = Math.floor(events.length / 2);
+  log(`kafka: producing ${events.length} events for ${options.users} users plus a hot user, and ${poison.length} poison records, to ${topic} (${partitions} partitions)`);
+  const first: ClickstreamRecordToSend[] = [...events.slice(0, half), ...poison];
+  await produceClickstream({ bootstrapServers: servers, topic, records: first, auth });
+  // The cut sits strictly between the two halves' record timestamps (CreateTime, set by this producer).
+  await sleep(50);
+  const cut = Date.now();
+  await sleep(50);
+  await produceClickstream({ bootstrapServers: servers, topic, records: events.slice(half), auth });
+  return { cut, half };
+}
+
+/** Polls the session table, the analytics state topic and the dead-letter topic until all three caught up, or the deadline. */
+async function waitForConsumers(
+  options: RemoteKafkaRunOptions,
+  events: readonly ClickstreamEvent[],
+  poison: readonly SentPoisonRecord[],
+  isRunKey: (record: ReadRecord) => boolean,
+) {
+  const { deployment, auth, log } = options;
+  const servers = deployment.bootstrapServers;
+  const topics = deployment.topics;
+  const expected = expectedSessions(events);
+  const expectedIds = new Set(events.map((event) => event.eventId));
+  log(`kafka: waiting up to ${Math.round(options.deadlineMs / 1000)} s for the sessionizer's table, the analytics members and the dead-letter topic`);
+  return pollUntil(
+    async () => {
+      const [stored, stateRecords, deadLetterRecords] = await Promise.all([
+        readSessions(options.dynamoDb, deployment.sessionTableName, [...expected.keys()]),
+        readWholeTopic({ bootstrapServers: servers, topic: topics.sessions, auth }),
+        readWholeTopic({ bootstrapServers: servers, topic: topics.deadLetter, auth }),
+      ]);
+      return {
+        sessions: compareSessions(stored, expected, events),
+        analytics: analyticsOutcome(stateRecords.filter(isRunKey), expectedIds),
+        deadLetter: deadLetterRecords.filter((record) => isRunDeadLetter(record, poison)),
+      };
+    },
+    ({ sessions, analytics, deadLetter }) =>
+      sessions.mismatchedUsers.length === 0 && analytics.lost === 0 && poison.every((sent) => deadLetter.some((record) => isRunDeadLetter(record, [sent]))),
+    { deadlineMs: options.deadlineMs, intervalMs: 5_000 },
+  );
 }
 
 async function partitionCount(deployment: DeployedKafka, auth: KafkaClientAuth): Promise<number> {

@@ -63,39 +63,82 @@ interface SubscriberCount {
   failedAttempts: number;
 }
 
+type SubscriberName = 'email' | 'analytics';
+const SUBSCRIBERS: readonly SubscriberName[] = ['email', 'analytics'];
+
 export async function runFanoutVariant(options: FanoutVariantRunOptions): Promise<FanoutVariantRunResult> {
   const signups = options.signups ?? 100;
   const optOutEvery = options.optOutEvery ?? 4;
   const optedIn = (index: number): boolean => index % optOutEvery !== optOutEvery - 1;
-  const expected = { email: Array.from({ length: signups }, (_, index) => index).filter(optedIn).length, analytics: signups };
-  const counts: Record<'email' | 'analytics', SubscriberCount> = {
+  const tally = new FanoutTally({ email: Array.from({ length: signups }, (_, index) => index).filter(optedIn).length, analytics: signups });
+  const pollers = startSubscribers(options, tally);
+  const published = await publishSignups(options, signups, optedIn);
+  const finished = await waitForEveryCopy(tally, pollers, Date.now() + (options.deadlineMs ?? 60_000));
+  const result = async (name: SubscriberName): Promise<FanoutSubscriberResult> => ({
+    ...tally.resultOf(name),
+    leftAfterRun: await leftAfterRun(options.sqs, options.subscribers[name]),
+  });
+  return {
+    published,
+    subscribers: { email: await result('email'), analytics: await result('analytics') },
+    emailConsumedWhenAnalyticsDone: tally.emailConsumedWhenAnalyticsDone(),
+    finished,
+  };
+}
+
+/** What each subscriber consumed; the email subscriber fails until analytics has every copy. */
+class FanoutTally {
+  private readonly counts: Record<SubscriberName, SubscriberCount> = {
     email: { seen: new Set(), duplicates: 0, failedAttempts: 0 },
     analytics: { seen: new Set(), duplicates: 0, failedAttempts: 0 },
   };
-  let emailConsumedWhenAnalyticsDone: number | undefined;
-  const consume = (name: 'email' | 'analytics') => async (body: string): Promise<void> => {
-    const count = counts[name];
-    if (name === 'email' && counts.analytics.seen.size < expected.analytics) {
+  private emailConsumedWhenAnalyticsWasDone: number | undefined;
+
+  constructor(private readonly expected: Readonly<Record<SubscriberName, number>>) {}
+
+  consume(name: SubscriberName, body: string): void {
+    const count = this.counts[name];
+    if (name === 'email' && this.counts.analytics.seen.size < this.expected.analytics) {
       count.failedAttempts += 1;
       throw new Error('the email subscriber fails until analytics has every copy');
     }
     const { jobId } = JSON.parse(body) as { jobId: string };
     if (count.seen.has(jobId)) count.duplicates += 1;
     count.seen.add(jobId);
-    if (name === 'analytics' && count.seen.size === expected.analytics) emailConsumedWhenAnalyticsDone ??= counts.email.seen.size;
-  };
+    if (name === 'analytics' && count.seen.size === this.expected.analytics) this.emailConsumedWhenAnalyticsWasDone ??= this.counts.email.seen.size;
+  }
+
+  everyCopyConsumed(): boolean {
+    return SUBSCRIBERS.every((name) => this.counts[name].seen.size >= this.expected[name]);
+  }
+
+  emailConsumedWhenAnalyticsDone(): number {
+    return this.emailConsumedWhenAnalyticsWasDone ?? this.counts.email.seen.size;
+  }
+
+  resultOf(name: SubscriberName): Omit<FanoutSubscriberResult, 'leftAfterRun'> {
+    const count = this.counts[name];
+    return { received: count.seen.size, expected: this.expected[name], duplicates: count.duplicates, failedAttempts: count.failedAttempts };
+  }
+}
+
+function startSubscribers(options: FanoutVariantRunOptions, tally: FanoutTally): SqsPoller[] {
   const quiet = new Logger({ logLevel: 'SILENT' });
-  const pollers = (['email', 'analytics'] as const).map((name) => new SqsPoller({
+  const pollers = SUBSCRIBERS.map((name) => new SqsPoller({
     sqs: options.sqs,
     queueUrl: options.subscribers[name],
-    processMessage: (message) => consume(name)(message.Body ?? ''),
+    processMessage: async (message) => tally.consume(name, message.Body ?? ''),
     // The variant template's queues (1 s job timeout × 2): a failed copy returns after 2 s.
     visibilityTimeoutSeconds: 2,
     waitTimeSeconds: 1,
     logger: quiet,
   }));
   for (const poller of pollers) poller.start();
+  return pollers;
+}
 
+/** Publishes the signups in SNS batches; returns how many SNS accepted. */
+async function publishSignups(options: FanoutVariantRunOptions, signups: number, optedIn: (index: number) => boolean): Promise<number> {
   const entries = Array.from({ length: signups }, (_, index) => ({
     Id: String(index),
     // A signup event that is also a valid welcome-email job (raw delivery: the queue gets this body as is).
@@ -113,35 +156,23 @@ export async function runFanoutVariant(options: FanoutVariantRunOptions): Promis
     const result = await options.sns.send(new PublishBatchCommand({ TopicArn: options.topicArn, PublishBatchRequestEntries: batch }));
     published += result.Successful?.length ?? 0;
   }
+  return published;
+}
 
-  const deadline = Date.now() + (options.deadlineMs ?? 60_000);
-  let finished = false;
+/** Polls until both subscribers have what they expect or the deadline passes; stops the pollers either way. */
+async function waitForEveryCopy(tally: FanoutTally, pollers: readonly SqsPoller[], deadline: number): Promise<boolean> {
   try {
     while (Date.now() < deadline) {
-      if (counts.email.seen.size >= expected.email && counts.analytics.seen.size >= expected.analytics) {
-        finished = true;
-        break;
-      }
+      if (tally.everyCopyConsumed()) return true;
       await sleep(100);
     }
+    return false;
   } finally {
     await Promise.all(pollers.map((poller) => poller.stop()));
   }
-  const leftAfterRun = async (queueUrl: string): Promise<number> => {
-    const { Messages } = await options.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
-    return Messages?.length ?? 0;
-  };
-  const result = async (name: 'email' | 'analytics'): Promise<FanoutSubscriberResult> => ({
-    received: counts[name].seen.size,
-    expected: expected[name],
-    duplicates: counts[name].duplicates,
-    failedAttempts: counts[name].failedAttempts,
-    leftAfterRun: await leftAfterRun(options.subscribers[name]),
-  });
-  return {
-    published,
-    subscribers: { email: await result('email'), analytics: await result('analytics') },
-    emailConsumedWhenAnalyticsDone: emailConsumedWhenAnalyticsDone ?? counts.email.seen.size,
-    finished,
-  };
+}
+
+async function leftAfterRun(sqs: FanoutVariantRunOptions['sqs'], queueUrl: string): Promise<number> {
+  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
+  return Messages?.length ?? 0;
 }

@@ -78,56 +78,10 @@ export async function runQueueVariant(options: QueueVariantRunOptions): Promise<
   await enqueueEmails(jobs, { sqs, queueUrl });
   await enqueueEmails(jobs.slice(0, resent), { sqs, queueUrl });
 
-  const completions = new OrderedCompletions();
-  const otherJobs = (recipients - 1) * perRecipient;
-  let othersDone = 0;
-  let heldJobFailures = 0;
-  let othersCompletedWhileHeld = 0;
-  let heldDone = false;
-  let heldGroupOvertakes = 0;
-  const processMessage = async (body: string): Promise<void> => {
-    const { jobId } = JSON.parse(body) as { jobId: string };
-    const order = orderOf(jobId);
-    await sleep(Math.random() * MAX_WORK_MS);
-    if (order !== undefined && options.holdOneJob === true && order.recipient === HELD_RECIPIENT) {
-      if (order.position === HELD_POSITION && othersDone < otherJobs) {
-        heldJobFailures += 1;
-        throw new Error(`held job ${jobId} fails until the other recipients are done`);
-      }
-      if (order.position === HELD_POSITION) heldDone = true;
-      else if (order.position > HELD_POSITION && !heldDone) heldGroupOvertakes += 1;
-    }
-    if (order !== undefined && order.recipient !== HELD_RECIPIENT) {
-      othersDone += 1;
-      if (heldJobFailures > 0 && !heldDone) othersCompletedWhileHeld += 1;
-    }
-    completions.record(jobId);
-  };
-
-  const quiet = new Logger({ logLevel: 'SILENT' });
-  const pollers = Array.from({ length: options.workers ?? 3 }, () => new SqsPoller({
-    sqs,
-    queueUrl,
-    processMessage: (message) => processMessage(message.Body ?? ''),
-    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 2,
-    concurrency: options.concurrencyPerWorker ?? 4,
-    waitTimeSeconds: 1,
-    logger: quiet,
-  }));
-  for (const poller of pollers) poller.start();
-  const deadline = Date.now() + (options.deadlineMs ?? 60_000);
-  let finished = false;
-  try {
-    while (Date.now() < deadline) {
-      if (completions.distinct >= jobs.length && (await messagesLeft(sqs, queueUrl)) === 0) {
-        finished = true;
-        break;
-      }
-      await sleep(100);
-    }
-  } finally {
-    await Promise.all(pollers.map((poller) => poller.stop()));
-  }
+  const consumer = new QueueVariantConsumer((recipients - 1) * perRecipient, options.holdOneJob === true);
+  const pollers = startPollers(options, consumer);
+  const finished = await waitUntilEveryJobDone(options, jobs.length, consumer.completions, pollers);
+  const { completions } = consumer;
   const consumed = completions.distinct + completions.duplicates;
   return {
     queueType: isFifoQueueUrl(queueUrl) ? 'fifo' : 'standard',
@@ -137,11 +91,79 @@ export async function runQueueVariant(options: QueueVariantRunOptions): Promise<
     completed: completions.distinct,
     duplicateCompletions: completions.duplicates,
     perGroupOrderInversions: completions.perGroupOrderInversions,
-    heldJobFailures,
-    othersCompletedWhileHeld,
-    heldGroupOvertakes,
+    heldJobFailures: consumer.heldJobFailures,
+    othersCompletedWhileHeld: consumer.othersCompletedWhileHeld,
+    heldGroupOvertakes: consumer.heldGroupOvertakes,
     finished,
   };
+}
+
+/** The consumers' shared job: record each completion, and (with a held job) fail it until the others are done. */
+class QueueVariantConsumer {
+  readonly completions = new OrderedCompletions();
+  heldJobFailures = 0;
+  othersCompletedWhileHeld = 0;
+  heldGroupOvertakes = 0;
+  private othersDone = 0;
+  private heldDone = false;
+
+  constructor(
+    private readonly otherJobs: number,
+    private readonly holdOneJob: boolean,
+  ) {}
+
+  async process(body: string): Promise<void> {
+    const { jobId } = JSON.parse(body) as { jobId: string };
+    const order = orderOf(jobId);
+    await sleep(Math.random() * MAX_WORK_MS);
+    if (order !== undefined && this.holdOneJob && order.recipient === HELD_RECIPIENT) {
+      if (order.position === HELD_POSITION && this.othersDone < this.otherJobs) {
+        this.heldJobFailures += 1;
+        throw new Error(`held job ${jobId} fails until the other recipients are done`);
+      }
+      if (order.position === HELD_POSITION) this.heldDone = true;
+      else if (order.position > HELD_POSITION && !this.heldDone) this.heldGroupOvertakes += 1;
+    }
+    if (order !== undefined && order.recipient !== HELD_RECIPIENT) {
+      this.othersDone += 1;
+      if (this.heldJobFailures > 0 && !this.heldDone) this.othersCompletedWhileHeld += 1;
+    }
+    this.completions.record(jobId);
+  }
+}
+
+function startPollers(options: QueueVariantRunOptions, consumer: QueueVariantConsumer): SqsPoller[] {
+  const quiet = new Logger({ logLevel: 'SILENT' });
+  const pollers = Array.from({ length: options.workers ?? 3 }, () => new SqsPoller({
+    sqs: options.sqs,
+    queueUrl: options.queueUrl,
+    processMessage: (message) => consumer.process(message.Body ?? ''),
+    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 2,
+    concurrency: options.concurrencyPerWorker ?? 4,
+    waitTimeSeconds: 1,
+    logger: quiet,
+  }));
+  for (const poller of pollers) poller.start();
+  return pollers;
+}
+
+/** True once every job completed and the queue is empty, false at the deadline; stops the pollers either way. */
+async function waitUntilEveryJobDone(
+  options: QueueVariantRunOptions,
+  jobs: number,
+  completions: OrderedCompletions,
+  pollers: readonly SqsPoller[],
+): Promise<boolean> {
+  const deadline = Date.now() + (options.deadlineMs ?? 60_000);
+  try {
+    while (Date.now() < deadline) {
+      if (completions.distinct >= jobs && (await messagesLeft(options.sqs, options.queueUrl)) === 0) return true;
+      await sleep(100);
+    }
+    return false;
+  } finally {
+    await Promise.all(pollers.map((poller) => poller.stop()));
+  }
 }
 
 const COUNT_ATTRIBUTES = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;

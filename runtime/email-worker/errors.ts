@@ -3,7 +3,8 @@ import { ConfigurationError } from '../shared/errors';
 
 /**
  * A message that can never succeed (malformed JSON, missing fields, invalid address). It goes to
- * the dead-letter queue at once instead of being retried until maxReceiveCount.
+ * the dead-letter queue at once instead of being retried until maxReceiveCount. Plain `Error`: it
+ * drives that disposition and never ends a process.
  */
 export class PermanentJobError extends Error {
   override readonly name = 'PermanentJobError';
@@ -37,8 +38,9 @@ export interface RejectedEmailJob {
   readonly problems: readonly string[];
 }
 
-/** `enqueueEmails` was given invalid jobs; nothing was sent. */
-export class InvalidEmailJobsError extends Error {
+/** `enqueueEmails` was given invalid jobs; nothing was sent. The caller's input is wrong: exit 2. */
+export class InvalidEmailJobsError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidEmailJobsError';
   constructor(readonly rejected: readonly RejectedEmailJob[]) {
     super(

@@ -20,7 +20,7 @@ export interface FargateWorker {
   /**
    * Settles once the worker has drained and closed: resolves after {@link FargateWorker.stop}, rejects
    * with the poller's `NonRetryableReceiveError` when a misconfiguration (no access, no queue) made it
-   * stop by itself. The main process exits 1 on that rejection, so the ECS deployment fails.
+   * stop by itself. The main process exits with its code (2) on that rejection, so the ECS deployment fails.
    */
   readonly finished: Promise<void>;
 }

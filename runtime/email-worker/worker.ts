@@ -2,9 +2,10 @@
  * Fargate entry point: `node --import tsx runtime/email-worker/worker.ts` (or the bundled image).
  * Reads the settings, polls until SIGTERM/SIGINT, drains (finish in-flight jobs, flush deletes,
  * release unstarted messages) and exits 0. ECS sends SIGKILL after the task's stopTimeout.
- * A receive error that retrying cannot fix (no such queue, access denied) drains and exits 1, so
- * the task fails visibly and ECS's deployment circuit breaker can roll back.
+ * A receive error that retrying cannot fix (no such queue, access denied) drains and exits 2 (a
+ * configuration error, like invalid settings), so the task fails visibly and ECS's deployment circuit breaker can roll back.
  */
+import { exitCodeFor } from '../shared/errors';
 import { startFargateWorker } from './fargate-worker';
 import { loadEmailWorkerSettings } from './load-settings';
 import { createEmailWorkerLogger } from './observability';
@@ -18,7 +19,7 @@ function main(): void {
     () => process.exit(0),
     (error: unknown) => {
       logger.error('worker stopped: receiving failed with an error retrying cannot fix', { error: error as Error });
-      process.exit(1);
+      process.exit(exitCodeFor(error));
     },
   );
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -38,5 +39,5 @@ try {
 } catch (error) {
   // Settings errors list every problem; print them plainly so `docker logs` shows the fix.
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  process.exit(exitCodeFor(error));
 }

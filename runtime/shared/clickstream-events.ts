@@ -80,7 +80,10 @@ export type SearchEvent = z.infer<typeof searchSchema>;
 export type ClickstreamEvent = z.infer<typeof clickstreamEventSchema>;
 export type ClickstreamEventType = ClickstreamEvent['type'];
 
-/** A value that is not a valid clickstream event; `problems` lists each failing field. */
+/**
+ * A value that is not a valid clickstream event; `problems` lists each failing field. Plain `Error`:
+ * every caller turns it into a rejected record or a batch item failure, never a process exit.
+ */
 export class InvalidClickstreamEventError extends Error {
   override readonly name = 'InvalidClickstreamEventError';
 

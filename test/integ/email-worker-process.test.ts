@@ -1,6 +1,6 @@
 /**
  * The Fargate worker as ECS runs it (a process): a misconfiguration that retrying cannot fix makes it
- * exit 1 instead of idling forever, so the task fails and the deployment circuit breaker can act.
+ * exit 2 (a configuration error) instead of idling forever, so the task fails and the deployment circuit breaker can act.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ function runWorker(env: Record<string, string>): Promise<{ code: number | null; 
 }
 
 describe('email worker process', () => {
-  it('exits 1 naming the error when its queue does not exist', async () => {
+  it('exits 2 naming the error when its queue does not exist', async () => {
     // Prepare: valid settings, but the queue was never created
     const missingQueueUrl = `${sqsEmulator.endpoint}/000000000000/no-such-queue`;
     // Act
@@ -61,16 +61,16 @@ describe('email worker process', () => {
       [EMAIL_WORKER_ENV.jobTimeoutSeconds]: '5',
     });
     // Assert
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(output).toContain('receiving failed with an error retrying cannot fix');
     expect(output).toMatch(/QueueDoesNotExist|NonExistentQueue/);
   });
 
-  it('exits 1 listing every missing setting', async () => {
+  it('exits 2 listing every missing setting', async () => {
     // Act
     const { code, output } = await runWorker({ AWS_REGION: EMULATOR_REGION });
     // Assert
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(output).toContain(EMAIL_WORKER_ENV.queueUrl);
     expect(output).toContain(EMAIL_WORKER_ENV.idempotencyTableName);
   });

@@ -81,7 +81,10 @@ interface BufferedRecord {
   readonly arrivalMs: number;
 }
 
-/** The answer to a PutObject that did go through was lost (the injected fault). */
+/**
+ * The answer to a PutObject that did go through was lost (the injected fault). Plain `Error`: the
+ * retry loop below catches it, and it only ends a delivery as a logged failure, never a command.
+ */
 class LostPutObjectResponseError extends Error {
   override readonly name = 'LostPutObjectResponseError';
 }
@@ -98,101 +101,147 @@ const MAX_PUT_ATTEMPTS = 5;
 
 /** Creates the runner; nothing runs before `start()`. */
 export function createArchiveDeliveryRunner(props: ArchiveDeliveryRunnerProps): ArchiveDeliveryRunner {
-  const { settings } = props;
-  const log = props.log ?? (() => undefined);
-  const deliveryStreamName = props.deliveryStreamName ?? settings.logicalId;
-  const intervalMs = 1000 * (props.bufferingIntervalSeconds ?? settings.bufferingIntervalSeconds);
-  const sizeBytes = props.bufferingSizeBytes ?? settings.bufferingSizeBytes;
-  const putRetryDelayMs = props.putRetryDelayMs ?? 5_000;
-  let lostResponsesLeft = props.faults?.lostPutObjectResponses ?? 0;
-  const counts = { recordsRead: 0, recordsDelivered: 0, recordsFailedProcessing: 0, dataObjects: 0, errorObjects: 0, putObjectRetries: 0 };
+  return new LocalArchiveDelivery(props);
+}
 
-  let data: BufferedRecord[] = [];
-  let dataBytes = 0;
-  let errors: BufferedRecord[] = [];
-  let intervalTimer: NodeJS.Timeout | undefined;
+/** One delivery stream played locally: a Kinesis reader feeding a buffer that is written to S3 by size or by interval. */
+class LocalArchiveDelivery implements ArchiveDeliveryRunner {
+  readonly settings: DeliveryStreamSettings;
+  private readonly log: (line: string) => void;
+  private readonly deliveryStreamName: string;
+  private readonly intervalMs: number;
+  private readonly sizeBytes: number;
+  private readonly putRetryDelayMs: number;
+  private lostResponsesLeft: number;
+  private readonly counts = { recordsRead: 0, recordsDelivered: 0, recordsFailedProcessing: 0, dataObjects: 0, errorObjects: 0, putObjectRetries: 0 };
+  private data: BufferedRecord[] = [];
+  private dataBytes = 0;
+  private errors: BufferedRecord[] = [];
+  private intervalTimer: NodeJS.Timeout | undefined;
   // Flushes run one after another, so objects appear in delivery order.
-  let flushing: Promise<void> = Promise.resolve();
-  let stopped = false;
+  private flushing: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private readonly reader: KinesisEventSourceRunner;
+
+  constructor(private readonly props: ArchiveDeliveryRunnerProps) {
+    this.settings = props.settings;
+    this.log = props.log ?? (() => undefined);
+    this.deliveryStreamName = props.deliveryStreamName ?? this.settings.logicalId;
+    this.intervalMs = 1000 * (props.bufferingIntervalSeconds ?? this.settings.bufferingIntervalSeconds);
+    this.sizeBytes = props.bufferingSizeBytes ?? this.settings.bufferingSizeBytes;
+    this.putRetryDelayMs = props.putRetryDelayMs ?? 5_000;
+    this.lostResponsesLeft = props.faults?.lostPutObjectResponses ?? 0;
+    this.reader = this.createReader();
+  }
+
+  start(): Promise<void> {
+    return this.reader.start();
+  }
+
+  async flushWhenCaughtUp(options: { readonly timeoutMs?: number } = {}): Promise<void> {
+    await this.reader.waitUntilCaughtUp(options);
+    await this.flush();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return this.flushing;
+    this.stopped = true;
+    await this.reader.stop();
+    await this.flush();
+  }
+
+  stats(): ArchiveDeliveryStats {
+    return { ...this.counts };
+  }
+
+  private createReader(): KinesisEventSourceRunner {
+    return createKinesisEventSourceRunner({
+      kinesis: this.props.kinesis,
+      streamName: this.props.streamName,
+      streamArn: this.settings.sourceStreamArn,
+      eventSourceArn: this.settings.sourceStreamArn,
+      // Firehose "starts reading data from the LATEST position" of its source stream (Firehose developer guide).
+      settings: {
+        batchSize: READ_BATCH_SIZE,
+        startingPosition: 'LATEST',
+        bisectBatchOnFunctionError: false,
+        maximumRetryAttempts: -1,
+        maximumRecordAgeSeconds: -1,
+        parallelizationFactor: 1,
+        reportBatchItemFailures: false,
+      },
+      handler: (event) => this.accept(event),
+      pollIntervalMs: SHARD_POLL_INTERVAL_MS,
+      function: { functionName: this.deliveryStreamName, region: EMULATOR_REGION, timeoutSeconds: 60 },
+      log: this.log,
+    });
+  }
 
   /** A retry is a new object (Firehose names it at delivery time): a lost answer leaves a duplicate. */
-  async function putWithRetries(keyAtDelivery: () => string, body: Buffer): Promise<void> {
+  private async putWithRetries(keyAtDelivery: () => string, body: Buffer): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       const key = keyAtDelivery();
       try {
-        await props.s3.send(new PutObjectCommand({ Bucket: settings.bucketName, Key: key, Body: body }));
-        if (lostResponsesLeft > 0) {
-          lostResponsesLeft -= 1;
+        await this.props.s3.send(new PutObjectCommand({ Bucket: this.settings.bucketName, Key: key, Body: body }));
+        if (this.lostResponsesLeft > 0) {
+          this.lostResponsesLeft -= 1;
           throw new LostPutObjectResponseError(`PutObject ${key} went through but its answer was lost`);
         }
         return;
       } catch (error) {
         if (attempt >= MAX_PUT_ATTEMPTS) throw error;
-        counts.putObjectRetries += 1;
-        log(`archive: ${error instanceof Error ? error.message : String(error)}; retrying the delivery`);
-        await sleep(putRetryDelayMs);
+        this.counts.putObjectRetries += 1;
+        this.log(`archive: ${error instanceof Error ? error.message : String(error)}; retrying the delivery`);
+        await sleep(this.putRetryDelayMs);
       }
     }
   }
 
-  async function writeObject(records: readonly BufferedRecord[], prefixTemplate: string, errorOutputType?: ErrorOutputType): Promise<void> {
+  private async writeObject(records: readonly BufferedRecord[], prefixTemplate: string, errorOutputType?: ErrorOutputType): Promise<void> {
     const oldestArrival = new Date(Math.min(...records.map((record) => record.arrivalMs)));
     const body = Buffer.concat(records.map((record) => record.bytes));
-    const gzip = settings.compression === 'GZIP';
+    const gzip = this.settings.compression === 'GZIP';
     const prefix = evaluateFirehosePrefix(prefixTemplate, oldestArrival, errorOutputType);
-    await putWithRetries(() => firehoseObjectKey(prefix, deliveryStreamName, new Date(), gzip), gzip ? gzipSync(body) : body);
+    await this.putWithRetries(() => firehoseObjectKey(prefix, this.deliveryStreamName, new Date(), gzip), gzip ? gzipSync(body) : body);
   }
 
-  function flush(): Promise<void> {
-    clearTimeout(intervalTimer);
-    intervalTimer = undefined;
-    const dataBatch = data;
-    const errorBatch = errors;
-    data = [];
-    dataBytes = 0;
-    errors = [];
-    flushing = flushing.then(async () => {
+  private flush(): Promise<void> {
+    clearTimeout(this.intervalTimer);
+    this.intervalTimer = undefined;
+    const dataBatch = this.data;
+    const errorBatch = this.errors;
+    this.data = [];
+    this.dataBytes = 0;
+    this.errors = [];
+    this.flushing = this.flushing.then(async () => {
       if (dataBatch.length > 0) {
-        await writeObject(dataBatch, settings.prefix);
-        counts.dataObjects += 1;
-        counts.recordsDelivered += dataBatch.length;
+        await this.writeObject(dataBatch, this.settings.prefix);
+        this.counts.dataObjects += 1;
+        this.counts.recordsDelivered += dataBatch.length;
       }
       if (errorBatch.length > 0) {
-        await writeObject(errorBatch, settings.errorOutputPrefix, 'processing-failed');
-        counts.errorObjects += 1;
+        await this.writeObject(errorBatch, this.settings.errorOutputPrefix, 'processing-failed');
+        this.counts.errorObjects += 1;
       }
     });
-    return flushing;
-  }
-
-  function errorRecord(raw: Buffer, arrivalMs: number, message: string): Buffer {
-    // The fields of Firehose's processing-failed error records (Firehose developer guide, data transformation failure handling).
-    const entry = {
-      attemptsMade: 1,
-      arrivalTimestamp: arrivalMs,
-      errorCode: LOCAL_PROCESSING_ERROR_CODE,
-      errorMessage: message,
-      attemptEndingTimestamp: Date.now(),
-      rawData: raw.toString('base64'),
-    };
-    return Buffer.from(`${JSON.stringify(entry)}\n`);
+    return this.flushing;
   }
 
   /** One user record into the buffer, or into the error output when the fault injection fails it. */
-  function buffer(raw: Buffer, arrivalMs: number): void {
-    counts.recordsRead += 1;
-    const failure = props.faults?.failProcessing?.(raw);
+  private buffer(raw: Buffer, arrivalMs: number): void {
+    this.counts.recordsRead += 1;
+    const failure = this.props.faults?.failProcessing?.(raw);
     if (failure !== undefined) {
-      counts.recordsFailedProcessing += 1;
-      errors.push({ bytes: errorRecord(raw, arrivalMs, failure), arrivalMs });
+      this.counts.recordsFailedProcessing += 1;
+      this.errors.push({ bytes: errorRecord(raw, arrivalMs, failure), arrivalMs });
       return;
     }
-    const bytes = settings.processors.includes('AppendDelimiterToRecord') ? Buffer.concat([raw, Buffer.from('\n')]) : raw;
-    data.push({ bytes, arrivalMs });
-    dataBytes += bytes.length;
+    const bytes = this.settings.processors.includes('AppendDelimiterToRecord') ? Buffer.concat([raw, Buffer.from('\n')]) : raw;
+    this.data.push({ bytes, arrivalMs });
+    this.dataBytes += bytes.length;
   }
 
-  async function accept(event: KinesisStreamEvent): Promise<void> {
+  private async accept(event: KinesisStreamEvent): Promise<void> {
     for (const record of event.Records) {
       const arrivalMs = Math.round(record.kinesis.approximateArrivalTimestamp * 1000);
       const raw = Buffer.from(record.kinesis.data, 'base64');
@@ -203,53 +252,34 @@ export function createArchiveDeliveryRunner(props: ArchiveDeliveryRunnerProps): 
         userRecords = deaggregate({ data: raw, partitionKey: record.kinesis.partitionKey }).map((userRecord) => Buffer.from(userRecord.data));
       } catch (error) {
         if (!(error instanceof CorruptAggregateError)) throw error;
-        counts.recordsRead += 1;
-        counts.recordsFailedProcessing += 1;
-        errors.push({ bytes: errorRecord(raw, arrivalMs, error.message), arrivalMs });
+        this.counts.recordsRead += 1;
+        this.counts.recordsFailedProcessing += 1;
+        this.errors.push({ bytes: errorRecord(raw, arrivalMs, error.message), arrivalMs });
         continue;
       }
-      for (const userRecord of userRecords) buffer(userRecord, arrivalMs);
+      for (const userRecord of userRecords) this.buffer(userRecord, arrivalMs);
     }
-    if (dataBytes >= sizeBytes) await flush();
-    else if (intervalTimer === undefined && data.length + errors.length > 0) {
-      intervalTimer = setTimeout(() => void flush().catch((error: unknown) => log(`archive: delivery failed: ${String(error)}`)), intervalMs);
-    }
+    await this.flushBySizeOrArm();
   }
 
-  const reader: KinesisEventSourceRunner = createKinesisEventSourceRunner({
-    kinesis: props.kinesis,
-    streamName: props.streamName,
-    streamArn: settings.sourceStreamArn,
-    eventSourceArn: settings.sourceStreamArn,
-    // Firehose "starts reading data from the LATEST position" of its source stream (Firehose developer guide).
-    settings: {
-      batchSize: READ_BATCH_SIZE,
-      startingPosition: 'LATEST',
-      bisectBatchOnFunctionError: false,
-      maximumRetryAttempts: -1,
-      maximumRecordAgeSeconds: -1,
-      parallelizationFactor: 1,
-      reportBatchItemFailures: false,
-    },
-    handler: accept,
-    pollIntervalMs: SHARD_POLL_INTERVAL_MS,
-    function: { functionName: deliveryStreamName, region: EMULATOR_REGION, timeoutSeconds: 60 },
-    log,
-  });
+  /** Delivers now when the buffer reached its size; otherwise makes sure the interval timer runs. */
+  private async flushBySizeOrArm(): Promise<void> {
+    if (this.dataBytes >= this.sizeBytes) await this.flush();
+    else if (this.intervalTimer === undefined && this.data.length + this.errors.length > 0) {
+      this.intervalTimer = setTimeout(() => void this.flush().catch((error: unknown) => this.log(`archive: delivery failed: ${String(error)}`)), this.intervalMs);
+    }
+  }
+}
 
-  return {
-    settings,
-    start: () => reader.start(),
-    async flushWhenCaughtUp(options = {}) {
-      await reader.waitUntilCaughtUp(options);
-      await flush();
-    },
-    async stop() {
-      if (stopped) return flushing;
-      stopped = true;
-      await reader.stop();
-      await flush();
-    },
-    stats: () => ({ ...counts }),
+function errorRecord(raw: Buffer, arrivalMs: number, message: string): Buffer {
+  // The fields of Firehose's processing-failed error records (Firehose developer guide, data transformation failure handling).
+  const entry = {
+    attemptsMade: 1,
+    arrivalTimestamp: arrivalMs,
+    errorCode: LOCAL_PROCESSING_ERROR_CODE,
+    errorMessage: message,
+    attemptEndingTimestamp: Date.now(),
+    rawData: raw.toString('base64'),
   };
+  return Buffer.from(`${JSON.stringify(entry)}\n`);
 }

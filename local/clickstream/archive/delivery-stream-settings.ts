@@ -6,6 +6,7 @@
 import { isJsonObject, resourcesOfType, type CfnTemplate, type JsonObject, type JsonValue } from '../../provisioning/cfn-template';
 import { resolveToString, type ResolutionScope } from '../../provisioning/intrinsic-resolver';
 import { MalformedTemplateError } from '../../provisioning/template-errors';
+import { ConfigurationError } from '../../../runtime/shared/errors';
 
 const DELIVERY_STREAM_TYPE = 'AWS::KinesisFirehose::DeliveryStream';
 
@@ -33,9 +34,8 @@ export interface DeliveryStreamSettings {
   readonly processors: readonly SupportedProcessorType[];
 }
 
-/** A delivery stream setting the local runner cannot honour, or a value outside Firehose's range. */
-export class UnsupportedDeliveryStreamError extends Error {
-  override readonly name = 'UnsupportedDeliveryStreamError';
+/** A delivery stream setting the local runner cannot honour, or a value outside Firehose's range: exit 2. */
+export class UnsupportedDeliveryStreamError extends ConfigurationError {
   constructor(
     readonly logicalId: string,
     readonly property: string,

@@ -17,7 +17,7 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import type { Context, KinesisStreamEvent } from 'aws-lambda';
-import { classifyResponse, type DiscardCondition, type InvocationOutcome, type PendingBatch } from '../../lambda/batch-retry-policy';
+import { classifyResponse, type DiscardCondition, type InvocationOutcome, type PendingBatch, type RetryPolicy } from '../../lambda/batch-retry-policy';
 import { runBatchToCompletion } from '../../lambda/run-batch';
 import type { KinesisEventSourceSettings } from './event-source-settings';
 import { arrivalEpochMsOf, sequenceNumberOf, toKinesisStreamEvent, type ShardRecord } from './kinesis-stream-event';
@@ -25,7 +25,10 @@ import { createLambdaContext, type LocalFunctionIdentity } from '../../lambda/la
 import { buildOnFailureRecord, type KinesisOnFailureRecord } from './on-failure-record';
 import { listShardIds } from './read-whole-stream';
 import { laneOfPartitionKey } from './partition-lanes';
+import { RunnerNotCaughtUpError, UnsupportedMappingFeatureError } from './kinesis-event-source-errors';
 import type { StreamEventSourceRunnerClock, StreamEventSourceRunnerCounts } from '../../lambda/stream-event-source-runner';
+
+export { RunnerNotCaughtUpError, UnsupportedMappingFeatureError } from './kinesis-event-source-errors';
 
 /** A Kinesis handler as Lambda calls it (response read as a partial batch response). */
 export type KinesisHandler = (event: KinesisStreamEvent, context: Context) => Promise<unknown>;
@@ -75,30 +78,6 @@ export interface KinesisEventSourceRunner {
   stats(): KinesisEventSourceRunnerStats;
 }
 
-/** The runner did not catch up in time; carries where it stood. */
-export class RunnerNotCaughtUpError extends Error {
-  override readonly name = 'RunnerNotCaughtUpError';
-  constructor(
-    readonly functionName: string,
-    readonly timeoutMs: number,
-    readonly stats: KinesisEventSourceRunnerStats,
-  ) {
-    super(`${functionName} did not catch up with the stream within ${timeoutMs} ms (${stats.recordsCompleted} records completed)`);
-  }
-}
-
-/** The mapping uses a feature this harness does not play. */
-export class UnsupportedMappingFeatureError extends Error {
-  override readonly name = 'UnsupportedMappingFeatureError';
-  constructor(
-    readonly functionName: string,
-    readonly feature: string,
-  ) {
-    super(`${functionName}: ${feature} is not supported by the local Kinesis event-source runner`);
-  }
-}
-
-
 interface Lane {
   readonly queue: ShardRecord[];
   running: Promise<void> | undefined;
@@ -113,168 +92,207 @@ interface ShardState {
 
 /** Creates a runner for one mapping. */
 export function createKinesisEventSourceRunner(props: KinesisEventSourceRunnerProps): KinesisEventSourceRunner {
-  const { settings } = props;
-  const functionName = props.function.functionName;
-  if (settings.tumblingWindowSeconds !== undefined) {
-    throw new UnsupportedMappingFeatureError(functionName, `TumblingWindowInSeconds (${settings.tumblingWindowSeconds})`);
+  if (props.settings.tumblingWindowSeconds !== undefined) {
+    throw new UnsupportedMappingFeatureError(props.function.functionName, `TumblingWindowInSeconds (${props.settings.tumblingWindowSeconds})`);
   }
-  const region = props.function.region;
+  return new LocalKinesisEventSourceMapping(props);
+}
+
+/** One mapping played locally: one poller per shard feeding its lanes, each lane invoking the handler one batch at a time. */
+class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
+  private readonly settings: KinesisEventSourceSettings;
+  private readonly functionName: string;
   // The ARN the Lambda service would name in on-failure records.
-  const functionArn = createLambdaContext(props.function).invokedFunctionArn;
-  const origin = {
-    eventSourceArn: props.eventSourceArn,
-    awsRegion: region,
-    invokeIdentityArn: props.invokeIdentityArn ?? `arn:aws:iam::000000000000:role/${functionName}-local`,
-  };
-  const pollIntervalMs = props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-  const now = props.now ?? Date.now;
-  const log = props.log ?? (() => undefined);
-  const policy = {
-    bisectBatchOnFunctionError: settings.bisectBatchOnFunctionError,
-    maximumRetryAttempts: settings.maximumRetryAttempts,
-    reportBatchItemFailures: settings.reportBatchItemFailures,
-  };
-  const counters = { invocations: 0, failedInvocations: 0, recordsCompleted: 0, recordsDiscarded: 0 };
-  const onFailureRecords: KinesisOnFailureRecord[] = [];
-  const shards: ShardState[] = [];
-  const pollers: Promise<void>[] = [];
-  let stopping = false;
+  private readonly functionArn: string;
+  private readonly origin: { readonly eventSourceArn: string; readonly awsRegion: string; readonly invokeIdentityArn: string };
+  private readonly pollIntervalMs: number;
+  private readonly now: () => number;
+  private readonly log: (line: string) => void;
+  private readonly policy: RetryPolicy;
+  private readonly counters = { invocations: 0, failedInvocations: 0, recordsCompleted: 0, recordsDiscarded: 0 };
+  private readonly onFailureRecords: KinesisOnFailureRecord[] = [];
+  private readonly shards: ShardState[] = [];
+  private readonly pollers: Promise<void>[] = [];
+  private stopping = false;
   // Records read but not yet completed or discarded; bounds read-ahead memory.
-  let buffered = 0;
-  const readAheadLimit = Math.max(GET_RECORDS_LIMIT, settings.batchSize * settings.parallelizationFactor * 2);
+  private buffered = 0;
+  private readonly readAheadLimit: number;
 
-  const stats = (): KinesisEventSourceRunnerStats => ({ ...counters, onFailureRecords: [...onFailureRecords] });
+  constructor(private readonly props: KinesisEventSourceRunnerProps) {
+    const { settings } = props;
+    this.settings = settings;
+    this.functionName = props.function.functionName;
+    this.functionArn = createLambdaContext(props.function).invokedFunctionArn;
+    this.origin = {
+      eventSourceArn: props.eventSourceArn,
+      awsRegion: props.function.region,
+      invokeIdentityArn: props.invokeIdentityArn ?? `arn:aws:iam::000000000000:role/${this.functionName}-local`,
+    };
+    this.pollIntervalMs = props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    this.now = props.now ?? Date.now;
+    this.log = props.log ?? (() => undefined);
+    this.policy = {
+      bisectBatchOnFunctionError: settings.bisectBatchOnFunctionError,
+      maximumRetryAttempts: settings.maximumRetryAttempts,
+      reportBatchItemFailures: settings.reportBatchItemFailures,
+    };
+    this.readAheadLimit = Math.max(GET_RECORDS_LIMIT, settings.batchSize * settings.parallelizationFactor * 2);
+  }
 
-  async function invoke(batch: PendingBatch<ShardRecord>): Promise<InvocationOutcome> {
-    counters.invocations += 1;
+  async start(): Promise<void> {
+    const shardIds = await listShardIds(this.props.kinesis, this.props.streamName);
+    const iterators = await Promise.all(shardIds.map((shardId) => this.iteratorFor(shardId, undefined)));
+    shardIds.forEach((shardId, index) => {
+      const shard: ShardState = {
+        shardId,
+        lanes: Array.from({ length: this.settings.parallelizationFactor }, () => ({ queue: [], running: undefined })),
+        lastTipReadStartedAt: Number.NEGATIVE_INFINITY,
+      };
+      this.shards.push(shard);
+      this.pollers.push(this.pollShard(shard, iterators[index]));
+    });
+    this.log(`${this.functionName}: polling ${shardIds.length} shard(s) of ${this.props.streamName} from ${this.settings.startingPosition}`);
+  }
+
+  async waitUntilCaughtUp(options: { readonly timeoutMs?: number } = {}): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    const since = this.now();
+    const deadline = Date.now() + timeoutMs;
+    while (!this.isCaughtUp(since)) {
+      if (Date.now() > deadline) throw new RunnerNotCaughtUpError(this.functionName, timeoutMs, this.stats());
+      await sleep(this.pollIntervalMs / 2);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.pollers);
+  }
+
+  stats(): KinesisEventSourceRunnerStats {
+    return { ...this.counters, onFailureRecords: [...this.onFailureRecords] };
+  }
+
+  private async invoke(batch: PendingBatch<ShardRecord>): Promise<InvocationOutcome> {
+    this.counters.invocations += 1;
     try {
-      const response = await props.handler(toKinesisStreamEvent(batch.records, origin), createLambdaContext(props.function));
-      const outcome = classifyResponse(response, batch.records.map(sequenceNumberOf), settings.reportBatchItemFailures);
-      if (outcome.kind !== 'success') counters.failedInvocations += 1;
+      const response = await this.props.handler(toKinesisStreamEvent(batch.records, this.origin), createLambdaContext(this.props.function));
+      const outcome = classifyResponse(response, batch.records.map(sequenceNumberOf), this.settings.reportBatchItemFailures);
+      if (outcome.kind !== 'success') this.counters.failedInvocations += 1;
       return outcome;
     } catch (error) {
-      counters.failedInvocations += 1;
+      this.counters.failedInvocations += 1;
       return { kind: 'functionError', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
   }
 
-  async function discard(batch: PendingBatch<ShardRecord>, condition: DiscardCondition, lastInvocationThrew: boolean): Promise<void> {
-    counters.recordsDiscarded += batch.records.length;
+  private async discard(batch: PendingBatch<ShardRecord>, condition: DiscardCondition, lastInvocationThrew: boolean): Promise<void> {
+    this.counters.recordsDiscarded += batch.records.length;
     const record = buildOnFailureRecord({
       records: batch.records,
-      streamArn: props.streamArn,
-      functionArn,
+      streamArn: this.props.streamArn,
+      functionArn: this.functionArn,
       condition,
       approximateInvokeCount: batch.invokeCount,
       lastInvocationThrew,
-      discardedAt: new Date(now()),
+      discardedAt: new Date(this.now()),
     });
-    onFailureRecords.push(record);
+    this.onFailureRecords.push(record);
     const { shardId, startSequenceNumber, batchSize } = record.KinesisBatchInfo;
-    log(`${functionName}: ${condition}: ${batchSize} record(s) of ${shardId} from ${startSequenceNumber} go to the on-failure destination`);
-    await props.onFailure?.(record);
+    this.log(`${this.functionName}: ${condition}: ${batchSize} record(s) of ${shardId} from ${startSequenceNumber} go to the on-failure destination`);
+    await this.props.onFailure?.(record);
   }
 
   /** Runs one batch to completion: invocations, retries, bisects and discards, in shard order. */
-  function processBatch(records: readonly ShardRecord[]): Promise<void> {
-    return runBatchToCompletion(records, { policy, maximumRecordAgeSeconds: settings.maximumRecordAgeSeconds, arrivalEpochMs: arrivalEpochMsOf, now, invoke, discard, counters });
+  private processBatch(records: readonly ShardRecord[]): Promise<void> {
+    return runBatchToCompletion(records, {
+      policy: this.policy,
+      maximumRecordAgeSeconds: this.settings.maximumRecordAgeSeconds,
+      arrivalEpochMs: arrivalEpochMsOf,
+      now: this.now,
+      invoke: (batch) => this.invoke(batch),
+      discard: (batch, condition, lastInvocationThrew) => this.discard(batch, condition, lastInvocationThrew),
+      counters: this.counters,
+    });
   }
 
-  async function drainLane(lane: Lane): Promise<void> {
+  private async drainLane(lane: Lane): Promise<void> {
     while (lane.queue.length > 0) {
-      const records = lane.queue.splice(0, settings.batchSize);
-      await processBatch(records);
-      buffered -= records.length;
+      const records = lane.queue.splice(0, this.settings.batchSize);
+      await this.processBatch(records);
+      this.buffered -= records.length;
     }
     lane.running = undefined;
   }
 
-  function startIdleLanes(shard: ShardState): void {
+  private startIdleLanes(shard: ShardState): void {
     for (const lane of shard.lanes) {
-      if (lane.running === undefined && lane.queue.length > 0) lane.running = drainLane(lane);
+      if (lane.running === undefined && lane.queue.length > 0) lane.running = this.drainLane(lane);
     }
   }
 
-  async function iteratorFor(shardId: string, afterSequenceNumber: string | undefined): Promise<string | undefined> {
+  private async iteratorFor(shardId: string, afterSequenceNumber: string | undefined): Promise<string | undefined> {
+    const { streamName } = this.props;
+    const { startingPosition, startingPositionTimestamp } = this.settings;
     const input: GetShardIteratorCommandInput =
       afterSequenceNumber !== undefined
-        ? { StreamName: props.streamName, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: afterSequenceNumber }
+        ? { StreamName: streamName, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: afterSequenceNumber }
         : {
-            StreamName: props.streamName,
+            StreamName: streamName,
             ShardId: shardId,
-            ShardIteratorType: settings.startingPosition,
-            ...(settings.startingPositionTimestamp === undefined ? {} : { Timestamp: new Date(settings.startingPositionTimestamp * 1000) }),
+            ShardIteratorType: startingPosition,
+            ...(startingPositionTimestamp === undefined ? {} : { Timestamp: new Date(startingPositionTimestamp * 1000) }),
           };
-    return (await props.kinesis.send(new GetShardIteratorCommand(input))).ShardIterator;
+    return (await this.props.kinesis.send(new GetShardIteratorCommand(input))).ShardIterator;
   }
 
-  async function pollShard(shard: ShardState, firstIterator: string | undefined): Promise<void> {
+  private async pollShard(shard: ShardState, firstIterator: string | undefined): Promise<void> {
     let iterator = firstIterator;
     let lastSequenceNumber: string | undefined;
-    while (!stopping && iterator !== undefined) {
-      const startedAt = now();
-      if (buffered >= readAheadLimit) {
-        await sleep(pollIntervalMs);
+    while (!this.stopping && iterator !== undefined) {
+      const startedAt = this.now();
+      if (this.buffered >= this.readAheadLimit) {
+        await sleep(this.pollIntervalMs);
         continue;
       }
       try {
-        const page = await props.kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: GET_RECORDS_LIMIT }));
-        const records = (page.Records ?? []).map((record) => ({ shardId: shard.shardId, record }));
-        for (const record of records) {
-          shard.lanes[laneOfPartitionKey(record.record.PartitionKey ?? '', settings.parallelizationFactor)]?.queue.push(record);
-        }
-        buffered += records.length;
-        lastSequenceNumber = records.length > 0 ? sequenceNumberOf(records[records.length - 1] as ShardRecord) : lastSequenceNumber;
-        if (records.length === 0 && (page.MillisBehindLatest ?? 0) === 0) shard.lastTipReadStartedAt = startedAt;
-        iterator = page.NextShardIterator;
-        startIdleLanes(shard);
+        const page = await this.readPage(shard, iterator, startedAt);
+        lastSequenceNumber = page.lastSequenceNumber ?? lastSequenceNumber;
+        iterator = page.nextIterator;
       } catch (error) {
         const name = error instanceof Error ? error.name : 'Error';
-        if (stopping) break;
-        log(`${functionName}: GetRecords on ${shard.shardId} failed (${name}); backing off`);
+        if (this.stopping) break;
+        this.log(`${this.functionName}: GetRecords on ${shard.shardId} failed (${name}); backing off`);
         await sleep(READ_ERROR_BACKOFF_MS);
         // An expired iterator (5 minutes idle on AWS) is renewed right after the last record read.
-        if (name === 'ExpiredIteratorException') iterator = await iteratorFor(shard.shardId, lastSequenceNumber);
+        if (name === 'ExpiredIteratorException') iterator = await this.iteratorFor(shard.shardId, lastSequenceNumber);
       }
-      await sleep(Math.max(0, pollIntervalMs - (now() - startedAt)));
+      await sleep(Math.max(0, this.pollIntervalMs - (this.now() - startedAt)));
     }
     await Promise.all(shard.lanes.map((lane) => lane.running));
   }
 
-  function isCaughtUp(since: number): boolean {
-    return shards.every(
+  /** One GetRecords call: its records go to their lanes, idle lanes start, and a read at the tip is noted. */
+  private async readPage(
+    shard: ShardState,
+    iterator: string,
+    startedAt: number,
+  ): Promise<{ readonly nextIterator: string | undefined; readonly lastSequenceNumber: string | undefined }> {
+    const page = await this.props.kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: GET_RECORDS_LIMIT }));
+    const records = (page.Records ?? []).map((record) => ({ shardId: shard.shardId, record }));
+    for (const record of records) {
+      shard.lanes[laneOfPartitionKey(record.record.PartitionKey ?? '', this.settings.parallelizationFactor)]?.queue.push(record);
+    }
+    this.buffered += records.length;
+    if (records.length === 0 && (page.MillisBehindLatest ?? 0) === 0) shard.lastTipReadStartedAt = startedAt;
+    this.startIdleLanes(shard);
+    const last = records[records.length - 1];
+    return { nextIterator: page.NextShardIterator, lastSequenceNumber: last === undefined ? undefined : sequenceNumberOf(last) };
+  }
+
+  private isCaughtUp(since: number): boolean {
+    return this.shards.every(
       (shard) => shard.lastTipReadStartedAt >= since && shard.lanes.every((lane) => lane.running === undefined && lane.queue.length === 0),
     );
   }
-
-  return {
-    async start() {
-      const shardIds = await listShardIds(props.kinesis, props.streamName);
-      const iterators = await Promise.all(shardIds.map((shardId) => iteratorFor(shardId, undefined)));
-      shardIds.forEach((shardId, index) => {
-        const shard: ShardState = {
-          shardId,
-          lanes: Array.from({ length: settings.parallelizationFactor }, () => ({ queue: [], running: undefined })),
-          lastTipReadStartedAt: Number.NEGATIVE_INFINITY,
-        };
-        shards.push(shard);
-        pollers.push(pollShard(shard, iterators[index]));
-      });
-      log(`${functionName}: polling ${shardIds.length} shard(s) of ${props.streamName} from ${settings.startingPosition}`);
-    },
-    async waitUntilCaughtUp(options = {}) {
-      const timeoutMs = options.timeoutMs ?? 120_000;
-      const since = now();
-      const deadline = Date.now() + timeoutMs;
-      while (!isCaughtUp(since)) {
-        if (Date.now() > deadline) throw new RunnerNotCaughtUpError(functionName, timeoutMs, stats());
-        await sleep(pollIntervalMs / 2);
-      }
-    },
-    async stop() {
-      stopping = true;
-      await Promise.all(pollers);
-    },
-    stats,
-  };
 }

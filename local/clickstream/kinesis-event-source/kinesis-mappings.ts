@@ -6,6 +6,7 @@ import { constructPathOf, resourcesOfType, type CfnTemplate } from '../../provis
 import { eventSourceMappings, lambdaFunctions, type LocalFunctionSettings } from '../../provisioning/compute-resources';
 import type { ResolutionScope } from '../../provisioning/intrinsic-resolver';
 import { MalformedTemplateError } from '../../provisioning/template-errors';
+import { ConfigurationError } from '../../../runtime/shared/errors';
 import { kinesisEventSourceSettings, type KinesisEventSourceSettings } from './event-source-settings';
 
 /** One Kinesis mapping, ready to run. */
@@ -23,9 +24,8 @@ export interface LocalKinesisMapping {
   readonly enhancedFanOut: boolean;
 }
 
-/** An ARN that is neither a Kinesis stream nor a stream consumer. */
-export class NotAKinesisArnError extends Error {
-  override readonly name = 'NotAKinesisArnError';
+/** An ARN that is neither a Kinesis stream nor a stream consumer: the template is wrong, exit 2. */
+export class NotAKinesisArnError extends ConfigurationError {
   constructor(readonly arn: string) {
     super(`${arn} is not a Kinesis stream or stream-consumer ARN`);
   }

@@ -52,7 +52,7 @@ export interface DiscardDetails {
   readonly discardedAt: Date;
 }
 
-/** Raised when asked to describe an empty discard: there is nothing to point at. */
+/** Raised when asked to describe an empty discard: there is nothing to point at. Plain `Error`: only a bug raises it (exit 1). */
 export class EmptyDiscardError extends Error {
   constructor(readonly streamArn: string) {
     super(`cannot build an on-failure record for an empty batch of ${streamArn}`);

@@ -2,10 +2,13 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { ResolutionScope } from '../../provisioning/intrinsic-resolver';
 import type { OnFailureSender } from './kinesis-event-source-runner';
+import { ConfigurationError } from '../../../runtime/shared/errors';
 
-/** The destination ARN names no locally provisioned SQS queue (SNS and S3 destinations are not played). */
-export class UnknownOnFailureDestinationError extends Error {
-  override readonly name = 'UnknownOnFailureDestinationError';
+/**
+ * The destination ARN names no locally provisioned SQS queue (SNS and S3 destinations are not played):
+ * the mapping's destination is what the user changes, exit 2.
+ */
+export class UnknownOnFailureDestinationError extends ConfigurationError {
   constructor(readonly destinationArn: string) {
     super(`on-failure destination ${destinationArn} is not a locally provisioned SQS queue`);
   }

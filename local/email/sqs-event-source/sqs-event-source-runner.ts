@@ -57,7 +57,10 @@ const RECEIVE_ERROR_BACKOFF_MS = 1000;
 /** Lambda scales SQS pollers up from 5 concurrent batches. */
 const DEFAULT_CONCURRENCY = SQS_EVENT_SOURCE_LIMITS.initialPollers;
 
-/** Raised locally when an invocation outlives the function's Timeout (Lambda would end it). */
+/**
+ * Raised locally when an invocation outlives the function's Timeout (Lambda would end it). Plain
+ * `Error`: the runner records it as that invocation's failure, as Lambda does.
+ */
 export class LocalInvocationTimeoutError extends Error {
   override readonly name = 'LocalInvocationTimeoutError';
   constructor(

@@ -60,7 +60,10 @@ export interface ClickstreamProcessorDependencies {
   readonly maxConcurrentKeys?: number;
 }
 
-/** A record's partition key is not its event's `userId`: per-user ordering would not hold. */
+/**
+ * A record's partition key is not its event's `userId`: per-user ordering would not hold. Plain
+ * `Error`: the record becomes a batch item failure, never a process exit.
+ */
 export class PartitionKeyMismatchError extends Error {
   override readonly name = 'PartitionKeyMismatchError';
 
@@ -72,7 +75,7 @@ export class PartitionKeyMismatchError extends Error {
   }
 }
 
-/** A record was not applied because an earlier record of the same user failed in this batch. */
+/** A record was not applied because an earlier record of the same user failed in this batch. Plain `Error`: a batch item failure. */
 export class PrecedingRecordFailedError extends Error {
   override readonly name = 'PrecedingRecordFailedError';
 

@@ -10,7 +10,7 @@
 /** Maximum digits of a Kinesis sequence number (API pattern `0|([1-9]\d{0,128})`). */
 export const SEQUENCE_NUMBER_WIDTH = 129;
 
-/** A value that is not a Kinesis sequence number. */
+/** A value that is not a Kinesis sequence number. Plain `Error`: inside a handler it fails the record, never a process. */
 export class InvalidSequenceNumberError extends Error {
   override readonly name = 'InvalidSequenceNumberError';
 

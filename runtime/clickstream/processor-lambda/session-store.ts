@@ -15,7 +15,10 @@ export interface SessionStore {
   save(next: SessionState, previous: SessionState | undefined): Promise<void>;
 }
 
-/** The stored session changed between load and save (e.g. an overlapping retried invocation). */
+/**
+ * The stored session changed between load and save (e.g. an overlapping retried invocation). Plain
+ * `Error`: it drives a retry of the record through the batch item failure, never an exit.
+ */
 export class SessionWriteConflictError extends Error {
   override readonly name = 'SessionWriteConflictError';
 

@@ -4,6 +4,7 @@
  */
 import { InvalidClickstreamEventError, parseClickstreamEvent, type ClickstreamEvent } from '../../shared/clickstream-events';
 import { encodeClickstreamEvent } from '../../shared/clickstream-record-codec';
+import { ConfigurationError } from '../../shared/errors';
 
 /** An event ready to put: its bytes, its partition key (the userId) and its size as Kinesis counts it. */
 export interface PreparedRecord {
@@ -23,8 +24,9 @@ export interface RejectedEvent {
   readonly reason: string;
 }
 
-/** Some events are invalid or too large; nothing was sent. */
-export class InvalidClickstreamBatchError extends Error {
+/** Some events are invalid or too large; nothing was sent. The caller's input is wrong: exit 2. */
+export class InvalidClickstreamBatchError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'InvalidClickstreamBatchError';
 
   constructor(readonly rejected: readonly RejectedEvent[]) {

@@ -41,7 +41,10 @@ export interface KafkaSessionizerDependencies {
   readonly maxConcurrentKeys?: number;
 }
 
-/** A record without a key cannot be ordered per user (the producer always keys by userId). */
+/**
+ * A record without a key cannot be ordered per user (the producer always keys by userId). Plain
+ * `Error`: the batch below catches it and reports the record as a batch item failure.
+ */
 export class MissingRecordKeyError extends Error {
   override readonly name = 'MissingRecordKeyError';
 
@@ -56,70 +59,89 @@ const DEFAULT_MAX_CONCURRENT_KEYS = 16;
 export function createKafkaSessionizer(
   dependencies: KafkaSessionizerDependencies,
 ): (event: MSKEvent, context: Context) => Promise<KafkaBatchResponse> {
-  const { logger, metrics } = dependencies;
   const maxConcurrentKeys = validConcurrencyLimit(dependencies.maxConcurrentKeys ?? DEFAULT_MAX_CONCURRENT_KEYS);
-  return async (event) => {
-    const records = recordsInPartitionOrder(event);
-    const limiter = new KeyedTaskLimiter(maxConcurrentKeys);
-    const failedKeys = new Set<string>();
-    const failed = new Set<string>();
-    const counts = { processed: 0, invalid: 0, redelivered: 0 };
+  return async (event) => new SessionizerInvocation(dependencies, maxConcurrentKeys).run(recordsInPartitionOrder(event));
+}
 
-    const processRecord = async (record: MSKRecord, key: string): Promise<void> => {
-      const offset = String(record.offset);
-      if (failedKeys.has(key)) throw new PrecedingRecordFailedError(key, offset);
-      let clickstreamEvent: ClickstreamEvent;
-      try {
-        clickstreamEvent = decodeRecord(record, key);
-      } catch (error) {
-        counts.invalid += 1;
-        logger.warn('Invalid clickstream record, reported as a batch item failure', {
-          record: kafkaRecordName(record),
-          key,
-          reason: (error as Error).message,
-        });
-        throw error;
-      }
-      try {
-        if (await applyEvent(dependencies, clickstreamEvent, offset)) counts.processed += 1;
-        else counts.redelivered += 1;
-      } catch (error) {
-        failedKeys.add(key);
-        logger.error('Failed to apply clickstream record; later records of its key are held back', {
-          record: kafkaRecordName(record),
-          key,
-          error: error as Error,
-        });
-        throw error;
-      }
-    };
+/** One invocation: its records, keys processed concurrently but each key's records in order, and its counts. */
+class SessionizerInvocation {
+  private readonly limiter: KeyedTaskLimiter;
+  private readonly failedKeys = new Set<string>();
+  private readonly failed = new Set<string>();
+  private readonly counts = { processed: 0, invalid: 0, redelivered: 0 };
 
+  constructor(
+    private readonly dependencies: KafkaSessionizerDependencies,
+    maxConcurrentKeys: number,
+  ) {
+    this.limiter = new KeyedTaskLimiter(maxConcurrentKeys);
+  }
+
+  async run(records: readonly MSKRecord[]): Promise<KafkaBatchResponse> {
     try {
-      await Promise.all(
-        records.map(async (record) => {
-          const key = recordKey(record);
-          try {
-            if (key === undefined) throw new MissingRecordKeyError(kafkaRecordName(record));
-            await limiter.run(key, () => processRecord(record, key));
-          } catch (error) {
-            if (error instanceof MissingRecordKeyError) counts.invalid += 1;
-            failed.add(kafkaRecordName(record));
-          }
-        }),
-      );
+      await Promise.all(records.map((record) => this.processOrReport(record)));
       // In batch order, so the response reads like the batch.
       return {
         batchItemFailures: records
-          .filter((record) => failed.has(kafkaRecordName(record)))
+          .filter((record) => this.failed.has(kafkaRecordName(record)))
           .map((record) => ({ itemIdentifier: kafkaItemIdentifier(record) })),
       };
     } finally {
-      metrics.addMetric('EventsProcessed', MetricUnit.Count, counts.processed);
-      metrics.addMetric('InvalidEvents', MetricUnit.Count, counts.invalid);
-      metrics.addMetric('RedeliveredEventsSkipped', MetricUnit.Count, counts.redelivered);
-      metrics.publishStoredMetrics();
+      this.publishMetrics();
     }
-  };
+  }
+
+  /** Processes one record in its key's turn; a record that fails is noted for the partial batch response. */
+  private async processOrReport(record: MSKRecord): Promise<void> {
+    const key = recordKey(record);
+    try {
+      if (key === undefined) throw new MissingRecordKeyError(kafkaRecordName(record));
+      await this.limiter.run(key, () => this.processRecord(record, key));
+    } catch (error) {
+      if (error instanceof MissingRecordKeyError) this.counts.invalid += 1;
+      this.failed.add(kafkaRecordName(record));
+    }
+  }
+
+  private async processRecord(record: MSKRecord, key: string): Promise<void> {
+    const offset = String(record.offset);
+    if (this.failedKeys.has(key)) throw new PrecedingRecordFailedError(key, offset);
+    const clickstreamEvent = this.decodeOrWarn(record, key);
+    try {
+      if (await applyEvent(this.dependencies, clickstreamEvent, offset)) this.counts.processed += 1;
+      else this.counts.redelivered += 1;
+    } catch (error) {
+      this.failedKeys.add(key);
+      this.dependencies.logger.error('Failed to apply clickstream record; later records of its key are held back', {
+        record: kafkaRecordName(record),
+        key,
+        error: error as Error,
+      });
+      throw error;
+    }
+  }
+
+  private decodeOrWarn(record: MSKRecord, key: string): ClickstreamEvent {
+    try {
+      return decodeRecord(record, key);
+    } catch (error) {
+      this.counts.invalid += 1;
+      this.dependencies.logger.warn('Invalid clickstream record, reported as a batch item failure', {
+        record: kafkaRecordName(record),
+        key,
+        reason: (error as Error).message,
+      });
+      throw error;
+    }
+  }
+
+  private publishMetrics(): void {
+    const { metrics } = this.dependencies;
+    metrics.addMetric('EventsProcessed', MetricUnit.Count, this.counts.processed);
+    metrics.addMetric('InvalidEvents', MetricUnit.Count, this.counts.invalid);
+    metrics.addMetric('RedeliveredEventsSkipped', MetricUnit.Count, this.counts.redelivered);
+    metrics.publishStoredMetrics();
+  }
 }
 
 function decodeRecord(record: MSKRecord, key: string): ClickstreamEvent {

@@ -14,7 +14,10 @@ export interface UserRecordInput {
   readonly data: Uint8Array;
 }
 
-/** An aggregate with no user records: the format allows it, but no consumer can learn anything from it. */
+/**
+ * An aggregate with no user records: the format allows it, but no consumer can learn anything from it.
+ * Plain `Error`: only a caller's bug raises it (the aggregator never flushes an empty batch), so exit 1.
+ */
 export class EmptyAggregateError extends Error {
   override readonly name = 'EmptyAggregateError';
 

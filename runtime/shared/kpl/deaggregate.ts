@@ -29,7 +29,10 @@ export interface DeaggregatedUserRecord {
   readonly aggregated: boolean;
 }
 
-/** A record carries the KPL magic number but is not a valid aggregate. */
+/**
+ * A record carries the KPL magic number but is not a valid aggregate. Plain `Error`: consumers catch it
+ * and report the record (a batch item failure, an archive error record).
+ */
 export class CorruptAggregateError extends Error {
   override readonly name = 'CorruptAggregateError';
 

@@ -3,6 +3,7 @@
  * (`@smithy/core/retry`) decides for throttling, timeouts, network and 5xx errors; only the SQS
  * names it does not know are listed here.
  */
+import { ConfigurationError } from '../errors';
 import { isClockSkewCorrectedError, isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 
 /**
@@ -22,8 +23,12 @@ const SQS_TRANSIENT_CLIENT_FAULTS: ReadonlySet<string> = new Set([
 
 type SdkErrorLike = Parameters<typeof isTransientError>[0];
 
-/** A receive failure retrying cannot fix: the task is misconfigured and should fail its deployment. */
-export class NonRetryableReceiveError extends Error {
+/**
+ * A receive failure retrying cannot fix: the task is misconfigured (no such queue, no access) and
+ * should fail its deployment. A configuration error: exit 2.
+ */
+export class NonRetryableReceiveError extends ConfigurationError {
+  // A literal, not the class name: the bundles are minified.
   override readonly name = 'NonRetryableReceiveError';
   /** The SDK's name of the underlying error (`QueueDoesNotExist`, `KmsAccessDenied`, `AccessDeniedException`, ...). */
   readonly errorName: string;

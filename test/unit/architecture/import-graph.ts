@@ -21,7 +21,8 @@ export interface UpwardImport {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '__snapshots__', 'cdk.out', 'dist']);
 
-function sourceFilesUnder(folder: string): string[] {
+/** Every TypeScript source under `folder` (declaration files, dependencies and build output left out). */
+export function sourceFilesUnder(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
