@@ -4,12 +4,12 @@
  * local/kafka (and pinned by this module's tests). A line that matches nothing is still shown in the
  * page's log. Pure, so it is unit-tested.
  */
-import type { LiveObservation, PatternName } from './live-event';
+import type { PatternName, RunObservation } from './live-observation';
 
 /** One recognised line shape and what it means. */
 interface LinePattern {
   readonly shape: RegExp;
-  readonly observe: (groups: readonly string[]) => LiveObservation;
+  readonly observe: (groups: readonly string[]) => RunObservation;
 }
 
 const whole = (text: string | undefined): number => Number(text ?? '0');
@@ -64,8 +64,8 @@ export function patternOfLine(line: string): PatternName | 'run' {
 }
 
 /** The observations one log line carries: always the line itself, plus what it says, if recognised. */
-export function observationsOfLine(line: string): LiveObservation[] {
-  const observations: LiveObservation[] = [{ kind: 'log', pattern: patternOfLine(line), line }];
+export function observationsOfLine(line: string): RunObservation[] {
+  const observations: RunObservation[] = [{ kind: 'log', pattern: patternOfLine(line), line }];
   for (const { shape, observe } of LINE_PATTERNS) {
     const match = shape.exec(line);
     if (match !== null) observations.push(observe(match.slice(1)));
