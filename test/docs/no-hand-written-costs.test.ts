@@ -80,7 +80,7 @@ describe('cost figures come from the advisor', () => {
 
   it('runs every `npm run advise` command the README, docs, Kafka constructs and scripts quote instead of a figure', async () => {
     const sources = ['README.md', 'scripts/test-aws.sh', ...['docs', 'lib/kafka'].flatMap((dir) =>
-      fs.readdirSync(path.join(REPO_ROOT, dir)).map((file) => path.join(dir, file)))];
+      fs.readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(dir, entry.name)))];
     const commands = [...new Set(sources.flatMap((file) => adviseCommandsIn(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'))))];
     expect(commands.length).toBeGreaterThan(0);
 
