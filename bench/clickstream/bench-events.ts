@@ -12,14 +12,19 @@ export interface BenchEventsOptions {
    * @default 0
    */
   readonly hotUserShare?: number;
-  /** Timestamp of the first event; each next one is 1 ms later. @default 2026-11-01T00:00:00.000Z */
+  /** Timestamp of the first event; each next one is 1 ms later. @default the start of the hour before the run's */
   readonly startAt?: Date;
 }
 
 const PAGES = ['/', '/products', '/products/42', '/cart', '/checkout', '/search', '/help'] as const;
 /** The partition key of the hot user's events. */
 export const HOT_USER_ID = 'user-hot';
-const DEFAULT_START = new Date('2026-11-01T00:00:00.000Z');
+const HOUR_MS = 3_600_000;
+/**
+ * Relative to the run, not a calendar date: events stay inside the window CloudWatch accepts, and a
+ * whole hour keeps every contender of one run sending the same bytes.
+ */
+const DEFAULT_START = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS);
 
 /**
  * The events both contenders send: deterministic (no randomness, so every run and contender sends
