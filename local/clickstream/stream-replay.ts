@@ -7,10 +7,9 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { isDeepStrictEqual } from 'node:util';
 import { aggregateClickstream } from '../../runtime/clickstream/dashboard-lambda/aggregate';
 import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
-import { CorruptAggregateError, deaggregate } from '../../runtime/shared/kpl';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
 import type { ShardDelivery } from './consumer-observer';
-import { readWholeStream } from './kinesis-event-source/read-whole-stream';
+import { readWholeStream, userRecordsOf } from './kinesis-event-source/read-whole-stream';
 import type { ShardRecord } from './kinesis-event-source/kinesis-stream-event';
 import { recordsPerShard } from './shard-report';
 
@@ -76,25 +75,6 @@ export function measureReplay(kinesisRecords: readonly ShardRecord[], filter: Ru
     perShard: recordsPerShard(deliveries),
     aggregatesEqualProduced: isDeepStrictEqual(aggregateClickstream(events), aggregateClickstream(filter.produced)),
   };
-}
-
-/**
- * One entry per user record: a KPL aggregate is unpacked as every consumer unpacks it (a new reader
- * sees the producer's user records, not its packing). A corrupt aggregate stays whole and is then
- * counted as poison, since none of it can be trusted.
- */
-function userRecordsOf(kinesisRecords: readonly ShardRecord[]): ShardRecord[] {
-  return kinesisRecords.flatMap((shardRecord) => {
-    const { record } = shardRecord;
-    try {
-      const userRecords = deaggregate({ data: record.Data ?? new Uint8Array(), partitionKey: record.PartitionKey ?? '' });
-      if (userRecords.length === 1 && !userRecords[0]?.aggregated) return [shardRecord];
-      return userRecords.map((userRecord) => ({ ...shardRecord, record: { ...record, PartitionKey: userRecord.partitionKey, Data: userRecord.data } }));
-    } catch (error) {
-      if (error instanceof CorruptAggregateError) return [shardRecord];
-      throw error;
-    }
-  });
 }
 
 function decodeOrUndefined(data: Uint8Array | undefined): ClickstreamEvent | undefined {

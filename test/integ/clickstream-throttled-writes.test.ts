@@ -7,11 +7,10 @@ import { CreateStreamCommand, waitUntilStreamExists, type KinesisClient } from '
 import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
 import { putClickstreamEvents } from '../../runtime/clickstream/producer/producer';
 import { decodeClickstreamRecordData } from '../../runtime/shared/clickstream-record-codec';
-import { deaggregate } from '../../runtime/shared/kpl';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startKinesisEmulator } from '../../local/emulators/kinesis-emulator';
 import { emulatorKinesisClient } from '../../local/emulators/emulator-clients';
-import { readWholeStream } from '../../local/clickstream/kinesis-event-source/read-whole-stream';
+import { readWholeStream, userRecordsOf } from '../../local/clickstream/kinesis-event-source/read-whole-stream';
 import { startThrottlingProxy, type ThrottlingProxy } from './helpers/kinesis-throttling-proxy';
 
 const EVENTS = 1_000;
@@ -53,9 +52,8 @@ describe('clickstream producer under throttling (kinesis-local behind the thrott
     const result = await putClickstreamEvents(events, { client: throughProxy, streamName: streamFor(aggregation), aggregation, baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 30 });
     throughProxy.destroy();
     // Read user records, as consumers do (an aggregate holds several).
-    const written = (await readWholeStream(direct, streamFor(aggregation))).flatMap(({ record }) =>
-      deaggregate({ data: record.Data ?? new Uint8Array(), partitionKey: record.PartitionKey ?? '' }).map((userRecord) =>
-        decodeClickstreamRecordData(Buffer.from(userRecord.data).toString('base64'))),
+    const written = userRecordsOf(await readWholeStream(direct, streamFor(aggregation))).map(({ record }) =>
+      decodeClickstreamRecordData(Buffer.from(record.Data ?? new Uint8Array()).toString('base64')),
     );
 
     // Assert: faults really happened, and nothing was lost, duplicated or reordered.

@@ -8,6 +8,7 @@ import {
   ListShardsCommand,
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
+import { CorruptAggregateError, deaggregate } from '../../../runtime/shared/kpl';
 import type { ShardRecord } from './kinesis-stream-event';
 
 /** GetRecords returns at most 10,000 records per call (Kinesis limit). */
@@ -49,4 +50,23 @@ export async function readWholeStream(client: KinesisClient, streamName: string)
   const shards = await listShardIds(client, streamName);
   const perShard = await Promise.all(shards.map((shardId) => readWholeShard(client, streamName, shardId)));
   return perShard.flat();
+}
+
+/**
+ * One entry per user record: a KPL aggregate is unpacked as every consumer unpacks it (a new reader
+ * sees the producer's user records, not its packing). A corrupt aggregate stays whole and is then
+ * counted as poison, since none of it can be trusted.
+ */
+export function userRecordsOf(kinesisRecords: readonly ShardRecord[]): ShardRecord[] {
+  return kinesisRecords.flatMap((shardRecord) => {
+    const { record } = shardRecord;
+    try {
+      const userRecords = deaggregate({ data: record.Data ?? new Uint8Array(), partitionKey: record.PartitionKey ?? '' });
+      if (userRecords.length === 1 && !userRecords[0]?.aggregated) return [shardRecord];
+      return userRecords.map((userRecord) => ({ ...shardRecord, record: { ...record, PartitionKey: userRecord.partitionKey, Data: userRecord.data } }));
+    } catch (error) {
+      if (error instanceof CorruptAggregateError) return [shardRecord];
+      throw error;
+    }
+  });
 }

@@ -1,5 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createClickstreamProcessor } from '../../../runtime/clickstream/processor-lambda/clickstream-processor';
 import { padSequenceNumber } from '../../../runtime/clickstream/processor-lambda/sequence-number';
 import { aClick, aPageView } from '../../factories/clickstream-events';
@@ -7,6 +5,7 @@ import { capturePowertoolsOutput, metricValues, type PowertoolsOutput } from '..
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';
 import { InMemorySessionStore } from '../../factories/clickstream-session-store';
+import { aClickstreamProcessor } from '../../factories/clickstream-processor';
 
 const SEQ = (n: number): string => String(49650000000000000000000000000000000000000000000000000000n + BigInt(n));
 
@@ -18,12 +17,7 @@ describe('clickstream processor', () => {
   beforeEach(() => {
     output = capturePowertoolsOutput();
     store = new InMemorySessionStore();
-    processBatch = createClickstreamProcessor({
-      store,
-      sessionTimeoutSeconds: 1800,
-      logger: new Logger({ serviceName: 'clickstream-processor' }),
-      metrics: new Metrics({ namespace: 'QueueOrStream/Clickstream', serviceName: 'clickstream-processor' }),
-    });
+    processBatch = aClickstreamProcessor(store);
   });
 
   afterEach(() => output.restore());

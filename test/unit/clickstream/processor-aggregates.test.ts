@@ -10,6 +10,7 @@ import { capturePowertoolsOutput, metricValues, type PowertoolsOutput } from '..
 import { kinesisRecordOf } from '../../factories/clickstream-kinesis-event';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';
 import { InMemorySessionStore } from '../../factories/clickstream-session-store';
+import { aClickstreamProcessor } from '../../factories/clickstream-processor';
 
 /** A Lambda record carrying a KPL aggregate of `payloads` (events, or raw strings for poison). */
 function aggregateRecord(partitionKey: string, payloads: readonly (ClickstreamEvent | string)[], position: number): KinesisStreamRecord {
@@ -33,12 +34,7 @@ describe('clickstream processor with KPL aggregates', () => {
   beforeEach(() => {
     output = capturePowertoolsOutput();
     store = new InMemorySessionStore();
-    processBatch = createClickstreamProcessor({
-      store,
-      sessionTimeoutSeconds: 1800,
-      logger: new Logger({ serviceName: 'clickstream-processor' }),
-      metrics: new Metrics({ namespace: 'QueueOrStream/Clickstream', serviceName: 'clickstream-processor' }),
-    });
+    processBatch = aClickstreamProcessor(store);
   });
 
   afterEach(() => output.restore());

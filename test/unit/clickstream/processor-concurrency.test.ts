@@ -3,8 +3,6 @@
  * Proved with a session store that records what is in flight: each call yields to the event loop
  * once, so calls overlap exactly when the processor lets them (no timing involved).
  */
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import { createClickstreamProcessor } from '../../../runtime/clickstream/processor-lambda/clickstream-processor';
 import { padSequenceNumber } from '../../../runtime/clickstream/processor-lambda/sequence-number';
@@ -14,6 +12,7 @@ import { capturePowertoolsOutput, type PowertoolsOutput } from '../../factories/
 import { kinesisEventOf } from '../../factories/clickstream-kinesis-event';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';
 import { InMemorySessionStore } from '../../factories/clickstream-session-store';
+import { aClickstreamProcessor } from '../../factories/clickstream-processor';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -73,13 +72,7 @@ describe('clickstream processor concurrency', () => {
   let output: PowertoolsOutput;
   let store: ObservedSessionStore;
   const processorWith = (maxConcurrentKeys?: number): ReturnType<typeof createClickstreamProcessor> =>
-    createClickstreamProcessor({
-      store,
-      sessionTimeoutSeconds: 1800,
-      logger: new Logger({ serviceName: 'clickstream-processor' }),
-      metrics: new Metrics({ namespace: 'QueueOrStream/Clickstream', serviceName: 'clickstream-processor' }),
-      maxConcurrentKeys,
-    });
+    aClickstreamProcessor(store, { maxConcurrentKeys });
 
   beforeEach(() => {
     output = capturePowertoolsOutput();

@@ -7,16 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { createClickstreamProcessor } from '../../../runtime/clickstream/processor-lambda/clickstream-processor';
 import { deaggregate, deaggregateLambdaKinesisRecord, encodeAggregatedRecord } from '../../../runtime/shared/kpl';
 import { aPageView } from '../../factories/clickstream-events';
 import { capturePowertoolsOutput, metricValues } from '../../factories/clickstream-emf-capture';
 import { kinesisRecordOf } from '../../factories/clickstream-kinesis-event';
 import { aLambdaContext } from '../../factories/clickstream-lambda-context';
 import { InMemorySessionStore } from '../../factories/clickstream-session-store';
+import { aClickstreamProcessor } from '../../factories/clickstream-processor';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const PYTHON = join(ROOT, '.venv', 'bin', 'python');
@@ -105,12 +103,7 @@ describe('KPL format against aws-kinesis-agg (Python)', () => {
     // Prepare
     const output = capturePowertoolsOutput();
     const store = new InMemorySessionStore();
-    const processBatch = createClickstreamProcessor({
-      store,
-      sessionTimeoutSeconds: 1800,
-      logger: new Logger({ serviceName: 'clickstream-processor' }),
-      metrics: new Metrics({ namespace: 'QueueOrStream/Clickstream', serviceName: 'clickstream-processor' }),
-    });
+    const processBatch = aClickstreamProcessor(store);
     const [aggregate] = runBridge<PythonKinesisRecord[]>(
       'aggregate',
       events.map((event) => ({ partitionKey: event.userId, data: Buffer.from(JSON.stringify(event)).toString('base64') })),
