@@ -3,7 +3,8 @@
  * aggregated-record-schema.ts): magic number, protobuf `AggregatedRecord`, MD5 of the protobuf bytes.
  */
 import { createHash } from 'node:crypto';
-import { AGGREGATED_RECORD_TYPE, KPL_DIGEST_BYTES, KPL_MAGIC } from './aggregated-record-schema';
+import { encodeAggregatedRecordMessage } from './aggregated-record-codec';
+import { KPL_DIGEST_BYTES, KPL_MAGIC } from './aggregated-record-schema';
 import { KeyTable } from './key-table';
 
 /** One user record to aggregate. */
@@ -36,7 +37,7 @@ export function encodeAggregatedRecord(records: readonly UserRecordInput[]): Uin
   if (records.length === 0) throw new EmptyAggregateError();
   const partitionKeys = new KeyTable();
   const explicitHashKeys = new KeyTable();
-  const message = AGGREGATED_RECORD_TYPE.create({
+  const body = encodeAggregatedRecordMessage({
     records: records.map((record) => ({
       partitionKeyIndex: partitionKeys.indexOf(record.partitionKey),
       ...(record.explicitHashKey === undefined ? {} : { explicitHashKeyIndex: explicitHashKeys.indexOf(record.explicitHashKey) }),
@@ -45,7 +46,6 @@ export function encodeAggregatedRecord(records: readonly UserRecordInput[]): Uin
     partitionKeyTable: partitionKeys.keys,
     explicitHashKeyTable: explicitHashKeys.keys,
   });
-  const body = AGGREGATED_RECORD_TYPE.encode(message).finish();
   const digest = createHash('md5').update(body).digest();
   const aggregated = new Uint8Array(KPL_MAGIC.length + body.length + KPL_DIGEST_BYTES);
   aggregated.set(KPL_MAGIC, 0);

@@ -8,7 +8,8 @@
  * (The KCL passes such a record on as if it were not aggregated; reporting it names the problem.)
  */
 import { createHash } from 'node:crypto';
-import { AGGREGATED_RECORD_TYPE, KPL_DIGEST_BYTES, KPL_MAGIC, type KplAggregatedRecordMessage } from './aggregated-record-schema';
+import { decodeAggregatedRecordMessage } from './aggregated-record-codec';
+import { KPL_DIGEST_BYTES, KPL_MAGIC, type KplAggregatedRecordMessage } from './aggregated-record-schema';
 
 /** The Kinesis record as read from the stream (GetRecords, a Lambda event, an archive). */
 export interface KinesisRecordBytes {
@@ -67,11 +68,10 @@ export function deaggregate(record: KinesisRecordBytes): DeaggregatedUserRecord[
   const message = decodeMessage(partitionKey, body);
   return message.records.map((userRecord, subSequenceNumber) => ({
     partitionKey: tableEntry(message.partitionKeyTable, userRecord.partitionKeyIndex, 'partition', partitionKey),
-    // protobufjs keeps an absent optional field's default on the prototype: presence is an own property.
     explicitHashKey:
-      Object.hasOwn(userRecord, 'explicitHashKeyIndex') && userRecord.explicitHashKeyIndex != null
-        ? tableEntry(message.explicitHashKeyTable, userRecord.explicitHashKeyIndex, 'explicit hash', partitionKey)
-        : undefined,
+      userRecord.explicitHashKeyIndex === undefined
+        ? undefined
+        : tableEntry(message.explicitHashKeyTable, userRecord.explicitHashKeyIndex, 'explicit hash', partitionKey),
     data: userRecord.data,
     subSequenceNumber,
     aggregated: true,
@@ -80,18 +80,17 @@ export function deaggregate(record: KinesisRecordBytes): DeaggregatedUserRecord[
 
 function decodeMessage(partitionKey: string, body: Uint8Array): KplAggregatedRecordMessage {
   try {
-    return AGGREGATED_RECORD_TYPE.decode(body) as unknown as KplAggregatedRecordMessage;
+    return decodeAggregatedRecordMessage(body);
   } catch (error) {
     throw new CorruptAggregateError(partitionKey, `protobuf message does not decode (${(error as Error).message})`);
   }
 }
 
-/** A key table lookup; uint64 indices arrive as numbers or as Long objects. */
-function tableEntry(table: readonly string[], index: number | { toString(): string }, kind: string, partitionKey: string): string {
-  const position = Number(index.toString());
-  const key = table[position];
+/** A key table lookup. */
+function tableEntry(table: readonly string[], index: number, kind: string, partitionKey: string): string {
+  const key = table[index];
   if (key === undefined) {
-    throw new CorruptAggregateError(partitionKey, `${kind} key index ${position} is outside its table of ${table.length}`);
+    throw new CorruptAggregateError(partitionKey, `${kind} key index ${index} is outside its table of ${table.length}`);
   }
   return key;
 }
