@@ -20,17 +20,21 @@ export interface BatchRunSource<TRecord> {
   readonly discard: (batch: PendingBatch<TRecord>, condition: DiscardCondition, lastInvocationThrew: boolean) => Promise<void>;
   /** Records in batches (or batch prefixes) the handler completed; incremented here. */
   readonly counters: { recordsCompleted: number };
+  /** How many records one entry counts for in `counters` (a KPL aggregate: its user records). @default 1 */
+  readonly recordCountOf?: (record: TRecord) => number;
 }
 
 /** Records a step still has to retry or discard (the rest of its batch was completed). */
-function recordsCarriedOn<TRecord>(step: NextStep<TRecord>): number {
-  if (step.kind === 'retry') return step.batches.reduce((sum, batch) => sum + batch.records.length, 0);
-  if (step.kind === 'discard') return step.batch.records.length;
+function recordsCarriedOn<TRecord>(step: NextStep<TRecord>, count: (records: readonly TRecord[]) => number): number {
+  if (step.kind === 'retry') return step.batches.reduce((sum, batch) => sum + count(batch.records), 0);
+  if (step.kind === 'discard') return count(step.batch.records);
   return 0;
 }
 
 /** Runs `records` (consecutive records of one shard or partition) until every one is completed or discarded. */
 export async function runBatchToCompletion<TRecord>(records: readonly TRecord[], source: BatchRunSource<TRecord>): Promise<void> {
+  const countOf = source.recordCountOf ?? ((): number => 1);
+  const count = (entries: readonly TRecord[]): number => entries.reduce((sum, entry) => sum + countOf(entry), 0);
   const work: PendingBatch<TRecord>[] = [freshBatch(records)];
   while (work.length > 0) {
     const next = work.shift() as PendingBatch<TRecord>;
@@ -40,8 +44,8 @@ export async function runBatchToCompletion<TRecord>(records: readonly TRecord[],
     const batch = { ...next, records: live, invokeCount: next.invokeCount + 1 };
     const outcome = await source.invoke(batch);
     const step = decideNextStep(batch, outcome, source.policy);
-    if (outcome.kind === 'partialFailure') source.counters.recordsCompleted += batch.records.length - recordsCarriedOn(step);
-    if (step.kind === 'completed') source.counters.recordsCompleted += batch.records.length;
+    if (outcome.kind === 'partialFailure') source.counters.recordsCompleted += count(batch.records) - recordsCarriedOn(step, count);
+    if (step.kind === 'completed') source.counters.recordsCompleted += count(batch.records);
     if (step.kind === 'retry') work.unshift(...step.batches);
     if (step.kind === 'discard') await source.discard(step.batch, step.condition, outcome.kind === 'functionError');
   }

@@ -1,6 +1,7 @@
 /**
  * The local Kinesis event-source runner against kinesis-local and fauxqs: per-key order, bisect,
- * partial batch responses, retries, record age and the on-failure destination, counted end to end.
+ * partial batch responses, retries, record age and the on-failure destination, counted end to end;
+ * with KPL aggregates, counted in user records while Lambda's side stays in Kinesis records.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordsCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
@@ -14,6 +15,8 @@ import { createKinesisEventSourceRunner, type KinesisHandler } from '../../local
 import { emulatorKinesisClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
 import type { KinesisOnFailureRecord } from '../../local/clickstream/kinesis-event-source/on-failure-record';
 import { sqsOnFailureDestination } from '../../local/clickstream/kinesis-event-source/sqs-on-failure-destination';
+import { readWholeStream, userRecordsOf } from '../../local/clickstream/kinesis-event-source/read-whole-stream';
+import { deaggregateLambdaKinesisRecord, encodeAggregatedRecord } from '../../runtime/shared/kpl';
 
 interface TestEvent {
   readonly user: string;
@@ -48,6 +51,32 @@ function settingsWith(overrides: Partial<KinesisEventSourceSettings> = {}): Kine
 
 function decode(event: KinesisStreamEvent): TestEvent[] {
   return event.Records.map((record) => JSON.parse(Buffer.from(record.kinesis.data, 'base64').toString('utf8')) as TestEvent);
+}
+
+/** The user records of one Kinesis event record (an aggregate's, or the record itself), as a Lambda consumer deaggregates them. */
+function userEventsOf(record: KinesisStreamEvent['Records'][number]): TestEvent[] {
+  return deaggregateLambdaKinesisRecord(record.kinesis).map((userRecord) => JSON.parse(Buffer.from(userRecord.data, 'base64').toString('utf8')) as TestEvent);
+}
+
+/**
+ * The PutRecords entries of `events` with each user's events packed `perAggregate` at a time into KPL
+ * aggregates (a user's remainder of one goes plain, as the producer's `auto` mode sends a lone event),
+ * interleaved across users like the events.
+ */
+function aggregatedEntries(events: readonly TestEvent[], perAggregate: number): { Data: Uint8Array; PartitionKey: string }[] {
+  const pending = new Map<string, TestEvent[]>();
+  const entries: { Data: Uint8Array; PartitionKey: string }[] = [];
+  const flush = (user: string, batch: readonly TestEvent[]): void => {
+    const data = batch.map((event) => ({ partitionKey: user, data: Buffer.from(JSON.stringify(event)) }));
+    entries.push({ PartitionKey: user, Data: data.length === 1 ? (data[0]?.data ?? new Uint8Array()) : encodeAggregatedRecord(data) });
+  };
+  for (const event of events) {
+    const batch = [...(pending.get(event.user) ?? []), event];
+    pending.set(event.user, batch.length === perAggregate ? [] : batch);
+    if (batch.length === perAggregate) flush(event.user, batch);
+  }
+  for (const [user, batch] of pending) if (batch.length > 0) flush(user, batch);
+  return entries;
 }
 
 /** Records what a transactional handler committed: per user, the positions in commit order. */
@@ -86,16 +115,17 @@ describe('local Kinesis event-source runner', () => {
     await Promise.all([kinesisEmulator.stop(), sqsEmulator.stop()]);
   });
 
-  async function streamWith(events: readonly TestEvent[]): Promise<{ streamName: string; streamArn: string }> {
+  async function streamWith(events: readonly TestEvent[], options: { perAggregate?: number } = {}): Promise<{ streamName: string; streamArn: string }> {
     streamCounter += 1;
     const streamName = `runner-${streamCounter}`;
     await kinesis.send(new CreateStreamCommand({ StreamName: streamName, ShardCount: 2 }));
     await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30, minDelay: 0.2 }, { StreamName: streamName });
-    for (let start = 0; start < events.length; start += 500) {
-      const chunk = events.slice(start, start + 500);
-      const result = await kinesis.send(
-        new PutRecordsCommand({ StreamName: streamName, Records: chunk.map((event) => ({ Data: Buffer.from(JSON.stringify(event)), PartitionKey: event.user })) }),
-      );
+    const entries =
+      options.perAggregate === undefined
+        ? events.map((event) => ({ Data: Buffer.from(JSON.stringify(event)), PartitionKey: event.user }))
+        : aggregatedEntries(events, options.perAggregate);
+    for (let start = 0; start < entries.length; start += 500) {
+      const result = await kinesis.send(new PutRecordsCommand({ StreamName: streamName, Records: entries.slice(start, start + 500) }));
       expect(result.FailedRecordCount).toBe(0);
     }
     const summary = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
@@ -278,5 +308,91 @@ describe('local Kinesis event-source runner', () => {
     }, settingsWith(), { eventSourceArn: consumerArn });
 
     expect([...sources]).toEqual([consumerArn]);
+  });
+
+  describe('with KPL aggregates in the stream', () => {
+    it('counts the user records the producer wrote, while each event carries the aggregates', async () => {
+      // 10 users × 21 events, 5 per aggregate: 4 aggregates and 1 plain record per user.
+      const events = eventsFor(10, 21);
+      const stream = await streamWith(events, { perAggregate: 5 });
+      const log = new CommitLog();
+      let kinesisRecordsDelivered = 0;
+
+      const stats = await runToTip(stream, async (event) => {
+        kinesisRecordsDelivered += event.Records.length;
+        log.commit(event.Records.flatMap(userEventsOf));
+      }, settingsWith());
+
+      expect(kinesisRecordsDelivered).toBe(50);
+      expect(log.total()).toBe(events.length);
+      expect(log.inversions()).toBe(0);
+      expect(stats).toMatchObject({ recordsCompleted: events.length, recordsDiscarded: 0, failedInvocations: 0 });
+    });
+
+    it('accounts a poison user record inside an aggregate per user record: the aggregate is reported and discarded whole', async () => {
+      const events = eventsFor(10, 20, [[4, 11]]);
+      const stream = await streamWith(events, { perAggregate: 4 });
+      const { QueueUrl: queueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'runner-aggregate-failures' }));
+      const log = new CommitLog();
+      const reportedSequenceNumbers = new Set<string>();
+
+      const stats = await runToTip(
+        stream,
+        async (event) => {
+          // A transactional consumer: it applies whole Kinesis records up to the first one carrying poison,
+          // and names that aggregate's sequence number, the only item identifier Lambda accepts.
+          const poisoned = event.Records.findIndex((record) => userEventsOf(record).some((e) => e.poison));
+          log.commit(event.Records.slice(0, poisoned === -1 ? undefined : poisoned).flatMap(userEventsOf));
+          const failed = event.Records[poisoned];
+          if (failed !== undefined) reportedSequenceNumbers.add(failed.kinesis.sequenceNumber);
+          return { batchItemFailures: failed === undefined ? [] : [{ itemIdentifier: failed.kinesis.sequenceNumber }] };
+        },
+        settingsWith({ maximumRetryAttempts: 1 }),
+        { queueUrl },
+      );
+      const failures = await onFailureMessages(queueUrl);
+      const inStream = await readWholeStream(kinesis, stream.streamName);
+      const discardedKinesisRecords = failures.flatMap(({ KinesisBatchInfo: info }) =>
+        inStream.filter((r) => r.shardId === info.shardId && BigInt(r.record.SequenceNumber ?? '0') >= BigInt(info.startSequenceNumber) && BigInt(r.record.SequenceNumber ?? '0') <= BigInt(info.endSequenceNumber)),
+      );
+
+      expect(failures).toHaveLength(1);
+      // Lambda's side, in Kinesis records: the range starts at the reported aggregate and counts aggregates.
+      expect(reportedSequenceNumbers).toEqual(new Set([failures[0]?.KinesisBatchInfo.startSequenceNumber]));
+      expect(failures[0]?.KinesisBatchInfo.batchSize).toBe(discardedKinesisRecords.length);
+      // The runner's side, in user records: every user record of the discarded aggregates, the poison's siblings included.
+      expect(stats.recordsDiscarded).toBe(userRecordsOf(discardedKinesisRecords).length);
+      expect(stats.recordsDiscarded).toBeGreaterThan(discardedKinesisRecords.length);
+      expect(stats.recordsCompleted).toBe(log.total());
+      expect(stats.recordsCompleted + stats.recordsDiscarded).toBe(events.length);
+      expect(log.byUser.get('user-4')).not.toContain(11);
+      expect(log.inversions()).toBe(0);
+    });
+
+    it('bisects down to the aggregate carrying a throwing poison user record and discards its 4 user records as 1 Kinesis record', async () => {
+      const events = eventsFor(10, 20, [[3, 7]]);
+      const stream = await streamWith(events, { perAggregate: 4 });
+      const { QueueUrl: queueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'runner-aggregate-bisect-failures' }));
+      const log = new CommitLog();
+
+      const stats = await runToTip(
+        stream,
+        async (event) => {
+          const userEvents = event.Records.flatMap(userEventsOf);
+          if (userEvents.some((e) => e.poison)) throw new Error('poison user record');
+          log.commit(userEvents);
+        },
+        settingsWith({ reportBatchItemFailures: false, maximumRetryAttempts: 2 }),
+        { queueUrl },
+      );
+      const failures = await onFailureMessages(queueUrl);
+
+      expect(failures.map((failure) => failure.KinesisBatchInfo.batchSize)).toEqual([1]);
+      expect(stats.recordsDiscarded).toBe(4);
+      expect(stats.recordsCompleted).toBe(events.length - 4);
+      expect(log.total()).toBe(events.length - 4);
+      // The poison's aggregate holds user-3's positions 4 to 7: none of them was applied.
+      expect(log.byUser.get('user-3')?.filter((position) => position >= 4 && position <= 7)).toEqual([]);
+    });
   });
 });

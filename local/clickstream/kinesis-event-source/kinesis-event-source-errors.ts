@@ -10,7 +10,7 @@ export class RunnerNotCaughtUpError extends QueueOrStreamError {
     readonly timeoutMs: number,
     readonly stats: StreamEventSourceRunnerCounts,
   ) {
-    super(`${functionName} did not catch up with the stream within ${timeoutMs} ms (${stats.recordsCompleted} records completed)`);
+    super(`${functionName} did not catch up with the stream within ${timeoutMs} ms (${stats.recordsCompleted} user records completed)`);
   }
 }
 

@@ -5,6 +5,11 @@
  * ParallelizationFactor > 1, partial batch responses, bisect, retries, record age, on-failure
  * destination). The decisions themselves live in `batch-retry-policy.ts`; this file only does I/O.
  *
+ * Lambda does not deaggregate KPL records, so events, batch sizes, partial batch responses and
+ * on-failure records are in Kinesis records (an aggregate is one record, named by its sequence
+ * number), as in AWS. The runner's counters are in user records: what the producer wrote and what
+ * the consumers handle, whatever the packing.
+ *
  * It is a harness for the tests and npm start, not an emulator: no resharding, no checkpoint persistence, no
  * function timeout enforcement, no tumbling windows, and enhanced fan-out is read by polling
  * (kinesis-local has no SubscribeToShard).
@@ -23,7 +28,7 @@ import type { KinesisEventSourceSettings } from './event-source-settings';
 import { arrivalEpochMsOf, sequenceNumberOf, toKinesisStreamEvent, type ShardRecord } from './kinesis-stream-event';
 import { createLambdaContext, type LocalFunctionIdentity } from '../../lambda/lambda-context';
 import { buildOnFailureRecord, type KinesisOnFailureRecord } from './on-failure-record';
-import { listShardIds } from './read-whole-stream';
+import { listShardIds, userRecordCountOf } from './read-whole-stream';
 import { laneOfPartitionKey } from './partition-lanes';
 import { RunnerNotCaughtUpError, UnsupportedMappingFeatureError } from './kinesis-event-source-errors';
 import type { StreamEventSourceRunnerClock, StreamEventSourceRunnerCounts } from '../../lambda/stream-event-source-runner';
@@ -36,7 +41,7 @@ export type KinesisHandler = (event: KinesisStreamEvent, context: Context) => Pr
 /** Sends one on-failure record to the mapping's destination. */
 export type OnFailureSender = (record: KinesisOnFailureRecord) => Promise<void>;
 
-/** GetRecords returns at most 10,000 records per call (Kinesis limit). */
+/** GetRecords returns at most 10,000 Kinesis records per call (Kinesis limit). */
 const GET_RECORDS_LIMIT = 10_000;
 /** 5 GetRecords calls per second per shard (Kinesis limit): poll each shard at most every 200 ms. */
 const DEFAULT_POLL_INTERVAL_MS = 200;
@@ -62,8 +67,13 @@ export interface KinesisEventSourceRunnerProps extends StreamEventSourceRunnerCl
   readonly pollIntervalMs?: number;
 }
 
-/** Counters of one runner. */
+/** Counters of one runner; record counts are user records (a KPL aggregate counts each user record it carries). */
 export interface KinesisEventSourceRunnerStats extends StreamEventSourceRunnerCounts {
+  /** User records in batches (or batch prefixes) the handler completed. */
+  readonly recordsCompleted: number;
+  /** User records given up on (sent to the on-failure destination, or dropped without one). */
+  readonly recordsDiscarded: number;
+  /** What the on-failure destination was sent, one per discarded batch, in Kinesis records as AWS writes it. */
   readonly onFailureRecords: readonly KinesisOnFailureRecord[];
 }
 
@@ -78,8 +88,13 @@ export interface KinesisEventSourceRunner {
   stats(): KinesisEventSourceRunnerStats;
 }
 
+/** A Kinesis record waiting for its batch, with the number of user records it carries (for the counters). */
+interface QueuedRecord extends ShardRecord {
+  readonly userRecords: number;
+}
+
 interface Lane {
-  readonly queue: ShardRecord[];
+  readonly queue: QueuedRecord[];
   running: Promise<void> | undefined;
 }
 
@@ -114,9 +129,9 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
   private readonly shards: ShardState[] = [];
   private readonly pollers: Promise<void>[] = [];
   private stopping = false;
-  // Records read but not yet completed or discarded; bounds read-ahead memory.
-  private buffered = 0;
-  private readonly readAheadLimit: number;
+  // Kinesis records read but not yet completed or discarded; bounds read-ahead memory.
+  private bufferedKinesisRecords = 0;
+  private readonly readAheadKinesisRecords: number;
 
   constructor(private readonly props: KinesisEventSourceRunnerProps) {
     const { settings } = props;
@@ -136,7 +151,7 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
       maximumRetryAttempts: settings.maximumRetryAttempts,
       reportBatchItemFailures: settings.reportBatchItemFailures,
     };
-    this.readAheadLimit = Math.max(GET_RECORDS_LIMIT, settings.batchSize * settings.parallelizationFactor * 2);
+    this.readAheadKinesisRecords = Math.max(GET_RECORDS_LIMIT, settings.batchSize * settings.parallelizationFactor * 2);
   }
 
   async start(): Promise<void> {
@@ -173,7 +188,7 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
     return { ...this.counters, onFailureRecords: [...this.onFailureRecords] };
   }
 
-  private async invoke(batch: PendingBatch<ShardRecord>): Promise<InvocationOutcome> {
+  private async invoke(batch: PendingBatch<QueuedRecord>): Promise<InvocationOutcome> {
     this.counters.invocations += 1;
     try {
       const response = await this.props.handler(toKinesisStreamEvent(batch.records, this.origin), createLambdaContext(this.props.function));
@@ -186,8 +201,9 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
     }
   }
 
-  private async discard(batch: PendingBatch<ShardRecord>, condition: DiscardCondition, lastInvocationThrew: boolean): Promise<void> {
-    this.counters.recordsDiscarded += batch.records.length;
+  private async discard(batch: PendingBatch<QueuedRecord>, condition: DiscardCondition, lastInvocationThrew: boolean): Promise<void> {
+    const userRecords = userRecordsIn(batch.records);
+    this.counters.recordsDiscarded += userRecords;
     const record = buildOnFailureRecord({
       records: batch.records,
       streamArn: this.props.streamArn,
@@ -199,12 +215,14 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
     });
     this.onFailureRecords.push(record);
     const { shardId, startSequenceNumber, batchSize } = record.KinesisBatchInfo;
-    this.log(`${this.functionName}: ${condition}: ${batchSize} record(s) of ${shardId} from ${startSequenceNumber} go to the on-failure destination`);
+    this.log(
+      `${this.functionName}: ${condition}: ${userRecords} user record(s) in ${batchSize} Kinesis record(s) of ${shardId} from ${startSequenceNumber} go to the on-failure destination`,
+    );
     await this.props.onFailure?.(record);
   }
 
   /** Runs one batch to completion: invocations, retries, bisects and discards, in shard order. */
-  private processBatch(records: readonly ShardRecord[]): Promise<void> {
+  private processBatch(records: readonly QueuedRecord[]): Promise<void> {
     return runBatchToCompletion(records, {
       policy: this.policy,
       maximumRecordAgeSeconds: this.settings.maximumRecordAgeSeconds,
@@ -213,6 +231,7 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
       invoke: (batch) => this.invoke(batch),
       discard: (batch, condition, lastInvocationThrew) => this.discard(batch, condition, lastInvocationThrew),
       counters: this.counters,
+      recordCountOf: (record) => record.userRecords,
     });
   }
 
@@ -220,7 +239,7 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
     while (lane.queue.length > 0) {
       const records = lane.queue.splice(0, this.settings.batchSize);
       await this.processBatch(records);
-      this.buffered -= records.length;
+      this.bufferedKinesisRecords -= records.length;
     }
     lane.running = undefined;
   }
@@ -251,7 +270,7 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
     let lastSequenceNumber: string | undefined;
     while (!this.stopping && iterator !== undefined) {
       const startedAt = this.now();
-      if (this.buffered >= this.readAheadLimit) {
+      if (this.bufferedKinesisRecords >= this.readAheadKinesisRecords) {
         await sleep(this.pollIntervalMs);
         continue;
       }
@@ -279,11 +298,15 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
     startedAt: number,
   ): Promise<{ readonly nextIterator: string | undefined; readonly lastSequenceNumber: string | undefined }> {
     const page = await this.props.kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: GET_RECORDS_LIMIT }));
-    const records = (page.Records ?? []).map((record) => ({ shardId: shard.shardId, record }));
+    const records = (page.Records ?? []).map((record): QueuedRecord => {
+      const shardRecord = { shardId: shard.shardId, record };
+      return { ...shardRecord, userRecords: userRecordCountOf(shardRecord) };
+    });
     for (const record of records) {
+      // An aggregate's partition key is its user records' (the producer packs one key's backlog), so it keeps their lane.
       shard.lanes[laneOfPartitionKey(record.record.PartitionKey ?? '', this.settings.parallelizationFactor)]?.queue.push(record);
     }
-    this.buffered += records.length;
+    this.bufferedKinesisRecords += records.length;
     if (records.length === 0 && (page.MillisBehindLatest ?? 0) === 0) shard.lastTipReadStartedAt = startedAt;
     this.startIdleLanes(shard);
     const last = records[records.length - 1];
@@ -295,4 +318,9 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
       (shard) => shard.lastTipReadStartedAt >= since && shard.lanes.every((lane) => lane.running === undefined && lane.queue.length === 0),
     );
   }
+}
+
+/** User records carried by `records`. */
+function userRecordsIn(records: readonly QueuedRecord[]): number {
+  return records.reduce((sum, record) => sum + record.userRecords, 0);
 }

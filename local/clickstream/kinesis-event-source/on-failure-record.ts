@@ -15,6 +15,7 @@ export interface KinesisBatchInfo {
   readonly endSequenceNumber: string;
   readonly approximateArrivalOfFirstRecord: string;
   readonly approximateArrivalOfLastRecord: string;
+  /** Kinesis records, as AWS counts them: a KPL aggregate is one, however many user records it carries. */
   readonly batchSize: number;
   readonly streamArn: string;
 }

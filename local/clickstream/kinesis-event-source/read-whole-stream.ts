@@ -70,3 +70,8 @@ export function userRecordsOf(kinesisRecords: readonly ShardRecord[]): ShardReco
     }
   });
 }
+
+/** How many user records one Kinesis record carries: an aggregate's count, 1 for a plain or corrupt one (as {@link userRecordsOf} unpacks it). */
+export function userRecordCountOf(kinesisRecord: ShardRecord): number {
+  return userRecordsOf([kinesisRecord]).length;
+}
