@@ -237,6 +237,7 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
 
   private async drainLane(lane: Lane): Promise<void> {
     while (lane.queue.length > 0) {
+      // BatchSize counts Kinesis records, as Lambda's does: an aggregate takes one place whatever it carries.
       const records = lane.queue.splice(0, this.settings.batchSize);
       await this.processBatch(records);
       this.bufferedKinesisRecords -= records.length;
