@@ -79,7 +79,8 @@ export function estimateKinesisOnDemandMode(mode: OnDemandMode, workload: Worklo
     : onDemandExtendedRetentionLines(workload, prices, 'kinesis.onDemandAdvantage.extendedRetentionGbMonths');
   const lines = [...writeLines(mode, workload, prices), ...readLines(mode, workload, prices), ...retention, ...longTermRetentionLines(workload, prices)];
   const readers = onDemandUsesFanOut(workload.consumers) ? `${workload.consumers} enhanced fan-out consumers, 2 MiB/s each per shard` : `${workload.consumers} shared reader(s)`;
-  const sizing = [`no shards to manage: about ${shards} shard(s) of capacity kept for a peak of ${fmt(peakRate(workload))} rec/s; ${readers}`];
+  const packed = kinesisRecordShape(workload).aggregated ? ` (${fmt(peakKinesisRecordsPerSecond(workload))} Kinesis records/s after aggregation)` : '';
+  const sizing = [`no shards to manage: about ${shards} shard(s) of capacity kept for a peak of ${fmt(peakRate(workload))} rec/s${packed}; ${readers}`];
   if (workersNeeded(workload) > 0) sizing.push(`consumers: up to ${shards} x 10 concurrent batches (ParallelizationFactor), per-key order kept; ${fmt(workersNeeded(workload))} needed`);
   if (mode === 'advantage') sizing.push('account-level mode: no per-stream charge, but the account commits to a minimum throughput for at least 24 h (billed here at 10 MiB/s); worth it when the account already streams that much');
   return estimate(mode === 'standard' ? 'kinesis-on-demand' : 'kinesis-on-demand-advantage', lines, capacityViolations(mode, workload, shards), sizing);
