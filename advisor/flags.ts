@@ -34,7 +34,7 @@ export const ADVISE_USAGE = `Usage: npm run advise -- --rate 2000/s --size 3KB [
   --send-batch N    messages per send call to SQS or SNS: 1 (one per call) to 10 (default 1)
   --aggregate A     auto | on | off: KPL aggregation by the Kinesis producer, as its own --aggregate
                     (default auto: a key's backlog travels as one Kinesis record, a lone record plain);
-                    Kinesis shards and bills then count Kinesis records, not user records
+                    Kinesis shards and bills count Kinesis records (aggregates), not user records
   --key-backlog N   user records of one key waiting together when the producer sends (about the
                     key's rate x one PutRecords round trip); an aggregate carries that many, within
                     1 MiB (default 1: no backlog, so auto aggregates nothing)

@@ -87,7 +87,7 @@ export function kinesisRecordsPerMonth(workload: Workload): number {
   return (workload.ratePerSecond * SECONDS_PER_MONTH) / kinesisRecordShape(workload).userRecordsPerRecord;
 }
 
-/** "5,256,000,000 Kinesis records" or "525,600,000 Kinesis records (10 user records each)". */
+/** "5,256,000,000 Kinesis records" or "525,600,000 Kinesis records (aggregates of 10 user records)". */
 export function kinesisRecordCount(workload: Workload): string {
   const shape = kinesisRecordShape(workload);
   const each = shape.userRecordsPerRecord > 1 ? ` (aggregates of ${fmt(shape.userRecordsPerRecord)} user records)` : shape.aggregated ? ' (aggregates of 1 user record)' : '';
