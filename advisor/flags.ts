@@ -1,7 +1,7 @@
 /** `npm run advise` flags → a Workload and output choices. Bad input throws UsageError (exit 2). */
 import { UsageError } from '../runtime/shared/errors';
 import { parseCount, parseDuration, parseMultiplier, parseRate, parseSize } from './units';
-import { ORDERINGS, WORK_KINDS, type Ordering, type WorkKind, type Workload } from './workload';
+import { AGGREGATIONS, ORDERINGS, WORK_KINDS, type Ordering, type WorkKind, type Workload } from './workload';
 import { parseFlags } from '../runtime/shared/parse-flags';
 
 export interface AdviseOptions {
@@ -32,6 +32,12 @@ export const ADVISE_USAGE = `Usage: npm run advise -- --rate 2000/s --size 3KB [
   --work-time T     time a consumer spends on one record: 200ms, 2s (default 0: not checked);
                     sizes the concurrency the consumers need (peak rate x time)
   --send-batch N    messages per send call to SQS or SNS: 1 (one per call) to 10 (default 1)
+  --aggregate A     auto | on | off: KPL aggregation by the Kinesis producer, as its own --aggregate
+                    (default auto: a key's backlog travels as one Kinesis record, a lone record plain);
+                    Kinesis shards and bills count Kinesis records (aggregates), not user records
+  --key-backlog N   user records of one key waiting together when the producer sends (about the
+                    key's rate x one PutRecords round trip); an aggregate carries that many, within
+                    1 MiB (default 1: no backlog, so auto aggregates nothing)
   --prices          list every price with its source, kind of evidence and date, then exit
   --reference-costs list the monthly figures the docs quote (the Kafka stack's cluster, MSK
                     Serverless, a Kinesis stream or shard), each with its assumptions, then exit
@@ -58,6 +64,8 @@ const ADVISE_FLAGS = {
   chart: { type: 'string' },
   'work-time': { type: 'string', default: '0' },
   'send-batch': { type: 'string', default: '1' },
+  aggregate: { type: 'string', default: 'auto' },
+  'key-backlog': { type: 'string', default: '1' },
   prices: { type: 'boolean', default: false },
   'reference-costs': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -92,6 +100,8 @@ export function parseAdviseFlags(argv: readonly string[]): AdviseOptions {
       retentionSeconds,
       workSeconds: parseDuration('--work-time', values['work-time']),
       sendBatch,
+      aggregation: oneOf('--aggregate', values.aggregate, AGGREGATIONS),
+      keyBacklog: parseCount('--key-backlog', values['key-backlog'], 1),
     },
     explain: values.explain,
     json: values.json,
@@ -118,5 +128,5 @@ function parseConsumption(values: AdviseFlagValues): Pick<Workload, 'consumers' 
 }
 
 function placeholderWorkload(): Workload {
-  return { ratePerSecond: 1, peakFactor: 1, recordBytes: 1, consumers: 1, ordering: 'none', work: 'task', replaySeconds: 0, retentionSeconds: 0, workSeconds: 0, sendBatch: 1 };
+  return { ratePerSecond: 1, peakFactor: 1, recordBytes: 1, consumers: 1, ordering: 'none', work: 'task', replaySeconds: 0, retentionSeconds: 0, workSeconds: 0, sendBatch: 1, aggregation: 'auto', keyBacklog: 1 };
 }

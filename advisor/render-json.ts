@@ -1,5 +1,6 @@
-/** `--json`: the whole advice, with money rounded to the cent. */
+/** `--json`: the whole advice, with money rounded to the cent, and the Kinesis records the Kinesis options count (after aggregation). */
 import type { Advice } from './advise';
+import { kinesisAggregationExplanation, kinesisRecordShape, peakKinesisRecordsPerSecond } from './options/kinesis-aggregation';
 
 const cents = (usd: number): number => Math.round(usd * 100) / 100;
 
@@ -16,6 +17,11 @@ export function renderJson(advice: Advice): string {
         why: option.why,
         lines: option.lines.map((line) => ({ ...line, usd: cents(line.usd) })),
       })),
+      kinesisRecords: {
+        ...kinesisRecordShape(advice.workload),
+        peakRecordsPerSecond: peakKinesisRecordsPerSecond(advice.workload),
+        explanation: kinesisAggregationExplanation(advice.workload),
+      },
       prices: advice.prices,
     },
     null,

@@ -1,6 +1,7 @@
 /** The human-readable answer: recommendation and reasons, one line per option, optional arithmetic. */
 import type { Advice } from './advise';
 import { fmt } from './option-estimate';
+import { kinesisAggregationExplanation } from './options/kinesis-aggregation';
 import { STREAM_FOR_TASKS } from './recommend';
 import { evidenceSummary } from './render-prices';
 import { peakRate } from './workload';
@@ -8,7 +9,7 @@ import { peakRate } from './workload';
 function describeWorkload(advice: Advice): string {
   const w = advice.workload;
   const work = w.workSeconds > 0 ? `${fmt(w.workSeconds * 1_000)} ms of work per record` : 'work time not given';
-  return `${fmt(w.ratePerSecond)} rec/s (peak ${fmt(peakRate(w))}) of ${fmt(w.recordBytes)} B, ${w.consumers} consumer(s), ${w.work}, order ${w.ordering}, replay ${fmt(w.replaySeconds / 3_600)} h, retention ${fmt(w.retentionSeconds / 3_600)} h, ${work}, ${w.sendBatch} message(s) per send call`;
+  return `${fmt(w.ratePerSecond)} rec/s (peak ${fmt(peakRate(w))}) of ${fmt(w.recordBytes)} B, ${w.consumers} consumer(s), ${w.work}, order ${w.ordering}, replay ${fmt(w.replaySeconds / 3_600)} h, retention ${fmt(w.retentionSeconds / 3_600)} h, ${work}, ${w.sendBatch} message(s) per send call, Kinesis aggregation ${w.aggregation} (key backlog ${fmt(w.keyBacklog)})`;
 }
 
 export function renderText(advice: Advice, options: { readonly explain: boolean }): string {
@@ -31,6 +32,7 @@ export function renderText(advice: Advice, options: { readonly explain: boolean 
       }
     }
   }
+  if (options.explain) out.push('', kinesisAggregationExplanation(advice.workload));
   if (options.explain) out.push('', `Fit rule for tasks: a stream or topic wins over a fitting queue only at >= ${STREAM_FOR_TASKS.minCostRatio}x cheaper and >= USD ${STREAM_FOR_TASKS.minSavingUsd}/month saved.`);
   out.push('', `Prices checked ${advice.prices.checkedOn}, ${evidenceSummary(advice.prices.evidence)} (npm run advise -- --prices lists each with its source).`);
   out.push('', 'Not included: free tiers, data transfer between AZs or regions, compute of the consumers, KMS, CloudWatch.');

@@ -8,6 +8,16 @@ export const ORDERINGS: readonly Ordering[] = ['none', 'per-key', 'strict'];
 export type WorkKind = 'task' | 'event';
 export const WORK_KINDS: readonly WorkKind[] = ['task', 'event'];
 
+/**
+ * How the Kinesis producer packs user records into Kinesis records (KPL aggregation), named and
+ * spelled as the clickstream producer's `--aggregate` flag:
+ * - `auto`: a key's backlog (two or more records waiting) travels as one aggregate, a lone record plain;
+ * - `on`: every record travels as an aggregate, even of one user record;
+ * - `off`: one user record per Kinesis record.
+ */
+export type Aggregation = 'auto' | 'on' | 'off';
+export const AGGREGATIONS: readonly Aggregation[] = ['auto', 'on', 'off'];
+
 export interface Workload {
   /** Average records per second over the month: what the bill is computed from. */
   readonly ratePerSecond: number;
@@ -30,6 +40,15 @@ export interface Workload {
   readonly workSeconds: number;
   /** Messages the producer puts in one send call to SQS or SNS: 1 (one per call) to 10 (full batches). */
   readonly sendBatch: number;
+  /** KPL aggregation by the Kinesis producer (the producer's default is `auto`). */
+  readonly aggregation: Aggregation;
+  /**
+   * User records of one partition key waiting together when the Kinesis producer sends: a key's
+   * records handed over in one call, or those arriving while its previous record is in flight
+   * (about the key's rate x one PutRecords round trip). An aggregate carries that many, within
+   * 1 MiB; 1 means no key has a backlog, so `auto` sends every record plain.
+   */
+  readonly keyBacklog: number;
 }
 
 /** Peak records per second. */

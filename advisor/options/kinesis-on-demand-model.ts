@@ -7,13 +7,14 @@
 import { HOURS_PER_MONTH, KINESIS, SECONDS_PER_MONTH } from '../capacity-limits';
 import { BYTES_PER_GB, costLine, estimate, fmt, type CostLine, type OptionEstimate } from '../option-estimate';
 import type { PriceList } from '../price-list';
-import { peakBytesPerSecond, peakRate, type Workload } from '../workload';
+import { peakRate, type Workload } from '../workload';
 import { strictOrderConcurrencyViolation, workersNeeded } from './consumer-concurrency';
-import { longTermRetentionLines, onDemandExtendedRetentionLines, recordsPerMonth, streamLimitViolations, writeShards } from './kinesis-sizing';
+import { kinesisRecordCount, kinesisRecordShape, kinesisRecordsPerMonth, peakKinesisBytesPerSecond, peakKinesisRecordsPerSecond } from './kinesis-aggregation';
+import { longTermRetentionLines, onDemandExtendedRetentionLines, readGbPerMonth, streamLimitViolations, writeShards } from './kinesis-sizing';
 
 export type OnDemandMode = 'standard' | 'advantage';
 
-/** Data-In is metered per record rounded up to the nearest 1 KB (a 4.5 KB record counts as 5 KB). */
+/** Data-In is metered per Kinesis record rounded up to the nearest 1 KB (a 4.5 KB record counts as 5 KB; an aggregate is one record). */
 export function onDemandBilledBytes(recordBytes: number): number {
   return Math.ceil(recordBytes / 1_024) * 1_024;
 }
@@ -30,13 +31,15 @@ export function onDemandUsesFanOut(consumers: number): boolean {
 
 function capacityViolations(mode: OnDemandMode, workload: Workload, shards: number): string[] {
   const reasons = [...streamLimitViolations(workload), ...strictOrderConcurrencyViolation(workload)];
-  if (peakBytesPerSecond(workload) > KINESIS.onDemandMaxWriteBytesPerSecond || peakRate(workload) > KINESIS.onDemandMaxWriteRecordsPerSecond) {
-    reasons.push(`peak of ${fmt(peakRate(workload))} rec/s (${fmt(peakBytesPerSecond(workload))} B/s) exceeds an on-demand stream's default 200 MiB/s and 200,000 records/s`);
+  const peakRecords = peakKinesisRecordsPerSecond(workload);
+  const peakBytes = peakKinesisBytesPerSecond(workload);
+  if (peakBytes > KINESIS.onDemandMaxWriteBytesPerSecond || peakRecords > KINESIS.onDemandMaxWriteRecordsPerSecond) {
+    reasons.push(`peak of ${fmt(peakRecords)} Kinesis rec/s (${fmt(peakBytes)} B/s) exceeds an on-demand stream's default 200 MiB/s and 200,000 records/s`);
   }
   const maxFanOut = mode === 'advantage' ? KINESIS.maxEnhancedFanOutConsumersAdvantage : KINESIS.maxEnhancedFanOutConsumers;
   if (workload.consumers > maxFanOut) reasons.push(`${workload.consumers} consumers: an on-demand ${mode} stream has at most ${maxFanOut} enhanced fan-out consumers`);
-  if (!onDemandUsesFanOut(workload.consumers) && workload.consumers * peakBytesPerSecond(workload) > shards * KINESIS.shardReadBytesPerSecond) {
-    reasons.push(`${workload.consumers} shared readers read ${fmt(workload.consumers * peakBytesPerSecond(workload))} B/s at the peak: more than ${shards} shard(s) x 2 MiB/s`);
+  if (!onDemandUsesFanOut(workload.consumers) && workload.consumers * peakBytes > shards * KINESIS.shardReadBytesPerSecond) {
+    reasons.push(`${workload.consumers} shared readers read ${fmt(workload.consumers * peakBytes)} B/s at the peak: more than ${shards} shard(s) x 2 MiB/s`);
   }
   const readers = shards * KINESIS.maxReadersPerShard;
   if (workload.ordering !== 'strict' && workersNeeded(workload) > readers) {
@@ -46,18 +49,18 @@ function capacityViolations(mode: OnDemandMode, workload: Workload, shards: numb
 }
 
 function readLines(mode: OnDemandMode, workload: Workload, prices: PriceList): CostLine[] {
-  const gbOut = (recordsPerMonth(workload) * workload.recordBytes * workload.consumers) / BYTES_PER_GB;
-  const arithmetic = `${fmt(recordsPerMonth(workload))} records x ${fmt(workload.recordBytes)} B x ${workload.consumers} consumer(s)`;
+  const { gb: gbOut, arithmetic } = readGbPerMonth(workload);
   if (mode === 'advantage') return [costLine(prices, 'kinesis.onDemandAdvantage.dataOutGb', `GB out (${onDemandUsesFanOut(workload.consumers) ? 'enhanced fan-out' : 'shared readers'})`, gbOut, arithmetic)];
   if (onDemandUsesFanOut(workload.consumers)) return [costLine(prices, 'kinesis.onDemand.enhancedFanOut.dataOutGb', 'GB out (enhanced fan-out)', gbOut, arithmetic)];
   return [costLine(prices, 'kinesis.onDemand.dataOutGb', 'GB out (shared readers)', gbOut, arithmetic)];
 }
 
 function writeLines(mode: OnDemandMode, workload: Workload, prices: PriceList): CostLine[] {
-  const records = recordsPerMonth(workload);
-  const billedBytes = onDemandBilledBytes(workload.recordBytes);
+  const records = kinesisRecordsPerMonth(workload);
+  const recordBytes = kinesisRecordShape(workload).recordBytes;
+  const billedBytes = onDemandBilledBytes(recordBytes);
   const gbIn = (records * billedBytes) / BYTES_PER_GB;
-  const written = `${fmt(records)} records x ${fmt(billedBytes)} B (${fmt(workload.recordBytes)} B rounded up to 1 KB)`;
+  const written = `${kinesisRecordCount(workload)} x ${fmt(billedBytes)} B (${fmt(recordBytes)} B rounded up to 1 KB)`;
   if (mode === 'standard') {
     return [
       costLine(prices, 'kinesis.onDemand.streamHours', 'stream-hours', HOURS_PER_MONTH, `1 stream x ${HOURS_PER_MONTH} h`),
@@ -76,7 +79,8 @@ export function estimateKinesisOnDemandMode(mode: OnDemandMode, workload: Worklo
     : onDemandExtendedRetentionLines(workload, prices, 'kinesis.onDemandAdvantage.extendedRetentionGbMonths');
   const lines = [...writeLines(mode, workload, prices), ...readLines(mode, workload, prices), ...retention, ...longTermRetentionLines(workload, prices)];
   const readers = onDemandUsesFanOut(workload.consumers) ? `${workload.consumers} enhanced fan-out consumers, 2 MiB/s each per shard` : `${workload.consumers} shared reader(s)`;
-  const sizing = [`no shards to manage: about ${shards} shard(s) of capacity kept for a peak of ${fmt(peakRate(workload))} rec/s; ${readers}`];
+  const packed = kinesisRecordShape(workload).aggregated ? ` (${fmt(peakKinesisRecordsPerSecond(workload))} Kinesis records/s after aggregation)` : '';
+  const sizing = [`no shards to manage: about ${shards} shard(s) of capacity kept for a peak of ${fmt(peakRate(workload))} rec/s${packed}; ${readers}`];
   if (workersNeeded(workload) > 0) sizing.push(`consumers: up to ${shards} x 10 concurrent batches (ParallelizationFactor), per-key order kept; ${fmt(workersNeeded(workload))} needed`);
   if (mode === 'advantage') sizing.push('account-level mode: no per-stream charge, but the account commits to a minimum throughput for at least 24 h (billed here at 10 MiB/s); worth it when the account already streams that much');
   return estimate(mode === 'standard' ? 'kinesis-on-demand' : 'kinesis-on-demand-advantage', lines, capacityViolations(mode, workload, shards), sizing);

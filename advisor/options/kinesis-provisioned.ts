@@ -4,11 +4,12 @@
  * consumer per shard, billed per consumer-shard-hour). The cheaper one that works is priced.
  */
 import { HOURS_PER_MONTH, KINESIS } from '../capacity-limits';
-import { BYTES_PER_GB, costLine, estimate, fmt, type CostLine, type OptionEstimate } from '../option-estimate';
+import { costLine, estimate, fmt, type CostLine, type OptionEstimate } from '../option-estimate';
 import type { PriceList } from '../price-list';
 import type { Workload } from '../workload';
 import { kinesisShardsForConcurrency, strictOrderConcurrencyViolation, workersNeeded } from './consumer-concurrency';
-import { provisionedExtendedRetentionLines, longTermRetentionLines, recordsPerMonth, sharedReadShards, streamLimitViolations, writeShards } from './kinesis-sizing';
+import { kinesisRecordCount, kinesisRecordShape, kinesisRecordsPerMonth } from './kinesis-aggregation';
+import { provisionedExtendedRetentionLines, longTermRetentionLines, readGbPerMonth, sharedReadShards, streamLimitViolations, writeShards } from './kinesis-sizing';
 
 /** PUT payload units: each record is billed in 25 KB chunks (5 KB → 1, 45 KB → 2, 1 MB → 40). */
 export function putPayloadUnits(recordBytes: number): number {
@@ -17,13 +18,17 @@ export function putPayloadUnits(recordBytes: number): number {
 
 export type KinesisReaders = 'shared' | 'enhanced-fan-out';
 
-/** The bill of a provisioned stream with `shards` shards: shard-hours, PUT payload units and retention (no enhanced fan-out). */
+/**
+ * The bill of a provisioned stream with `shards` shards: shard-hours, PUT payload units and
+ * retention (no enhanced fan-out). PUT payload units are counted per Kinesis record, so an
+ * aggregate of small user records pays for its 25 KB chunks, not one unit per user record.
+ */
 export function kinesisProvisionedLines(workload: Workload, prices: PriceList, shards: number): CostLine[] {
-  const records = recordsPerMonth(workload);
-  const units = putPayloadUnits(workload.recordBytes);
+  const records = kinesisRecordsPerMonth(workload);
+  const units = putPayloadUnits(kinesisRecordShape(workload).recordBytes);
   return [
     costLine(prices, 'kinesis.provisioned.shardHours', 'shard-hours', shards * HOURS_PER_MONTH, `${shards} shard(s) x ${HOURS_PER_MONTH} h`),
-    costLine(prices, 'kinesis.provisioned.putPayloadUnits', 'PUT payload units (million)', (records * units) / 1e6, `${fmt(records)} records x ${units} unit(s) of 25 KB`),
+    costLine(prices, 'kinesis.provisioned.putPayloadUnits', 'PUT payload units (million)', (records * units) / 1e6, `${kinesisRecordCount(workload)} x ${units} unit(s) of 25 KB`),
     ...provisionedExtendedRetentionLines(workload, prices, shards),
     ...longTermRetentionLines(workload, prices),
   ];
@@ -51,11 +56,11 @@ export function estimateKinesisProvisionedWith(readers: KinesisReaders, workload
   }
   if (!readersFit('enhanced-fan-out', workload.consumers)) infeasible.push(`${workload.consumers} consumers: a stream has at most 20 enhanced fan-out consumers`);
   const shards = Math.max(write.shards, work.shards);
-  const gbOut = (recordsPerMonth(workload) * workload.recordBytes * workload.consumers) / BYTES_PER_GB;
+  const read = readGbPerMonth(workload);
   const lines = [
     ...kinesisProvisionedLines(workload, prices, shards),
     costLine(prices, 'kinesis.enhancedFanOut.consumerShardHours', 'enhanced fan-out consumer-shard-hours', workload.consumers * shards * HOURS_PER_MONTH, `${workload.consumers} consumer(s) x ${shards} shard(s) x ${HOURS_PER_MONTH} h`),
-    costLine(prices, 'kinesis.enhancedFanOut.dataOutGb', 'enhanced fan-out GB out', gbOut, `${fmt(recordsPerMonth(workload))} records x ${fmt(workload.recordBytes)} B x ${workload.consumers} consumer(s)`),
+    costLine(prices, 'kinesis.enhancedFanOut.dataOutGb', 'enhanced fan-out GB out', read.gb, read.arithmetic),
   ];
   return estimate('kinesis-provisioned', lines, infeasible, [write.because, `enhanced fan-out: each of ${workload.consumers} consumer(s) gets its own 2 MiB/s per shard`, ...work.because, `so ${shards} shard(s)`]);
 }

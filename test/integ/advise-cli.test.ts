@@ -54,6 +54,7 @@ describe('npm run advise (child process)', () => {
     [['--rate', '-5/s', '--size', '1KB'], /Flag --rate needs a value \(write --rate=VALUE for a value that starts with a dash\)/],
     [['--rate', '5/s', '--size', '1QB'], /unknown unit "QB"/],
     [['--rate', '5/s', '--size', '1KB', '--work', 'task', '--consumers', '2'], /contradicts itself/],
+    [['--rate', '5/s', '--size', '1KB', '--aggregate', 'yes'], /--aggregate: "yes" is not one of auto \| on \| off/],
   ])('exits 2 with a clear message on bad input %j', (args, message) => {
     const { status, stderr, stdout } = advise(args);
     expect(status).toBe(2);

@@ -4,7 +4,7 @@ import { UsageError } from '../../../runtime/shared/errors';
 describe('parseAdviseFlags', () => {
   it('reads the issue example into a workload', () => {
     const { workload } = parseAdviseFlags(['--rate', '2000/s', '--size', '3KB', '--consumers', '3', '--order', 'per-key', '--replay', '24h', '--retention', '7d', '--peak', '5x']);
-    expect(workload).toEqual({ ratePerSecond: 2000, peakFactor: 5, recordBytes: 3000, consumers: 3, ordering: 'per-key', work: 'event', replaySeconds: 86_400, retentionSeconds: 604_800, workSeconds: 0, sendBatch: 1 });
+    expect(workload).toEqual({ ratePerSecond: 2000, peakFactor: 5, recordBytes: 3000, consumers: 3, ordering: 'per-key', work: 'event', replaySeconds: 86_400, retentionSeconds: 604_800, workSeconds: 0, sendBatch: 1, aggregation: 'auto', keyBacklog: 1 });
   });
 
   it('reads the work time and the producer batching', () => {

@@ -24,6 +24,8 @@ const workloads: fc.Arbitrary<Workload> = fc
     retentionSeconds: fc.constantFrom(3_600, 86_400, 7 * 86_400, 20 * 86_400),
     workSeconds: fc.constantFrom(0, 0.01, 0.2, 2),
     sendBatch: fc.constantFrom(1, 10),
+    aggregation: fc.constantFrom('auto' as const, 'on' as const, 'off' as const),
+    keyBacklog: fc.constantFrom(1, 2, 50, 5_000),
   })
   .map((fields) => ({ ...fields, work: fields.consumers > 1 || fields.replaySeconds > 0 ? ('event' as const) : ('task' as const) }));
 
