@@ -35,9 +35,9 @@ function readerPositions(state) {
     return {
       label: name,
       value: seen,
-      shown: final ? figure(`/clickstream/consumers/${name}/seen`, final.seen) : `${seen}/${total}`,
+      shown: final ? figure(`/clickstream/consumers/${name}/seen`, final.seen) : total === 0 ? String(seen) : `${seen}/${total}`,
       colour: COLOURS.kinesis,
-      note: final ? undefined : live === undefined ? 'not started' : live.caughtUp ? 'caught up' : 'reading',
+      note: final ? undefined : live === undefined ? 'not started' : live.caughtUp && total > 0 ? 'caught up' : 'reading',
     };
   }));
 }
@@ -56,8 +56,18 @@ function finalFigures(clickstream) {
   ];
 }
 
+/** `npm run dev`: no run writes, so the line says what the readers have handled of the clients' records. @param {RunState} state */
+function devLine(state) {
+  if (!state.devComponents.includes('clickstream')) return 'the clickstream is not part of this npm run dev';
+  const read = READERS.flatMap((name) => (state.readers.has(name) ? [`${name} ${state.readers.get(name)?.seen ?? 0}`] : []));
+  return read.length === 0 ? 'waiting for records: put some with the printed aws kinesis put-record' : `records handled: ${read.join(' · ')}`;
+}
+
 /** The panel's content. @param {RunState} state */
 export function renderKinesisPanel(state) {
+  if (state.mode === 'dev') {
+    return [h('p', { class: 'live', 'data-live': 'kinesis' }, devLine(state)), h('h3', {}, 'One lane per shard'), shardLanes(state), h('h3', {}, 'Every reader sees every record'), readerPositions(state)];
+  }
   const series = [{ label: 'records written', colour: COLOURS.kinesis, points: state.produced.map((point) => /** @type {[number, number]} */ ([point.atMs, point.written])) }];
   const poisonAt = state.moments.filter((moment) => moment.pattern === 'kinesis' && moment.alert).map((moment) => ({ atMs: moment.atMs, label: 'poison' }));
   const last = state.produced.at(-1);
