@@ -28,7 +28,9 @@ function shardLanes(state) {
 function readerPositions(state) {
   const total = state.produced.at(-1)?.total ?? state.size?.events ?? 0;
   const consumers = state.final?.json.clickstream?.consumers;
-  return barList('records seen by each reader', READERS.map((name) => {
+  // npm run dev has no replay reader: only the readers it reports.
+  const readers = state.mode === 'dev' ? READERS.filter((name) => state.readers.has(name)) : READERS;
+  return barList('records seen by each reader', readers.map((name) => {
     const live = state.readers.get(name);
     const final = consumers === undefined ? undefined : consumers[/** @type {'processor'} */ (name)];
     const seen = final?.seen ?? live?.seen ?? 0;
