@@ -70,6 +70,17 @@ async function sendTraffic(ready: ReadyLine, run: string): Promise<void> {
 
 const liveText = (page: Page, pattern: string): Promise<string> => page.locator(`[data-live="${pattern}"]`).innerText();
 
+/** Waits until the text of `selector` contains `text` (read from the test: the page's CSP allows no evaluated strings). */
+async function untilText(page: Page, selector: string, text: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = (await page.locator(selector).textContent()) ?? '';
+    if (shown.includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`${selector} never said "${text}"; it says "${shown}"`);
+    await page.waitForTimeout(250);
+  }
+}
+
 withChromium('npm run dev -- --web in Chromium', () => {
   const workDir = mkdtempSync(join(tmpdir(), 'qos-dev-web-'));
   let dev: ChildProcess | undefined;
@@ -98,13 +109,13 @@ withChromium('npm run dev -- --web in Chromium', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(ready.livePageUrl);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('npm run dev: live') === true);
+    await untilText(page, '#status', 'npm run dev: live');
     const before = { sqs: await liveText(page, 'sqs'), kinesis: await liveText(page, 'kinesis') };
 
     await sendTraffic(ready, `dev-web-${Date.now()}`);
     // The workers deliver the jobs (mail captured) and the processor handles the records; the page draws both.
-    await page.waitForFunction((jobs) => document.querySelector('[data-live="sqs"]')?.textContent?.includes(`delivered ${jobs} `) === true, JOBS, { timeout: 120_000 });
-    await page.waitForFunction((records) => document.querySelector('[data-live="kinesis"]')?.textContent?.includes(`processor ${records}`) === true, RECORDS, { timeout: 120_000 });
+    await untilText(page, '[data-live="sqs"]', `delivered ${JOBS} `);
+    await untilText(page, '[data-live="kinesis"]', `processor ${RECORDS}`);
     const lanes = await page.locator('ul[aria-label="records per shard"] .bar-value').allInnerTexts();
     expect(lanes.map(Number).sort((a, b) => b - a)[0]).toBe(RECORDS);
     expect(await liveText(page, 'sqs')).not.toBe(before.sqs);
@@ -112,7 +123,7 @@ withChromium('npm run dev -- --web in Chromium', () => {
     await saveScreenshot(page);
 
     process.kill(-(child.pid ?? 0), 'SIGINT');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('npm run dev: stopped') === true, undefined, { timeout: 60_000 });
+    await untilText(page, '#status', 'npm run dev: stopped', 60_000);
     expect(await exited).toBe(0);
     expect(stderr).not.toMatch(/failed to stop/);
   }, 400_000);
