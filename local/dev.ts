@@ -2,7 +2,8 @@
  * `npm run dev`: the embedded environment, kept up for your own clients. It provisions every
  * registered pattern from its synthesized template, starts every consumer (dev/dev-registry.ts),
  * prints the endpoints, names and ready example commands (`--json`: one JSON line), and stays up
- * until Ctrl-C or SIGTERM. Then it stops everything it started, consumers first (so nothing they
+ * until Ctrl-C or SIGTERM. With `--web` it also serves a live page of what your clients' traffic
+ * does (its URL is in the ready output), closed last in the stop. Then it stops everything it started, consumers first (so nothing they
  * hold is lost), emulators last. Exit codes: 0 after a clean stop, 2 for a usage problem, 3 when an
  * emulator or the broker could not start, 1 when the start failed otherwise (in every failed start,
  * what had started is stopped).
@@ -24,7 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Listen before starting: a signal during the start stops what has started once it is up.
   const signal = untilStopSignal();
   log('npm run dev: starting the emulators and provisioning the stacks from their synthesized templates…');
-  const dev = await startDev(devComponentsOf(), { mailboxDir: options.mailboxDir, archiveBufferingSeconds: options.archiveBufferingSeconds, log });
+  const dev = await startDev(devComponentsOf(), { mailboxDir: options.mailboxDir, archiveBufferingSeconds: options.archiveBufferingSeconds, log }, { web: options.web });
   process.stdout.write(options.json ? `${JSON.stringify(devReadyLine(dev))}\n` : `${formatDevOutput(dev)}\n`);
   const received = await signal;
   // Consumers first (the archive delivers its buffer, workers finish their jobs), then the emulators,

@@ -10,7 +10,7 @@ import { newRunPrefix } from '../provisioning/physical-names';
 import { observeClickstream } from './clickstream-observation';
 import { clickstreamOutcomeOf, type ClickstreamPatternOutcome } from './clickstream-pattern-outcome';
 import { produceClickstream } from './clickstream-production';
-import type { ClickstreamTarget, ClickstreamTargetSession } from './clickstream-target';
+import type { ClickstreamDeliveries, ClickstreamTarget, ClickstreamTargetSession } from './clickstream-target';
 
 /** Options of one run. */
 export interface ClickstreamPatternOptions {
@@ -26,6 +26,10 @@ export interface ClickstreamPatternOptions {
   readonly log?: (line: string) => void;
   /** Called after each PutRecords call with the events written so far. @default none */
   readonly onProduced?: (written: number, total: number) => void;
+  /** Called with how many poison records the stream accepted, right after they are written. @default none */
+  readonly onPoisonWritten?: (written: number) => void;
+  /** Watches what the local consumers are handed while they run (the embedded target only); returns how to stop watching. @default none */
+  readonly watchDeliveries?: (deliveries: ClickstreamDeliveries) => () => void;
   /** Longest wait for the session table and the on-failure queue to account for the run, in ms. @default 180000 */
   readonly deadlineMs?: number;
   /** Longest wait for the handlers' EMF metrics, in ms. @default 0: read once */
@@ -70,6 +74,7 @@ async function runOnSession(session: ClickstreamTargetSession, options: Clickstr
   const startedAt = new Date();
   const traffic = session.planTraffic({ events: options.events, users: options.users }, newRunPrefix());
   const compute = await session.startCompute(traffic.events);
+  const stopWatching = compute.deliveries === null ? undefined : options.watchDeliveries?.(compute.deliveries);
   try {
     const poisonRecords = options.poisonRatio === 0 ? 0 : Math.max(1, Math.round(options.events * options.poisonRatio));
     const production = await produceClickstream(traffic, {
@@ -80,6 +85,7 @@ async function runOnSession(session: ClickstreamTargetSession, options: Clickstr
       label: session.label,
       log,
       onProduced: options.onProduced,
+      onPoison: options.onPoisonWritten,
     });
     log(`${session.label}: wrote ${production.sent} events as ${production.kinesisRecords} Kinesis records in ${production.putRecordsCalls} PutRecords calls and ${production.poison.length} poison record(s) (${options.poisonPlacement ?? 'end'})`);
     await compute.settle();
@@ -100,6 +106,7 @@ async function runOnSession(session: ClickstreamTargetSession, options: Clickstr
       metricsUnavailableReason: session.metrics.unavailableReason,
     });
   } finally {
+    stopWatching?.();
     await compute.stop();
   }
 }

@@ -14,6 +14,8 @@ import { CLICKSTREAM_FIGURES, clickstreamCells, unmetClickstreamExpectations } f
 import { runClickstreamPattern } from './clickstream-pattern-run';
 import type { ClickstreamPatternOutcome } from './clickstream-pattern-outcome';
 import { clickstreamFigures } from '../remote/to-comparison-result';
+import { watchClickstreamDeliveries } from '../web/clickstream-live-events';
+import { NO_LIVE_EVENTS } from '../web/run-event-sink';
 
 /** 0.5 % poison records, written halfway through so valid records follow them on their shards. */
 const POISON_RATIO = 0.005;
@@ -36,6 +38,8 @@ function runClickstream(context: PatternRunContext): Promise<ClickstreamPatternO
       bar(written, total, written < total ? 'producing' : 'produced; consumers catching up');
       context.liveEvents?.emit({ kind: 'kinesis-produced', written, total });
     },
+    onPoisonWritten: (written) => context.liveEvents?.emit({ kind: 'kinesis-poison', written, destination: 'on-failure destination (SQS)' }),
+    watchDeliveries: (deliveries) => watchClickstreamDeliveries(deliveries, context.liveEvents ?? NO_LIVE_EVENTS, options.events),
     log: (line) => {
       if (!line.includes('not emulated') && !line.includes('RetryAttemptsExhausted')) progress.log(line);
     },

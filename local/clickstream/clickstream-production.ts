@@ -23,6 +23,8 @@ export interface ClickstreamProductionOptions {
   readonly log: (line: string) => void;
   /** Called after each PutRecords call with the events written so far. @default none */
   readonly onProduced?: (written: number, total: number) => void;
+  /** Called with how many poison records the stream accepted, right after they are written. @default none */
+  readonly onPoison?: (written: number) => void;
 }
 
 /** What was written. */
@@ -58,6 +60,7 @@ export async function produceClickstream(traffic: PlannedClickstreamTraffic, opt
   const splitAt = options.poisonPlacement === 'middle' ? Math.floor(events.length / 2) : events.length;
   const first = await produce(events.slice(0, splitAt), 0);
   const poison = await writePoison(options, traffic.partitionKeyPrefix);
+  if (poison.length > 0) options.onPoison?.(poison.length);
   const second = splitAt < events.length ? await produce(events.slice(splitAt), splitAt) : { sent: 0, undeliverable: [], calls: 0, kinesisRecords: 0 };
   const undeliverable = new Set([...first.undeliverable.map((record) => record.index), ...second.undeliverable.map((record) => record.index + splitAt)]);
   return {

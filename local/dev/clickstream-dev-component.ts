@@ -10,6 +10,10 @@ import { startClickstreamEnvironment } from '../clickstream/clickstream-environm
 import type { KinesisEventSourceRunner } from '../clickstream/kinesis-event-source/kinesis-event-source-runner';
 import { cliPrefix, DEV_REGION, dummyCredentialVariables, writeEventWithCurrentTime } from './dev-cli-examples';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
+import { startLiveSampler } from './live-sampler';
+import { countRecordsPerShard, type ShardRecordCounter } from './shard-record-counter';
+import type { ArchiveDeliveryRunner } from '../clickstream/archive/archive-delivery-runner';
+import type { RunObservation } from '../web/live-observation';
 
 /** Where the example record is written before `put-record` reads it. */
 const EXAMPLE_RECORD_FILE = '/tmp/qos-record.json';
@@ -26,13 +30,24 @@ function consumerStatus(runner: KinesisEventSourceRunner): Record<string, number
   };
 }
 
+/** What the live page draws for the clickstream: records per shard the processor was handed, and what each reader handled. */
+function clickstreamObservations(shards: ShardRecordCounter, readers: { processor: KinesisEventSourceRunner; dashboard: KinesisEventSourceRunner; archive: ArchiveDeliveryRunner }): RunObservation[] {
+  return [
+    ...[...shards.counts()].map(([shardId, records]): RunObservation => ({ kind: 'kinesis-shard', shardId, records })),
+    { kind: 'kinesis-consumer', consumer: 'processor', seen: readers.processor.stats().recordsCompleted, caughtUp: false },
+    { kind: 'kinesis-consumer', consumer: 'dashboard', seen: readers.dashboard.stats().recordsCompleted, caughtUp: false },
+    { kind: 'kinesis-consumer', consumer: 'archive', seen: readers.archive.stats().recordsRead, caughtUp: false },
+  ];
+}
+
 async function start(context: DevContext): Promise<RunningDevComponent> {
   const started = new StartedResources();
   try {
     const environment = started.add(await startClickstreamEnvironment({ handlerLogLevel: 'WARN' }), (it) => it.stop());
     environment.report.forEach((line) => context.log(`clickstream: ${line}`));
     const log = (line: string): void => context.log(`clickstream: ${line}`);
-    const processor = started.add(runnerFor(environment, environment.processor, environment.processorHandler, log, 'processor'), (it) => it.stop());
+    const shards = countRecordsPerShard(environment.processorHandler);
+    const processor = started.add(runnerFor(environment, environment.processor, shards.handler, log, 'processor'), (it) => it.stop());
     const dashboard = started.add(runnerFor(environment, environment.dashboard, environment.dashboardHandler, log, 'dashboard'), (it) => it.stop());
     const archive = started.add(
       createArchiveDeliveryRunner({
@@ -46,6 +61,8 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
       (it) => it.stop(),
     );
     await Promise.all([processor.start(), dashboard.start(), archive.start()]);
+    const live = context.liveEvents;
+    if (live !== undefined) started.add(startLiveSampler({ sink: live, sample: () => clickstreamObservations(shards, { processor, dashboard, archive }) }), (sampler) => sampler.stop());
 
     const bufferingSeconds = context.archiveBufferingSeconds ?? environment.archive.bufferingIntervalSeconds;
     const writeRecord = writeEventWithCurrentTime({ eventId: 'cli-1', type: 'page_view', userId: 'user-1', page: '/home' }, EXAMPLE_RECORD_FILE);

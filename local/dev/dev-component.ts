@@ -3,6 +3,7 @@
  * emulators, provisions its stack from the synthesized template, starts its consumers and says
  * where a client finds them. A new pattern joins `npm run dev` with one component and one line.
  */
+import type { RunEventSink } from '../web/run-event-sink';
 
 /** What every component is started with. */
 export interface DevContext {
@@ -12,6 +13,8 @@ export interface DevContext {
   readonly archiveBufferingSeconds?: number;
   /** Progress and warning lines (stderr). */
   readonly log: (line: string) => void;
+  /** Where the live page (`--web`) gets what the component observes. @default undefined: no page, nothing sampled */
+  readonly liveEvents?: RunEventSink;
 }
 
 /** Where a client finds one component's resources. Names are physical (as provisioned locally). */

@@ -8,6 +8,8 @@ import { parseFlags } from '../../runtime/shared/parse-flags';
 export interface DevOptions {
   /** Print one JSON line when ready (everything else goes to stderr). @default false */
   readonly json: boolean;
+  /** Serve the live page on a free 127.0.0.1 port, fed by what dev observes. @default false */
+  readonly web: boolean;
   /** The archive's buffering interval, in seconds. @default undefined (the stack's 300 s) */
   readonly archiveBufferingSeconds: number | undefined;
   /** Folder for captured mail. @default `.local-state/mailbox/<start time>/` in the repository */
@@ -15,8 +17,9 @@ export interface DevOptions {
   readonly help: boolean;
 }
 
-export const DEV_USAGE = `usage: npm run dev -- [--json] [--archive-buffering-seconds N] [--mailbox DIR]
+export const DEV_USAGE = `usage: npm run dev -- [--json] [--web] [--archive-buffering-seconds N] [--mailbox DIR]
   --json                         print one JSON line when ready (logs go to stderr)
+  --web                          a live page on 127.0.0.1 of what your clients' traffic does
   --archive-buffering-seconds N  Firehose buffering interval, 1-900 (default: the stack's, 300)
   --mailbox DIR                  where captured mail is written (default .local-state/mailbox/<start time>/)
 Stops everything it started on Ctrl-C or SIGTERM.`;
@@ -32,10 +35,11 @@ export function defaultMailboxDir(startedAt: Date): string {
 
 /** Parses `npm run dev` flags. */
 export function parseDevOptions(argv: readonly string[], startedAt = new Date()): DevOptions {
-  const values = parseFlags(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'archive-buffering-seconds': { type: 'string' }, mailbox: { type: 'string' } });
+  const values = parseFlags(argv, { json: { type: 'boolean' }, web: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'archive-buffering-seconds': { type: 'string' }, mailbox: { type: 'string' } });
   const rawSeconds = values['archive-buffering-seconds'];
   return {
     json: values.json ?? false,
+    web: values.web ?? false,
     help: values.help ?? false,
     archiveBufferingSeconds:
       rawSeconds === undefined ? undefined : integerFlag('archive-buffering-seconds', rawSeconds, 0, BUFFERING_SECONDS.min, BUFFERING_SECONDS.max),

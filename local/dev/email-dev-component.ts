@@ -14,12 +14,32 @@ import { emulatorDynamoDbClient, emulatorSqsClient } from '../emulators/emulator
 import { cliPrefix } from './dev-cli-examples';
 import { StartedResources, type DevComponent, type DevContext, type RunningDevComponent } from './dev-component';
 import { startMailboxWriter } from './mailbox-writer';
-import { watchDeadLetterQueue } from './dead-letter-watcher';
+import { watchDeadLetterQueue, type DeadLetterWatcher } from './dead-letter-watcher';
+import { startLiveSampler } from './live-sampler';
+import { queueDepth } from '../email/backlog-scaler';
+import type { SmtpSink } from '../emulators/smtp-sink';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { RunObservation } from '../web/live-observation';
 
 /** Worker processes (Fargate tasks): two, so a job visibly goes to one of competing workers. */
 const WORKERS = 2;
 /** SIGTERM-to-SIGKILL grace when the stack declares no stopTimeout. @default ECS's 30 s */
 const DEFAULT_STOP_GRACE_SECONDS = 30;
+
+/**
+ * What the live page draws for the email worker: the queue's depth against the workers, and the
+ * jobs accounted for (mail captured, in the dead-letter queue) of those sent so far (the same plus
+ * what is still in the queue).
+ */
+async function emailObservations(sqs: SQSClient, queueUrl: string, mail: SmtpSink, deadLetters: DeadLetterWatcher): Promise<RunObservation[]> {
+  const { visible, inFlight } = await queueDepth(sqs, queueUrl);
+  const delivered = mail.messages.length;
+  const deadLettered = deadLetters.messages();
+  return [
+    { kind: 'sqs-depth', visible, inFlight, workers: WORKERS },
+    { kind: 'email-progress', accountedFor: delivered + deadLettered, total: delivered + deadLettered + visible + inFlight, delivered, deadLettered, workers: WORKERS },
+  ];
+}
 
 async function start(context: DevContext): Promise<RunningDevComponent> {
   const started = new StartedResources();
@@ -50,6 +70,8 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
       }),
       (watcher) => watcher.stop(),
     );
+    const live = context.liveEvents;
+    if (live !== undefined) started.add(startLiveSampler({ sink: live, sample: () => emailObservations(sqs, stack.queueUrl, sink, deadLetters) }), (sampler) => sampler.stop());
     const job = JSON.stringify({ jobId: 'hello-1', to: 'you@example.com', subject: 'Hello', body: 'Sent from the AWS CLI' });
     return {
       description: {

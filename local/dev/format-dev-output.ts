@@ -6,11 +6,13 @@ import type { RunningDev } from './start-dev';
 export interface DevReadyLine {
   readonly ready: true;
   readonly statusUrl: string;
+  /** The live page (`--web`). @default undefined: no page */
+  readonly livePageUrl?: string;
   readonly components: Readonly<Record<string, DevDescription>>;
 }
 
-export function devReadyLine(dev: Pick<RunningDev, 'components' | 'statusUrl'>): DevReadyLine {
-  return { ready: true, statusUrl: dev.statusUrl, components: dev.components };
+export function devReadyLine(dev: Pick<RunningDev, 'components' | 'statusUrl' | 'livePageUrl'>): DevReadyLine {
+  return { ready: true, statusUrl: dev.statusUrl, ...(dev.livePageUrl === undefined ? {} : { livePageUrl: dev.livePageUrl }), components: dev.components };
 }
 
 function section(title: string, entries: Readonly<Record<string, string>> | undefined): string[] {
@@ -20,7 +22,7 @@ function section(title: string, entries: Readonly<Record<string, string>> | unde
 }
 
 /** The text a person reads. */
-export function formatDevOutput(dev: Pick<RunningDev, 'components' | 'statusUrl'>): string {
+export function formatDevOutput(dev: Pick<RunningDev, 'components' | 'statusUrl' | 'livePageUrl'>): string {
   const lines: string[] = ['npm run dev: ready. Ctrl-C stops everything it started.', ''];
   for (const [name, description] of Object.entries(dev.components)) {
     if (description.skipped !== undefined) {
@@ -43,5 +45,6 @@ export function formatDevOutput(dev: Pick<RunningDev, 'components' | 'statusUrl'
     );
   }
   lines.push(`status of every consumer: curl ${dev.statusUrl}`);
+  if (dev.livePageUrl !== undefined) lines.push(`live page of your traffic: ${dev.livePageUrl}`);
   return lines.join('\n');
 }

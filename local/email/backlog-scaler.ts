@@ -31,8 +31,13 @@ export function workersToAdd(policy: BacklogScalingPolicy, running: number, back
   return backlog > policy.backlogPerWorker * running ? 1 : 0;
 }
 
-/** `ApproximateNumberOfMessages`: the visible backlog SQS reports (the metric step scaling uses). */
-export async function visibleBacklog(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
-  return Number(Attributes?.ApproximateNumberOfMessages ?? '0');
+/**
+ * Visible (`ApproximateNumberOfMessages`: the backlog step scaling uses) and in-flight
+ * (`ApproximateNumberOfMessagesNotVisible`) messages, in one call.
+ */
+export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<{ readonly visible: number; readonly inFlight: number }> {
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+  );
+  return { visible: Number(Attributes?.ApproximateNumberOfMessages ?? '0'), inFlight: Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? '0') };
 }

@@ -13,6 +13,8 @@ import { emailDevComponent } from '../dev/email-dev-component';
 import { meanBytes } from '../patterns/observed-workload';
 import type { PatternEntry, PatternRunOutcome } from '../patterns/pattern-entry';
 import type { PatternRunContext } from '../patterns/pattern-run-context';
+import { emailLiveEvents } from '../web/email-live-events';
+import { NO_LIVE_EVENTS } from '../web/run-event-sink';
 
 /**
  * Short timeouts so redelivery and redrive show within seconds (the stack's defaults are a 30 s job
@@ -37,6 +39,7 @@ const EMAIL_NOTES = [
 function runEmail(context: PatternRunContext): Promise<EmailRunResult> {
   const { options, progress } = context;
   const bar = progress.bar({ pattern: 'email', label: 'SQS email jobs', unit: 'jobs accounted for' });
+  const live = emailLiveEvents(context.liveEvents ?? NO_LIVE_EVENTS);
   return runEmbeddedEmail({
     consumers: options.consumers ?? 'fargate',
     jobs: options.jobs,
@@ -51,7 +54,7 @@ function runEmail(context: PatternRunContext): Promise<EmailRunResult> {
     showProgress: false,
     onProgress: (state) => {
       bar(state.accountedFor, state.total, `delivered ${state.delivered}, dead-lettered ${state.deadLettered}, workers ${state.workers}`);
-      context.liveEvents?.emit({ kind: 'email-progress', ...state });
+      live(state);
     },
     log: (line) => {
       // Plain "jobs accounted for" lines duplicate the bar; everything else is worth a line.

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { visibleBacklog, workersToAdd, type BacklogScalingPolicy, type ScalingStep } from './backlog-scaler';
+import { queueDepth, workersToAdd, type BacklogScalingPolicy, type ScalingStep } from './backlog-scaler';
 import type { EmailObserver } from './email-observer';
 import { isEveryJobAccountedFor } from './email-run-outcome';
 import type { EmailCompute } from './email-target';
@@ -18,6 +18,9 @@ export interface EmailRunProgress {
   readonly delivered: number;
   readonly deadLettered: number;
   readonly workers: number;
+  /** Messages the queue reports visible and in flight at this check (read once a check, whatever the workers). */
+  readonly visible: number;
+  readonly inFlight: number;
 }
 
 /** What the loop watches. */
@@ -57,8 +60,9 @@ export async function watchEmailRun(watch: EmailRunWatch): Promise<ScalingStep[]
       const outcome = await observer.observe();
       const accountedFor = outcome.enqueued - outcome.lost.length;
       progress.update(accountedFor, `delivered ${outcome.delivered}, dead-lettered ${outcome.deadLettered}`);
-      if (compute.workers() < compute.maxWorkers && (await scaleOnBacklog(watch, Date.now() - lastStepAt, steps))) lastStepAt = Date.now();
-      options.onProgress?.({ accountedFor, total, delivered: outcome.delivered, deadLettered: outcome.deadLettered, workers: compute.workers() });
+      const depth = await queueDepth(watch.sqs, watch.queueUrl);
+      if (compute.workers() < compute.maxWorkers && scaleOnBacklog(watch, depth.visible, Date.now() - lastStepAt, steps)) lastStepAt = Date.now();
+      options.onProgress?.({ accountedFor, total, delivered: outcome.delivered, deadLettered: outcome.deadLettered, workers: compute.workers(), ...depth });
     }
   } finally {
     progress.stop();
@@ -66,8 +70,7 @@ export async function watchEmailRun(watch: EmailRunWatch): Promise<ScalingStep[]
   return steps;
 }
 
-async function scaleOnBacklog(watch: EmailRunWatch, msSinceLastStep: number, steps: ScalingStep[]): Promise<boolean> {
-  const backlog = await visibleBacklog(watch.sqs, watch.queueUrl);
+function scaleOnBacklog(watch: EmailRunWatch, backlog: number, msSinceLastStep: number, steps: ScalingStep[]): boolean {
   if (workersToAdd(watch.scaling, watch.compute.workers(), backlog, msSinceLastStep) === 0) return false;
   watch.compute.startWorker();
   steps.push({ backlog, workers: watch.compute.workers() });

@@ -32,6 +32,8 @@ import { analyticsOutcome, type AnalyticsOutcome } from './state-topic-report';
 import { partitionLoad } from './partition-load';
 import { CLICKSTREAM_PROCESSOR_DEFAULTS } from '../../runtime/clickstream/processor-lambda/settings';
 import { EMULATOR_REGION } from '../emulators/emulator-clients';
+import type { RunEventSink } from '../web/run-event-sink';
+import { watchAnalyticsState, type AnalyticsStateWatch } from '../web/analytics-state-watch';
 
 /** Size of a run. */
 export interface KafkaComparisonOptions {
@@ -49,6 +51,8 @@ export interface KafkaComparisonOptions {
   readonly log?: (line: string) => void;
   /** Environment (KAFKA_BOOTSTRAP_SERVERS names an existing broker). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** Typed observations for the live page (`npm start -- --web`). @default undefined: nothing sent */
+  readonly liveEvents?: RunEventSink;
 }
 
 /** Not JSON, and JSON without the event's fields: both can never succeed, so they must be dead-lettered. */
@@ -139,7 +143,7 @@ interface ProducedRun {
  * the busiest member while records are still produced: its partitions keep growing until the group
  * notices, and their uncommitted records go to the partition's next owner.
  */
-async function produceWithKill(servers: readonly string[], topics: ClickstreamTopicNames, events: readonly ClickstreamEvent[], members: readonly AnalyticsMemberProcess[], log: (line: string) => void): Promise<ProducedRun> {
+async function produceWithKill(servers: readonly string[], topics: ClickstreamTopicNames, events: readonly ClickstreamEvent[], members: readonly AnalyticsMemberProcess[], log: (line: string) => void, onKill: (memberId: string, sessionTimeoutMs: number) => void): Promise<ProducedRun> {
   const half = Math.floor(events.length / 2);
   await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: [...events.slice(0, half), ...POISON] });
   await sleep(50);
@@ -149,6 +153,7 @@ async function produceWithKill(servers: readonly string[], topics: ClickstreamTo
   await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(half, killAt) });
   const victim = await busiestMember(servers, topics.sessions, members);
   victim.kill();
+  onKill(victim.memberId, Number(MEMBER_SESSION_TIMEOUT_MS));
   log(`kafka: SIGKILLed ${victim.memberId} (busy) mid-produce; its partitions move after the ${MEMBER_SESSION_TIMEOUT_MS} ms session timeout`);
   await produceClickstream({ bootstrapServers: servers, topic: topics.clickstream, records: events.slice(killAt) });
   return { events, half, cut, killAt, victim };
@@ -248,12 +253,16 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
   const memberCount = options.members ?? 4;
   const broker = await startKafkaBroker({ log, ...(options.env === undefined ? {} : { env: options.env }) });
   const members: AnalyticsMemberProcess[] = [];
+  const live = options.liveEvents;
+  let stateWatch: AnalyticsStateWatch | undefined;
   try {
     const servers = broker.bootstrapServers;
+    live?.emit({ kind: 'kafka-broker', address: servers.join(','), startMs: broker.startMs });
     const suffix = runNameSuffix(broker.origin);
     if (suffix !== '') log(`kafka: an existing broker: this run's topics and groups end in "${suffix}"`);
     const { stack } = await createClickstreamTopics({ bootstrapServers: servers, suffix, ...(options.partitions === undefined ? {} : { partitions: options.partitions }), ...(options.context === undefined ? {} : { context: options.context }) });
     const partitions = stack.clickstream.partitions;
+    if (live !== undefined) stateWatch = await watchAnalyticsState({ bootstrapServers: servers, topic: stack.topics.sessions, sink: live });
     log(`kafka: ${stack.stackName}: ${partitions} partitions (${stack.clickstream.partitionsSource}), sessionizer batch ${stack.sessionizer.settings.batchSize}, group ${stack.groups.sessionizer}`);
     // The same events, users and hot user as the Kinesis pattern, so the two columns compare.
     const { events, hotUserId } = clickstreamTraffic({ events: options.events, users: options.users });
@@ -265,7 +274,11 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
     );
     await Promise.all(members.map((member) => member.started));
     log(`kafka: ${memberCount} analytics members joined; producing ${events.length} events to ${partitions} partitions`);
-    const run = await produceWithKill(servers, stack.topics, events, members, log);
+    live?.emit({ kind: 'kafka-members-joined', members: memberCount, partitions, events: events.length });
+    const run = await produceWithKill(servers, stack.topics, events, members, log, (memberId, sessionTimeoutMs) => {
+      stateWatch?.memberKilled(memberId);
+      live?.emit({ kind: 'kafka-member-killed', memberId, sessionTimeoutMs });
+    });
     const seen = await observeConsumers(servers, stack, run, suffix, log);
     await Promise.all(members.slice(1).map((member) => member.stop()));
     const [deadLetter, compaction] = await Promise.all([
@@ -273,8 +286,10 @@ export async function runKafkaComparison(options: KafkaComparisonOptions): Promi
       awaitCompaction({ bootstrapServers: servers, topic: stack.topics.sessions, partitions }),
     ]);
     log(`kafka: analytics accounted for ${seen.analytics.seen}/${events.length} events (${seen.analytics.duplicates} duplicates after the rebalance)`);
+    live?.emit({ kind: 'kafka-analytics-done', seen: seen.analytics.seen, total: events.length, duplicates: seen.analytics.duplicates });
     return kafkaComparisonOf(stack, broker.startMs, members, run, { ...seen, deadLetter, compaction }, hotUserId ?? '');
   } finally {
+    await stateWatch?.stop();
     for (const member of members) member.kill();
     await broker.stop();
   }

@@ -20,6 +20,7 @@ async function run(context: PatternRunContext): Promise<PatternRunOutcome<KafkaC
     users: options.users,
     partitions: options.partitions,
     members: options.members ?? 4,
+    ...(context.liveEvents === undefined ? {} : { liveEvents: context.liveEvents }),
     log: (line) => progress.log(line.startsWith('kafka') ? line : `kafka: ${line}`),
   });
   return { outcome: column, notes: [] };

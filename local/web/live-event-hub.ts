@@ -14,15 +14,25 @@ export class LiveEventHub implements RunEventSink {
   private readonly history: LiveEvent[] = [];
   private readonly listeners = new Set<LiveEventListener>();
   private readonly startedAt: number;
+  private sent = 0;
 
-  /** @param now milliseconds of a monotonic clock @default performance.now */
-  constructor(private readonly now: () => number = () => performance.now()) {
+  /**
+   * @param now milliseconds of a monotonic clock @default performance.now
+   * @param historyLimit events kept for pages opened later; beyond it the oldest go, except the
+   *   first (it says what is running). `npm run dev` runs for hours. @default Infinity: a run has an end
+   */
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly historyLimit = Number.POSITIVE_INFINITY,
+  ) {
     this.startedAt = now();
   }
 
   emit(observation: LiveObservation): void {
-    const event: LiveEvent = { ...observation, seq: this.history.length + 1, atMs: Math.round(this.now() - this.startedAt) };
+    this.sent += 1;
+    const event: LiveEvent = { ...observation, seq: this.sent, atMs: Math.round(this.now() - this.startedAt) };
     this.history.push(event);
+    if (this.history.length > this.historyLimit) this.history.splice(1, 1);
     for (const listener of this.listeners) listener(event);
   }
 

@@ -9,7 +9,7 @@ import type { ClickstreamComparison, EmailComparison } from '../comparison/compa
 import type { KafkaColumn } from '../comparison/kafka-comparison';
 import type { PatternAdvice } from './pattern-advice';
 
-export type { PatternName, RunStarted, EmailProgressEvent, SqsDepthEvent, SqsWorkerAddedEvent, KinesisProducedEvent, KinesisStreamEvent, KinesisShardEvent, KinesisConsumerEvent, KinesisPoisonEvent, KafkaBrokerEvent, KafkaMembersJoinedEvent, KafkaMemberKilledEvent, KafkaPartitionOwnerEvent, KafkaDeadLetterEvent, KafkaLagEvent, KafkaAnalyticsDoneEvent, LogEvent, RunObservation } from './live-observation';
+export type { PatternName, RunStarted, EmailProgressEvent, SqsDepthEvent, SqsWorkerAddedEvent, KinesisProducedEvent, KinesisStreamEvent, KinesisShardEvent, KinesisConsumerEvent, KinesisPoisonEvent, KafkaBrokerEvent, KafkaMembersJoinedEvent, KafkaMemberKilledEvent, KafkaPartitionOwnerEvent, KafkaPartitionEvent, KafkaRebalanceEvent, DevStartedEvent, DevStoppedEvent, KafkaDeadLetterEvent, KafkaLagEvent, KafkaAnalyticsDoneEvent, LogEvent, RunObservation } from './live-observation';
 import type { RunObservation } from './live-observation';
 
 /**

@@ -27,7 +27,7 @@ export interface EmailProgressEvent {
   readonly workers: number;
 }
 
-/** The queue's depth as SQS reports it; emitted where the run reads its attributes (see README of local/web). */
+/** The queue's depth as SQS reports it (ApproximateNumberOfMessages and …NotVisible), sampled at most once a second. */
 export interface SqsDepthEvent {
   readonly kind: 'sqs-depth';
   readonly visible: number;
@@ -106,6 +106,39 @@ export interface KafkaPartitionOwnerEvent {
   readonly memberId: string;
 }
 
+/**
+ * Records of one partition the analytics group has processed so far: distinct source offsets in the
+ * state records its members write to `clickstream-sessions`.
+ */
+export interface KafkaPartitionEvent {
+  readonly kind: 'kafka-partition';
+  readonly partition: number;
+  readonly records: number;
+}
+
+/**
+ * The group moved a SIGKILLed member's partition: emitted when the first record of that partition
+ * processed by another member is seen, so it sits on the timeline where the rebalance took effect.
+ */
+export interface KafkaRebalanceEvent {
+  readonly kind: 'kafka-rebalance';
+  readonly partition: number;
+  readonly fromMember: string;
+  readonly toMember: string;
+}
+
+/** `npm run dev -- --web` is up: the page draws what outside clients send, with no run size and no end result. */
+export interface DevStartedEvent {
+  readonly kind: 'dev-started';
+  /** The components that run (skipped ones left out), in registry order. */
+  readonly components: readonly string[];
+}
+
+/** `npm run dev` is stopping (Ctrl-C): the page keeps what it drew. */
+export interface DevStoppedEvent {
+  readonly kind: 'dev-stopped';
+}
+
 /** Records of a batch sent to the dead-letter topic after the retries ran out. */
 export interface KafkaDeadLetterEvent {
   readonly kind: 'kafka-dead-letter';
@@ -151,6 +184,10 @@ export type RunObservation =
   | KafkaMembersJoinedEvent
   | KafkaMemberKilledEvent
   | KafkaPartitionOwnerEvent
+  | KafkaPartitionEvent
+  | KafkaRebalanceEvent
+  | DevStartedEvent
+  | DevStoppedEvent
   | KafkaDeadLetterEvent
   | KafkaLagEvent
   | KafkaAnalyticsDoneEvent

@@ -1,8 +1,10 @@
 /**
- * What the live page can learn today from the run's own progress log, before the pattern runs emit
- * typed events themselves: the lines below are printed by local/email, local/clickstream and
- * local/kafka (and pinned by this module's tests). A line that matches nothing is still shown in the
- * page's log. Pure, so it is unit-tested.
+ * The run's log lines for the page's log panel, and the two facts only a log line still carries:
+ * the shard count the processor's event-source runner prints when it starts polling, and the
+ * batches the local MSK event source sends to the dead-letter topic (both printed deep inside the
+ * local event-source runners, pinned by this module's tests). Everything else the page draws comes
+ * as typed events through the RunEventSink (PatternRunContext.liveEvents), so rewording a progress
+ * line cannot break it. Pure, so it is unit-tested.
  */
 import type { PatternName, RunObservation } from './live-observation';
 
@@ -13,45 +15,16 @@ interface LinePattern {
 }
 
 const whole = (text: string | undefined): number => Number(text ?? '0');
-/** The archive's reader logs under its construct id (`ArchiveDeliveryStream…`): the page calls it `archive`. */
-const consumerName = (logged: string | undefined): string => (logged?.startsWith('Archive') ? 'archive' : (logged ?? ''));
 
 const LINE_PATTERNS: readonly LinePattern[] = [
   {
-    shape: /^email: \w+: backlog (\d+) > \d+ per worker: started worker (\d+)$/,
-    observe: ([backlog, workers]) => ({ kind: 'sqs-worker-added', backlog: whole(backlog), workers: whole(workers) }),
-  },
-  {
-    shape: /^(\w+): polling (\d+) shard\(s\) of /,
-    observe: ([consumer, shards]) => (consumer === 'processor' ? { kind: 'kinesis-stream', shards: whole(shards) } : { kind: 'kinesis-consumer', consumer: consumerName(consumer), seen: 0, caughtUp: false }),
-  },
-  {
-    shape: /^clickstream: (\w+) caught up: seen (\d+) valid records/,
-    observe: ([consumer, seen]) => ({ kind: 'kinesis-consumer', consumer: consumerName(consumer), seen: whole(seen), caughtUp: true }),
-  },
-  {
-    shape: /^clickstream: wrote \d+ events in \d+ PutRecords calls and (\d+) poison record\(s\)/,
-    observe: ([written]) => ({ kind: 'kinesis-poison', written: whole(written), destination: 'on-failure destination (SQS)' }),
-  },
-  {
-    shape: /^kafka: Apache Kafka \S+ \(KRaft\) on (\S+), started in (\d+) ms/,
-    observe: ([address, startMs]) => ({ kind: 'kafka-broker', address: address ?? '', startMs: whole(startMs) }),
-  },
-  {
-    shape: /^kafka: (\d+) analytics members joined; producing (\d+) events to (\d+) partitions/,
-    observe: ([members, events, partitions]) => ({ kind: 'kafka-members-joined', members: whole(members), events: whole(events), partitions: whole(partitions) }),
-  },
-  {
-    shape: /^kafka: SIGKILLed (\S+) .*after the (\d+) ms session timeout/,
-    observe: ([memberId, timeout]) => ({ kind: 'kafka-member-killed', memberId: memberId ?? '', sessionTimeoutMs: whole(timeout) }),
+    // The processor's runner knows the stream's shards before any record: the page draws empty lanes.
+    shape: /^processor: polling (\d+) shard\(s\) of /,
+    observe: ([shards]) => ({ kind: 'kinesis-stream', shards: whole(shards) }),
   },
   {
     shape: /RetryAttemptsExhausted: (\d+) record\(s\) of partition (\d+) go to (\S+)$/,
     observe: ([records, partition, topic]) => ({ kind: 'kafka-dead-letter', records: whole(records), partition: whole(partition), topic: topic ?? '' }),
-  },
-  {
-    shape: /^kafka: analytics accounted for (\d+)\/(\d+) events \((\d+) duplicates/,
-    observe: ([seen, total, duplicates]) => ({ kind: 'kafka-analytics-done', seen: whole(seen), total: whole(total), duplicates: whole(duplicates) }),
   },
 ];
 

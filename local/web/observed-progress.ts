@@ -1,8 +1,8 @@
 /**
  * The bridge from the run's progress to the live page: wraps the terminal progress so every call
- * still reaches it, and turns each log line into observations for the sink (what the pattern runs
- * print, see log-line-observations.ts). The email and clickstream counts come as typed events from
- * the pattern runs themselves (PatternRunContext.liveEvents), so the bars pass through untouched.
+ * still reaches it, and sends each log line to the page's log panel (log-line-observations.ts).
+ * The figures come as typed events from the pattern runs themselves (PatternRunContext.liveEvents),
+ * so the bars pass through untouched.
  */
 import type { ComparisonProgress } from '../comparison/comparison-progress';
 import { observationsOfLine } from './log-line-observations';

@@ -27,7 +27,8 @@ function byId(id) {
 function announce() {
   const exit = state.final === null ? '' : state.final.exitCode === 0 ? ': every expectation held' : `: not as expected (exit ${state.final.exitCode})`;
   const kill = state.kill === null ? '' : `; ${state.kill.memberId} SIGKILLed`;
-  const text = state.phase === 'failed' ? `The run failed: ${state.failure}` : `Run ${state.phase}${exit}${kill}`;
+  const dev = `npm run dev: ${state.phase === 'finished' ? 'stopped (Ctrl-C)' : 'live, drawing what your clients send'}`;
+  const text = state.phase === 'failed' ? `The run failed: ${state.failure}` : state.mode === 'dev' ? dev : `Run ${state.phase}${exit}${kill}`;
   if (text !== announced) byId('status').textContent = announced = text;
   byId('elapsed').textContent = seconds(state.nowMs);
 }
@@ -45,6 +46,11 @@ function draw() {
   byId('kafka-body').replaceChildren(...nodes(renderKafkaPanel(state)));
   byId('timeline-body').replaceChildren(...nodes(renderTimeline(state)));
   byId('log-body').replaceChildren(...state.log.map((line) => h('li', {}, line)));
+  if (state.mode === 'dev' && !summaryDrawn) {
+    summaryDrawn = true;
+    byId('questions-body').replaceChildren(h('p', { class: 'pending' }, 'npm run dev has no end result: npm start runs the three patterns and answers the five questions here.'));
+    byId('advice-body').replaceChildren(h('p', { class: 'pending' }, 'npm run advise prices a workload: npm start prints the commands for the one it ran.'));
+  }
   if (state.final !== null && !summaryDrawn) {
     summaryDrawn = true;
     document.body.dataset['exitCode'] = String(state.final.exitCode);
@@ -60,7 +66,7 @@ events.addEventListener('message', (/** @type {MessageEvent<string>} */ message)
   requestAnimationFrame(draw);
 });
 events.onerror = () => {
-  // The server stopped (Ctrl-C) after the run: keep the final page instead of reconnecting.
+  // The server stopped (Ctrl-C) after the run, or npm run dev stopped: keep the page instead of reconnecting.
   if (state.phase === 'finished' || state.phase === 'failed') events.close();
   else byId('status').textContent = 'Connection to the run lost; retrying…';
 };

@@ -15,29 +15,49 @@ function kafkaOf(state) {
   return { figures: column, reason: null };
 }
 
-/** @param {RunState} state @param {KafkaComparison | null} kafka */
+/** Partitions to draw: the result's, else what the run said, else those seen so far. @param {RunState} state @param {KafkaComparison | null} kafka */
+function partitionCount(state, kafka) {
+  const seen = Math.max(-1, ...state.partitionRecords.keys(), ...state.owners.keys()) + 1;
+  return kafka?.partitions ?? state.kafkaPartitions ?? state.size?.partitions ?? seen;
+}
+
+/**
+ * Lanes: while the run goes, the records the analytics group processed on each partition (from its
+ * state records); at the end, the result's records per partition.
+ * @param {RunState} state @param {KafkaComparison | null} kafka
+ */
 function partitionLanes(state, kafka) {
-  const count = kafka?.partitions ?? state.size?.partitions ?? 0;
-  return barList('records per partition and the member that owns it', Array.from({ length: count }, (_, partition) => {
+  return barList('records per partition and the member that owns it', Array.from({ length: partitionCount(state, kafka) }, (_, partition) => {
     const records = kafka?.perPartition[String(partition)];
+    const live = state.partitionRecords.get(partition);
     const owner = state.owners.get(partition);
     const hot = kafka?.hotKey?.partition === partition;
     return {
       label: `p${partition}${owner === undefined ? '' : ` → ${owner}`}`,
-      value: records ?? 0,
-      shown: records === undefined ? '…' : figure(`/kafka/perPartition/${partition}`, records),
+      value: records ?? live ?? 0,
+      shown: records === undefined ? (live === undefined ? '…' : `${live} processed`) : figure(`/kafka/perPartition/${partition}`, records),
       colour: hot ? COLOURS.hot : COLOURS.kafka,
       note: hot && kafka?.hotKey ? `hot key ${kafka.hotKey.userId}` : undefined,
     };
   }));
 }
 
+/** Before any SIGKILL: what the group is doing. @param {RunState} state */
+function waitingLine(state) {
+  const processed = [...state.partitionRecords.values()].reduce((sum, records) => sum + records, 0);
+  const brokerUp = state.moments.some((moment) => moment.pattern === 'kafka');
+  if (state.mode === 'dev') return brokerUp ? `analytics group processed ${processed} record(s)` : 'no broker yet (when Kafka is skipped, the log says why)';
+  return brokerUp ? 'members reading; the busiest will be SIGKILLed mid-produce' : 'waiting for the broker…';
+}
+
 /** The SIGKILL and the rebalance it causes, as they happened. @param {RunState} state */
 function killLine(state) {
-  if (state.kill === null) return h('p', { class: 'live', 'data-live': 'kafka' }, state.moments.some((moment) => moment.pattern === 'kafka') ? 'members reading; the busiest will be SIGKILLed mid-produce' : 'waiting for the broker…');
+  if (state.kill === null) return h('p', { class: 'live', 'data-live': 'kafka' }, waitingLine(state));
   const { memberId, atMs, sessionTimeoutMs } = state.kill;
-  return h('p', { class: 'live alert', 'data-live': 'kafka' },
-    `⚠ ${memberId} SIGKILLed at ${seconds(atMs)}; its partitions move to the others after the ${seconds(sessionTimeoutMs)} session timeout (rebalance).`);
+  const moved = state.rebalance === null
+    ? `its partitions move to the others once the group notices (session timeout ${seconds(sessionTimeoutMs)})…`
+    : `rebalance observed ${seconds(state.rebalance.atMs - atMs)} later: ${state.rebalance.moves.join(', ')}.`;
+  return h('p', { class: 'live alert', 'data-live': 'kafka' }, `⚠ ${memberId} SIGKILLed at ${seconds(atMs)}; ${moved}`);
 }
 
 /** @param {KafkaComparison} kafka */
@@ -84,6 +104,6 @@ export function renderKafkaPanel(state) {
     partitionLanes(state, figures),
     ...liveDetails(state),
     ...(reason === null ? [] : [h('p', { class: 'alert' }, `Kafka: ${reason}`)]),
-    ...(figures === null ? (state.final === null ? [h('p', { class: 'pending' }, 'Members, lag per group, the DLT and compaction appear when the run ends.')] : []) : finalFigures(figures)),
+    ...(figures === null ? (state.final === null && state.mode === 'run' ? [h('p', { class: 'pending' }, 'Members, lag per group, the DLT and compaction appear when the run ends.')] : []) : finalFigures(figures)),
   ];
 }

@@ -28,16 +28,18 @@ function shardLanes(state) {
 function readerPositions(state) {
   const total = state.produced.at(-1)?.total ?? state.size?.events ?? 0;
   const consumers = state.final?.json.clickstream?.consumers;
-  return barList('records seen by each reader', READERS.map((name) => {
+  // npm run dev has no replay reader: only the readers it reports.
+  const readers = state.mode === 'dev' ? READERS.filter((name) => state.readers.has(name)) : READERS;
+  return barList('records seen by each reader', readers.map((name) => {
     const live = state.readers.get(name);
     const final = consumers === undefined ? undefined : consumers[/** @type {'processor'} */ (name)];
     const seen = final?.seen ?? live?.seen ?? 0;
     return {
       label: name,
       value: seen,
-      shown: final ? figure(`/clickstream/consumers/${name}/seen`, final.seen) : `${seen}/${total}`,
+      shown: final ? figure(`/clickstream/consumers/${name}/seen`, final.seen) : total === 0 ? String(seen) : `${seen}/${total}`,
       colour: COLOURS.kinesis,
-      note: final ? undefined : live === undefined ? 'not started' : live.caughtUp ? 'caught up' : 'reading',
+      note: final ? undefined : live === undefined ? 'not started' : live.caughtUp && total > 0 ? 'caught up' : 'reading',
     };
   }));
 }
@@ -56,8 +58,18 @@ function finalFigures(clickstream) {
   ];
 }
 
+/** `npm run dev`: no run writes, so the line says what the readers have handled of the clients' records. @param {RunState} state */
+function devLine(state) {
+  if (!state.devComponents.includes('clickstream')) return 'the clickstream is not part of this npm run dev';
+  const read = READERS.flatMap((name) => (state.readers.has(name) ? [`${name} ${state.readers.get(name)?.seen ?? 0}`] : []));
+  return read.length === 0 ? 'waiting for records: put some with the printed aws kinesis put-record' : `records handled: ${read.join(' · ')}`;
+}
+
 /** The panel's content. @param {RunState} state */
 export function renderKinesisPanel(state) {
+  if (state.mode === 'dev') {
+    return [h('p', { class: 'live', 'data-live': 'kinesis' }, devLine(state)), h('h3', {}, 'One lane per shard'), shardLanes(state), h('h3', {}, 'Every reader sees every record'), readerPositions(state)];
+  }
   const series = [{ label: 'records written', colour: COLOURS.kinesis, points: state.produced.map((point) => /** @type {[number, number]} */ ([point.atMs, point.written])) }];
   const poisonAt = state.moments.filter((moment) => moment.pattern === 'kinesis' && moment.alert).map((moment) => ({ atMs: moment.atMs, label: 'poison' }));
   const last = state.produced.at(-1);

@@ -27,7 +27,7 @@ function backlogSeries(state) {
 /** @param {RunState} state */
 function liveLine(state) {
   const last = state.email.at(-1);
-  if (last === undefined) return h('p', { class: 'live', 'data-live': 'sqs' }, 'waiting for the queue…');
+  if (last === undefined) return h('p', { class: 'live', 'data-live': 'sqs' }, state.mode === 'dev' && !state.devComponents.includes('email') ? 'the email worker is not part of this npm run dev' : 'waiting for the queue…');
   return h('p', { class: 'live', 'data-live': 'sqs' },
     `delivered ${last.delivered} · dead-lettered ${last.deadLettered} · not yet done ${last.outstanding} · workers ${last.workers}`);
 }
@@ -59,6 +59,6 @@ export function renderSqsPanel(state) {
   return [
     h('figure', { tabindex: 0, 'aria-label': label }, timeChart({ label, series, xMaxMs: state.nowMs }), h('figcaption', {}, legend(series))),
     liveLine(state),
-    ...(state.final?.json.email === undefined ? [h('p', { class: 'pending' }, 'Per-worker shares and the DLQ reasons appear when the run ends.')] : finalFigures(state.final.json.email)),
+    ...(state.final?.json.email !== undefined ? finalFigures(state.final.json.email) : state.mode === 'dev' ? [] : [h('p', { class: 'pending' }, 'Per-worker shares and the DLQ reasons appear when the run ends.')]),
   ];
 }

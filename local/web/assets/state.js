@@ -15,6 +15,8 @@
  * @typedef {object} RunState
  * @property {number} lastSeq the last event applied (a reconnected stream repeats the history)
  * @property {'waiting' | 'running' | 'finished' | 'failed'} phase
+ * @property {'run' | 'dev'} mode `npm start` (a run with an end) or `npm run dev` (outside clients' traffic, no end result)
+ * @property {string[]} devComponents the components `npm run dev` runs
  * @property {number} nowMs time of the latest event
  * @property {RunStarted | null} size
  * @property {EmailPoint[]} email
@@ -25,6 +27,9 @@
  * @property {Map<string, { seen: number, caughtUp: boolean }>} readers
  * @property {{ written: number, destination: string } | null} poison
  * @property {Map<number, string>} owners partition → analytics member
+ * @property {Map<number, number>} partitionRecords partition → records processed so far
+ * @property {number | null} kafkaPartitions partitions of the topic, once the run says
+ * @property {{ atMs: number, fromMember: string, moves: string[] } | null} rebalance the first observed move of the killed member's partitions
  * @property {Map<string, number>} lag group → records behind
  * @property {{ records: number, partition: number, topic: string }[]} deadLetters
  * @property {{ memberId: string, atMs: number, sessionTimeoutMs: number } | null} kill
@@ -40,8 +45,8 @@ const LOG_LINES = 200;
 /** @returns {RunState} */
 export function emptyRunState() {
   return {
-    lastSeq: 0, phase: 'waiting', nowMs: 0, size: null, email: [], depth: [], produced: [], shards: null,
-    shardRecords: new Map(), readers: new Map(), poison: null, owners: new Map(), lag: new Map(), deadLetters: [],
+    lastSeq: 0, phase: 'waiting', mode: 'run', devComponents: [], nowMs: 0, size: null, email: [], depth: [], produced: [], shards: null,
+    shardRecords: new Map(), readers: new Map(), poison: null, owners: new Map(), partitionRecords: new Map(), kafkaPartitions: null, rebalance: null, lag: new Map(), deadLetters: [],
     kill: null, moments: [], log: [], final: null, failure: null,
   };
 }
@@ -93,12 +98,17 @@ function applyKafka(state, event) {
   if (event.kind === 'kafka-broker') {
     state.moments.push({ atMs: event.atMs, pattern: 'kafka', label: `broker up (${event.startMs} ms)`, alert: false });
   } else if (event.kind === 'kafka-members-joined') {
+    state.kafkaPartitions = event.partitions;
     state.moments.push({ atMs: event.atMs, pattern: 'kafka', label: `${event.members} members joined`, alert: false });
   } else if (event.kind === 'kafka-member-killed') {
     state.kill = { memberId: event.memberId, atMs: event.atMs, sessionTimeoutMs: event.sessionTimeoutMs };
     state.moments.push({ atMs: event.atMs, pattern: 'kafka', label: `SIGKILL ${event.memberId}`, alert: true });
   } else if (event.kind === 'kafka-partition-owner') {
     state.owners.set(event.partition, event.memberId);
+  } else if (event.kind === 'kafka-partition') {
+    state.partitionRecords.set(event.partition, event.records);
+  } else if (event.kind === 'kafka-rebalance') {
+    applyRebalance(state, event);
   } else if (event.kind === 'kafka-lag') {
     state.lag.set(event.group, event.lag);
   } else if (event.kind === 'kafka-dead-letter') {
@@ -109,9 +119,27 @@ function applyKafka(state, event) {
   }
 }
 
+/**
+ * A moved partition: the first one marks the rebalance on the timeline; the others join it.
+ * @param {RunState} state @param {Extract<LiveEvent, { kind: 'kafka-rebalance' }>} event
+ */
+function applyRebalance(state, event) {
+  const move = `p${event.partition} → ${event.toMember}`;
+  if (state.rebalance !== null) {
+    state.rebalance.moves.push(move);
+    return;
+  }
+  state.rebalance = { atMs: event.atMs, fromMember: event.fromMember, moves: [move] };
+  state.moments.push({ atMs: event.atMs, pattern: 'kafka', label: `rebalance: ${event.fromMember}'s partitions move (first record of p${event.partition} processed by ${event.toMember})`, alert: true });
+}
+
 /** @param {RunState} state @param {LiveEvent} event */
 function applyRun(state, event) {
   if (event.kind === 'run-started') state.size = event;
+  else if (event.kind === 'dev-started') {
+    state.mode = 'dev';
+    state.devComponents = [...event.components];
+  } else if (event.kind === 'dev-stopped') state.phase = 'finished';
   else if (event.kind === 'log') {
     state.log.push(event.line);
     if (state.log.length > LOG_LINES) state.log.splice(0, state.log.length - LOG_LINES);

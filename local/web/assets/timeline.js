@@ -1,5 +1,5 @@
 // @ts-check
-/** One time axis for the three patterns: workers added, poison written, the SIGKILL, the dead-letter topic. */
+/** One time axis for the three patterns: workers added, poison written, the SIGKILL and the rebalance as observed, the dead-letter topic. */
 import { COLOURS } from './charts.js';
 import { h, s, seconds } from './dom.js';
 
@@ -11,21 +11,9 @@ const WIDTH = 800;
 const ROW_HEIGHT = 26;
 const LEFT = 70;
 
-/**
- * The observed moments, plus the rebalance the SIGKILL causes: the group moves the killed member's
- * partitions once its session timeout is over (marked "expected" until the run reports owners itself).
- * @param {RunState} state
- */
-function momentsOf(state) {
-  const kill = state.kill;
-  if (kill === null || state.nowMs < kill.atMs + kill.sessionTimeoutMs) return state.moments;
-  const rebalance = { atMs: kill.atMs + kill.sessionTimeoutMs, pattern: /** @type {const} */ ('kafka'), label: `rebalance (expected): ${kill.memberId}'s partitions move`, alert: true };
-  return [...state.moments, rebalance].sort((a, b) => a.atMs - b.atMs);
-}
-
 /** @param {RunState} state */
 export function renderTimeline(state) {
-  const moments = momentsOf(state);
+  const moments = state.moments;
   const xMax = Math.max(1000, state.nowMs);
   const x = (/** @type {number} */ ms) => LEFT + (ms / xMax) * (WIDTH - LEFT - 10);
   const height = ROWS.length * ROW_HEIGHT + 20;
