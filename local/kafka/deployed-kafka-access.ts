@@ -4,7 +4,6 @@
  * (MSK IAM), and a short, bounded probe before anything is sent, so a laptop outside the VPC learns
  * in seconds what to do instead of waiting out the run's deadline.
  */
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { Admin } from '@platformatic/kafka';
 import { kafkaClientAuth, type KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
 import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
@@ -80,8 +79,13 @@ export async function findKafkaForColumn(location: DeployedStackLocation): Promi
   }
 }
 
+/** A client whose SDK configuration resolved the run's region (any of the run's clients). */
+export interface RegionSource {
+  readonly config: { readonly region: () => Promise<string> };
+}
+
 /** TLS and SASL for the deployed brokers: MSK IAM with the SDK's credentials, unless KAFKA_AUTH=none. */
-export async function deployedKafkaAuth(cloudFormation: Pick<CloudFormationClient, 'config'>, env: NodeJS.ProcessEnv): Promise<KafkaClientAuth> {
+export async function deployedKafkaAuth(cloudFormation: RegionSource, env: NodeJS.ProcessEnv): Promise<KafkaClientAuth> {
   const mode = env[KAFKA_ENV.auth] ?? 'iam';
   // The token is signed for a region: the one the SDK resolved for this run (AWS_REGION or the profile's).
   const region = mode === 'iam' ? await cloudFormation.config.region() : undefined;

@@ -5,14 +5,13 @@
  * (hourly segments). The sessionizer is observed through its DynamoDB session table. Users are
  * unique to the run (the topics and the table hold earlier runs), and so are the poison records.
  */
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { KafkaNotRun } from '../comparison/kafka-comparison';
 import { compareSessions, expectedSessions, readSessions } from '../clickstream/session-check';
 import type { DeployedKafka } from '../remote/deployed-stacks';
 import { newTrafficSeed, planClickstreamEvents } from '../remote/run-scoped-clickstream';
 import { pollUntil } from '../target/poll-until';
-import { assertKafkaReachable, deployedKafkaAuth, deployedPartitionCount } from './deployed-kafka-access';
+import { assertKafkaReachable, deployedKafkaAuth, deployedPartitionCount, type RegionSource } from './deployed-kafka-access';
 import { KafkaNotDeployedError } from '../remote/kafka-target-errors';
 import { kafkaTopicClient } from './kafka-topic-client';
 import type { KafkaCompute, KafkaTarget, KafkaTargetSession, PlannedKafkaTraffic } from './kafka-target';
@@ -20,7 +19,7 @@ import type { KafkaCompute, KafkaTarget, KafkaTargetSession, PlannedKafkaTraffic
 /** Where the deployed Kafka clickstream is, or why it cannot be used. */
 export interface DeployedKafkaTargetProps {
   readonly deployment: DeployedKafka | KafkaNotRun;
-  readonly clients: { readonly cloudFormation: Pick<CloudFormationClient, 'config'>; readonly dynamoDb: DynamoDBDocumentClient };
+  readonly clients: { readonly cloudFormation: RegionSource; readonly dynamoDb: DynamoDBDocumentClient };
   /** KAFKA_AUTH (`iam` default, `none` for a plaintext broker) and AWS_REGION. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
   /** The reachability probe's connect timeout, in ms. @default 5000 */
