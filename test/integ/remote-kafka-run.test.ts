@@ -10,7 +10,6 @@ import * as net from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDbSessionStore } from '../../runtime/clickstream/processor-lambda/session-store';
 import { AnalyticsMember } from '../../runtime/kafka/analytics-member/analytics-member';
 import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
@@ -27,6 +26,7 @@ import { deployedKafkaTarget } from '../../local/kafka/deployed-kafka-target';
 import { kafkaNotes, runKafkaColumn } from '../../local/kafka/kafka-column-run';
 import { unmetKafkaExpectations } from '../../local/kafka/kafka-expectations';
 import { runKafkaPattern } from '../../local/kafka/kafka-pattern-run';
+import { silentSessionizerMetrics } from '../../local/kafka/silent-metrics';
 import { describeWithKafka } from '../factories/kafka-broker-suite';
 import { describeEmbeddedOnly } from './helpers/target';
 
@@ -87,7 +87,7 @@ describeEmbeddedOnly('remote Kafka run', 'it starts its own broker and plays the
           store: new DynamoDbSessionStore({ tableName: SESSION_TABLE, client: dynamoDb }),
           sessionTimeoutSeconds: 1800,
           logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
-          metrics: new Metrics({ namespace: 'QueueOrStream/Kafka', serviceName: 'kafka-sessionizer' }),
+          metrics: silentSessionizerMetrics(),
         }),
         function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
       });

@@ -18,8 +18,8 @@ const TOPICS = { clickstream: 'clickstream', sessions: 'clickstream-sessions', d
 /** What a test steers. */
 export interface FakeKafkaWorld {
   readonly target: KafkaTarget;
-  /** The analytics members never record these users' events. */
-  readonly loseEventsOf: Set<string>;
+  /** The analytics members never record the hot user's events. */
+  loseHotUser(): void;
   /** The sessionizer never dead-letters: the poison vanishes. */
   dropPoison(): void;
   /** The run starts these members and may kill the busiest (its keys move to the others). */
@@ -31,7 +31,7 @@ export interface FakeKafkaWorld {
 /** Builds a fresh in-memory world. */
 export function createFakeKafkaWorld(): FakeKafkaWorld {
   const topics = new Map<string, ReadRecord[]>(Object.values(TOPICS).map((topic) => [topic, []]));
-  const loseEventsOf = new Set<string>();
+  let hotUserLost = false;
   let poisonDropped = false;
   let members: string[] | null = null;
   let killed: string | undefined;
@@ -52,7 +52,7 @@ export function createFakeKafkaWorld(): FakeKafkaWorld {
       if (!poisonDropped) append(TOPICS.deadLetter, key, value);
       return;
     }
-    if (loseEventsOf.has(event.userId)) return;
+    if (hotUserLost && event.userId.endsWith('-hot-user')) return;
     append(TOPICS.sessions, event.userId, JSON.stringify(latestStateOf(event, { member: memberOf(event.userId), partition: hash(key) % PARTITIONS, offset })));
   };
   const session: KafkaTargetSession = {
@@ -84,7 +84,7 @@ export function createFakeKafkaWorld(): FakeKafkaWorld {
   };
   return {
     target: { unavailable: async () => undefined, open: async () => session },
-    loseEventsOf,
+    loseHotUser: () => void (hotUserLost = true),
     dropPoison: () => void (poisonDropped = true),
     withMembers: (ids) => void (members = [...ids]),
     addForeignRecords: (count) => {

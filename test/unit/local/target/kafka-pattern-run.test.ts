@@ -3,8 +3,7 @@
  * (consumers observed by their effects, nothing killed, no cleaner) and, with members the run
  * controls, the SIGKILL path of the embedded target; every figure read from the topics.
  */
-import { runKafkaColumn } from '../../../../local/kafka/kafka-column-run';
-import { kafkaNotes } from '../../../../local/kafka/kafka-column-run';
+import { kafkaNotes, runKafkaColumn } from '../../../../local/kafka/kafka-column-run';
 import { unmetKafkaExpectations } from '../../../../local/kafka/kafka-expectations';
 import { runKafkaPattern } from '../../../../local/kafka/kafka-pattern-run';
 import { EnvironmentError } from '../../../../runtime/shared/errors';
@@ -60,25 +59,9 @@ describe('the Kafka run on a target without local consumers', () => {
   it('shows lost events and a missing dead letter as broken promises, and the run as not settled', async () => {
     const world = createFakeKafkaWorld();
     world.dropPoison();
-    const run = runKafkaPattern(
-      {
-        ...world.target,
-        open: async (plan) => {
-          const session = await world.target.open(plan);
-          return {
-            ...session,
-            planTraffic: (request, runId) => {
-              const traffic = session.planTraffic(request, runId);
-              world.loseEventsOf.add(traffic.hotUserId ?? '');
-              return traffic;
-            },
-          };
-        },
-      },
-      { events: 50, users: 5, ...quiet },
-    );
+    world.loseHotUser();
 
-    const column = await run;
+    const column = await runKafkaPattern(world.target, { events: 50, users: 5, ...quiet });
 
     expect(column.groups.analytics.seen).toBe(40);
     expect(column.settled).toBe(false);
