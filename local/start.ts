@@ -4,6 +4,7 @@
  * `--json-file PATH` also writes it to a file (npm prints its banner on stdout unless run as
  * `npm -s start`). The embedded target starts its own emulators on free 127.0.0.1 ports and stops
  * them before returning; `--target localstack|aws` sends the traffic to deployed stacks (local/remote/).
+ * Either way the run is the same code: the registry's patterns against the target (run-patterns.ts).
  * Exit codes: 0 when every check of the run held, 1 when one did not or the run failed, 2 for a
  * usage problem (bad flag, unknown target, missing stack or stack output), 3 when the target does
  * not answer or has no region or credentials, or when a pattern could not run from this machine
@@ -14,8 +15,10 @@ import { figureDefinitions, formatComparisonTable } from './comparison/compariso
 import { createComparisonProgress } from './comparison/comparison-progress';
 import { comparisonJson, completedRunExitCode, notesOf, unmetExpectations, type ComparisonRun } from './comparison/comparison-run';
 import { exitCodeFor, FAILURE_EXIT_CODE, UsageError } from '../runtime/shared/errors';
-import { runEmbeddedComparison } from './comparison/run-embedded-comparison';
-import { runRemoteTargetComparison } from './comparison/remote-comparison';
+import { runPatterns } from './patterns/run-patterns';
+import { withDeployedTarget } from './remote/run-remote';
+import { EMBEDDED_TARGET } from './target/embedded-target';
+import type { RunTarget } from './target/run-target';
 import { nodeVersionProblem } from '../scripts/check-node.cjs';
 import { parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 import { adviseLineForRun } from './comparison/advise-command';
@@ -25,15 +28,18 @@ import type { LivePage } from './web/live-page';
 async function runComparison(options: StartOptions, page: LivePage): Promise<ComparisonRun> {
   // With --json, stdout carries the JSON alone: progress goes to stderr.
   const stream = options.json ? process.stderr : process.stdout;
+  const runOn = async (target: RunTarget): Promise<ComparisonRun> => {
+    page.started({ jobs: options.jobs, maxWorkers: options.workers, events: options.events, partitions: options.partitions, members: options.members });
+    const progress = page.observe(createComparisonProgress({ stream }));
+    try {
+      return await runPatterns(target, { ...options, progress, liveEvents: page.sink });
+    } finally {
+      progress.stop();
+    }
+  };
   const { target } = options;
-  if (target !== 'embedded') return runRemoteTargetComparison({ ...options, target }, (line) => void stream.write(`${line}\n`));
-  page.started({ jobs: options.jobs, maxWorkers: options.workers, events: options.events, partitions: options.partitions, members: options.members });
-  const progress = page.observe(createComparisonProgress({ stream }));
-  try {
-    return await runEmbeddedComparison({ ...options, progress, liveEvents: page.sink });
-  } finally {
-    progress.stop();
-  }
+  if (target === 'embedded') return runOn(EMBEDDED_TARGET);
+  return withDeployedTarget({ target, stage: options.stage, log: (line) => void stream.write(`${line}\n`) }, runOn);
 }
 
 /** The text a person reads: the table, each pattern's own table, the notes, what each figure counts, the verdict, the advise line. */

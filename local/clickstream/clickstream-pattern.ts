@@ -9,31 +9,31 @@ import { clickstreamDevComponent } from '../dev/clickstream-dev-component';
 import { sampleClickstreamRecordBytes } from '../patterns/clickstream-traffic';
 import type { PatternEntry, PatternRunOutcome } from '../patterns/pattern-entry';
 import type { PatternRunContext } from '../patterns/pattern-run-context';
-import { EMBEDDED_TARGET } from '../target/embedded-target';
 import { CLICKSTREAM_FIGURES, clickstreamCells, unmetClickstreamExpectations } from './clickstream-pattern-cells';
 import { runClickstreamPattern } from './clickstream-pattern-run';
 import type { ClickstreamPatternOutcome } from './clickstream-pattern-outcome';
-import { clickstreamFigures } from '../remote/to-comparison-result';
 import { watchClickstreamDeliveries } from '../web/clickstream-live-events';
 import { NO_LIVE_EVENTS } from '../web/run-event-sink';
 
 /** 0.5 % poison records, written halfway through so valid records follow them on their shards. */
 const POISON_RATIO = 0.005;
 
-const CLICKSTREAM_NOTES = [
+/** What a local run plays differently from AWS. */
+const EMBEDDED_CLICKSTREAM_NOTES = [
   'clickstream: enhanced fan-out is read by polling (kinesis-local has no SubscribeToShard)',
   'clickstream: Firehose is played by the local archive delivery runner (stack settings; what it still buffers at the end is delivered then, not after 300 s); the bucket is fauxqs S3',
 ];
 
-/** The run itself: a thin call, so the target it runs on can change under it. */
+/** The run itself: a thin call, the same on every target. */
 function runClickstream(context: PatternRunContext): Promise<ClickstreamPatternOutcome> {
-  const { options, progress } = context;
+  const { options, progress, target } = context;
   const bar = progress.bar({ pattern: 'clickstream', label: 'Kinesis clickstream', unit: 'events written' });
-  return runClickstreamPattern(EMBEDDED_TARGET.clickstream, {
+  return runClickstreamPattern(target.clickstream, {
     events: options.events,
     users: options.users,
     poisonRatio: POISON_RATIO,
     poisonPlacement: 'middle',
+    ...(target.deadlines === undefined ? {} : { deadlineMs: target.deadlines.consumersMs, metricsDeadlineMs: target.deadlines.metricsMs }),
     onProduced: (written, total) => {
       bar(written, total, written < total ? 'producing' : 'produced; consumers catching up');
       context.liveEvents?.emit({ kind: 'kinesis-produced', written, total });
@@ -47,8 +47,9 @@ function runClickstream(context: PatternRunContext): Promise<ClickstreamPatternO
 }
 
 async function run(context: PatternRunContext): Promise<PatternRunOutcome<ClickstreamComparison>> {
-  const outcome = await runClickstream(context);
-  return { outcome: clickstreamFigures(outcome), notes: [...outcome.notes, ...CLICKSTREAM_NOTES, ...condensedReport('clickstream', outcome.details.environmentReport)] };
+  const { notes, details, ...figures } = await runClickstream(context);
+  const targetNotes = context.target.name === 'embedded' ? EMBEDDED_CLICKSTREAM_NOTES : [];
+  return { outcome: figures, notes: [...notes, ...targetNotes, ...condensedReport('clickstream', details.environmentReport)] };
 }
 
 export const clickstreamPattern: PatternEntry<ClickstreamComparison> = {
@@ -64,7 +65,6 @@ export const clickstreamPattern: PatternEntry<ClickstreamComparison> = {
   figures: CLICKSTREAM_FIGURES,
   schedule: 'always',
   run,
-  fromRemoteRun: (result) => result.clickstream,
   cells: clickstreamCells,
   expectations: unmetClickstreamExpectations,
   workload: (clickstream) => ({

@@ -4,8 +4,8 @@
  * always-failing jobs injected, outcomes counted per job.
  */
 import { buildEmailJobMix } from './email-job-mix';
-import { emailComparisonOf } from './email-comparison';
-import { runEmbeddedEmail, type EmailRunResult } from './email-run';
+import { runEmailPattern } from './email-pattern-run';
+import type { EmailPatternOutcome } from './email-pattern-outcome';
 import { EMAIL_FIGURES, emailCells, unmetEmailExpectations } from './email-pattern-cells';
 import type { EmailComparison } from '../comparison/comparison-result';
 import { condensedReport } from '../comparison/condensed-report';
@@ -30,17 +30,21 @@ const FAILING_RATIO = 0.02;
 /** Visible messages per running worker above which one more worker starts. */
 const BACKLOG_PER_WORKER = 100;
 
-const EMAIL_NOTES = [
+/** What a local run plays differently from the stack's defaults. */
+const EMBEDDED_EMAIL_NOTES = [
   'email: local context emailJobTimeoutSeconds=5, emailRetryBaseDelaySeconds=1, emailMaxReceiveCount=5 (stack defaults 30 s, 30 s, 5)',
   `email: ${FAILING_RATIO * 100} % of jobs go to a recipient the SMTP sink refuses (451) on every attempt, to show redelivery then redrive`,
 ];
 
-/** The run itself: a thin call, so the target it runs on can change under it. */
-function runEmail(context: PatternRunContext): Promise<EmailRunResult> {
-  const { options, progress } = context;
+/** How a deployed run observes what a local run sees at the sink. */
+const DEPLOYED_EMAIL_NOTES = ['email.delivered = valid jobs with a COMPLETED idempotency record (there is no SMTP sink on a deployed target)'];
+
+/** The run itself: a thin call, the same on every target (a deployed one has no sink to refuse, and scales its own workers). */
+function runEmail(context: PatternRunContext): Promise<EmailPatternOutcome> {
+  const { options, progress, target } = context;
   const bar = progress.bar({ pattern: 'email', label: 'SQS email jobs', unit: 'jobs accounted for' });
   const live = emailLiveEvents(context.liveEvents ?? NO_LIVE_EVENTS);
-  return runEmbeddedEmail({
+  return runEmailPattern(target.email, {
     consumers: options.consumers ?? 'fargate',
     jobs: options.jobs,
     malformedRatio: MALFORMED_RATIO,
@@ -52,6 +56,7 @@ function runEmail(context: PatternRunContext): Promise<EmailRunResult> {
     backlogPerWorker: BACKLOG_PER_WORKER,
     context: EMBEDDED_EMAIL_CONTEXT,
     showProgress: false,
+    ...(target.deadlines === undefined ? {} : { deadlineMs: target.deadlines.consumersMs, metricsDeadlineMs: target.deadlines.metricsMs }),
     onProgress: (state) => {
       bar(state.accountedFor, state.total, `delivered ${state.delivered}, dead-lettered ${state.deadLettered}, workers ${state.workers}`);
       live(state);
@@ -64,9 +69,9 @@ function runEmail(context: PatternRunContext): Promise<EmailRunResult> {
 }
 
 async function run(context: PatternRunContext): Promise<PatternRunOutcome<EmailComparison>> {
-  const result = await runEmail(context);
-  const deadline = result.completed ? [] : [`email: the run hit its deadline with ${result.lost.length} job(s) unaccounted for`];
-  return { outcome: emailComparisonOf(result), notes: [...deadline, ...EMAIL_NOTES, ...condensedReport('email', result.environmentReport)] };
+  const { completed: _completed, notes, details, ...figures } = await runEmail(context);
+  const targetNotes = context.target.name === 'embedded' ? EMBEDDED_EMAIL_NOTES : DEPLOYED_EMAIL_NOTES;
+  return { outcome: figures, notes: [...notes, ...targetNotes, ...condensedReport('email', details.environmentReport)] };
 }
 
 /** Mean size of the email jobs a run sends (the same builder the run uses). */
@@ -88,7 +93,6 @@ export const emailPattern: PatternEntry<EmailComparison> = {
   figures: EMAIL_FIGURES,
   schedule: 'always',
   run,
-  fromRemoteRun: (result) => result.email,
   cells: emailCells,
   expectations: unmetEmailExpectations,
   workload: (email) => ({

@@ -1,7 +1,8 @@
 /**
- * The clickstream on Apache Kafka (Amazon MSK), as it registers with the pattern registry: a real
- * local broker, the sessionizer through the local MSK event source, competing analytics members
- * (one SIGKILLed mid-run), replays by offset and by timestamp, the shared clickstream traffic.
+ * The clickstream on Apache Kafka (Amazon MSK), as it registers with the pattern registry: on the
+ * embedded target a real local broker, the sessionizer through the local MSK event source, competing
+ * analytics members (one SIGKILLed mid-run); on a deployed one the stack's own consumers. Replays by
+ * offset and by timestamp, the shared clickstream traffic.
  */
 import { kafkaDevComponent } from '../dev/kafka-dev-component';
 import { sampleClickstreamRecordBytes } from '../patterns/clickstream-traffic';
@@ -12,14 +13,15 @@ import { unmetKafkaExpectations } from './kafka-expectations';
 import type { PatternEntry, PatternRunOutcome } from '../patterns/pattern-entry';
 import type { PatternRunContext } from '../patterns/pattern-run-context';
 
-/** The run itself: a thin call, so the target it runs on can change under it. */
+/** The run itself: a thin call, the same on every target. */
 async function run(context: PatternRunContext): Promise<PatternRunOutcome<KafkaColumn>> {
-  const { options, progress } = context;
-  const column = await runKafkaColumn({
+  const { options, progress, target } = context;
+  const column = await runKafkaColumn(target.kafka, {
     events: options.events,
     users: options.users,
-    partitions: options.partitions,
+    ...(options.partitions === undefined ? {} : { partitions: options.partitions }),
     members: options.members ?? 4,
+    ...(target.deadlines === undefined ? {} : { deadlineMs: target.deadlines.consumersMs }),
     ...(context.liveEvents === undefined ? {} : { liveEvents: context.liveEvents }),
     log: (line) => progress.log(line.startsWith('kafka') ? line : `kafka: ${line}`),
   });
@@ -32,7 +34,7 @@ const KAFKA_FIGURES: Readonly<Record<string, string>> = {
   seen: 'distinct valid events each consumer group processed: the sessionizer, the analytics members together, a new group from the earliest offset',
   'analytics per member': 'processings per analytics member, duplicates included',
   'after the SIGKILL': 'events never processed (lost) and processed twice after the killed member\'s partitions moved, and events still to produce at the kill',
-  'per-key order inversions': 'first processings of a key\'s record after a later record of the same key, sessionizer and analytics together (expect 0)',
+  'per-key order inversions': 'first processings of a key\'s record after a later record of the same key, sessionizer, analytics and both replays together (expect 0)',
   'cross-partition interleavings':
     'adjacent first deliveries to the sessionizer whose production order is reversed (> 0: a partition keeps its records in order, the topic as a whole does not)',
   'by timestamp': 'events a group seeking to a timestamp taken halfway through producing processed, of those produced after it',
@@ -58,7 +60,6 @@ export const kafkaPattern: PatternEntry<KafkaColumn> = {
   figures: KAFKA_FIGURES,
   schedule: 'always',
   run,
-  fromRemoteRun: (result) => result.kafka,
   cells: kafkaCells,
   expectations: unmetKafkaExpectations,
   notes: kafkaNotes,

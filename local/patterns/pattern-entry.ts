@@ -4,7 +4,6 @@
  * command. Everything pattern-specific lives in the pattern's own folder; the runner, the table,
  * the JSON, `npm run dev` and the exit code only iterate the entries.
  */
-import type { ComparisonResult } from '../comparison/comparison-result';
 import type { DevComponent } from '../dev/dev-component';
 import type { QuestionCells } from './five-questions';
 import type { ObservedWorkload } from './observed-workload';
@@ -49,13 +48,13 @@ export interface PatternEntry<Outcome> {
   /** Every figure its cells show, by name, with what it counts (printed under the table). */
   readonly figures: Readonly<Record<string, string>>;
   readonly schedule: PatternSchedule;
-  /** Runs it on the embedded target; stops everything it started. */
+  /** Runs it on `context.target`; stops everything it started. */
   run(context: PatternRunContext): Promise<PatternRunOutcome<Outcome>>;
   /**
-   * Its part of a run against deployed stacks (`--target localstack|aws`).
-   * @default absent: the pattern has no remote run yet, so it has no column there
+   * Why it has no deployed form: on LocalStack and AWS it reports "not run on this target" with this reason.
+   * @default undefined: it runs on every target
    */
-  fromRemoteRun?(result: ComparisonResult): Outcome | undefined;
+  readonly embeddedOnly?: string;
   /** Its answers to the five questions, from the outcome. */
   cells(outcome: Outcome): QuestionCells;
   /** Each promise the outcome broke, in words (prefixed with the key); empty when all held. */

@@ -1,8 +1,9 @@
 /**
- * What the runner hands every pattern it runs: the size of the run, where progress goes, and the
- * log. The same for every pattern, so the runner names none of them.
+ * What the runner hands every pattern it runs: the target, the size of the run, where progress
+ * goes, and the log. The same for every pattern, so the runner names none of them.
  */
 import type { EmailConsumerMode } from '../../runtime/email-worker/email-worker-choices';
+import type { RunTarget } from '../target/run-target';
 import type { RunEventSink } from '../web/run-event-sink';
 
 /** How big a run is (from `npm start`'s flags). */
@@ -46,6 +47,8 @@ export interface RunProgress {
 
 /** What the runner hands a pattern. */
 export interface PatternRunContext {
+  /** Where the traffic goes: the embedded emulators, LocalStack or AWS; the run is the same code. */
+  readonly target: RunTarget;
   readonly options: PatternRunOptions;
   readonly progress: RunProgress;
   /** Typed observations for the live page (`npm start -- --web`). @default undefined: no page, nothing sent */

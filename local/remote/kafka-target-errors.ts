@@ -43,6 +43,13 @@ export class KafkaAccessDeniedError extends EnvironmentError {
   }
 }
 
+/** The run was asked to open a Kafka stack whose lookup already said why it cannot run (its column carries that reason). */
+export class KafkaNotDeployedError extends EnvironmentError {
+  constructor(readonly reason: string) {
+    super(`the deployed Kafka stack cannot be used: ${reason}`);
+  }
+}
+
 /**
  * Why the Kafka column does not run on LocalStack: MSK is emulated only in LocalStack's paid tiers.
  * Not an error: like an undeployed Kafka stack on AWS (it is opt-in), it leaves the exit code to the

@@ -9,12 +9,24 @@
 import type { ComparisonTarget } from '../comparison/comparison-result';
 import type { ClickstreamTarget } from '../clickstream/clickstream-target';
 import type { EmailTarget } from '../email/email-target';
+import type { KafkaTarget } from '../kafka/kafka-target';
 
 export type { MetricQuery, MetricSource } from './metric-source';
+
+/** How long a run waits on this target's consumers and metrics. */
+export interface TargetDeadlines {
+  /** Longest wait for the consumers to account for the run, in ms. */
+  readonly consumersMs: number;
+  /** Longest wait for EMF metrics, in ms (0: read once). */
+  readonly metricsMs: number;
+}
 
 /** A target: one session factory per pattern. */
 export interface RunTarget<EmailFaults = unknown> {
   readonly name: ComparisonTarget;
   readonly email: EmailTarget<EmailFaults>;
   readonly clickstream: ClickstreamTarget;
+  readonly kafka: KafkaTarget;
+  /** @default undefined: each pattern's own (local consumers answer within its defaults) */
+  readonly deadlines?: TargetDeadlines;
 }

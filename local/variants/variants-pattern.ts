@@ -35,6 +35,7 @@ export const variantsPattern: PatternEntry<VariantsResult> = {
   },
   figures: VARIANTS_FIGURES,
   schedule: 'variants',
+  embeddedOnly: 'it compares the queue types side by side, each on its own emulator; a deployed stage runs one queue type (-c emailQueue)',
   run,
   cells: ({ fifo, fanout }) => {
     const { email, analytics } = fanout.subscribers;

@@ -26,6 +26,8 @@ export function kafkaComparison(overrides: Partial<KafkaComparison> = {}): Kafka
     perPartition: { '0': 90, '1': 62, '2': 50 },
     hotKey: { userId: 'user-hot', shareOfRecords: 0.2, partition: 0, shareOfPartition: 0.44 },
     compaction: { keys: 21, recordsAfter: 21 },
+    analyticsDuplicates: 60,
+    settled: true,
     ...overrides,
   };
 }

@@ -10,13 +10,11 @@ import * as net from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDbSessionStore } from '../../runtime/clickstream/processor-lambda/session-store';
 import { AnalyticsMember } from '../../runtime/kafka/analytics-member/analytics-member';
 import { createKafkaSessionizer } from '../../runtime/kafka/sessionizer-lambda/kafka-sessionizer';
 import { exitCodeFor } from '../../runtime/shared/errors';
 import { KAFKA_GROUPS, KAFKA_TOPICS } from '../../runtime/kafka/kafka-names';
-import { unmetDeployedKafkaExpectations } from '../../local/kafka/deployed-kafka-cells';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
 import { startDynamoDbEmulator } from '../../local/emulators/dynamodb-emulator';
 import { waitForActiveTable } from '../../local/provisioning/wait-for-active-table';
@@ -24,9 +22,11 @@ import { createClickstreamTopics } from '../../local/kafka/kafka-topics';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from '../../local/kafka/msk-event-source-runner';
 import type { DeployedKafka } from '../../local/remote/deployed-stacks';
 import { KafkaBrokersUnreachableError } from '../../local/remote/kafka-target-errors';
-import { runRemoteKafkaColumn } from '../../local/remote/remote-kafka-column';
-import { runRemoteKafka } from '../../local/remote/remote-kafka-run';
-import { toDeployedKafkaComparison } from '../../local/remote/to-kafka-comparison';
+import { deployedKafkaTarget } from '../../local/kafka/deployed-kafka-target';
+import { kafkaNotes, runKafkaColumn } from '../../local/kafka/kafka-column-run';
+import { unmetKafkaExpectations } from '../../local/kafka/kafka-expectations';
+import { runKafkaPattern } from '../../local/kafka/kafka-pattern-run';
+import { silentSessionizerMetrics } from '../../local/kafka/silent-metrics';
 import { describeWithKafka } from '../factories/kafka-broker-suite';
 import { describeEmbeddedOnly } from './helpers/target';
 
@@ -34,6 +34,8 @@ const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const SESSION_TABLE = 'kafka-sessions';
 const PARTITIONS = 3;
 const noLog = (): void => undefined;
+/** CloudFormation as the Kafka target uses it: only the SDK's resolved region (unused with KAFKA_AUTH=none). */
+const regionOnly = { config: { region: async () => 'us-east-1' } };
 
 /** The outputs of a deployed Kafka stack, pointing at `servers`. */
 function deployedAt(servers: readonly string[]): DeployedKafka {
@@ -85,7 +87,7 @@ describeEmbeddedOnly('remote Kafka run', 'it starts its own broker and plays the
           store: new DynamoDbSessionStore({ tableName: SESSION_TABLE, client: dynamoDb }),
           sessionTimeoutSeconds: 1800,
           logger: new Logger({ serviceName: 'kafka-sessionizer', logLevel: 'CRITICAL' }),
-          metrics: new Metrics({ namespace: 'QueueOrStream/Kafka', serviceName: 'kafka-sessionizer' }),
+          metrics: silentSessionizerMetrics(),
         }),
         function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
       });
@@ -104,26 +106,15 @@ describeEmbeddedOnly('remote Kafka run', 'it starts its own broker and plays the
       await dynamo?.stop();
     }, 60_000);
 
-    async function run(runId: string) {
-      const observed = await runRemoteKafka({
-        deployment: deployedAt(broker().bootstrapServers),
-        auth: {},
-        dynamoDb,
-        runId,
-        events: 300,
-        users: 20,
-        poisonRecords: 2,
-        deadlineMs: 90_000,
-        log: noLog,
-      });
-      return { observed, ...toDeployedKafkaComparison({ stackName: 'QueueOrStream-test-Kafka', clusterMode: 'provisioned' }, observed) };
-    }
+    /** The deployed target over the local broker; KAFKA_AUTH=none stands in for MSK IAM. */
+    const target = () => deployedKafkaTarget({ deployment: deployedAt(broker().bootstrapServers), clients: { cloudFormation: regionOnly, dynamoDb }, env: { KAFKA_AUTH: 'none' } });
+    const run = () => runKafkaPattern(target(), { events: 300, users: 20, deadlineMs: 90_000, log: noLog });
 
     it('produces, then reads every group back: sessionizer table, analytics members, dead-letter topic, both replays', async () => {
-      const { observed, column } = await run('run-a');
+      const column = await run();
 
-      expect(observed.settled).toBe(true);
-      expect(unmetDeployedKafkaExpectations(column)).toEqual([]);
+      expect(column.settled).toBe(true);
+      expect(unmetKafkaExpectations(column)).toEqual([]);
       expect(column).toMatchObject({
         produced: 300,
         poisonWritten: 2,
@@ -137,15 +128,15 @@ describeEmbeddedOnly('remote Kafka run', 'it starts its own broker and plays the
         compaction: null,
       });
       expect(column.perMember).toEqual({ 'task-1': 300 });
-      expect(column.hotKey?.userId).toBe('run-a-hot-user');
+      expect(column.hotKey?.userId).toMatch(/-hot-user$/);
       expect(Object.values(column.perPartition).reduce((sum, count) => sum + count, 0)).toBe(302);
     }, 180_000);
 
     it('a second run on the same topics and table counts only its own records', async () => {
-      const { column } = await run('run-b');
+      const [first, second] = [await run(), await run()];
 
-      expect(column).toMatchObject({ produced: 300, groups: { sessionizer: { seen: 300 }, analytics: { seen: 300 }, 'replay-earliest': { seen: 300 } }, deadLettered: 2 });
-      expect(column.hotKey?.userId).toBe('run-b-hot-user');
+      expect(second).toMatchObject({ produced: 300, groups: { sessionizer: { seen: 300 }, analytics: { seen: 300 }, 'replay-earliest': { seen: 300 } }, deadLettered: 2 });
+      expect(second.hotKey?.userId).not.toBe(first.hotKey?.userId);
     }, 180_000);
   });
 
@@ -153,10 +144,9 @@ describeEmbeddedOnly('remote Kafka run', 'it starts its own broker and plays the
     it('fails within the probe timeout with an EnvironmentError (exit 3) naming the VPC, subnets and security group to run from', async () => {
       const deployment = deployedAt([`127.0.0.1:${await closedPort()}`]);
       const started = Date.now();
-      const failure = await runRemoteKafka({
-        deployment, auth: {}, dynamoDb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials })),
-        runId: 'run-x', events: 100, users: 5, poisonRecords: 1, deadlineMs: 1_000, log: noLog, probeTimeoutMs: 1_000,
-      }).then(() => undefined, (error: unknown) => error);
+      const dynamoDb = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials }));
+      const target = deployedKafkaTarget({ deployment, clients: { cloudFormation: regionOnly, dynamoDb }, env: { KAFKA_AUTH: 'none' }, probeTimeoutMs: 1_000 });
+      const failure = await runKafkaPattern(target, { events: 100, users: 5, deadlineMs: 1_000, log: noLog }).then(() => undefined, (error: unknown) => error);
 
       expect(failure).toBeInstanceOf(KafkaBrokersUnreachableError);
       expect(exitCodeFor(failure)).toBe(3);
@@ -168,14 +158,13 @@ describeEmbeddedOnly('remote Kafka run', 'it starts its own broker and plays the
 
     it('becomes a Kafka column that says why, with exit code 3, instead of failing the other columns', async () => {
       const deployment = deployedAt([`127.0.0.1:${await closedPort()}`]);
-      const clients = { cloudFormation: { config: { region: async () => 'us-east-1' } }, dynamoDb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials })) };
+      const dynamoDb = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials }));
+      const target = deployedKafkaTarget({ deployment, clients: { cloudFormation: regionOnly, dynamoDb }, env: { KAFKA_AUTH: 'none' }, probeTimeoutMs: 1_000 });
 
-      const { column, notes } = await runRemoteKafkaColumn(deployment, {
-        clients: clients as never, runId: 'run-y', events: 100, users: 5, poisonRecords: 1, deadlineMs: 1_000, log: noLog, env: { KAFKA_AUTH: 'none' },
-      });
+      const column = await runKafkaColumn(target, { events: 100, users: 5, deadlineMs: 1_000, log: noLog });
 
-      expect(column).toEqual({ notRun: expect.stringContaining('do not answer from this machine'), required: false, exitCode: 3 });
-      expect(notes).toEqual([expect.stringContaining('kafka: not run: the MSK brokers of QueueOrStream-test-Kafka')]);
+      expect(column).toEqual({ notRun: expect.stringContaining('the MSK brokers of QueueOrStream-test-Kafka'), required: false, exitCode: 3 });
+      expect(kafkaNotes(column)).toEqual([expect.stringContaining('do not answer from this machine')]);
     });
   });
 });

@@ -7,19 +7,16 @@
  * Skipped, with the reason in its title, on other targets or without QOS_KAFKA=1 (MSK is opt-in: it
  * bills from the first hour and takes 20-40 minutes to create).
  */
-import { unmetDeployedKafkaExpectations } from '../../local/kafka/deployed-kafka-cells';
-import type { DeployedKafkaComparison } from '../../local/comparison/kafka-comparison';
+import type { KafkaComparison } from '../../local/comparison/kafka-comparison';
+import { deployedKafkaTarget } from '../../local/kafka/deployed-kafka-target';
+import { unmetKafkaExpectations } from '../../local/kafka/kafka-expectations';
+import { runKafkaPattern } from '../../local/kafka/kafka-pattern-run';
 import type { RemoteClients } from '../../local/remote/remote-clients';
 import { findDeployedKafka } from '../../local/remote/deployed-stacks';
-import { remoteKafkaAuth } from '../../local/remote/remote-kafka-column';
-import { runRemoteKafka } from '../../local/remote/remote-kafka-run';
-import { toDeployedKafkaComparison } from '../../local/remote/to-kafka-comparison';
-import { newRunPrefix } from '../../local/provisioning/physical-names';
 import { describeForTarget, TEST_TARGET } from './helpers/target';
 import { remoteSuiteClients, remoteSuiteSettings } from './helpers/target-remote-run';
 
 const USERS = 100;
-const POISON_RECORDS = 2;
 const SUITE_MARGIN_MS = 180_000;
 const optedIn = process.env.QOS_KAFKA === '1';
 
@@ -29,30 +26,19 @@ describeForTarget(
   'Kafka clickstream on the deployed Kafka stack',
   () => {
     let clients: RemoteClients | undefined;
-    let column: DeployedKafkaComparison;
+    let column: KafkaComparison;
 
     beforeAll(async () => {
       const { target, stage, events, deadlineMs } = remoteSuiteSettings(TEST_TARGET, process.env);
       clients = remoteSuiteClients(remoteSuiteSettings(TEST_TARGET, process.env), process.env);
       const deployment = await findDeployedKafka({ cloudFormation: clients.cloudFormation, target, stage });
-      const observed = await runRemoteKafka({
-        deployment,
-        auth: await remoteKafkaAuth(clients, process.env),
-        dynamoDb: clients.dynamoDb,
-        runId: newRunPrefix(),
-        events,
-        users: USERS,
-        poisonRecords: POISON_RECORDS,
-        deadlineMs,
-        log: (line) => console.log(line),
-      });
-      ({ column } = toDeployedKafkaComparison({ stackName: deployment.stackName, clusterMode: deployment.clusterMode }, observed));
+      column = await runKafkaPattern(deployedKafkaTarget({ deployment, clients }), { events, users: USERS, deadlineMs, log: (line) => console.log(line) });
     }, 30 * 60_000 + SUITE_MARGIN_MS);
 
     afterAll(() => clients?.destroy());
 
     it('every group saw every record, per-key order held, both replays reproduced the aggregates, every poison record was dead-lettered', () => {
-      expect(unmetDeployedKafkaExpectations(column)).toEqual([]);
+      expect(unmetKafkaExpectations(column)).toEqual([]);
       expect(column.settled).toBe(true);
     });
 

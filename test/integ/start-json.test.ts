@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ComparisonResult } from '../../local/comparison/comparison-result';
-import { isDeployedKafka, isKafkaNotRun, type KafkaComparison } from '../../local/comparison/kafka-comparison';
+import { isKafkaNotRun, type KafkaComparison } from '../../local/comparison/kafka-comparison';
 import { kafkaAvailability } from '../../local/kafka/kafka-availability';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
@@ -128,7 +128,7 @@ describe('npm start -- --json (embedded)', () => {
   });
 
   function kafkaColumn(): KafkaComparison {
-    if (result.kafka === undefined || isKafkaNotRun(result.kafka) || isDeployedKafka(result.kafka)) throw new Error(`no embedded Kafka figures: ${JSON.stringify(result.kafka)}`);
+    if (result.kafka === undefined || isKafkaNotRun(result.kafka) || result.kafka.deployed !== undefined) throw new Error(`no embedded Kafka figures: ${JSON.stringify(result.kafka)}`);
     return result.kafka;
   }
 
@@ -142,9 +142,9 @@ describe('npm start -- --json (embedded)', () => {
 
   withBroker('Kafka: the SIGKILLed member loses nothing; duplicates are counted; per-key order holds', () => {
     const column = kafkaColumn();
-    expect(column.rebalance.lost).toBe(0);
+    expect(column.rebalance?.lost).toBe(0);
     const processings = Object.values(column.perMember).reduce((sum, count) => sum + count, 0);
-    expect(processings).toBe(EVENTS + column.rebalance.duplicates);
+    expect(processings).toBe(EVENTS + (column.rebalance?.duplicates ?? Number.NaN));
     expect(column.perKeyOrderInversions).toBe(0);
   });
 
@@ -154,8 +154,8 @@ describe('npm start -- --json (embedded)', () => {
     expect(column.replayFromTimestamp.seen).toBe(column.replayFromTimestamp.expected);
     expect(column.deadLettered).toBe(column.poisonWritten);
     expect(column.recordsAfterPoisonOnItsPartition).toBeGreaterThan(0);
-    expect(column.compaction.recordsAfter).toBe(column.compaction.keys);
-    expect(column.compaction.keys).toBeGreaterThan(0);
+    expect(column.compaction?.recordsAfter).toBe(column.compaction?.keys);
+    expect(column.compaction?.keys).toBeGreaterThan(0);
   });
 
   withoutBroker('Kafka: without a broker the column says what to install, and the other two still pass', () => {

@@ -73,16 +73,16 @@ function finalFigures(kafka) {
   const groups = /** @type {const} */ (['sessionizer', 'analytics', 'replay-earliest']);
   return [
     h('h3', {}, 'Members of the analytics group'), memberBars(kafka),
-    h('p', {}, 'After the SIGKILL: lost ', figure('/kafka/rebalance/lost', kafka.rebalance.lost), ', processed twice ', figure('/kafka/rebalance/duplicates', kafka.rebalance.duplicates),
+    kafka.rebalance && h('p', {}, 'After the SIGKILL: lost ', figure('/kafka/rebalance/lost', kafka.rebalance.lost), ', processed twice ', figure('/kafka/rebalance/duplicates', kafka.rebalance.duplicates),
       ', still to produce at the kill ', figure('/kafka/rebalance/producedAfterKill', kafka.rebalance.producedAfterKill), '.'),
     h('h3', {}, 'Every group reads every record (lag 0 at the end)'),
     h('ul', { class: 'facts' }, ...groups.map((group) => h('li', {}, `${group}: `, figure(`/kafka/groups/${group}/seen`, kafka.groups[group].seen), ' of ', figure('/kafka/produced', kafka.produced)))),
     kafka.hotKey && h('p', {}, 'Hot key ', h('strong', {}, kafka.hotKey.userId), ': ', figure('/kafka/hotKey/shareOfPartition', percent(kafka.hotKey.shareOfPartition), 'percent'), ` of p${kafka.hotKey.partition}.`),
     h('h3', {}, 'Dead-letter topic'),
     h('p', {}, 'Poison on the DLT: ', figure('/kafka/deadLettered', kafka.deadLettered), ' of ', figure('/kafka/poisonWritten', kafka.poisonWritten), ' (', figure('/kafka/deadLetterTopicRecords', kafka.deadLetterTopicRecords),
-      ' records with the rest of their batches); the partition kept moving: ', figure('/kafka/recordsAfterPoisonOnItsPartition', kafka.recordsAfterPoisonOnItsPartition), ' records after.'),
+      ' records with the rest of their batches); the partition kept moving: ', figure('/kafka/recordsAfterPoisonOnItsPartition', kafka.recordsAfterPoisonOnItsPartition ?? 'n/a'), ' records after.'),
     h('h3', {}, 'Compaction of clickstream-sessions'),
-    h('p', {}, 'After the cleaner: ', figure('/kafka/compaction/recordsAfter', kafka.compaction.recordsAfter), ' records for ', figure('/kafka/compaction/keys', kafka.compaction.keys), ' keys: the latest session per user survives.'),
+    kafka.compaction && h('p', {}, 'After the cleaner: ', figure('/kafka/compaction/recordsAfter', kafka.compaction.recordsAfter), ' records for ', figure('/kafka/compaction/keys', kafka.compaction.keys), ' keys: the latest session per user survives.'),
   ];
 }
 

@@ -4,30 +4,36 @@
  * failure is told apart from an unreachable broker.
  */
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { unmetDeployedKafkaExpectations } from '../../../local/kafka/deployed-kafka-cells';
 import { completedRunExitCode } from '../../../local/comparison/comparison-run';
-import type { KafkaColumn } from '../../../local/comparison/kafka-comparison';
+import type { KafkaColumn, KafkaComparison } from '../../../local/comparison/kafka-comparison';
 import { comparisonResult, comparisonRun } from '../../factories/comparison-result';
-import type { DeployedKafkaComparison } from '../../../local/comparison/kafka-comparison';
 import { kafkaCells } from '../../../local/kafka/kafka-column-cells';
 import { unmetKafkaExpectations } from '../../../local/kafka/kafka-expectations';
-import { isAuthenticationFailure } from '../../../local/remote/kafka-reachability';
-import { findKafkaForColumn } from '../../../local/remote/remote-kafka-column';
-import { perKeyInversions } from '../../../local/remote/to-kafka-comparison';
+import { findKafkaForColumn, isAuthenticationFailure } from '../../../local/kafka/deployed-kafka-access';
+import { perKeyInversions } from '../../../local/kafka/kafka-pattern-outcome';
 import { aPageView } from '../../factories/clickstream-events';
 
-function deployedColumn(overrides: Partial<DeployedKafkaComparison> = {}): DeployedKafkaComparison {
+function deployedColumn(overrides: Partial<KafkaComparison> = {}): KafkaComparison {
   return {
     deployed: { stackName: 'QueueOrStream-Kafka', clusterMode: 'provisioned' },
     produced: 300,
     poisonWritten: 2,
     partitions: 6,
+    topic: { name: 'clickstream', partitions: 6, partitionsSource: 'deployed', configs: null },
+    notEmulated: [],
+    members: null,
+    brokerStartMs: null,
     groups: { sessionizer: { seen: 300 }, analytics: { seen: 300 }, 'replay-earliest': { seen: 300 } },
     perMember: { 'ip-10-0-0-1-7': 160, 'ip-10-0-1-2-7': 140 },
+    idleMembers: null,
     replayFromTimestamp: { seen: 150, expected: 150 },
     perKeyOrderInversions: 0,
+    crossPartitionInterleavings: null,
+    killedMember: null,
     rebalance: null,
     analyticsDuplicates: 0,
+    failedInvocations: null,
+    recordsAfterPoisonOnItsPartition: null,
     replayAggregatesEqual: true,
     deadLettered: 2,
     deadLetterTopicRecords: 2,
@@ -67,7 +73,7 @@ describe('deployed Kafka column', () => {
 
   it('holds every promise when every group saw every record, or names each one broken', () => {
     expect(unmetKafkaExpectations(deployedColumn())).toEqual([]);
-    expect(unmetDeployedKafkaExpectations(deployedColumn({
+    expect(unmetKafkaExpectations(deployedColumn({
       groups: { sessionizer: { seen: 299 }, analytics: { seen: 300 }, 'replay-earliest': { seen: 300 } },
       deadLettered: 1,
       perKeyOrderInversions: 1,

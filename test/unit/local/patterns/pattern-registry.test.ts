@@ -6,13 +6,18 @@
 import { adviseLineForRun } from '../../../../local/comparison/advise-command';
 import { comparisonJson, completedRunExitCode, notesOf, unmetExpectations } from '../../../../local/comparison/comparison-run';
 import { comparisonRows, figureDefinitions, formatComparisonTable } from '../../../../local/comparison/comparison-table';
-import { runEmbeddedComparison } from '../../../../local/comparison/run-embedded-comparison';
 import { devComponentsOf } from '../../../../local/dev/dev-registry';
 import { startDev } from '../../../../local/dev/start-dev';
 import { registerPattern } from '../../../../local/patterns/pattern';
 import type { PatternEntry, PatternSchedule } from '../../../../local/patterns/pattern-entry';
 import { PATTERNS } from '../../../../local/patterns/pattern-registry';
 import type { RunProgress } from '../../../../local/patterns/pattern-run-context';
+import { runPatterns, type RunPatternsOptions } from '../../../../local/patterns/run-patterns';
+import { EMBEDDED_TARGET } from '../../../../local/target/embedded-target';
+import type { RunTarget } from '../../../../local/target/run-target';
+import { createFakeClickstreamWorld } from '../target/fake-clickstream-target';
+import { createFakeEmailWorld } from '../target/fake-email-target';
+import { createFakeKafkaWorld } from '../target/fake-kafka-target';
 
 /** What the fake pattern's run observed. */
 interface TallyOutcome {
@@ -51,6 +56,19 @@ function tallyPattern(received: number, schedule: PatternSchedule = 'always', ke
 
 const silent: RunProgress = { bar: () => () => undefined, log: () => undefined };
 const size = { jobs: 3, workers: 1, events: 100, users: 2 };
+/** The embedded run, as `npm start` calls it (the fake patterns start nothing). */
+const runEmbeddedComparison = (options: RunPatternsOptions, patterns: Parameters<typeof runPatterns>[2]) => runPatterns(EMBEDDED_TARGET, options, patterns);
+
+/** A deployed target made of the in-memory fakes of each pattern's target, as `--target aws` builds one from the stacks. */
+function fakeDeployedTarget(): RunTarget {
+  return {
+    name: 'aws',
+    email: createFakeEmailWorld().target,
+    clickstream: createFakeClickstreamWorld().target,
+    kafka: createFakeKafkaWorld().target,
+    deadlines: { consumersMs: 5_000, metricsMs: 0 },
+  };
+}
 
 describe('pattern registry', () => {
   it('lists the four patterns, and dev runs the three that have a dev component', () => {
@@ -114,5 +132,29 @@ describe('pattern registry', () => {
     expect(narrow.filter((line) => line.startsWith('In-memory tally (test)'))).toHaveLength(2);
     expect(new Set(wide.map((line) => line.length)).size).toBe(1);
     expect(wide[1]).toMatch(/In-memory tally \(test\).*In-memory tally \(test\)/);
+  });
+
+  it('runs every registered pattern against a deployed target through the same runner, the variants (no deployed form) as a note', async () => {
+    const run = await runPatterns(fakeDeployedTarget(), { ...size, jobs: 20, events: 60, users: 6, progress: silent });
+
+    expect(run.target).toBe('aws');
+    expect(run.reports.map((report) => report.key)).toEqual(PATTERNS.filter((pattern) => pattern.schedule === 'always').map((pattern) => pattern.key));
+    expect(unmetExpectations(run)).toEqual([]);
+    expect(comparisonJson(run)['kafka']).toMatchObject({ produced: 60, rebalance: null, deployed: { stackName: 'QueueOrStream-fake-Kafka' } });
+    expect(comparisonJson(run)['email']).toMatchObject({ enqueued: 20, perWorker: null });
+    expect(run.notes).toEqual([expect.stringMatching(/^variants: not run on aws: /)]);
+  }, 60_000);
+
+  it('hands each pattern the target, and reports a pattern without a deployed form as not run there', async () => {
+    const seenTargets: string[] = [];
+    const local: PatternEntry<TallyOutcome> = { ...tallyPattern(3, 'always', 'local-only'), embeddedOnly: 'it needs the local emulators' };
+    const anywhere: PatternEntry<TallyOutcome> = { ...tallyPattern(3), run: async ({ target, options }) => (seenTargets.push(target.name), { outcome: { sent: options.jobs, received: 3 }, notes: [] }) };
+
+    const run = await runPatterns(fakeDeployedTarget(), { ...size, progress: silent }, [registerPattern(local), registerPattern(anywhere)]);
+
+    expect(seenTargets).toEqual(['aws']);
+    expect(run.reports.map((report) => [report.key, report.cells.who[0]])).toEqual([['local-only', 'NOT RUN on aws: it needs the local emulators'], ['tally', 'the one array']]);
+    expect(notesOf(run)).toContain('local-only: not run on aws: it needs the local emulators');
+    expect(completedRunExitCode(run, unmetExpectations(run))).toBe(0);
   });
 });
