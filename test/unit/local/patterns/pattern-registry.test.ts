@@ -53,8 +53,8 @@ const silent: RunProgress = { bar: () => () => undefined, log: () => undefined }
 const size = { jobs: 3, workers: 1, events: 100, users: 2 };
 
 describe('pattern registry', () => {
-  it('lists the four patterns, and dev runs the three that have a dev component', () => {
-    expect(PATTERNS.map((pattern) => pattern.key)).toEqual(['email', 'clickstream', 'kafka', 'variants']);
+  it('lists the five patterns, and dev runs the three that have a dev component', () => {
+    expect(PATTERNS.map((pattern) => pattern.key)).toEqual(['email', 'clickstream', 'kafka', 'emailFifo', 'fanout']);
     expect(devComponentsOf().map((component) => component.name)).toEqual(['email', 'clickstream', 'kafka']);
   });
 
