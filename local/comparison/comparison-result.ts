@@ -5,7 +5,6 @@
  *
  * Figures a target cannot observe are `null` (never a guessed number), with the reason in `notes`.
  */
-import type { VariantsResult } from '../variants/run-variants';
 import type { KafkaColumn } from './kafka-comparison';
 
 /** Where the traffic went. */
@@ -110,6 +109,4 @@ export interface ComparisonResult {
   readonly kafka?: KafkaColumn;
   /** What this target could not show, and what is not emulated. */
   readonly notes: readonly string[];
-  /** SQS standard vs FIFO vs SNS→SQS fan-out (`npm start --variants`). @default absent */
-  readonly variants?: VariantsResult;
 }

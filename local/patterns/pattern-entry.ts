@@ -65,7 +65,7 @@ export interface PatternEntry<Outcome> {
   exitCode?(outcome: Outcome): number;
   /** Its workload for the advise line (undefined: nothing to price from this outcome). @default absent: no advise command */
   workload?(outcome: Outcome): ObservedWorkload | undefined;
-  /** A table of its own printed under the comparison (e.g. the variants side by side). @default none */
+  /** A table of its own printed under the comparison (e.g. SQS standard and FIFO side by side). @default none */
   details?(outcome: Outcome): string;
   /** How `npm run dev` keeps it up for your own clients. @default absent: not in `npm run dev` */
   readonly dev?: DevComponent;

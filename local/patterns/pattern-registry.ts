@@ -7,12 +7,14 @@
 import { clickstreamPattern } from '../clickstream/clickstream-pattern';
 import { emailPattern } from '../email/email-pattern';
 import { kafkaPattern } from '../kafka/kafka-pattern';
-import { variantsPattern } from '../variants/variants-pattern';
+import { emailFifoPattern } from '../email/fifo/fifo-pattern';
+import { fanoutPattern } from '../fanout/fanout-pattern';
 import { registerPattern, type Pattern } from './pattern';
 
 export const PATTERNS: readonly Pattern[] = [
   registerPattern(emailPattern),
   registerPattern(clickstreamPattern),
   registerPattern(kafkaPattern),
-  registerPattern(variantsPattern),
+  registerPattern(emailFifoPattern),
+  registerPattern(fanoutPattern),
 ];

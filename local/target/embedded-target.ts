@@ -7,6 +7,8 @@
 import { embeddedClickstreamTarget } from '../clickstream/embedded-clickstream-target';
 import { embeddedEmailTarget, type EmailRunInProgress } from '../email/embedded-email-target';
 import { embeddedKafkaTarget } from '../kafka/embedded-kafka-target';
+import { embeddedFifoTarget } from '../email/fifo/embedded-fifo-target';
+import { embeddedFanoutTarget } from '../fanout/embedded-fanout-target';
 import type { RunTarget } from './run-target';
 
 export const EMBEDDED_TARGET: RunTarget<EmailRunInProgress> = {
@@ -14,4 +16,6 @@ export const EMBEDDED_TARGET: RunTarget<EmailRunInProgress> = {
   email: embeddedEmailTarget,
   clickstream: embeddedClickstreamTarget,
   kafka: embeddedKafkaTarget(),
+  emailFifo: embeddedFifoTarget,
+  fanout: embeddedFanoutTarget,
 };

@@ -10,6 +10,8 @@ import type { ComparisonTarget } from '../comparison/comparison-result';
 import type { ClickstreamTarget } from '../clickstream/clickstream-target';
 import type { EmailTarget } from '../email/email-target';
 import type { KafkaTarget } from '../kafka/kafka-target';
+import type { FifoTarget } from '../email/fifo/fifo-target';
+import type { FanoutTarget } from '../fanout/fanout-target';
 
 export type { MetricQuery, MetricSource } from './metric-source';
 
@@ -27,6 +29,10 @@ export interface RunTarget<EmailFaults = unknown> {
   readonly email: EmailTarget<EmailFaults>;
   readonly clickstream: ClickstreamTarget;
   readonly kafka: KafkaTarget;
+  /** @default undefined: no deployed form yet (the pattern's entry says so with `embeddedOnly`) */
+  readonly emailFifo?: FifoTarget;
+  /** @default undefined: no deployed form yet (the pattern's entry says so with `embeddedOnly`) */
+  readonly fanout?: FanoutTarget;
   /** @default undefined: each pattern's own (local consumers answer within its defaults) */
   readonly deadlines?: TargetDeadlines;
 }

@@ -4,44 +4,22 @@
  * through), each copy is consumed once and then gone, and a failing subscriber does not hold the
  * other back. fauxqs never fails an SNS delivery, so the subscription DLQs stay unused here.
  */
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
-import type { RunningEmulator } from '../../local/emulators/child-emulator';
-import { emailVariantTemplate } from '../../local/variants/email-variant-template';
-import { runFanoutVariant, type FanoutVariantRunResult } from '../../local/variants/fanout-variant-run';
-import { provisionVariant } from '../../local/variants/provisioned-variant';
-import { emulatorSnsClient, emulatorSqsClient } from '../../local/emulators/emulator-clients';
+import { embeddedFanoutTarget } from '../../local/fanout/embedded-fanout-target';
+import { runFanout, type FanoutOutcome } from '../../local/fanout/fanout-run';
 
-let emulator: RunningEmulator;
-let sqs: SQSClient;
-let sns: SNSClient;
-let result: FanoutVariantRunResult;
+let result: FanoutOutcome;
 
 /** Synthesis takes most of this on a busy 2-core machine; a ceiling, not a timing assertion. */
 const SETUP_TIMEOUT_MS = 300_000;
 
 beforeAll(async () => {
-  emulator = await startSqsEmulator();
-  sqs = emulatorSqsClient(emulator.endpoint);
-  sns = emulatorSnsClient(emulator.endpoint);
-  const provisioned = await provisionVariant(emailVariantTemplate('standard'), { sqs, sns });
-  if (provisioned.signupTopicArn === undefined || provisioned.analyticsQueueUrl === undefined) throw new Error('no signup fan-out in the template');
-  result = await runFanoutVariant({
-    sqs,
-    sns,
-    topicArn: provisioned.signupTopicArn,
-    subscribers: { email: provisioned.emailQueueUrl, analytics: provisioned.analyticsQueueUrl },
-    runId: 'integ',
-    signups: 40,
-  });
+  const session = await embeddedFanoutTarget.open();
+  try {
+    result = await runFanout(session, { runId: 'integ', signups: 40 });
+  } finally {
+    await session.close();
+  }
 }, SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  sqs?.destroy();
-  sns?.destroy();
-  await emulator?.stop();
-});
 
 describe('SignupFanout on fauxqs', () => {
   it('publishes every signup and delivers a copy to every subscriber its filter policy admits', () => {

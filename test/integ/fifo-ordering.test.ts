@@ -10,7 +10,9 @@
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startSqsEmulator } from '../../local/emulators/sqs-emulator';
 import type { RunningEmulator } from '../../local/emulators/child-emulator';
-import { runQueueVariant } from '../../local/variants/queue-variant-run';
+import { inProcessFifoSession } from '../../local/email/fifo/embedded-fifo-target';
+import type { FifoSession } from '../../local/email/fifo/fifo-target';
+import { runOrderedQueue } from '../../local/email/fifo/ordered-queue-run';
 import { emulatorSqsClient } from '../../local/emulators/emulator-clients';
 
 let emulator: RunningEmulator;
@@ -27,25 +29,26 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-/** A queue as EncryptedQueue declares it (FIFO: no content-based deduplication); 2 s visibility. */
-async function createQueue(fifo: boolean): Promise<string> {
+/** A session on a queue as EncryptedQueue declares it (FIFO: no content-based deduplication); 2 s visibility. */
+async function queueSession(fifo: boolean): Promise<FifoSession> {
   sequence += 1;
   const name = `fifo-test-${process.pid}-${sequence}${fifo ? '.fifo' : ''}`;
   const attributes: Record<string, string> = { VisibilityTimeout: '2' };
   if (fifo) Object.assign(attributes, { FifoQueue: 'true', ContentBasedDeduplication: 'false' });
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
-  return QueueUrl ?? '';
+  const queue = { queueType: fifo ? 'fifo' : 'standard', sqs, queueUrl: QueueUrl ?? '', visibilityTimeoutSeconds: 2 } as const;
+  return inProcessFifoSession(queue, [], async () => undefined);
 }
 
 describe('SQS FIFO with competing pollers (fauxqs)', () => {
   it('completes every job of every group in enqueue order: 0 inversions under 3 workers × 4 slots', async () => {
-    const result = await runQueueVariant({ sqs, queueUrl: await createQueue(true), runId: 'order', workers: 3, resends: 0 });
+    const result = await runOrderedQueue(await queueSession(true), { runId: 'order', workers: 3, resends: 0 });
 
     expect(result).toMatchObject({ queueType: 'fifo', finished: true, completed: 120, duplicateCompletions: 0, perGroupOrderInversions: 0 });
   });
 
   it('a failing job holds back only its own group: the others finish while it fails, and nothing of its group overtakes it', async () => {
-    const result = await runQueueVariant({ sqs, queueUrl: await createQueue(true), runId: 'held', holdOneJob: true, resends: 0 });
+    const result = await runOrderedQueue(await queueSession(true), { runId: 'held', holdOneJob: true, resends: 0 });
 
     expect(result.finished).toBe(true);
     expect(result.heldJobFailures).toBeGreaterThanOrEqual(1);
@@ -55,13 +58,13 @@ describe('SQS FIFO with competing pollers (fauxqs)', () => {
   });
 
   it('drops a resent jobId within the deduplication window: each job is consumed once', async () => {
-    const result = await runQueueVariant({ sqs, queueUrl: await createQueue(true), runId: 'dedup', resends: 20 });
+    const result = await runOrderedQueue(await queueSession(true), { runId: 'dedup', resends: 20 });
 
     expect(result).toMatchObject({ finished: true, resent: 20, deduplicated: 20, completed: 120, duplicateCompletions: 0 });
   });
 
   it('on a standard queue the same resends reach the consumers, and a failing job does not hold its recipient back', async () => {
-    const result = await runQueueVariant({ sqs, queueUrl: await createQueue(false), runId: 'standard', resends: 20, holdOneJob: true });
+    const result = await runOrderedQueue(await queueSession(false), { runId: 'standard', resends: 20, holdOneJob: true });
 
     expect(result).toMatchObject({ queueType: 'standard', finished: true, deduplicated: 0, duplicateCompletions: 20 });
     expect(result.heldGroupOvertakes).toBeGreaterThan(0);

@@ -61,7 +61,7 @@ describe(`the project's imports (${SCANNED.join(', ')})`, () => {
 
   it('reads the whole tree', () => {
     expect(graph.size).toBeGreaterThan(250);
-    expect(graph.get('local/start.ts')).toContain('local/comparison/run-embedded-comparison.ts');
+    expect(graph.get('local/start.ts')).toContain('local/patterns/run-patterns.ts');
     expect(graph.get('bin/app.ts')).toContain('lib/queue-or-stream-app.ts');
   });
 

@@ -71,8 +71,8 @@ function fakeDeployedTarget(): RunTarget {
 }
 
 describe('pattern registry', () => {
-  it('lists the four patterns, and dev runs the three that have a dev component', () => {
-    expect(PATTERNS.map((pattern) => pattern.key)).toEqual(['email', 'clickstream', 'kafka', 'variants']);
+  it('lists the five patterns, and dev runs the three that have a dev component', () => {
+    expect(PATTERNS.map((pattern) => pattern.key)).toEqual(['email', 'clickstream', 'kafka', 'emailFifo', 'fanout']);
     expect(devComponentsOf().map((component) => component.name)).toEqual(['email', 'clickstream', 'kafka']);
   });
 
@@ -134,7 +134,7 @@ describe('pattern registry', () => {
     expect(wide[1]).toMatch(/In-memory tally \(test\).*In-memory tally \(test\)/);
   });
 
-  it('runs every registered pattern against a deployed target through the same runner, the variants (no deployed form) as a note', async () => {
+  it('runs every registered pattern against a deployed target through the same runner, FIFO and fan-out (no deployed form) as notes', async () => {
     const run = await runPatterns(fakeDeployedTarget(), { ...size, jobs: 20, events: 60, users: 6, progress: silent });
 
     expect(run.target).toBe('aws');
@@ -142,7 +142,7 @@ describe('pattern registry', () => {
     expect(unmetExpectations(run)).toEqual([]);
     expect(comparisonJson(run)['kafka']).toMatchObject({ produced: 60, rebalance: null, deployed: { stackName: 'QueueOrStream-fake-Kafka' } });
     expect(comparisonJson(run)['email']).toMatchObject({ enqueued: 20, perWorker: null });
-    expect(run.notes).toEqual([expect.stringMatching(/^variants: not run on aws: /)]);
+    expect(run.notes).toEqual([expect.stringMatching(/^emailFifo: not run on aws: /), expect.stringMatching(/^fanout: not run on aws: /)]);
   }, 60_000);
 
   it('hands each pattern the target, and reports a pattern without a deployed form as not run there', async () => {

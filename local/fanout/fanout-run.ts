@@ -1,34 +1,32 @@
 /**
- * The SNS→SQS fan-out, observed: signups published to the topic, each subscriber queue consumed
- * by its own poller. Counts, per subscriber, the copies received against what its filter policy
- * lets through, duplicates, and what is left afterwards (a consumed copy is gone: no replay). The
- * email subscriber fails every message until the analytics subscriber has consumed all of its
- * copies: a failing subscriber must not hold the other back.
+ * The signup fan-out's run on any fan-out target: signups published to the topic, each subscriber
+ * queue consumed by its own worker (the target plays it). Counts, per subscriber, the copies
+ * received against what its filter policy lets through, duplicates, and what is left afterwards (a
+ * consumed copy is gone: no replay). The email subscriber fails every message until the analytics
+ * subscriber has consumed all of its copies: a failing subscriber must not hold the other back.
  */
-import { PublishBatchCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { Logger } from '@aws-lambda-powertools/logger';
+import { PublishBatchCommand } from '@aws-sdk/client-sns';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqsPoller } from '../../runtime/shared/sqs-poller/poller';
 import { SIGNUP_EMAIL_OPT_IN_ATTRIBUTE } from '../../lib/fanout/signup-fanout';
 import { chunk } from '../../runtime/shared/chunk';
 import { SQS_LIMITS } from '../../runtime/shared/aws-limits';
+import { meanBytes } from '../patterns/observed-workload';
+import { SUBSCRIBERS, type FanoutSession, type SubscriberName } from './fanout-target';
 
 /** SNS PublishBatch takes at most 10 entries. */
 const SNS_MAX_BATCH_ENTRIES = 10;
 
+/** Every 4th signup opts out of email: the email subscription's filter policy must keep it off that queue. */
+export const DEFAULT_OPT_OUT_EVERY = 4;
+
 /** What to run. */
-export interface FanoutVariantRunOptions {
-  readonly sns: SNSClient;
-  readonly sqs: SQSClient;
-  readonly topicArn: string;
-  /** The subscriber queues by name; `email` has the opt-in filter. */
-  readonly subscribers: { readonly email: string; readonly analytics: string };
+export interface FanoutRunOptions {
   /** Prefix of every signup id. */
   readonly runId: string;
   /** Signups to publish. @default 100 */
   readonly signups?: number;
-  /** Every how-manyth signup opted out of email (filtered out of the email subscription). @default 4 */
+  /** Every how-manyth signup opted out of email (filtered out of the email subscription). @default DEFAULT_OPT_OUT_EVERY */
   readonly optOutEvery?: number;
   /** Give up after this long. @default 60000 */
   readonly deadlineMs?: number;
@@ -48,8 +46,8 @@ export interface FanoutSubscriberResult {
   readonly leftAfterRun: number;
 }
 
-/** What the run observed. */
-export interface FanoutVariantRunResult {
+/** What the run observed: the `fanout` part of `npm start -- --variants --json`. */
+export interface FanoutOutcome {
   readonly published: number;
   readonly subscribers: { readonly email: FanoutSubscriberResult; readonly analytics: FanoutSubscriberResult };
   /** Signups the email subscriber had consumed when analytics had all of its copies (0: it was failing). */
@@ -63,20 +61,21 @@ interface SubscriberCount {
   failedAttempts: number;
 }
 
-type SubscriberName = 'email' | 'analytics';
-const SUBSCRIBERS: readonly SubscriberName[] = ['email', 'analytics'];
-
-export async function runFanoutVariant(options: FanoutVariantRunOptions): Promise<FanoutVariantRunResult> {
+/** Publishes the signups, lets every subscriber's worker consume its copies, and counts. */
+export async function runFanout(session: FanoutSession, options: FanoutRunOptions): Promise<FanoutOutcome> {
   const signups = options.signups ?? 100;
-  const optOutEvery = options.optOutEvery ?? 4;
+  const optOutEvery = options.optOutEvery ?? DEFAULT_OPT_OUT_EVERY;
   const optedIn = (index: number): boolean => index % optOutEvery !== optOutEvery - 1;
   const tally = new FanoutTally({ email: Array.from({ length: signups }, (_, index) => index).filter(optedIn).length, analytics: signups });
-  const pollers = startSubscribers(options, tally);
-  const published = await publishSignups(options, signups, optedIn);
-  const finished = await waitForEveryCopy(tally, pollers, Date.now() + (options.deadlineMs ?? 60_000));
+  const workers = session.startSubscriberWorkers({
+    email: async (body) => tally.consume('email', body),
+    analytics: async (body) => tally.consume('analytics', body),
+  });
+  const published = await publishSignups(session, options.runId, signups, optedIn);
+  const finished = await waitForEveryCopy(tally, Date.now() + (options.deadlineMs ?? 60_000)).finally(() => workers.stop());
   const result = async (name: SubscriberName): Promise<FanoutSubscriberResult> => ({
     ...tally.resultOf(name),
-    leftAfterRun: await leftAfterRun(options.sqs, options.subscribers[name]),
+    leftAfterRun: await leftAfterRun(session, name),
   });
   return {
     published,
@@ -122,57 +121,43 @@ class FanoutTally {
   }
 }
 
-function startSubscribers(options: FanoutVariantRunOptions, tally: FanoutTally): SqsPoller[] {
-  const quiet = new Logger({ logLevel: 'SILENT' });
-  const pollers = SUBSCRIBERS.map((name) => new SqsPoller({
-    sqs: options.sqs,
-    queueUrl: options.subscribers[name],
-    processMessage: async (message) => tally.consume(name, message.Body ?? ''),
-    // The variant template's queues (1 s job timeout × 2): a failed copy returns after 2 s.
-    visibilityTimeoutSeconds: 2,
-    waitTimeSeconds: 1,
-    logger: quiet,
-  }));
-  for (const poller of pollers) poller.start();
-  return pollers;
+/** A signup event that is also a valid welcome-email job (raw delivery: the queue gets this body as is). */
+function signupMessage(runId: string, index: number): string {
+  return JSON.stringify({ jobId: `${runId}-signup-${index}`, to: `new-user${index}@example.com`, subject: 'Welcome', body: 'Thanks for signing up.', userId: `user-${index}` });
+}
+
+/** Mean size of the signup messages a run publishes (the same builder the run uses). */
+export function sampleSignupBytes(): number {
+  return meanBytes(Array.from({ length: 100 }, (_, index) => Buffer.byteLength(signupMessage('fanout', index))));
 }
 
 /** Publishes the signups in SNS batches; returns how many SNS accepted. */
-async function publishSignups(options: FanoutVariantRunOptions, signups: number, optedIn: (index: number) => boolean): Promise<number> {
+async function publishSignups(session: FanoutSession, runId: string, signups: number, optedIn: (index: number) => boolean): Promise<number> {
   const entries = Array.from({ length: signups }, (_, index) => ({
     Id: String(index),
-    // A signup event that is also a valid welcome-email job (raw delivery: the queue gets this body as is).
-    Message: JSON.stringify({
-      jobId: `${options.runId}-signup-${index}`,
-      to: `new-user${index}@example.com`,
-      subject: 'Welcome',
-      body: 'Thanks for signing up.',
-      userId: `user-${index}`,
-    }),
+    Message: signupMessage(runId, index),
     MessageAttributes: { [SIGNUP_EMAIL_OPT_IN_ATTRIBUTE]: { DataType: 'String', StringValue: String(optedIn(index)) } },
   }));
   let published = 0;
   for (const batch of chunk(entries, SNS_MAX_BATCH_ENTRIES)) {
-    const result = await options.sns.send(new PublishBatchCommand({ TopicArn: options.topicArn, PublishBatchRequestEntries: batch }));
+    const result = await session.sns.send(new PublishBatchCommand({ TopicArn: session.topicArn, PublishBatchRequestEntries: batch }));
     published += result.Successful?.length ?? 0;
   }
   return published;
 }
 
-/** Polls until both subscribers have what they expect or the deadline passes; stops the pollers either way. */
-async function waitForEveryCopy(tally: FanoutTally, pollers: readonly SqsPoller[], deadline: number): Promise<boolean> {
-  try {
-    while (Date.now() < deadline) {
-      if (tally.everyCopyConsumed()) return true;
-      await sleep(100);
-    }
-    return false;
-  } finally {
-    await Promise.all(pollers.map((poller) => poller.stop()));
+/** True once both subscribers have what they expect, false at the deadline. */
+async function waitForEveryCopy(tally: FanoutTally, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    if (tally.everyCopyConsumed()) return true;
+    await sleep(100);
   }
+  return false;
 }
 
-async function leftAfterRun(sqs: FanoutVariantRunOptions['sqs'], queueUrl: string): Promise<number> {
-  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
+/** Messages a receive still finds in the subscriber's queue: 0 when every copy was consumed once and is gone. */
+async function leftAfterRun(session: FanoutSession, name: SubscriberName): Promise<number> {
+  const queueUrl = session.subscriberQueues[name];
+  const { Messages } = await session.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: SQS_LIMITS.maxBatchEntries, WaitTimeSeconds: 1 }));
   return Messages?.length ?? 0;
 }

@@ -1,46 +1,44 @@
 /**
- * One queue variant (SQS standard or FIFO) under the same workload: ordered jobs for a few
- * recipients, some of them sent twice, consumed by several competing pollers (the Fargate worker's
- * engine), optionally with one job that keeps failing until every other recipient is done. Counts
- * what the consumers saw: order per recipient, duplicates, and whether the failing job held back
- * anything but its own recipient. Local runs and integration tests share it.
+ * One queue type of the email worker (SQS standard or FIFO) under the same workload, on any FIFO
+ * target: ordered jobs for a few recipients, some of them sent twice, consumed by several
+ * competing workers the target plays, optionally with one job that keeps failing until every other
+ * recipient is done. Counts what the workers saw: order per recipient, duplicates, and whether the
+ * failing job held back anything but its own recipient. The pattern's run and the integration
+ * tests share it.
  */
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { enqueueEmails } from '../../runtime/email-worker/enqueue-emails';
-import { isFifoQueueUrl } from '../../runtime/shared/sqs-poller/fifo-queue';
-import { SqsPoller } from '../../runtime/shared/sqs-poller/poller';
+import { enqueueEmails } from '../../../runtime/email-worker/enqueue-emails';
+import type { FifoSession } from './fifo-target';
 import { OrderedCompletions, orderedJobs, orderOf } from './ordered-job-workload';
 
+/** Recipients of a run: message groups on FIFO. */
+export const DEFAULT_RECIPIENTS = 8;
+/** Jobs per recipient: enough that competing workers reorder a standard queue's jobs. */
+export const DEFAULT_JOBS_PER_RECIPIENT = 15;
+
 /** What to run. */
-export interface QueueVariantRunOptions {
-  /** Client of the SQS endpoint. */
-  readonly sqs: SQSClient;
-  /** The jobs queue (FIFO when its URL ends in `.fifo`). */
-  readonly queueUrl: string;
+export interface OrderedQueueRunOptions {
   /** Prefix of every jobId, so runs on one queue stay apart. */
   readonly runId: string;
-  /** Recipients (message groups on FIFO). @default 8 */
+  /** Recipients (message groups on FIFO). @default DEFAULT_RECIPIENTS */
   readonly recipients?: number;
-  /** Jobs per recipient, in order. @default 15 */
+  /** Jobs per recipient, in order. @default DEFAULT_JOBS_PER_RECIPIENT */
   readonly jobsPerRecipient?: number;
   /** Jobs sent a second time right after the first send (a producer retrying). @default 10 */
   readonly resends?: number;
-  /** Competing pollers. @default 3 */
+  /** Competing workers. @default 3 */
   readonly workers?: number;
-  /** Jobs each poller runs at once. @default 4 */
+  /** Jobs each worker runs at once. @default 4 */
   readonly concurrencyPerWorker?: number;
-  /** The queue's visibility timeout in seconds (a failed job returns after it). @default 2 */
-  readonly visibilityTimeoutSeconds?: number;
   /** Recipient 0's second job fails until every other recipient's jobs are done. @default false */
   readonly holdOneJob?: boolean;
   /** Give up after this long. @default 60000 */
   readonly deadlineMs?: number;
 }
 
-/** What the consumers saw. */
-export interface QueueVariantRunResult {
+/** What the workers saw. */
+export interface OrderedQueueRunResult {
   readonly queueType: 'standard' | 'fifo';
   /** Distinct jobs enqueued. */
   readonly jobs: number;
@@ -69,22 +67,28 @@ const HELD_POSITION = 1;
 /** A few ms of simulated work, random, so competing jobs really race. */
 const MAX_WORK_MS = 3;
 
-export async function runQueueVariant(options: QueueVariantRunOptions): Promise<QueueVariantRunResult> {
-  const recipients = options.recipients ?? 8;
-  const perRecipient = options.jobsPerRecipient ?? 15;
+/** Sends the jobs (and the resends) with the real producer, lets the target's workers run them, and counts. */
+export async function runOrderedQueue(session: FifoSession, options: OrderedQueueRunOptions): Promise<OrderedQueueRunResult> {
+  const recipients = options.recipients ?? DEFAULT_RECIPIENTS;
+  const perRecipient = options.jobsPerRecipient ?? DEFAULT_JOBS_PER_RECIPIENT;
   const jobs = orderedJobs(options.runId, recipients, perRecipient);
   const resent = Math.min(options.resends ?? 10, jobs.length);
-  const { sqs, queueUrl } = options;
+  const { sqs, queueUrl } = session;
   await enqueueEmails(jobs, { sqs, queueUrl });
   await enqueueEmails(jobs.slice(0, resent), { sqs, queueUrl });
 
-  const consumer = new QueueVariantConsumer((recipients - 1) * perRecipient, options.holdOneJob === true);
-  const pollers = startPollers(options, consumer);
-  const finished = await waitUntilEveryJobDone(options, jobs.length, consumer.completions, pollers);
+  const consumer = new OrderedJobConsumer((recipients - 1) * perRecipient, options.holdOneJob === true);
+  const workers = session.startWorkers({
+    workers: options.workers ?? 3,
+    concurrencyPerWorker: options.concurrencyPerWorker ?? 4,
+    process: (body) => consumer.process(body),
+  });
+  const deadline = Date.now() + (options.deadlineMs ?? 60_000);
+  const finished = await waitUntilEveryJobDone(session, jobs.length, consumer.completions, deadline).finally(() => workers.stop());
   const { completions } = consumer;
   const consumed = completions.distinct + completions.duplicates;
   return {
-    queueType: isFifoQueueUrl(queueUrl) ? 'fifo' : 'standard',
+    queueType: session.queueType,
     jobs: jobs.length,
     resent,
     deduplicated: jobs.length + resent - consumed,
@@ -98,8 +102,8 @@ export async function runQueueVariant(options: QueueVariantRunOptions): Promise<
   };
 }
 
-/** The consumers' shared job: record each completion, and (with a held job) fail it until the others are done. */
-class QueueVariantConsumer {
+/** The workers' shared job: record each completion, and (with a held job) fail it until the others are done. */
+class OrderedJobConsumer {
   readonly completions = new OrderedCompletions();
   heldJobFailures = 0;
   othersCompletedWhileHeld = 0;
@@ -132,38 +136,13 @@ class QueueVariantConsumer {
   }
 }
 
-function startPollers(options: QueueVariantRunOptions, consumer: QueueVariantConsumer): SqsPoller[] {
-  const quiet = new Logger({ logLevel: 'SILENT' });
-  const pollers = Array.from({ length: options.workers ?? 3 }, () => new SqsPoller({
-    sqs: options.sqs,
-    queueUrl: options.queueUrl,
-    processMessage: (message) => consumer.process(message.Body ?? ''),
-    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 2,
-    concurrency: options.concurrencyPerWorker ?? 4,
-    waitTimeSeconds: 1,
-    logger: quiet,
-  }));
-  for (const poller of pollers) poller.start();
-  return pollers;
-}
-
-/** True once every job completed and the queue is empty, false at the deadline; stops the pollers either way. */
-async function waitUntilEveryJobDone(
-  options: QueueVariantRunOptions,
-  jobs: number,
-  completions: OrderedCompletions,
-  pollers: readonly SqsPoller[],
-): Promise<boolean> {
-  const deadline = Date.now() + (options.deadlineMs ?? 60_000);
-  try {
-    while (Date.now() < deadline) {
-      if (completions.distinct >= jobs && (await messagesLeft(options.sqs, options.queueUrl)) === 0) return true;
-      await sleep(100);
-    }
-    return false;
-  } finally {
-    await Promise.all(pollers.map((poller) => poller.stop()));
+/** True once every job completed and the queue is empty, false at the deadline. */
+async function waitUntilEveryJobDone(session: FifoSession, jobs: number, completions: OrderedCompletions, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    if (completions.distinct >= jobs && (await messagesLeft(session.sqs, session.queueUrl)) === 0) return true;
+    await sleep(100);
   }
+  return false;
 }
 
 const COUNT_ATTRIBUTES = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;

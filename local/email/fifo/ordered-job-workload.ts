@@ -1,10 +1,10 @@
 /**
- * The workload of the queue-variant runs: jobs for a few recipients, interleaved, each recipient's
- * jobs numbered in enqueue order; and how to count what the consumers made of it (order per
- * recipient, duplicates).
+ * The workload of the SQS FIFO pattern, the same on its FIFO and its standard queue: jobs for a few
+ * recipients, interleaved, each recipient's jobs numbered in enqueue order; and how to count what
+ * the consumers made of it (order per recipient, duplicates).
  */
-import type { EmailJob } from '../../runtime/email-worker/email-job';
-import { countAdjacentInversions } from '../email/delivery-order';
+import type { EmailJob } from '../../../runtime/email-worker/email-job';
+import { countAdjacentInversions } from '../delivery-order';
 
 /** `<runId>-r<recipient>-<position>`: the recipient and the job's place in that recipient's order. */
 const ORDERED_JOB_ID = /-r(\d+)-(\d+)$/;
