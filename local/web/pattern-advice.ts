@@ -32,7 +32,7 @@ const COMMAND_PREFIX = 'npm run advise -- ';
 /** `email: npm run advise -- …   clickstream: npm run advise -- …` → pattern and flags. */
 export function adviseCommandsOf(line: string): { readonly pattern: string; readonly command: string }[] {
   const found: { pattern: string; command: string }[] = [];
-  for (const match of line.matchAll(/(\w+): (npm run advise -- .*?)(?= {3}|$)/g)) {
+  for (const match of line.matchAll(/(\w+): (npm run advise -- .*?)(?= {3}|$)/gm)) {
     found.push({ pattern: match[1] ?? '', command: (match[2] ?? '').trim() });
   }
   return found;
