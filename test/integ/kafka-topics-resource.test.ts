@@ -9,17 +9,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { Admin, ConfigResourceTypes } from '@platformatic/kafka';
 import { App } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { KafkaStack } from '../../lib/kafka/kafka-stack';
-import { handler } from '../../runtime/kafka/topics-lambda/handler';
+import { createTopicsHandler } from '../../runtime/kafka/topics-lambda/topics-handler';
 import type { TopicSpec } from '../../runtime/kafka/topics-lambda/ensure-topics';
 import { TOPICS_RESOURCE_PROPERTIES } from '../../runtime/kafka/topics-lambda/topics-resource-properties';
 import { describeWithKafka } from '../factories/kafka-broker-suite';
 
 const CLUSTER_ARN = 'arn:aws:kafka:us-east-1:111122223333:cluster/test/abc-1';
+// The deployed handler's wiring with a silent logger: the responses are asserted, not printed.
+const handler = createTopicsHandler({ logger: new Logger({ logLevel: 'SILENT' }) });
 let run = 0;
 
 /** A CloudFormation event of `type` for `specs` on `servers`. */
