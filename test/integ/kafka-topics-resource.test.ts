@@ -9,17 +9,21 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { Admin, ConfigResourceTypes } from '@platformatic/kafka';
 import { App } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { KafkaStack } from '../../lib/kafka/kafka-stack';
-import { handler } from '../../runtime/kafka/topics-lambda/handler';
+import { pollUntil } from '../../local/target/poll-until';
+import { createTopicsHandler } from '../../runtime/kafka/topics-lambda/topics-handler';
 import type { TopicSpec } from '../../runtime/kafka/topics-lambda/ensure-topics';
 import { TOPICS_RESOURCE_PROPERTIES } from '../../runtime/kafka/topics-lambda/topics-resource-properties';
 import { describeWithKafka } from '../factories/kafka-broker-suite';
 
 const CLUSTER_ARN = 'arn:aws:kafka:us-east-1:111122223333:cluster/test/abc-1';
+// The deployed handler's wiring with a silent logger: the responses are asserted, not printed.
+const handler = createTopicsHandler({ logger: new Logger({ logLevel: 'SILENT' }) });
 let run = 0;
 
 /** A CloudFormation event of `type` for `specs` on `servers`. */
@@ -66,6 +70,14 @@ describeWithKafka('MSK Serverless topics custom resource on a real broker', (bro
     ];
   }
 
+  /**
+   * What the broker shows once `done` holds, or its last view after 10 s. A KRaft broker applies its
+   * controller's changes asynchronously, so a read right after the handler returns can be stale.
+   */
+  async function settled<T>(read: () => Promise<T>, done: (value: T | undefined) => boolean): Promise<T | undefined> {
+    return (await pollUntil(() => read().catch(() => undefined), done, { deadlineMs: 10_000, intervalMs: 100 })).value;
+  }
+
   async function partitionsOf(topic: string): Promise<number> {
     return (await admin.metadata({ topics: [topic], forceUpdate: true })).topics.get(topic)?.partitionsCount ?? 0;
   }
@@ -83,9 +95,9 @@ describeWithKafka('MSK Serverless topics custom resource on a real broker', (bro
       PhysicalResourceId: CLUSTER_ARN,
       Data: { Created: wanted.map((spec) => spec.name).join(','), PartitionsAdded: '', PartitionsKept: '', ConfigsUpdated: '' },
     });
-    expect(await partitionsOf(wanted[0]!.name)).toBe(3);
-    expect(await configOf(wanted[0]!.name, 'retention.ms')).toBe('86400000');
-    expect(await configOf(wanted[1]!.name, 'cleanup.policy')).toBe('compact');
+    expect(await settled(() => partitionsOf(wanted[0]!.name), (count) => count === 3)).toBe(3);
+    expect(await settled(() => configOf(wanted[0]!.name, 'retention.ms'), (value) => value === '86400000')).toBe('86400000');
+    expect(await settled(() => configOf(wanted[1]!.name, 'cleanup.policy'), (value) => value === 'compact')).toBe('compact');
   }, 60_000);
 
   it('Update with the same specs changes nothing (idempotent); a larger count and a new retention are applied', async () => {
@@ -99,8 +111,8 @@ describeWithKafka('MSK Serverless topics custom resource on a real broker', (bro
     const updated = await handler(topicsEvent('Update', broker().bootstrapServers, grown));
 
     expect(updated.Data).toEqual({ Created: '', PartitionsAdded: grown[0]!.name, PartitionsKept: '', ConfigsUpdated: grown[0]!.name });
-    expect(await partitionsOf(grown[0]!.name)).toBe(4);
-    expect(await configOf(grown[0]!.name, 'retention.ms')).toBe('3600000');
+    expect(await settled(() => partitionsOf(grown[0]!.name), (count) => count === 4)).toBe(4);
+    expect(await settled(() => configOf(grown[0]!.name, 'retention.ms'), (value) => value === '3600000')).toBe('3600000');
   }, 60_000);
 
   it('a spec with fewer partitions than the topic keeps them (Kafka cannot remove partitions) and says so', async () => {
@@ -110,7 +122,7 @@ describeWithKafka('MSK Serverless topics custom resource on a real broker', (bro
     const response = await handler(topicsEvent('Update', broker().bootstrapServers, fewer));
 
     expect(response.Data?.PartitionsKept).toBe(wanted.map((spec) => spec.name).join(','));
-    expect(await partitionsOf(wanted[0]!.name)).toBe(3);
+    expect(await settled(() => partitionsOf(wanted[0]!.name), (count) => count === 3)).toBe(3);
   }, 60_000);
 
   it('a topic that already exists (created by another client) is aligned to its spec, not an error', async () => {
@@ -119,7 +131,7 @@ describeWithKafka('MSK Serverless topics custom resource on a real broker', (bro
     const response = await handler(topicsEvent('Create', broker().bootstrapServers, wanted));
 
     expect(response.Data).toMatchObject({ Created: wanted[1]!.name, PartitionsAdded: wanted[0]!.name, ConfigsUpdated: wanted[0]!.name });
-    expect(await partitionsOf(wanted[0]!.name)).toBe(3);
+    expect(await settled(() => partitionsOf(wanted[0]!.name), (count) => count === 3)).toBe(3);
   }, 60_000);
 
   it('Delete answers with the physical id and leaves the topics in place', async () => {
@@ -128,7 +140,8 @@ describeWithKafka('MSK Serverless topics custom resource on a real broker', (bro
     const response = await handler(topicsEvent('Delete', broker().bootstrapServers, wanted));
 
     expect(response).toEqual({ PhysicalResourceId: CLUSTER_ARN });
-    expect(await admin.listTopics()).toEqual(expect.arrayContaining(wanted.map((spec) => spec.name)));
+    const names = wanted.map((spec) => spec.name);
+    expect(await settled(() => admin.listTopics(), (listed) => names.every((name) => listed?.includes(name)))).toEqual(expect.arrayContaining(names));
   }, 60_000);
 
   it('fails Create with the property name when the topic list is missing', async () => {

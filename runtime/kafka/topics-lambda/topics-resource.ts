@@ -8,7 +8,7 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { ConfigurationError } from '../../shared/errors';
 import { describeZodIssues } from '../../shared/zod-issues';
-import { ensureTopics, type EnsureTopicsOutcome, type TopicAdmin } from './ensure-topics';
+import { ensureTopics, type EnsureTopicsOptions, type EnsureTopicsOutcome, type TopicAdmin } from './ensure-topics';
 import { TOPICS_RESOURCE_PROPERTIES } from './topics-resource-properties';
 
 const topicSpecsSchema = z.array(z.object({
@@ -44,12 +44,19 @@ function parseTopicSpecs(value: unknown): z.infer<typeof topicSpecsSchema> {
   throw new ConfigurationError(`custom resource property ${TOPICS_RESOURCE_PROPERTIES.topics} is invalid: ${problems.join('; ')}`);
 }
 
-/** Handles one event with `admin` (connected to {@link bootstrapServersOf}). */
-export async function handleTopicsEvent(event: CloudFormationCustomResourceEvent, admin: () => Promise<TopicAdmin>): Promise<TopicsResourceResponse> {
+/**
+ * Handles one event with `admin` (connected to {@link bootstrapServersOf}).
+ * @param options how topics are made and retried (@default ensureTopics' defaults)
+ */
+export async function handleTopicsEvent(
+  event: CloudFormationCustomResourceEvent,
+  admin: () => Promise<TopicAdmin>,
+  options: EnsureTopicsOptions = {},
+): Promise<TopicsResourceResponse> {
   const physicalResourceId = property(event, TOPICS_RESOURCE_PROPERTIES.clusterArn);
   if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
   const specs = parseTopicSpecs(JSON.parse(property(event, TOPICS_RESOURCE_PROPERTIES.topics)));
-  const outcome: EnsureTopicsOutcome = await ensureTopics(await admin(), specs);
+  const outcome: EnsureTopicsOutcome = await ensureTopics(await admin(), specs, options);
   const list = (names: readonly string[]): string => names.join(',');
   return {
     PhysicalResourceId: physicalResourceId,
