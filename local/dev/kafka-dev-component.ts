@@ -44,7 +44,7 @@ function skipped(reason: string): RunningDevComponent {
 }
 
 /** The sessionizer: the real handler through the local MSK event source, sessions in memory. */
-function sessionizerRunner(servers: readonly string[], topics: CreatedClickstreamTopics, store: MemorySessionStore, log: (line: string) => void): MskEventSourceRunner {
+function sessionizerRunner(servers: readonly string[], topics: CreatedClickstreamTopics, store: MemorySessionStore, context: Pick<DevContext, 'liveEvents'>, log: (line: string) => void): MskEventSourceRunner {
   return createMskEventSourceRunner({
     bootstrapServers: servers,
     topic: topics.clickstream,
@@ -59,6 +59,7 @@ function sessionizerRunner(servers: readonly string[], topics: CreatedClickstrea
     }),
     function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
     log,
+    onDeadLettered: (records, partition, topic) => context.liveEvents?.emit({ kind: 'kafka-dead-letter', records, partition, topic }),
   });
 }
 
@@ -109,7 +110,7 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
     const suffix = runNameSuffix(broker.origin);
     const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions: PARTITIONS, suffix });
     const store = new MemorySessionStore();
-    const runner = started.add(sessionizerRunner(servers, topics, store, log), (it) => it.stop());
+    const runner = started.add(sessionizerRunner(servers, topics, store, context, log), (it) => it.stop());
     const members = Array.from({ length: MEMBERS }, (_, index) =>
       started.add(
         new AnalyticsMember({

@@ -199,6 +199,7 @@ function sessionizerRunner(scope: LocalComputeScope, traffic: PlannedKafkaTraffi
     handler: observer.handler,
     function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: EMULATOR_REGION },
     log: (line) => scope.plan.log(`kafka: ${line}`),
+    onDeadLettered: (records, partition, topic) => scope.plan.liveEvents?.emit({ kind: 'kafka-dead-letter', records, partition, topic }),
   });
   return { observer, runner };
 }
