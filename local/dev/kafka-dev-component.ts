@@ -18,7 +18,7 @@ import { createClickstreamTopics, type ClickstreamTopicNames, type CreatedClicks
 import { startKafkaBroker, type KafkaBroker } from '../kafka/local-kafka-broker';
 import { MemorySessionStore } from '../kafka/memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from '../kafka/msk-event-source-runner';
-import { watchAnalyticsState } from '../web/analytics-state-watch';
+import { watchKafkaRun } from '../web/kafka-run-watch';
 import { StartedResources, type DevComponent, type DevContext, type DevDescription, type RunningDevComponent } from './dev-component';
 
 /** Partitions of the dev topics: as many as the members, so each member owns one. */
@@ -129,8 +129,8 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
     if (live !== undefined) {
       live.emit({ kind: 'kafka-broker', address: servers.join(','), startMs: broker.startMs });
       live.emit({ kind: 'kafka-members-joined', members: MEMBERS, partitions: PARTITIONS, events: 0 });
-      // The members' state records say who processed which partition: the page's lanes and owners.
-      started.add(await watchAnalyticsState({ bootstrapServers: servers, topic: topics.sessions, sink: live }), (watch) => watch.stop());
+      // The members' state records say who processed which partition (the page's lanes and owners); the groups' commits their lag.
+      started.add(await watchKafkaRun({ bootstrapServers: servers, stack: topics.stack, sink: live }), (watch) => watch.stop());
     }
     return {
       description: kafkaDescription(broker, topics, suffix),
