@@ -35,10 +35,12 @@ export function lagChart(state) {
   const series = lagSeries(state);
   const now = series.map((one) => ({ group: one.label, lag: one.points.at(-1)?.[1] ?? 0 }));
   const label = `Lag per group chart, records behind the end of the topic: ${now.map(({ group, lag }) => `${group} ${lag}`).join(', ')} at ${seconds(state.nowMs)}`;
+  // From the first sample (or the SIGKILL, if earlier): the Kafka phase of the run, not the whole run, fills the width.
   const marks = state.kill === null ? [] : [{ atMs: state.kill.atMs, label: `SIGKILL ${state.kill.memberId}` }];
+  const xMinMs = Math.min(...series.map((one) => one.points[0]?.[0] ?? state.nowMs), ...marks.map((mark) => mark.atMs));
   return h('figure', { tabindex: 0, 'aria-label': label },
-    timeChart({ label, series, xMaxMs: state.nowMs, marks }),
+    timeChart({ label, series, xMinMs, xMaxMs: state.nowMs, marks }),
     h('figcaption', {}, legend(series),
-      h('p', { class: 'live', 'data-live': 'kafka' }, 'records behind now: ',
+      h('p', { class: 'live', 'data-live': 'kafka-lag' }, 'records behind now: ',
         ...now.flatMap(({ group, lag }, index) => [index === 0 ? '' : ' · ', `${group} `, h('strong', { 'data-lag-group': group }, lag)]))));
 }
