@@ -42,6 +42,8 @@ export interface PlannedClickstreamTraffic {
 export interface ClickstreamDeliveries {
   readonly processor: ConsumerObserver;
   readonly dashboard: ConsumerObserver;
+  /** Shards the processor's runner polls, as it reported them when it started. */
+  readonly shards: number;
 }
 
 /** The consumers, as far as the run controls them. */

@@ -23,6 +23,7 @@ export function runnerFor(
   handler: KinesisHandler,
   log: (line: string) => void,
   name: string = mapping.function.logicalId,
+  onShards?: (shards: number) => void,
 ): KinesisEventSourceRunner {
   const onFailureArn = mapping.settings.onFailureDestinationArn;
   return createKinesisEventSourceRunner({
@@ -35,6 +36,7 @@ export function runnerFor(
     function: { functionName: name, region: environment.region, timeoutSeconds: mapping.function.timeoutSeconds },
     ...(onFailureArn === undefined ? {} : { onFailure: sqsOnFailureDestination(environment.sqs, queueUrlForArn(environment.scope, onFailureArn)) }),
     log,
+    onShards,
   });
 }
 
@@ -42,7 +44,8 @@ export function runnerFor(
 export async function startLocalConsumers(environment: ClickstreamEnvironment, produced: readonly ClickstreamEvent[], log: (line: string) => void): Promise<ClickstreamCompute> {
   const indexOf = productionIndexLookup(produced);
   const deliveries = { processor: new ConsumerObserver(indexOf), dashboard: new ConsumerObserver(indexOf) };
-  const processor = runnerFor(environment, environment.processor, deliveries.processor.wrap(environment.processorHandler), log, 'processor');
+  let shards = 0;
+  const processor = runnerFor(environment, environment.processor, deliveries.processor.wrap(environment.processorHandler), log, 'processor', (count) => (shards = count));
   const dashboard = runnerFor(environment, environment.dashboard, deliveries.dashboard.wrap(environment.dashboardHandler), log, 'dashboard');
   const archive = createArchiveDeliveryRunner({ kinesis: environment.kinesis, s3: environment.s3, streamName: environment.streamName, settings: environment.archive, log });
   const stop = async (): Promise<void> => {
@@ -56,7 +59,7 @@ export async function startLocalConsumers(environment: ClickstreamEnvironment, p
     throw error;
   }
   return {
-    deliveries,
+    deliveries: { ...deliveries, shards },
     failedProcessorInvocations: () => processor.stats().failedInvocations,
     async settle() {
       for (const [name, runner, observer] of [['processor', processor, deliveries.processor], ['dashboard', dashboard, deliveries.dashboard]] as const) {

@@ -47,7 +47,8 @@ async function start(context: DevContext): Promise<RunningDevComponent> {
     environment.report.forEach((line) => context.log(`clickstream: ${line}`));
     const log = (line: string): void => context.log(`clickstream: ${line}`);
     const shards = countRecordsPerShard(environment.processorHandler);
-    const processor = started.add(runnerFor(environment, environment.processor, shards.handler, log, 'processor'), (it) => it.stop());
+    const drawLanes = (count: number): void => context.liveEvents?.emit({ kind: 'kinesis-stream', shards: count });
+    const processor = started.add(runnerFor(environment, environment.processor, shards.handler, log, 'processor', drawLanes), (it) => it.stop());
     const dashboard = started.add(runnerFor(environment, environment.dashboard, environment.dashboardHandler, log, 'dashboard'), (it) => it.stop());
     const archive = started.add(
       createArchiveDeliveryRunner({

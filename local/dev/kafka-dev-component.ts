@@ -18,7 +18,7 @@ import { createClickstreamTopics, type ClickstreamTopicNames, type CreatedClicks
 import { startKafkaBroker, type KafkaBroker } from '../kafka/local-kafka-broker';
 import { MemorySessionStore } from '../kafka/memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from '../kafka/msk-event-source-runner';
-import { watchAnalyticsState } from '../web/analytics-state-watch';
+import { watchKafkaRun } from '../web/kafka-run-watch';
 import { StartedResources, type DevComponent, type DevContext, type DevDescription, type RunningDevComponent } from './dev-component';
 
 /** Partitions of the dev topics: as many as the members, so each member owns one. */
@@ -44,7 +44,7 @@ function skipped(reason: string): RunningDevComponent {
 }
 
 /** The sessionizer: the real handler through the local MSK event source, sessions in memory. */
-function sessionizerRunner(servers: readonly string[], topics: CreatedClickstreamTopics, store: MemorySessionStore, log: (line: string) => void): MskEventSourceRunner {
+function sessionizerRunner(servers: readonly string[], topics: CreatedClickstreamTopics, store: MemorySessionStore, context: Pick<DevContext, 'liveEvents'>, log: (line: string) => void): MskEventSourceRunner {
   return createMskEventSourceRunner({
     bootstrapServers: servers,
     topic: topics.clickstream,
@@ -59,6 +59,7 @@ function sessionizerRunner(servers: readonly string[], topics: CreatedClickstrea
     }),
     function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
     log,
+    onDeadLettered: (records, partition, topic) => context.liveEvents?.emit({ kind: 'kafka-dead-letter', records, partition, topic }),
   });
 }
 
@@ -109,7 +110,7 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
     const suffix = runNameSuffix(broker.origin);
     const topics = await createClickstreamTopics({ bootstrapServers: servers, partitions: PARTITIONS, suffix });
     const store = new MemorySessionStore();
-    const runner = started.add(sessionizerRunner(servers, topics, store, log), (it) => it.stop());
+    const runner = started.add(sessionizerRunner(servers, topics, store, context, log), (it) => it.stop());
     const members = Array.from({ length: MEMBERS }, (_, index) =>
       started.add(
         new AnalyticsMember({
@@ -128,8 +129,8 @@ async function startRunning(context: DevContext, env: NodeJS.ProcessEnv): Promis
     if (live !== undefined) {
       live.emit({ kind: 'kafka-broker', address: servers.join(','), startMs: broker.startMs });
       live.emit({ kind: 'kafka-members-joined', members: MEMBERS, partitions: PARTITIONS, events: 0 });
-      // The members' state records say who processed which partition: the page's lanes and owners.
-      started.add(await watchAnalyticsState({ bootstrapServers: servers, topic: topics.sessions, sink: live }), (watch) => watch.stop());
+      // The members' state records say who processed which partition (the page's lanes and owners); the groups' commits their lag.
+      started.add(await watchKafkaRun({ bootstrapServers: servers, stack: topics.stack, sink: live }), (watch) => watch.stop());
     }
     return {
       description: kafkaDescription(broker, topics, suffix),

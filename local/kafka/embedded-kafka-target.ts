@@ -29,7 +29,8 @@ import { runNameSuffix } from './run-name-suffix';
 import { observeSessionizer, type SessionizerObserver } from './sessionizer-observer';
 import { silentSessionizerMetrics } from './silent-metrics';
 import { analyticsOutcome } from './state-topic-report';
-import { watchAnalyticsState, type AnalyticsStateWatch } from '../web/analytics-state-watch';
+import type { AnalyticsStateWatch } from '../web/analytics-state-watch';
+import { watchKafkaRun } from '../web/kafka-run-watch';
 
 /** Not JSON, and JSON without the event's fields: both can never succeed, so they must be dead-lettered. */
 const POISON: readonly PoisonRecord[] = [
@@ -69,8 +70,8 @@ export function embeddedKafkaTarget(props: EmbeddedKafkaTargetProps = {}): Kafka
         const partitions = stack.clickstream.partitions;
         plan.log(`kafka: ${stack.stackName}: ${partitions} partitions (${stack.clickstream.partitionsSource}), sessionizer batch ${stack.sessionizer.settings.batchSize}, group ${stack.groups.sessionizer}`);
         plan.liveEvents?.emit({ kind: 'kafka-broker', address: broker.bootstrapServers.join(','), startMs: broker.startMs });
-        // Only with the live page: a read-only tail of the state topic shows owners and the rebalance as they happen.
-        const watch = plan.liveEvents === undefined ? undefined : await watchAnalyticsState({ bootstrapServers: broker.bootstrapServers, topic: stack.topics.sessions, sink: plan.liveEvents });
+        // Only with the live page: read-only, it shows owners, the rebalance and each group's lag as they happen.
+        const watch = plan.liveEvents === undefined ? undefined : await watchKafkaRun({ bootstrapServers: broker.bootstrapServers, stack, sink: plan.liveEvents });
         return sessionOf(broker, stack, suffix, { ...plan, watch });
       } catch (error) {
         await broker.stop();
@@ -80,7 +81,7 @@ export function embeddedKafkaTarget(props: EmbeddedKafkaTargetProps = {}): Kafka
   };
 }
 
-/** The plan, with the live page's tail of the state topic where there is a page. */
+/** The plan, with the live page's watch of the run where there is a page. */
 type WatchedPlan = KafkaTargetPlan & { readonly watch: AnalyticsStateWatch | undefined };
 
 function sessionOf(broker: KafkaBroker, stack: ProvisionedKafkaStack, suffix: string, plan: WatchedPlan): KafkaTargetSession {
@@ -199,6 +200,7 @@ function sessionizerRunner(scope: LocalComputeScope, traffic: PlannedKafkaTraffi
     handler: observer.handler,
     function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: EMULATOR_REGION },
     log: (line) => scope.plan.log(`kafka: ${line}`),
+    onDeadLettered: (records, partition, topic) => scope.plan.liveEvents?.emit({ kind: 'kafka-dead-letter', records, partition, topic }),
   });
   return { observer, runner };
 }

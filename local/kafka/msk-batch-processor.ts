@@ -38,6 +38,8 @@ export interface MskBatchProcessorProps {
   readonly now?: () => number;
   /** @default nothing */
   readonly log?: (line: string) => void;
+  /** Told of each batch written to the dead-letter topic, once the write is acknowledged. @default nothing */
+  readonly onDeadLettered?: (records: number, partition: number, topic: string) => void;
 }
 
 /** The cap Lambda puts on infinite retries when an on-failure destination is set. */
@@ -118,6 +120,7 @@ export class MskBatchProcessor {
     if (deadLetterTopic !== undefined) {
       const reasons = records.map((message) => (condition === 'RecordAgeExceeded' ? 'older than MaximumRecordAgeInSeconds' : (this.lastFailure.get(recordNameOf(message)) ?? 'failed')));
       await this.producer.send({ messages: deadLetterMessages(records, deadLetterTopic, condition, reasons) });
+      this.props.onDeadLettered?.(records.length, records[0]?.partition ?? -1, deadLetterTopic);
     }
     // Counted once written: a failed write puts the batch back, and it is tried again.
     this.counters.recordsDiscarded += records.length;

@@ -33,6 +33,8 @@ export interface MskEventSourceRunnerProps extends StreamEventSourceRunnerClock 
   readonly function: LocalFunctionIdentity;
   /** @default a placeholder MSK cluster ARN in the function's region */
   readonly eventSourceArn?: string;
+  /** Told of each batch written to the dead-letter topic (records, partition, topic), e.g. for the live page. @default nothing */
+  readonly onDeadLettered?: (records: number, partition: number, topic: string) => void;
 }
 
 /** Counters of one runner (discarded records go to the dead-letter topic, or are dropped without one). */

@@ -1,5 +1,6 @@
 /**
  * What the clickstream's local consumers are handed, as live observations while the run goes: the
+ * shards the processor polls (its empty lanes, drawn before the first record), the
  * records each shard has delivered to the processor so far (its lanes), and how many of the run's
  * valid events the processor and the dashboard have seen (their positions). Read from the run's own
  * consumer observers every `intervalMs`; only what changed is emitted.
@@ -27,7 +28,7 @@ function sampler(deliveries: ClickstreamDeliveries, sink: RunEventSink, expected
       emittedShards.set(shardId, records);
       sink.emit({ kind: 'kinesis-shard', shardId, records });
     }
-    for (const [consumer, observer] of Object.entries(deliveries)) {
+    for (const [consumer, observer] of [['processor', deliveries.processor], ['dashboard', deliveries.dashboard]] as const) {
       const seen = observer.observation().uniqueEventsSeen;
       if (seenBy.get(consumer) === seen) continue;
       seenBy.set(consumer, seen);
@@ -41,6 +42,7 @@ function sampler(deliveries: ClickstreamDeliveries, sink: RunEventSink, expected
  * seen them all has caught up). Returns the stop, which reads once more first.
  */
 export function watchClickstreamDeliveries(deliveries: ClickstreamDeliveries, sink: RunEventSink, expected: number, intervalMs = DEFAULT_INTERVAL_MS): () => void {
+  sink.emit({ kind: 'kinesis-stream', shards: deliveries.shards });
   const sample = sampler(deliveries, sink, expected);
   const timer = setInterval(sample, intervalMs);
   return () => {

@@ -147,9 +147,13 @@ export interface KafkaDeadLetterEvent {
   readonly topic: string;
 }
 
-/** How far behind the end of the topic a group is. */
+/**
+ * How far behind the end of the clickstream topic a group is: the records between its committed
+ * offsets and the partitions' end offsets, sampled from the broker (group-lag-sampler.ts); sent when it changed.
+ */
 export interface KafkaLagEvent {
   readonly kind: 'kafka-lag';
+  /** The group's name in the run's figures (`sessionizer`, `analytics`), without the run's suffix. */
   readonly group: string;
   readonly lag: number;
 }

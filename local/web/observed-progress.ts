@@ -5,7 +5,7 @@
  * so the bars pass through untouched.
  */
 import type { ComparisonProgress } from '../comparison/comparison-progress';
-import { observationsOfLine } from './log-line-observations';
+import { logLineObservation } from './log-line-observations';
 import type { RunEventSink } from './run-event-sink';
 
 /** `inner`, plus its log lines sent to `sink` as live observations. */
@@ -14,7 +14,7 @@ export function observedProgress(inner: ComparisonProgress, sink: RunEventSink):
     bar: (spec) => inner.bar(spec),
     log(line) {
       inner.log(line);
-      for (const observation of observationsOfLine(line)) sink.emit(observation);
+      sink.emit(logLineObservation(line));
     },
     stop: () => inner.stop(),
   };

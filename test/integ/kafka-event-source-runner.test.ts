@@ -44,7 +44,12 @@ describeWithKafka('the local MSK event-source runner', (broker) => {
     runner = undefined;
   });
 
-  function startRunner(topics: CreatedClickstreamTopics, handler: (event: MSKEvent) => Promise<unknown>, settings: Partial<MskEventSourceSettings> = {}) {
+  function startRunner(
+    topics: CreatedClickstreamTopics,
+    handler: (event: MSKEvent) => Promise<unknown>,
+    settings: Partial<MskEventSourceSettings> = {},
+    onDeadLettered?: (records: number, partition: number, topic: string) => void,
+  ) {
     runner = createMskEventSourceRunner({
       bootstrapServers: broker().bootstrapServers,
       topic: topics.stack.sessionizer.topic,
@@ -52,6 +57,7 @@ describeWithKafka('the local MSK event-source runner', (broker) => {
       settings: { ...topics.stack.sessionizer.settings, ...settings },
       handler,
       function: { functionName: 'kafka-sessionizer', timeoutSeconds: 60, region: 'us-east-1' },
+      onDeadLettered,
     });
     return runner;
   }
@@ -83,15 +89,18 @@ describeWithKafka('the local MSK event-source runner', (broker) => {
     const records = ['valid-1', 'valid-2', 'poison-1', 'valid-3', 'valid-4'].map((raw) => ({ key: 'user-1', raw }));
     await produceClickstream({ bootstrapServers: broker().bootstrapServers, topic: topics.clickstream, records });
     const { handler, completed } = recordingHandler();
+    const batches: [number, number, string][] = [];
 
     // Act
-    const started = startRunner(topics, handler);
+    const started = startRunner(topics, handler, {}, (...batch) => batches.push(batch));
     await started.start();
     await started.waitUntilCaughtUp({ timeoutMs: 60_000 });
     const deadLettered = await readWholeTopic({ bootstrapServers: broker().bootstrapServers, topic: topics.deadLetter });
 
     // Assert
     expect(deadLettered.map((record) => record.value)).toEqual(['poison-1']);
+    // The observer hears of the one batch written, after its write was acknowledged.
+    expect(batches).toEqual([[1, 0, topics.deadLetter]]);
     expect(deadLettered[0]?.headers).toMatchObject({
       [DEAD_LETTER_HEADERS.condition]: 'RetryAttemptsExhausted',
       [DEAD_LETTER_HEADERS.reason]: 'named in the partial batch response',

@@ -141,7 +141,7 @@ describe('local Kinesis event-source runner', () => {
     stream: { streamName: string; streamArn: string },
     handler: KinesisHandler,
     settings: KinesisEventSourceSettings,
-    extra: { queueUrl?: string; now?: () => number; eventSourceArn?: string } = {},
+    extra: { queueUrl?: string; now?: () => number; eventSourceArn?: string; onShards?: (shards: number) => void } = {},
   ): Promise<ReturnType<ReturnType<typeof createKinesisEventSourceRunner>['stats']>> {
     const runner = createKinesisEventSourceRunner({
       kinesis,
@@ -152,6 +152,7 @@ describe('local Kinesis event-source runner', () => {
       function: { functionName: 'test-fn', region: 'us-east-1', timeoutSeconds: 30 },
       ...(extra.queueUrl === undefined ? {} : { onFailure: sqsOnFailureDestination(sqs, extra.queueUrl) }),
       ...(extra.now === undefined ? {} : { now: extra.now }),
+      ...(extra.onShards === undefined ? {} : { onShards: extra.onShards }),
       pollIntervalMs: 50,
     });
     await runner.start();
@@ -164,12 +165,15 @@ describe('local Kinesis event-source runner', () => {
     const stream = await streamWith(eventsFor(10, 20));
     const log = new CommitLog();
     const seen: KinesisStreamEvent[] = [];
+    const shardReports: number[] = [];
 
     const stats = await runToTip(stream, async (event) => {
       seen.push(event);
       log.commit(decode(event));
-    }, settingsWith());
+    }, settingsWith(), { onShards: (shards) => shardReports.push(shards) });
 
+    // The stream has 2 shards: the runner says so once, when it starts polling.
+    expect(shardReports).toEqual([2]);
     expect(log.total()).toBe(200);
     expect(log.inversions()).toBe(0);
     expect(stats).toMatchObject({ recordsCompleted: 200, recordsDiscarded: 0, failedInvocations: 0 });

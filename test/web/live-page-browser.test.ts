@@ -115,6 +115,18 @@ withChromium('npm start -- --web in Chromium', () => {
     }
   });
 
+  it('draws each group\'s lag as the broker reports it, the analytics group\'s climbing after the SIGKILL and back at 0 by the end', async () => {
+    const chart = page.locator('#kafka svg.chart[aria-label^="Lag per group chart"]');
+    expect(await chart.count()).toBe(1);
+    // One line per group that commits on the clickstream topic: the sessionizer's and the analytics group's.
+    expect(await chart.locator('path').count()).toBe(2);
+    expect(await page.textContent('#kafka [data-lag-group="analytics"]')).toBe('0');
+    expect(await page.textContent('#kafka [data-lag-group="sessionizer"]')).toBe('0');
+    // While the run went, the analytics group was behind at least once: the chart drew a live lag, not only the end.
+    const analyticsBehind = [...liveStates].map((text) => Number(/behind now: .*?analytics (\d+)/.exec(text)?.[1] ?? 0));
+    expect(Math.max(0, ...analyticsBehind)).toBeGreaterThan(0);
+  });
+
   it('answers the five questions with the rows of the table, line for line, one column per pattern the run reports', async () => {
     const headings = await page.$$eval('table.questions thead th[data-pattern]', (cells) => cells.map((cell) => ({ key: cell.getAttribute('data-pattern'), heading: cell.textContent })));
     expect(headings).toEqual(run.reports.map(({ key, heading }) => ({ key, heading })));

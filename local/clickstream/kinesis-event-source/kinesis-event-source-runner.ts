@@ -65,6 +65,8 @@ export interface KinesisEventSourceRunnerProps extends StreamEventSourceRunnerCl
   readonly invokeIdentityArn?: string;
   /** Minimum time between two GetRecords calls on one shard. @default 200 (5 calls/s/shard, the Kinesis limit) */
   readonly pollIntervalMs?: number;
+  /** Told how many shards polling started on (the live page draws their lanes before records arrive). @default nothing */
+  readonly onShards?: (shards: number) => void;
 }
 
 /** Counters of one runner; record counts are user records (a KPL aggregate counts each user record it carries). */
@@ -167,6 +169,7 @@ class LocalKinesisEventSourceMapping implements KinesisEventSourceRunner {
       this.pollers.push(this.pollShard(shard, iterators[index]));
     });
     this.log(`${this.functionName}: polling ${shardIds.length} shard(s) of ${this.props.streamName} from ${this.settings.startingPosition}`);
+    this.props.onShards?.(shardIds.length);
   }
 
   async waitUntilCaughtUp(options: { readonly timeoutMs?: number } = {}): Promise<void> {

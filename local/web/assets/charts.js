@@ -43,14 +43,15 @@ function pathOf(points, x, y, step) {
 const niceMax = (max) => (max <= 5 ? 5 : 10 ** Math.floor(Math.log10(max)) * Math.ceil(max / 10 ** Math.floor(Math.log10(max))));
 
 /**
- * Lines over the run's time.
- * @param {{ label: string, series: Series[], xMaxMs: number, marks?: { atMs: number, label: string }[] }} chart
+ * Lines over the run's time, from `xMinMs` (a chart of one phase of the run; the start is labelled) to `xMaxMs`.
+ * @param {{ label: string, series: Series[], xMinMs?: number, xMaxMs: number, marks?: { atMs: number, label: string }[] }} chart
  */
 export function timeChart(chart) {
-  const xMax = Math.max(1000, chart.xMaxMs);
+  const xMin = chart.xMinMs ?? 0;
+  const xMax = Math.max(xMin + 1000, chart.xMaxMs);
   const leftMax = niceMax(Math.max(1, ...chart.series.filter((one) => !one.rightAxis).flatMap((one) => one.points.map(([, py]) => py))));
   const rightMax = niceMax(Math.max(1, ...chart.series.filter((one) => one.rightAxis).flatMap((one) => one.points.map(([, py]) => py))));
-  const x = (/** @type {number} */ ms) => PAD.left + (ms / xMax) * (WIDTH - PAD.left - PAD.right);
+  const x = (/** @type {number} */ ms) => PAD.left + ((ms - xMin) / (xMax - xMin)) * (WIDTH - PAD.left - PAD.right);
   const yOf = (/** @type {number} */ max) => (/** @type {number} */ value) => HEIGHT - PAD.bottom - (value / max) * (HEIGHT - PAD.top - PAD.bottom);
   const hasRight = chart.series.some((one) => one.rightAxis);
   return s('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': chart.label, class: 'chart' },
@@ -60,6 +61,7 @@ export function timeChart(chart) {
     s('text', { x: PAD.left - 4, y: HEIGHT - PAD.bottom, class: 'tick', 'text-anchor': 'end' }, 0),
     hasRight && s('text', { x: WIDTH - PAD.right + 4, y: PAD.top + 8, class: 'tick' }, rightMax),
     s('text', { x: WIDTH - PAD.right, y: HEIGHT - 6, class: 'tick', 'text-anchor': 'end' }, `${(xMax / 1000).toFixed(0)} s`),
+    xMin > 0 && s('text', { x: PAD.left, y: HEIGHT - 6, class: 'tick' }, `${(xMin / 1000).toFixed(0)} s`),
     ...(chart.marks ?? []).map((mark) => s('g', { class: 'mark' },
       s('line', { x1: x(mark.atMs), x2: x(mark.atMs), y1: PAD.top, y2: HEIGHT - PAD.bottom, stroke: COLOURS.alert, 'stroke-dasharray': '2 2' }),
       s('text', { x: x(mark.atMs) + 3, y: PAD.top + 8, class: 'tick', fill: COLOURS.alert }, mark.label))),

@@ -2,6 +2,7 @@
 /** The Kafka column: lanes per partition with their owner, the SIGKILL and the rebalance, lag per group, the DLT, compaction. */
 import { barList, COLOURS } from './charts.js';
 import { figure, h, percent, seconds, sortedEntries } from './dom.js';
+import { lagChart } from './lag-chart.js';
 
 /** @typedef {import('./state.js').RunState} RunState */
 /** @typedef {import('../../comparison/kafka-comparison').KafkaComparison} KafkaComparison */
@@ -86,10 +87,11 @@ function finalFigures(kafka) {
   ];
 }
 
-/** Live group lag and dead-letter batches, when the run reports them. @param {RunState} state */
+/** Live group lag and dead-letter batches, as the run reports them. @param {RunState} state */
 function liveDetails(state) {
   return [
-    state.lag.size > 0 && barList('lag per group', [...state.lag].map(([group, lag]) => ({ label: group, value: lag, shown: String(lag), colour: COLOURS.kafka }))),
+    h('h3', {}, 'Lag per group'),
+    lagChart(state),
     state.deadLetters.length > 0 && h('ul', { class: 'facts', 'aria-label': 'batches sent to the dead-letter topic' },
       ...state.deadLetters.map((batch) => h('li', {}, `${batch.records} record(s) of p${batch.partition} → ${batch.topic}`))),
   ];
@@ -104,6 +106,6 @@ export function renderKafkaPanel(state) {
     partitionLanes(state, figures),
     ...liveDetails(state),
     ...(reason === null ? [] : [h('p', { class: 'alert' }, `Kafka: ${reason}`)]),
-    ...(figures === null ? (state.final === null && state.mode === 'run' ? [h('p', { class: 'pending' }, 'Members, lag per group, the DLT and compaction appear when the run ends.')] : []) : finalFigures(figures)),
+    ...(figures === null ? (state.final === null && state.mode === 'run' ? [h('p', { class: 'pending' }, 'Members, the DLT totals and compaction appear when the run ends.')] : []) : finalFigures(figures)),
   ];
 }

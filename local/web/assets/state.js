@@ -30,7 +30,7 @@
  * @property {Map<number, number>} partitionRecords partition → records processed so far
  * @property {number | null} kafkaPartitions partitions of the topic, once the run says
  * @property {{ atMs: number, fromMember: string, moves: string[] } | null} rebalance the first observed move of the killed member's partitions
- * @property {Map<string, number>} lag group → records behind
+ * @property {Map<string, [number, number][]>} lag group → its sampled lag over time (ms, records behind), one point per change
  * @property {{ records: number, partition: number, topic: string }[]} deadLetters
  * @property {{ memberId: string, atMs: number, sessionTimeoutMs: number } | null} kill
  * @property {Moment[]} moments
@@ -110,7 +110,9 @@ function applyKafka(state, event) {
   } else if (event.kind === 'kafka-rebalance') {
     applyRebalance(state, event);
   } else if (event.kind === 'kafka-lag') {
-    state.lag.set(event.group, event.lag);
+    const points = state.lag.get(event.group) ?? [];
+    points.push([event.atMs, event.lag]);
+    state.lag.set(event.group, points);
   } else if (event.kind === 'kafka-dead-letter') {
     state.deadLetters.push({ records: event.records, partition: event.partition, topic: event.topic });
     state.moments.push({ atMs: event.atMs, pattern: 'kafka', label: `${event.records} record(s) of p${event.partition} to ${event.topic}`, alert: true });
