@@ -4,7 +4,7 @@
  */
 import { Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
-import { produceClickstream } from '../../local/kafka/produce-clickstream';
+import { produceClickstream } from '../../runtime/kafka/producer/produce-clickstream';
 import { perSecond, startStopwatch } from '../lib/stopwatch';
 
 /** Records per second of the batched producer. */

@@ -24,7 +24,7 @@ import { runNameSuffix } from './run-name-suffix';
 import { MemorySessionStore } from './memory-session-store';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from './msk-event-source-runner';
 import { settleWithin } from '../../runtime/shared/settle-within';
-import { produceClickstream, type ClickstreamRecordToSend } from './produce-clickstream';
+import { produceClickstream, type ClickstreamRecordToSend } from '../../runtime/kafka/producer/produce-clickstream';
 import { readWholeTopic, type ReadRecord } from './read-topic';
 import { replayFromTimestamp } from './replay-from-timestamp';
 import { observeSessionizer, type SessionizerObserver } from './sessionizer-observer';

@@ -15,7 +15,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Admin } from '@platformatic/kafka';
 import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
-import { produceClickstream, type ClickstreamRecordToSend } from '../kafka/produce-clickstream';
+import { produceClickstream, type ClickstreamRecordToSend } from '../../runtime/kafka/producer/produce-clickstream';
 import { readWholeTopic, type ReadRecord } from '../kafka/read-topic';
 import { replayFromTimestamp } from '../kafka/replay-from-timestamp';
 import { analyticsOutcome, type AnalyticsOutcome } from '../kafka/state-topic-report';

@@ -3,7 +3,7 @@
  * requests in flight must come back complete, each once, and in each user's order.
  */
 import { createClickstreamTopics } from '../../local/kafka/kafka-topics';
-import { produceClickstream } from '../../local/kafka/produce-clickstream';
+import { produceClickstream } from '../../runtime/kafka/producer/produce-clickstream';
 import { readWholeTopic } from '../../local/kafka/read-topic';
 import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
 import { describeWithKafka } from '../factories/kafka-broker-suite';

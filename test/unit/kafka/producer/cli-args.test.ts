@@ -1,5 +1,5 @@
-import { UsageError } from '../../../runtime/shared/errors';
-import { parseKafkaProduceArgs } from '../../../local/kafka/produce-cli-args';
+import { UsageError } from '../../../../runtime/shared/errors';
+import { parseKafkaProduceArgs } from '../../../../runtime/kafka/producer/cli-args';
 
 describe('parseKafkaProduceArgs: the flags of the Kafka produce command', () => {
   it('reads the broker, the topic and the sizes', () => {

@@ -10,8 +10,8 @@
  * acknowledgement is not written twice; without it delivery stays at-least-once, as it was.
  */
 import { defaultPartitioner, Producer, ProduceAcks, stringSerializers, type MessageToProduce } from '@platformatic/kafka';
-import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
-import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import type { ClickstreamEvent } from '../../shared/clickstream-events';
+import type { KafkaClientAuth } from '../analytics-member/kafka-connection';
 import { sendInPartitionPipeline } from './partition-pipeline';
 
 /** One record to send: an event, or raw text for poison records (with its key). */

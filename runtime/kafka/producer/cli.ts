@@ -1,14 +1,14 @@
 /**
- * Produces generated clickstream events to a Kafka topic, keyed by userId (the `npm run dev` Kafka
- * component prints this command with its broker and topic). Exit codes: 0 when every record was
- * acknowledged (acks=all), 2 for a usage problem, 3 when the broker cannot be reached, 1 otherwise.
+ * `npm run produce:kafka -- --bootstrap-servers HOST:PORT --topic NAME …`: produces generated
+ * clickstream events to a Kafka topic, keyed by userId (the `npm run dev` Kafka component prints this
+ * command with its broker and topic). Exit codes: 0 when every record was acknowledged (acks=all),
+ * 2 for a usage problem, 3 when the broker cannot be reached, 1 otherwise.
  */
-import { generateClickstreamEvents, DEFAULT_STEP_MS } from '../../runtime/clickstream/producer/generate-events';
-import { exitCodeFor, UsageError } from '../../runtime/shared/errors';
-import { KafkaUnavailableError } from './kafka-prerequisites';
-import { KAFKA_PRODUCE_USAGE, parseKafkaProduceArgs } from './produce-cli-args';
+import { generateClickstreamEvents, DEFAULT_STEP_MS } from '../../clickstream/producer/generate-events';
+import { EnvironmentError, exitCodeFor, UsageError } from '../../shared/errors';
+import { waitForKafka } from '../wait-for-kafka';
+import { KAFKA_PRODUCE_USAGE, parseKafkaProduceArgs } from './cli-args';
 import { produceClickstream } from './produce-clickstream';
-import { waitForKafka } from './wait-for-kafka';
 
 /** How long to wait for the broker to answer before giving up. */
 const BROKER_TIMEOUT_MS = 10_000;
@@ -22,7 +22,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     await waitForKafka(args.bootstrapServers, BROKER_TIMEOUT_MS);
   } catch (error) {
-    throw new KafkaUnavailableError(`no Kafka broker answered at ${args.bootstrapServers.join(',')}: ${(error as Error).message}`);
+    throw new EnvironmentError(`no Kafka broker answered at ${args.bootstrapServers.join(',')}: ${(error as Error).message}`);
   }
   // Event times end now, so the consumers' event-time check accepts every one.
   const events = generateClickstreamEvents({ events: args.events, users: args.users, seed: args.seed, startTimeMs: Date.now() - args.events * DEFAULT_STEP_MS });

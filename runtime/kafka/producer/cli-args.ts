@@ -1,10 +1,9 @@
-/** The flags of local/kafka/produce-main.ts, parsed and checked; every mistake is a UsageError naming the flag. */
-import { UsageError } from '../../runtime/shared/errors';
-import { KafkaUnavailableError } from './kafka-prerequisites';
-import { parseBootstrapServers } from './local-kafka-broker';
-import { parseFlags } from '../../runtime/shared/parse-flags';
+/** The flags of the Kafka produce command (cli.ts), parsed and checked; every mistake is a UsageError naming the flag. */
+import { UsageError } from '../../shared/errors';
+import { parseFlags } from '../../shared/parse-flags';
+import { InvalidBootstrapServersError, parseBootstrapServers } from '../bootstrap-servers';
 
-export const KAFKA_PRODUCE_USAGE = `usage: npx tsx local/kafka/produce-main.ts --bootstrap-servers HOST:PORT[,HOST:PORT] --topic NAME [--events N] [--users U] [--seed S]
+export const KAFKA_PRODUCE_USAGE = `usage: npm run produce:kafka -- --bootstrap-servers HOST:PORT[,HOST:PORT] --topic NAME [--events N] [--users U] [--seed S]
   --bootstrap-servers  the broker (npm run dev prints it)
   --topic              the clickstream topic (npm run dev prints it)
   --events             clickstream events, 1-1000000      (default 100)
@@ -32,8 +31,8 @@ function bootstrapServersFlag(raw: string): string[] {
   try {
     return parseBootstrapServers(raw);
   } catch (error) {
-    if (!(error instanceof KafkaUnavailableError)) throw error;
-    throw new UsageError(`--bootstrap-servers: ${error.message}`, '--bootstrap-servers');
+    if (!(error instanceof InvalidBootstrapServersError)) throw error;
+    throw new UsageError(`--bootstrap-servers ${error.message}`, '--bootstrap-servers');
   }
 }
 
