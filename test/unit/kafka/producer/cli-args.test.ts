@@ -32,4 +32,12 @@ describe('parseKafkaProduceArgs: the flags of the Kafka produce command', () => 
     expect(parse).toThrow(UsageError);
     expect(() => parseKafkaProduceArgs(argv)).toThrow(expect.objectContaining({ flag }) as Error);
   });
+
+  it('says which broker entry is not host:port, under the flag (not the environment variable) it came from', () => {
+    // Act
+    const parse = () => parseKafkaProduceArgs(['--bootstrap-servers', '127.0.0.1:9092,localhost', '--topic', 't']);
+
+    // Assert
+    expect(parse).toThrow('--bootstrap-servers entry "localhost" is not host:port');
+  });
 });
