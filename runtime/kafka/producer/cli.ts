@@ -6,6 +6,7 @@
  */
 import { generateClickstreamEvents, DEFAULT_STEP_MS } from '../../clickstream/producer/generate-events';
 import { EnvironmentError, exitCodeFor, UsageError } from '../../shared/errors';
+import { kafkaClientAuth } from '../analytics-member/kafka-connection';
 import { waitForKafka } from '../wait-for-kafka';
 import { KAFKA_PRODUCE_USAGE, parseKafkaProduceArgs } from './cli-args';
 import { produceClickstream } from './produce-clickstream';
@@ -19,15 +20,16 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(KAFKA_PRODUCE_USAGE);
     return 0;
   }
+  const auth = kafkaClientAuth(args.auth, args.region);
   try {
-    await waitForKafka(args.bootstrapServers, BROKER_TIMEOUT_MS);
+    await waitForKafka(args.bootstrapServers, BROKER_TIMEOUT_MS, () => true, auth);
   } catch (error) {
     throw new EnvironmentError(`no Kafka broker answered at ${args.bootstrapServers.join(',')}: ${(error as Error).message}`);
   }
   // Event times end now, so the consumers' event-time check accepts every one.
   const events = generateClickstreamEvents({ events: args.events, users: args.users, seed: args.seed, startTimeMs: Date.now() - args.events * DEFAULT_STEP_MS });
-  const sent = await produceClickstream({ bootstrapServers: args.bootstrapServers, topic: args.topic, records: events });
-  console.log(`produced ${sent} clickstream events for ${args.users} users to ${args.topic} (acks=all)`);
+  const sent = await produceClickstream({ bootstrapServers: args.bootstrapServers, topic: args.topic, records: events, auth });
+  console.log(`produced ${sent} clickstream events for ${args.users} users to ${args.topic} (acks=all, idempotent)`);
   return 0;
 }
 

@@ -8,7 +8,9 @@
  * twice. It is switched on per request, not on the client: @platformatic/kafka turns a client-wide
  * `idempotent` into one request in flight per connection (its guard against two requests of one
  * partition overtaking each other), which takes the pipelining away. The pipeline already never has
- * two requests of one partition in flight, so that guard has nothing left to do here.
+ * two requests of one partition in flight, so that guard has nothing left to do here. On MSK with
+ * IAM access control, WriteData on the topic is all an idempotent write needs (Kafka 2.8 and later,
+ * KIP-679; MSK developer guide, "Create authorization policies for the IAM role").
  */
 import { defaultPartitioner, Producer, ProduceAcks, type MessageToProduce } from '@platformatic/kafka';
 import type { ClickstreamEvent } from '../../shared/clickstream-events';
