@@ -71,7 +71,7 @@ async function measure(servers: readonly string[], options: { records: number; n
       `the project's topics held ${projectRecordsRead} records (${projectDistinctEvents} distinct events) for ${options.rounds * options.compare} sent`,
   );
   const naive = await naiveRecordsPerSecond(servers, producerTopics.clickstream, events.slice(0, options.naive));
-  printContext(`producer: ${options.compare} records in pipelined 500-record requests vs ${options.naive} records one awaited send each, acks=all`);
+  printContext(`producer: ${options.compare} records in pipelined, idempotent 500-record requests vs ${options.naive} records one awaited send each, acks=all`);
   printFigure('kafka_producer_records_per_s', project, 0);
   printFigure('kafka_java_producer_records_per_s', java, 0);
   printFigure('kafka_producer_vs_java', ratio(project, java));
