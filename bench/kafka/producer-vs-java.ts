@@ -8,6 +8,7 @@
 import { generateClickstreamEvents } from '../../runtime/clickstream/producer/generate-events';
 import { createClickstreamTopics } from '../../local/kafka/kafka-topics';
 import { localKafkaVersion } from '../../local/kafka/kafka-version';
+import { median } from '../lib/median';
 import { printContext, ratio } from '../lib/print-figure';
 import { runJavaProducerPerformance } from './java-producer-performance';
 import { checkProducedOrder, type ProducedOrder } from './producer-order';
@@ -35,13 +36,6 @@ export interface JavaComparison {
   readonly inversions: number;
   readonly projectRecordsRead: number;
   readonly projectDistinctEvents: number;
-}
-
-/** The middle value (the mean of the two middle ones for an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
 /** One round: both sides once, in the given order, and the project's topic read back. */
