@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HandlerBundle } from './bundle-size';
+import { median } from './lib/median';
 import { FAILURE_EXIT_CODE, QueueOrStreamError } from '../runtime/shared/errors';
 
 /** Loads the file named by argv[2] (CJS or ESM alike) and, with argv[3] = `handler`, checks the export. */
@@ -66,12 +67,6 @@ export type ModuleFormat = 'cjs' | 'esm';
 
 function formatOf(bundle: HandlerBundle): ModuleFormat {
   return bundle.bundlePath.endsWith('.mjs') ? 'esm' : 'cjs';
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function timeLoad(loaderPath: string, filePath: string, expectHandler: boolean, env: NodeJS.ProcessEnv): number {

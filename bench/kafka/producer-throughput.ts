@@ -1,10 +1,10 @@
 /**
- * Producer throughput with acks=all: the project's pipelined producer (produceClickstream, 500 records
- * per request) against the naive loop that sends one record at a time and awaits each.
+ * Producer throughput with acks=all: the project's pipelined, idempotent producer (produceClickstream,
+ * 500 records per request) against the naive loop that sends one record at a time and awaits each.
  */
 import { Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
 import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
-import { produceClickstream } from '../../local/kafka/produce-clickstream';
+import { produceClickstream } from '../../runtime/kafka/producer/produce-clickstream';
 import { perSecond, startStopwatch } from '../lib/stopwatch';
 
 /** Records per second of the batched producer. */

@@ -92,7 +92,7 @@ function kafkaDescription(broker: KafkaBroker, topics: ClickstreamTopicNames, su
       analytics: `group ${KAFKA_GROUPS.analytics}${suffix}: ${MEMBERS} competing members, latest state per user to ${topics.sessions}`,
     },
     examples: [
-      `npx tsx local/kafka/produce-main.ts --bootstrap-servers ${bootstrap} --topic ${topics.clickstream} --events 1000 --users 50`,
+      `npm run produce:kafka -- --bootstrap-servers ${bootstrap} --topic ${topics.clickstream} --events 1000 --users 50`,
       // kcat's default partitioner (consistent_random, CRC32) puts a key on another partition than the Java clients' murmur2 does.
       `echo 'user-1|${event}' | kcat -b ${bootstrap} -P -t ${topics.clickstream} -K '|' -X partitioner=murmur2_random   # murmur2_random: keys land where the Java clients put them`,
       consumerGroupsCommand(bootstrap, `${KAFKA_GROUPS.sessionizer}${suffix}`, broker.origin === 'local' ? broker.version : undefined),

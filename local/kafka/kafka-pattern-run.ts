@@ -12,7 +12,7 @@ import { pollUntil } from '../target/poll-until';
 import type { KafkaComparison } from '../comparison/kafka-comparison';
 import { everyPoisonDeadLettered, isPoisonRecord, kafkaComparisonOf } from './kafka-pattern-outcome';
 import type { KafkaCompute, KafkaTarget, KafkaTargetSession, PlannedKafkaTraffic } from './kafka-target';
-import type { ClickstreamRecordToSend } from './produce-clickstream';
+import type { ClickstreamRecordToSend } from '../../runtime/kafka/producer/produce-clickstream';
 import type { ReadRecord } from './read-topic';
 import { analyticsOutcome, type AnalyticsOutcome } from './state-topic-report';
 import type { RunEventSink } from '../web/run-event-sink';

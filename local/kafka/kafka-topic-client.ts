@@ -3,7 +3,7 @@
  * replay from a timestamp. One object, so a unit test hands the run an in-memory stand-in.
  */
 import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
-import { produceClickstream, type ClickstreamRecordToSend } from './produce-clickstream';
+import { produceClickstream, type ClickstreamRecordToSend } from '../../runtime/kafka/producer/produce-clickstream';
 import { readWholeTopic, type ReadRecord } from './read-topic';
 import { replayFromTimestamp } from './replay-from-timestamp';
 

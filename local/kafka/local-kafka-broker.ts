@@ -14,14 +14,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InvalidBootstrapServersError, parseBootstrapServers as parseServerList } from '../../runtime/kafka/bootstrap-servers';
 import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
+import { waitForKafka } from '../../runtime/kafka/wait-for-kafka';
 import { freeLoopbackPort } from '../emulators/free-port';
 import { spawnOwnedCommand } from '../emulators/owned-child';
 import { renderBrokerProperties } from './broker-properties';
 import { resolveKafkaJars } from './kafka-jars';
 import { checkKafkaPrerequisites, KafkaUnavailableError } from './kafka-prerequisites';
 import { localKafkaVersion } from './kafka-version';
-import { waitForKafka } from './wait-for-kafka';
 
 /** A broker to talk to. `stop()` is idempotent (a no-op for an external broker). */
 export interface KafkaBroker {
@@ -65,19 +66,14 @@ const BROKER_CLASS = 'kafka.Kafka';
  */
 const FAST_START_JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'];
 
-/** Parses KAFKA_BOOTSTRAP_SERVERS (`host:port[,host:port]`). */
+/** Parses KAFKA_BOOTSTRAP_SERVERS (`host:port[,host:port]`). @throws KafkaUnavailableError naming the variable */
 export function parseBootstrapServers(value: string): string[] {
-  const servers = value
-    .split(',')
-    .map((server) => server.trim())
-    .filter((server) => server !== '');
-  for (const server of servers) {
-    if (!/^[^:\s]+:\d{1,5}$/.test(server)) {
-      throw new KafkaUnavailableError(`${KAFKA_ENV.bootstrapServers} entry "${server}" is not host:port`);
-    }
+  try {
+    return parseServerList(value);
+  } catch (error) {
+    if (!(error instanceof InvalidBootstrapServersError)) throw error;
+    throw new KafkaUnavailableError(`${KAFKA_ENV.bootstrapServers} ${error.message}`);
   }
-  if (servers.length === 0) throw new KafkaUnavailableError(`${KAFKA_ENV.bootstrapServers} is empty`);
-  return servers;
 }
 
 /**

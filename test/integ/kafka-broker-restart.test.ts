@@ -11,7 +11,7 @@ import { kafkaAvailability } from '../../local/kafka/kafka-availability';
 import { createClickstreamTopics } from '../../local/kafka/kafka-topics';
 import { startKafkaBroker, type KafkaBroker } from '../../local/kafka/local-kafka-broker';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from '../../local/kafka/msk-event-source-runner';
-import { produceClickstream } from '../../local/kafka/produce-clickstream';
+import { produceClickstream } from '../../runtime/kafka/producer/produce-clickstream';
 import { KAFKA_ENV } from '../../runtime/kafka/kafka-names';
 
 const localOnly = { ...process.env, [KAFKA_ENV.bootstrapServers]: '' };

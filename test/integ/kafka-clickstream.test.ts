@@ -25,7 +25,7 @@ import { awaitCompaction } from '../../local/kafka/await-compaction';
 import { createClickstreamTopics, type CreatedClickstreamTopics } from '../../local/kafka/kafka-topics';
 import { createMskEventSourceRunner } from '../../local/kafka/msk-event-source-runner';
 import type { MskEventSourceSettings } from '../../local/kafka/msk-event-source-settings';
-import { produceClickstream } from '../../local/kafka/produce-clickstream';
+import { produceClickstream } from '../../runtime/kafka/producer/produce-clickstream';
 import { readWholeTopic } from '../../local/kafka/read-topic';
 import { replayFromTimestamp } from '../../local/kafka/replay-from-timestamp';
 import { analyticsOutcome } from '../../local/kafka/state-topic-report';

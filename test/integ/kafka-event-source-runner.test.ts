@@ -11,7 +11,7 @@ import { createClickstreamTopics, type CreatedClickstreamTopics } from '../../lo
 import { DEAD_LETTER_HEADERS } from '../../local/kafka/dead-letter-records';
 import { createMskEventSourceRunner, type MskEventSourceRunner } from '../../local/kafka/msk-event-source-runner';
 import type { MskEventSourceSettings } from '../../local/kafka/msk-event-source-settings';
-import { produceClickstream } from '../../local/kafka/produce-clickstream';
+import { produceClickstream } from '../../runtime/kafka/producer/produce-clickstream';
 import { readWholeTopic } from '../../local/kafka/read-topic';
 import { kafkaItemIdentifier } from '../../runtime/kafka/sessionizer-lambda/msk-records';
 import { describeWithKafka } from '../factories/kafka-broker-suite';

@@ -3,15 +3,18 @@
  * partition, as they share one Kinesis shard), with acks=all. Requests are pipelined across
  * partitions (partition-pipeline.ts) and each partition's records go in order, so each user's do.
  *
- * Not the client's `idempotent` mode: @platformatic/kafka sets one request in flight per
- * connection when it is on, which takes the pipelining away (measured slower than one awaited
- * request at a time on the local broker). Order does not depend on it here, since a partition never
- * has two requests in flight. What it would add is that a request retried after a lost
- * acknowledgement is not written twice; without it delivery stays at-least-once, as it was.
+ * Idempotent, as Java's producer is by default: every request carries the producer id and each
+ * partition's sequence numbers, so a request retried after a lost acknowledgement is not written
+ * twice. It is switched on per request, not on the client: @platformatic/kafka turns a client-wide
+ * `idempotent` into one request in flight per connection (its guard against two requests of one
+ * partition overtaking each other), which takes the pipelining away. The pipeline already never has
+ * two requests of one partition in flight, so that guard has nothing left to do here. On MSK with
+ * IAM access control, WriteData on the topic is all an idempotent write needs (Kafka 2.8 and later,
+ * KIP-679; MSK developer guide, "Create authorization policies for the IAM role").
  */
-import { defaultPartitioner, Producer, ProduceAcks, stringSerializers, type MessageToProduce } from '@platformatic/kafka';
-import type { KafkaClientAuth } from '../../runtime/kafka/analytics-member/kafka-connection';
-import type { ClickstreamEvent } from '../../runtime/shared/clickstream-events';
+import { defaultPartitioner, Producer, ProduceAcks, type MessageToProduce } from '@platformatic/kafka';
+import type { ClickstreamEvent } from '../../shared/clickstream-events';
+import type { KafkaClientAuth } from '../analytics-member/kafka-connection';
 import { sendInPartitionPipeline } from './partition-pipeline';
 
 /** One record to send: an event, or raw text for poison records (with its key). */
@@ -32,7 +35,8 @@ export interface ProduceClickstreamOptions {
   readonly auth?: KafkaClientAuth;
 }
 
-type ClickstreamMessage = MessageToProduce<string, string, string, string>;
+/** Keys and values go as bytes, encoded here once (no serializers: the client sends buffers as they are). */
+type ClickstreamMessage = MessageToProduce<Buffer, Buffer, Buffer, Buffer>;
 
 /** Sends the records, each key's in order; resolves with how many were acknowledged once all are. */
 export async function produceClickstream(options: ProduceClickstreamOptions): Promise<number> {
@@ -42,7 +46,6 @@ export async function produceClickstream(options: ProduceClickstreamOptions): Pr
     clientId: 'queue-or-stream-producer',
     bootstrapBrokers: [...options.bootstrapServers],
     ...options.auth,
-    serializers: stringSerializers,
     acks: ProduceAcks.ALL,
     maxInflights: maxInFlight,
   });
@@ -54,7 +57,7 @@ export async function produceClickstream(options: ProduceClickstreamOptions): Pr
       batchSize: options.batchSize ?? 500,
       maxInFlight,
       send: async (_partition, messages) => {
-        await producer.send({ messages: [...messages] });
+        await producer.send({ messages: [...messages], idempotent: true });
       },
       onBatchSent: options.onBatchSent,
     });
@@ -66,15 +69,23 @@ export async function produceClickstream(options: ProduceClickstreamOptions): Pr
 /**
  * The records as messages grouped by partition, in their order. The partition is the one the client
  * would pick for the key (its default partitioner), chosen here so requests can be split by partition.
+ * A key's bytes and partition are worked out once per key, not per record (a user has many events).
  */
 function messagesByPartition(topic: string, records: readonly ClickstreamRecordToSend[], partitionsCount: number): Map<number, ClickstreamMessage[]> {
   const partitions = new Map<number, ClickstreamMessage[]>();
+  const keys = new Map<string, { readonly key: Buffer; readonly partition: number }>();
   for (const record of records) {
-    const message = 'raw' in record ? { topic, key: record.key, value: record.raw } : { topic, key: record.userId, value: JSON.stringify(record) };
-    const partition = defaultPartitioner(message, Buffer.from(message.key)) % partitionsCount;
-    const messages = partitions.get(partition) ?? [];
-    if (messages.length === 0) partitions.set(partition, messages);
-    messages.push({ ...message, partition });
+    const keyText = 'raw' in record ? record.key : record.userId;
+    let target = keys.get(keyText);
+    if (target === undefined) {
+      const key = Buffer.from(keyText);
+      target = { key, partition: defaultPartitioner({ topic, key }, key) % partitionsCount };
+      keys.set(keyText, target);
+    }
+    const value = Buffer.from('raw' in record ? record.raw : JSON.stringify(record));
+    const messages = partitions.get(target.partition) ?? [];
+    if (messages.length === 0) partitions.set(target.partition, messages);
+    messages.push({ topic, key: target.key, value, partition: target.partition });
   }
   return partitions;
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sendInPartitionPipeline } from '../../../local/kafka/partition-pipeline';
+import { sendInPartitionPipeline } from '../../../../runtime/kafka/producer/partition-pipeline';
 
 /** Partition p holds the records `p-0`, `p-1`, … in order. */
 function partitionsOf(sizes: readonly number[]): Map<number, string[]> {
