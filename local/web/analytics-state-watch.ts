@@ -45,7 +45,11 @@ function countFlusher(tracker: AnalyticsStateTracker, sink: RunEventSink): () =>
 export async function watchAnalyticsState(props: AnalyticsStateWatchProps): Promise<AnalyticsStateWatch> {
   const tracker = new AnalyticsStateTracker();
   const consumer = new Consumer({ clientId: 'queue-or-stream-live-page', groupId: `live-page-${randomUUID()}`, bootstrapBrokers: [...props.bootstrapServers], deserializers: stringDeserializers });
-  const stream = await consumer.consume({ topics: [props.topic], mode: 'earliest', autocommit: false });
+  // A consumer that never got its stream is still connected: close it before the error goes on.
+  const stream = await consumer.consume({ topics: [props.topic], mode: 'earliest', autocommit: false }).catch(async (error: unknown) => {
+    await consumer.close(true).catch(() => undefined);
+    throw error;
+  });
   stream.on('data', (message: { value: string }) => {
     let observations;
     try {

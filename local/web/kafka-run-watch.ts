@@ -24,7 +24,26 @@ export interface KafkaRunWatchProps {
 export async function watchKafkaRun(props: KafkaRunWatchProps): Promise<AnalyticsStateWatch> {
   const { bootstrapServers, stack, sink } = props;
   const state = await watchAnalyticsState({ bootstrapServers, topic: stack.topics.sessions, sink });
-  const lag = startGroupLagSampler({
+  let lag: ReturnType<typeof startGroupLagSampler>;
+  try {
+    lag = startLagSampler(props);
+  } catch (error) {
+    await state.stop();
+    throw error;
+  }
+  return {
+    memberKilled: (memberId) => state.memberKilled(memberId),
+    async stop() {
+      await lag.stop();
+      await state.stop();
+    },
+  };
+}
+
+/** The lag of the groups that commit offsets on the clickstream topic. */
+function startLagSampler(props: KafkaRunWatchProps): ReturnType<typeof startGroupLagSampler> {
+  const { bootstrapServers, stack, sink } = props;
+  return startGroupLagSampler({
     bootstrapServers,
     topic: stack.topics.clickstream,
     partitions: stack.clickstream.partitions,
@@ -33,11 +52,4 @@ export async function watchKafkaRun(props: KafkaRunWatchProps): Promise<Analytic
     sink,
     ...(props.lagIntervalMs === undefined ? {} : { intervalMs: props.lagIntervalMs }),
   });
-  return {
-    memberKilled: (memberId) => state.memberKilled(memberId),
-    async stop() {
-      await lag.stop();
-      await state.stop();
-    },
-  };
 }
