@@ -12,8 +12,8 @@ import type { PatternRunContext } from '../patterns/pattern-run-context';
 import { CLICKSTREAM_FIGURES, clickstreamCells, unmetClickstreamExpectations } from './clickstream-pattern-cells';
 import { runClickstreamPattern } from './clickstream-pattern-run';
 import type { ClickstreamPatternOutcome } from './clickstream-pattern-outcome';
+import type { ClickstreamDeliveries } from './clickstream-target';
 import { watchClickstreamDeliveries } from '../web/clickstream-live-events';
-import { NO_LIVE_EVENTS } from '../web/run-event-sink';
 
 /** 0.5 % poison records, written halfway through so valid records follow them on their shards. */
 const POISON_RATIO = 0.005;
@@ -26,7 +26,7 @@ const EMBEDDED_CLICKSTREAM_NOTES = [
 
 /** The run itself: a thin call, the same on every target. */
 function runClickstream(context: PatternRunContext): Promise<ClickstreamPatternOutcome> {
-  const { options, progress, target } = context;
+  const { options, progress, target, liveEvents: live } = context;
   const bar = progress.bar({ pattern: 'clickstream', label: 'Kinesis clickstream', unit: 'events written' });
   return runClickstreamPattern(target.clickstream, {
     events: options.events,
@@ -36,10 +36,11 @@ function runClickstream(context: PatternRunContext): Promise<ClickstreamPatternO
     ...(target.deadlines === undefined ? {} : { deadlineMs: target.deadlines.consumersMs, metricsDeadlineMs: target.deadlines.metricsMs }),
     onProduced: (written, total) => {
       bar(written, total, written < total ? 'producing' : 'produced; consumers catching up');
-      context.liveEvents?.emit({ kind: 'kinesis-produced', written, total });
+      live?.emit({ kind: 'kinesis-produced', written, total });
     },
-    onPoisonWritten: (written) => context.liveEvents?.emit({ kind: 'kinesis-poison', written, destination: 'on-failure destination (SQS)' }),
-    watchDeliveries: (deliveries) => watchClickstreamDeliveries(deliveries, context.liveEvents ?? NO_LIVE_EVENTS, options.events),
+    onPoisonWritten: (written) => live?.emit({ kind: 'kinesis-poison', written, destination: 'on-failure destination (SQS)' }),
+    // Only a page reads the deliveries while they happen; without one the run samples nothing.
+    ...(live === undefined ? {} : { watchDeliveries: (deliveries: ClickstreamDeliveries) => watchClickstreamDeliveries(deliveries, live, options.events) }),
     log: (line) => {
       if (!line.includes('not emulated') && !line.includes('RetryAttemptsExhausted')) progress.log(line);
     },

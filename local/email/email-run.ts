@@ -1,6 +1,7 @@
 /**
  * The email pattern end to end on this machine: the shared run (email-pattern-run.ts) on the
- * embedded target. `npm start` and the integration tests call `runEmbeddedEmail`; everything it
+ * embedded target, with every figure the embedded target observes filled in. The integration tests
+ * call `runEmbeddedEmail` (`npm start` runs the shared run through the registry); everything it
  * starts, it stops.
  */
 import type { ConsumerExit } from './consumer-processes';

@@ -9,8 +9,11 @@ import type { RunEventSink } from './run-event-sink';
 
 /** The run's handle on the page. */
 export interface LivePage {
-  /** Where pattern runs emit typed observations. */
-  readonly sink: RunEventSink;
+  /**
+   * Where pattern runs emit typed observations.
+   * @default undefined: no page, so the runs start none of their live sampling
+   */
+  readonly sink?: RunEventSink;
   /** The terminal progress, also reported to the page. */
   observe(progress: ComparisonProgress): ComparisonProgress;
   /** The run's size, before it starts. */
@@ -21,7 +24,6 @@ export interface LivePage {
 
 /** A run without `--web`: the progress as it is, nothing sent anywhere. */
 export const NO_LIVE_PAGE: LivePage = {
-  sink: { emit: () => undefined },
   observe: (progress) => progress,
   started: () => undefined,
   finished: () => undefined,
